@@ -1,0 +1,78 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_kt_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_kt_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_kt_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_kt_using_subcommand
+    set -l cmd (__fish_kt_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c kt -n "__fish_kt_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_needs_command" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_needs_command" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l topic -d 'The topic to create, alter, describe or delete; a regular expression except with --create' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l topic-id -d 'The topic-id to describe' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l partitions -d 'Number of partitions for the topic being created or altered (default: the broker\'s)' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l replication-factor -d 'Replication factor for each partition of the topic being created (default: the broker\'s)' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l replica-assignment -d 'Manual partition-to-broker assignment: b1:b2,b3:b4 (one group per partition)' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l config -d 'A topic config override (repeatable), with --create or --alter' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l delete-config -d 'A topic config override to remove (repeatable), with --alter' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l partition-size-limit-per-response -d 'Accepted for Kafka compatibility; librdkafka pages partitions itself' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand topics" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l timeout-ms -d 'How long to wait for the cluster, in milliseconds [default: 10000]' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand topics" -l list -d 'List all available topics'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l create -d 'Create a new topic'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l describe -d 'List details for the given topics'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l alter -d 'Alter the number of partitions, replica assignment or configs'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l delete -d 'Delete a topic'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l if-exists -d 'With --alter, --delete or --describe: do nothing if the topic does not exist'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l if-not-exists -d 'With --create: do nothing if the topic already exists'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l exclude-internal -d 'Exclude internal topics when listing or describing'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l under-replicated-partitions -d 'With --describe: only show under-replicated partitions'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l under-min-isr-partitions -d 'With --describe: only show partitions whose ISR is smaller than min.insync.replicas'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l at-min-isr-partitions -d 'With --describe: only show partitions whose ISR equals min.insync.replicas'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l unavailable-partitions -d 'With --describe: only show partitions whose leader is not available'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l topics-with-overrides -d 'With --describe: only show topics that have overridden configs'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l disable-rack-aware -d 'Accepted and ignored, as in Kafka 3.x'
+complete -c kt -n "__fish_kt_using_subcommand topics" -l force -d 'Accepted and ignored, as in Kafka 2.x'
+complete -c kt -n "__fish_kt_using_subcommand topics" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand topics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand topics" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand completions" -l dir -d 'Write every shell\'s script into this directory instead' -r -F
+complete -c kt -n "__fish_kt_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand man" -l dir -d 'Write kt.1 and one page per subcommand into this directory' -r -F
+complete -c kt -n "__fish_kt_using_subcommand man" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand man" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics completions man help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

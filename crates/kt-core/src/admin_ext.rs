@@ -1,0 +1,143 @@
+//! Admin requests librdkafka has and the rdkafka crate does not wrap.
+//!
+//! rdkafka 0.39 offers only the legacy AlterConfigs, which replaces every
+//! override of a topic; kafka-topics' `--config`/`--delete-config` on `--alter`
+//! need IncrementalAlterConfigs, which changes only the named keys.
+
+use std::ffi::{CStr, CString};
+use std::os::raw::c_char;
+use std::ptr;
+use std::time::Duration;
+
+use rdkafka::bindings as rd;
+use rdkafka::client::{Client, ClientContext};
+
+use crate::error::KtError;
+
+/// One change to a topic's configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigChange {
+    Set(String, String),
+    Delete(String),
+}
+
+/// Applies `changes` to `topic` with IncrementalAlterConfigs.
+pub fn alter_topic_config<C: ClientContext>(
+    client: &Client<C>,
+    topic: &str,
+    changes: &[ConfigChange],
+    timeout: Duration,
+) -> Result<(), KtError> {
+    let rk = client.native_ptr();
+    let cstr = |s: &str| {
+        CString::new(s).map_err(|_| KtError::config(format!("'{s}' contains a NUL byte")))
+    };
+    let name = cstr(topic)?;
+    let timeout_ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: every handle created here is destroyed by the guards below, and
+    // every pointer passed to librdkafka outlives the call that takes it.
+    unsafe {
+        let resource = Guard(
+            rd::rd_kafka_ConfigResource_new(
+                rd::rd_kafka_ResourceType_t::RD_KAFKA_RESOURCE_TOPIC,
+                name.as_ptr(),
+            ),
+            rd::rd_kafka_ConfigResource_destroy,
+        );
+        for change in changes {
+            let (key, value, op) = match change {
+                ConfigChange::Set(k, v) => (
+                    cstr(k)?,
+                    Some(cstr(v)?),
+                    rd::rd_kafka_AlterConfigOpType_t::RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET,
+                ),
+                ConfigChange::Delete(k) => (
+                    cstr(k)?,
+                    None,
+                    rd::rd_kafka_AlterConfigOpType_t::RD_KAFKA_ALTER_CONFIG_OP_TYPE_DELETE,
+                ),
+            };
+            let value_ptr = value.as_ref().map_or(ptr::null(), |v| v.as_ptr());
+            let err = rd::rd_kafka_ConfigResource_add_incremental_config(
+                resource.0,
+                key.as_ptr(),
+                op,
+                value_ptr,
+            );
+            if !err.is_null() {
+                let message = text(rd::rd_kafka_error_string(err));
+                rd::rd_kafka_error_destroy(err);
+                return Err(KtError::config(message));
+            }
+        }
+        let mut errstr = [0 as c_char; 512];
+        let options = Guard(
+            rd::rd_kafka_AdminOptions_new(
+                rk,
+                rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS,
+            ),
+            rd::rd_kafka_AdminOptions_destroy,
+        );
+        rd::rd_kafka_AdminOptions_set_request_timeout(
+            options.0,
+            timeout_ms,
+            errstr.as_mut_ptr(),
+            errstr.len(),
+        );
+        let queue = Guard(rd::rd_kafka_queue_new(rk), rd::rd_kafka_queue_destroy);
+        let mut resources = [resource.0];
+        rd::rd_kafka_IncrementalAlterConfigs(rk, resources.as_mut_ptr(), 1, options.0, queue.0);
+        let event = Guard(
+            rd::rd_kafka_queue_poll(queue.0, timeout_ms.saturating_add(1000)),
+            rd::rd_kafka_event_destroy,
+        );
+        if event.0.is_null() {
+            return Err(KtError::new(
+                crate::ErrorKind::Timeout,
+                format!("the broker did not confirm the config change of topic {topic} in time"),
+            ));
+        }
+        if rd::rd_kafka_event_error(event.0) != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+        {
+            return Err(KtError::broker(text(rd::rd_kafka_event_error_string(
+                event.0,
+            ))));
+        }
+        let result = rd::rd_kafka_event_IncrementalAlterConfigs_result(event.0);
+        let mut count = 0usize;
+        let items = rd::rd_kafka_IncrementalAlterConfigs_result_resources(result, &mut count);
+        for i in 0..count {
+            let item = *items.add(i);
+            if rd::rd_kafka_ConfigResource_error(item)
+                != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+            {
+                return Err(KtError::broker(text(
+                    rd::rd_kafka_ConfigResource_error_string(item),
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Destroys a librdkafka handle when dropped (null is skipped).
+struct Guard<T>(*mut T, unsafe extern "C" fn(*mut T));
+
+impl<T> Drop for Guard<T> {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            // SAFETY: the pointer came from the matching constructor and is
+            // dropped once.
+            unsafe { (self.1)(self.0) }
+        }
+    }
+}
+
+fn text(p: *const c_char) -> String {
+    if p.is_null() {
+        return "unknown error".to_string();
+    }
+    // SAFETY: librdkafka returns NUL-terminated strings that live as long as
+    // the object they came from, which is still alive here.
+    unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+}

@@ -1,0 +1,397 @@
+//! Turns Java client properties into librdkafka configuration.
+//!
+//! Kafka's tools take Java client properties; librdkafka spells many of them
+//! differently and rejects keys it does not know, where Java only warns. One
+//! table ([`java_rule`]) decides, per key, whether to translate, drop or pass it
+//! on; everything else is checked against librdkafka itself.
+
+use std::ffi::CString;
+use std::os::raw::c_char;
+use std::time::Duration;
+
+use rdkafka::bindings as rd;
+
+use crate::error::KtError;
+use crate::props::{Property, Source};
+
+/// The client configuration kt hands to librdkafka, with what it set aside.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Translated {
+    /// librdkafka keys and values, in the order they apply (later wins).
+    pub entries: Vec<(String, String)>,
+    /// `default.api.timeout.ms`, which librdkafka lacks: kt applies it itself.
+    pub api_timeout: Option<Duration>,
+    /// One line per unknown key, printed once as Kafka's clients warn.
+    pub warnings: Vec<String>,
+    /// Java-only keys dropped on purpose, printed under `--verbose`.
+    pub notes: Vec<String>,
+}
+
+impl Translated {
+    /// The value a key ends up with, if set.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn set(&mut self, key: &str, value: impl Into<String>) {
+        self.entries.push((key.to_string(), value.into()));
+    }
+}
+
+/// What to do with one Java property.
+#[derive(Debug, PartialEq, Eq)]
+enum Rule {
+    /// Java-only, no librdkafka meaning: accept and drop.
+    Drop,
+    /// Same meaning under another librdkafka name.
+    Rename(&'static str),
+    /// A value kt needs to rewrite or interpret.
+    Special,
+    /// Not a Java-only key: librdkafka decides whether it knows it.
+    PassThrough,
+}
+
+fn java_rule(key: &str) -> Rule {
+    match key {
+        "key.serializer"
+        | "value.serializer"
+        | "key.deserializer"
+        | "value.deserializer"
+        | "interceptor.classes"
+        | "metric.reporters"
+        | "auto.include.jmx.reporter"
+        | "ssl.keymanager.algorithm"
+        | "ssl.trustmanager.algorithm"
+        | "max.poll.records"
+        | "max.block.ms"
+        | "client.dns.lookup"
+        | "security.providers"
+        | "ssl.truststore.type"
+        | "ssl.keystore.type" => Rule::Drop,
+        k if k.starts_with("metrics.") || k.ends_with(".callback.handler.class") => Rule::Drop,
+        "max.request.size" => Rule::Rename("message.max.bytes"),
+        "delivery.timeout.ms" => Rule::Rename("message.timeout.ms"),
+        "send.buffer.bytes" => Rule::Rename("socket.send.buffer.bytes"),
+        "receive.buffer.bytes" => Rule::Rename("socket.receive.buffer.bytes"),
+        "metadata.max.age.ms" => Rule::Rename("topic.metadata.refresh.interval.ms"),
+        "fetch.max.wait.ms" => Rule::Rename("fetch.wait.max.ms"),
+        "buffer.memory"
+        | "default.api.timeout.ms"
+        | "auto.offset.reset"
+        | "security.protocol"
+        | "partition.assignment.strategy"
+        | "ssl.endpoint.identification.algorithm"
+        | "sasl.jaas.config"
+        | "ssl.truststore.location"
+        | "ssl.truststore.password" => Rule::Special,
+        _ => Rule::PassThrough,
+    }
+}
+
+/// Translates properties, in order, into librdkafka settings.
+///
+/// Unknown keys become warnings and are not passed on; a bad value for a key
+/// librdkafka knows is an error naming the key, the value and where it came from.
+pub fn translate(props: &[Property]) -> Result<Translated, KtError> {
+    let probe = Probe::new();
+    let mut out = Translated::default();
+    for prop in props {
+        let key = prop.key.trim();
+        let value = prop.value.as_str();
+        if prop.source == Source::Librdkafka {
+            probe.check(key, value, prop, key)?;
+            out.set(key, value);
+            continue;
+        }
+        match java_rule(key) {
+            Rule::Drop => out.notes.push(format!(
+                "ignoring '{key}' (from {}): a Java client setting with no librdkafka meaning",
+                prop.source
+            )),
+            Rule::Rename(to) => {
+                probe.check(to, value, prop, key)?;
+                out.set(to, value);
+            }
+            Rule::Special => special(key, value, prop, &probe, &mut out)?,
+            Rule::PassThrough => match probe.classify(key, value) {
+                Verdict::Ok => out.set(key, value),
+                Verdict::Unknown => out.warnings.push(format!(
+                    "The configuration '{key}' was supplied but isn't a known config."
+                )),
+                Verdict::Invalid(reason) => return Err(invalid(key, value, prop, &reason)),
+            },
+        }
+    }
+    Ok(out)
+}
+
+fn special(
+    key: &str,
+    value: &str,
+    prop: &Property,
+    probe: &Probe,
+    out: &mut Translated,
+) -> Result<(), KtError> {
+    let number = |v: &str| -> Result<u64, KtError> {
+        v.trim()
+            .parse::<u64>()
+            .map_err(|_| invalid(key, v, prop, "not a non-negative whole number"))
+    };
+    match key {
+        "buffer.memory" => {
+            let kbytes = number(value)?.div_ceil(1024).max(1);
+            out.set("queue.buffering.max.kbytes", kbytes.to_string());
+        }
+        "default.api.timeout.ms" => {
+            out.api_timeout = Some(Duration::from_millis(number(value)?));
+        }
+        "auto.offset.reset" => {
+            let v = if value == "none" { "error" } else { value };
+            probe.check(key, v, prop, key)?;
+            out.set(key, v);
+        }
+        "security.protocol" => {
+            let v = value.to_ascii_lowercase();
+            probe.check(key, &v, prop, key)?;
+            out.set(key, v);
+        }
+        "partition.assignment.strategy" => {
+            let mut names = Vec::new();
+            for class in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let short = class.rsplit('.').next().unwrap_or(class);
+                names.push(match short {
+                    "RangeAssignor" | "range" => "range",
+                    "RoundRobinAssignor" | "roundrobin" => "roundrobin",
+                    "CooperativeStickyAssignor" | "cooperative-sticky" => "cooperative-sticky",
+                    _ => {
+                        return Err(invalid(
+                            key,
+                            value,
+                            prop,
+                            "librdkafka supports RangeAssignor, RoundRobinAssignor and CooperativeStickyAssignor",
+                        ))
+                    }
+                });
+            }
+            out.set(key, names.join(","));
+        }
+        "ssl.endpoint.identification.algorithm" => {
+            let v = if value.trim().is_empty() {
+                "none"
+            } else {
+                value
+            };
+            probe.check(key, v, prop, key)?;
+            out.set(key, v);
+        }
+        "sasl.jaas.config" => {
+            let (user, pass) = parse_jaas(value).ok_or_else(|| {
+                invalid(
+                    key,
+                    "<redacted>",
+                    prop,
+                    "expected a PlainLoginModule or ScramLoginModule entry with username=\"...\" password=\"...\"",
+                )
+            })?;
+            out.set("sasl.username", user);
+            out.set("sasl.password", pass);
+        }
+        "ssl.truststore.location" => {
+            if value.ends_with(".pem") || value.ends_with(".crt") {
+                out.set("ssl.ca.location", value);
+            } else {
+                return Err(KtError::config(format!(
+                    "'{key}' (from {}) points at a Java keystore, which librdkafka cannot read; \
+                     export the CA as PEM and set ssl.ca.location instead",
+                    prop.source
+                )));
+            }
+        }
+        "ssl.truststore.password" => out.notes.push(format!(
+            "ignoring '{key}': PEM trust stores need no password"
+        )),
+        _ => unreachable!("java_rule marks only the keys above as special"),
+    }
+    Ok(())
+}
+
+/// Extracts username and password from a Plain or Scram `sasl.jaas.config`.
+pub fn parse_jaas(value: &str) -> Option<(String, String)> {
+    if !(value.contains("PlainLoginModule") || value.contains("ScramLoginModule")) {
+        return None;
+    }
+    let field = |name: &str| -> Option<String> {
+        let start = value.find(&format!("{name}=\""))? + name.len() + 2;
+        let rest = &value[start..];
+        let end = rest.find('"')?;
+        Some(rest[..end].to_string())
+    };
+    Some((field("username")?, field("password")?))
+}
+
+fn invalid(key: &str, value: &str, prop: &Property, reason: &str) -> KtError {
+    let shown = if is_secret(key) { "<redacted>" } else { value };
+    KtError::config(format!(
+        "invalid value '{shown}' for property '{key}' (from {}): {reason}",
+        prop.source
+    ))
+}
+
+/// Keys whose values never appear in messages.
+pub fn is_secret(key: &str) -> bool {
+    key.contains("password") || key.contains("secret") || key == "sasl.jaas.config"
+}
+
+enum Verdict {
+    Ok,
+    Unknown,
+    Invalid(String),
+}
+
+/// A scratch librdkafka configuration used only to ask librdkafka whether it
+/// knows a key and accepts a value, without building a client.
+struct Probe(*mut rd::rd_kafka_conf_t);
+
+impl Probe {
+    fn new() -> Self {
+        // SAFETY: rd_kafka_conf_new has no preconditions; the pointer is freed in Drop.
+        Probe(unsafe { rd::rd_kafka_conf_new() })
+    }
+
+    fn classify(&self, key: &str, value: &str) -> Verdict {
+        let (Ok(ckey), Ok(cvalue)) = (CString::new(key), CString::new(value)) else {
+            return Verdict::Invalid("contains a NUL byte".to_string());
+        };
+        let mut errstr = [0 as c_char; 512];
+        // SAFETY: all pointers are valid for the call; errstr has the length passed.
+        let res = unsafe {
+            rd::rd_kafka_conf_set(
+                self.0,
+                ckey.as_ptr(),
+                cvalue.as_ptr(),
+                errstr.as_mut_ptr(),
+                errstr.len(),
+            )
+        };
+        match res {
+            rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK => Verdict::Ok,
+            rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_UNKNOWN => Verdict::Unknown,
+            _ => {
+                // SAFETY: librdkafka NUL-terminates errstr within its length.
+                let reason = unsafe { std::ffi::CStr::from_ptr(errstr.as_ptr()) }
+                    .to_string_lossy()
+                    .into_owned();
+                Verdict::Invalid(reason)
+            }
+        }
+    }
+
+    /// Accepts the key, or errors naming `shown_key` (the name the user wrote).
+    fn check(
+        &self,
+        key: &str,
+        value: &str,
+        prop: &Property,
+        shown_key: &str,
+    ) -> Result<(), KtError> {
+        match self.classify(key, value) {
+            Verdict::Ok => Ok(()),
+            Verdict::Unknown => Err(KtError::config(format!(
+                "unknown librdkafka property '{shown_key}' (from {}); see librdkafka's CONFIGURATION.md",
+                prop.source
+            ))),
+            Verdict::Invalid(reason) => Err(invalid(shown_key, value, prop, &reason)),
+        }
+    }
+}
+
+impl Drop for Probe {
+    fn drop(&mut self) {
+        // SAFETY: the pointer came from rd_kafka_conf_new and is not used again.
+        unsafe { rd::rd_kafka_conf_destroy(self.0) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::props::from_args;
+
+    fn run(args: &[&str]) -> Result<Translated, KtError> {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        translate(&from_args(&args, "--command-property"))
+    }
+
+    #[test]
+    fn java_names_are_translated() {
+        let t = run(&[
+            "buffer.memory=33554433",
+            "delivery.timeout.ms=120000",
+            "security.protocol=PLAINTEXT",
+            "auto.offset.reset=none",
+            "partition.assignment.strategy=org.apache.kafka.clients.consumer.RoundRobinAssignor",
+            "default.api.timeout.ms=2500",
+        ])
+        .unwrap();
+        assert_eq!(t.get("queue.buffering.max.kbytes"), Some("32769"));
+        assert_eq!(t.get("message.timeout.ms"), Some("120000"));
+        assert_eq!(t.get("security.protocol"), Some("plaintext"));
+        assert_eq!(t.get("auto.offset.reset"), Some("error"));
+        assert_eq!(t.get("partition.assignment.strategy"), Some("roundrobin"));
+        assert_eq!(t.api_timeout, Some(Duration::from_millis(2500)));
+        assert!(t.warnings.is_empty());
+    }
+
+    #[test]
+    fn java_only_keys_are_dropped_with_a_note() {
+        let t = run(&["key.serializer=org.apache.kafka.common.serialization.StringSerializer"])
+            .unwrap();
+        assert!(t.entries.is_empty());
+        assert_eq!(t.notes.len(), 1);
+    }
+
+    #[test]
+    fn unknown_keys_warn_as_kafka_does_and_are_not_passed_on() {
+        let t = run(&["no.such.thing=1", "acks=all"]).unwrap();
+        assert_eq!(
+            t.warnings,
+            vec!["The configuration 'no.such.thing' was supplied but isn't a known config."]
+        );
+        assert_eq!(t.entries, vec![("acks".to_string(), "all".to_string())]);
+    }
+
+    #[test]
+    fn bad_values_name_the_key_value_and_source() {
+        let err = run(&["compression.type=foo"]).unwrap_err();
+        assert_eq!(err.kind, crate::ErrorKind::Config);
+        assert!(err.message.contains("'foo'"), "{}", err.message);
+        assert!(err.message.contains("compression.type"), "{}", err.message);
+        assert!(
+            err.message.contains("--command-property"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn later_settings_win() {
+        let t = run(&["acks=1", "acks=all"]).unwrap();
+        assert_eq!(t.get("acks"), Some("all"));
+    }
+
+    #[test]
+    fn jaas_config_gives_username_and_password_and_is_never_echoed() {
+        let t = run(&[
+            r#"sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="s3cret";"#,
+        ])
+        .unwrap();
+        assert_eq!(t.get("sasl.username"), Some("alice"));
+        assert_eq!(t.get("sasl.password"), Some("s3cret"));
+        let err = run(&["sasl.jaas.config=Krb5LoginModule required keyTab=\"x\";"]).unwrap_err();
+        assert!(!err.message.contains("keyTab"), "{}", err.message);
+    }
+}

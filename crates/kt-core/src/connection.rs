@@ -1,0 +1,362 @@
+//! Shared connection flags and the cluster they lead to.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use rdkafka::admin::AdminClient;
+use rdkafka::client::Client;
+use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
+use rdkafka::error::KafkaError;
+use rdkafka::metadata::Metadata;
+use rdkafka::mocking::MockCluster;
+use rdkafka::producer::DefaultProducerContext;
+use rdkafka::ClientConfig;
+
+use crate::config::{translate, Translated};
+use crate::context::{drain_events, KtContext};
+use crate::error::KtError;
+use crate::props::{self, Property, Source};
+use crate::zookeeper;
+
+/// Default time to wait for a broker (or ZooKeeper) to answer.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Connection flags shared by every tool.
+#[derive(Args, Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConnectionArgs {
+    /// Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster
+    #[arg(long, value_name = "HOST:PORT,...", help_heading = "Connection")]
+    pub bootstrap_server: Option<String>,
+
+    /// Old Kafka name of --bootstrap-server (used only when it is absent)
+    #[arg(long, value_name = "HOST:PORT,...", hide = true)]
+    pub broker_list: Option<String>,
+
+    /// Find the brokers through ZooKeeper (Kafka's pre-3.0 flag); kt then talks to them
+    #[arg(
+        long,
+        value_name = "HOST:PORT,...[/CHROOT]",
+        help_heading = "Connection"
+    )]
+    pub zookeeper: Option<String>,
+
+    /// Java .properties file with client settings
+    #[arg(long, value_name = "FILE", help_heading = "Connection")]
+    pub command_config: Option<PathBuf>,
+
+    /// Client setting in Java form (repeatable); overrides --command-config
+    #[arg(long, value_name = "KEY=VALUE", help_heading = "Connection")]
+    pub command_property: Vec<String>,
+
+    /// librdkafka setting, passed through untranslated (repeatable, as in kcat)
+    #[arg(short = 'X', value_name = "KEY=VALUE", help_heading = "Connection")]
+    pub librdkafka: Vec<String>,
+
+    /// Show librdkafka's log and what kt ignores
+    #[arg(short, long, help_heading = "Connection")]
+    pub verbose: bool,
+}
+
+/// Where the brokers are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Endpoint {
+    Brokers(String),
+    /// librdkafka's in-process mock cluster with this many brokers.
+    Mock(i32),
+    ZooKeeper(String),
+}
+
+impl Endpoint {
+    /// Parses `--bootstrap-server`: `mock` and `mock:N` mean the mock cluster.
+    pub fn from_bootstrap(value: &str) -> Result<Endpoint, KtError> {
+        let value = value.trim();
+        match value.strip_prefix("mock") {
+            Some("") => Ok(Endpoint::Mock(3)),
+            Some(rest) => match rest.strip_prefix(':').map(str::parse::<i32>) {
+                Some(Ok(n)) if (1..=64).contains(&n) => Ok(Endpoint::Mock(n)),
+                _ => Err(KtError::usage(format!(
+                    "invalid mock cluster '{value}'; use mock or mock:N with N from 1 to 64"
+                ))),
+            },
+            None if value.is_empty() => Err(KtError::usage(
+                "empty --bootstrap-server; give HOST:PORT[,HOST:PORT...]",
+            )),
+            None => Ok(Endpoint::Brokers(value.to_string())),
+        }
+    }
+
+    /// What to name in messages about this endpoint.
+    pub fn describe(&self) -> String {
+        match self {
+            Endpoint::Brokers(b) => b.clone(),
+            Endpoint::Mock(n) => format!("mock:{n}"),
+            Endpoint::ZooKeeper(z) => format!("ZooKeeper {z}"),
+        }
+    }
+}
+
+impl ConnectionArgs {
+    /// The endpoint the flags name, if any. `--bootstrap-server` beats
+    /// `--broker-list`, as in Kafka; `--zookeeper` is used only without both.
+    pub fn endpoint(&self) -> Result<Option<Endpoint>, KtError> {
+        match (&self.bootstrap_server, &self.broker_list, &self.zookeeper) {
+            (Some(b), _, _) | (None, Some(b), _) => Endpoint::from_bootstrap(b).map(Some),
+            (None, None, Some(z)) => Ok(Some(Endpoint::ZooKeeper(z.clone()))),
+            (None, None, None) => Ok(None),
+        }
+    }
+
+    /// All client properties in the order they apply: file, then Java
+    /// properties, then librdkafka's own.
+    pub fn properties(&self, extra: &[Property]) -> Result<Vec<Property>, KtError> {
+        let mut all = match &self.command_config {
+            Some(path) => props::read_file(path)?,
+            None => Vec::new(),
+        };
+        all.extend_from_slice(extra);
+        all.extend(props::from_args(
+            &self.command_property,
+            "--command-property",
+        ));
+        all.extend(self.librdkafka.iter().map(|arg| {
+            let (key, value) = props::split_key_value(arg);
+            Property {
+                key,
+                value,
+                source: Source::Librdkafka,
+            }
+        }));
+        Ok(all)
+    }
+}
+
+/// A cluster kt can make clients for: real brokers, or an in-process mock
+/// cluster that lives as long as this value.
+pub struct Cluster {
+    pub endpoint: Endpoint,
+    pub bootstrap: String,
+    pub config: Translated,
+    pub timeout: Duration,
+    pub verbose: bool,
+    mock: Option<MockCluster<'static, DefaultProducerContext>>,
+}
+
+impl Cluster {
+    /// Resolves the endpoint (asking ZooKeeper or starting the mock cluster)
+    /// and translates the client properties.
+    pub fn open(
+        endpoint: Endpoint,
+        properties: &[Property],
+        timeout: Option<Duration>,
+        verbose: bool,
+    ) -> anyhow::Result<Cluster> {
+        let config = translate(properties)?;
+        for warning in &config.warnings {
+            eprintln!("WARN {warning}");
+        }
+        if verbose {
+            for note in &config.notes {
+                eprintln!("kt: {note}");
+            }
+        }
+        let timeout = timeout.or(config.api_timeout).unwrap_or(DEFAULT_TIMEOUT);
+        let mut mock = None;
+        let bootstrap = match &endpoint {
+            Endpoint::Brokers(b) => b.clone(),
+            Endpoint::ZooKeeper(zk) => zookeeper::broker_list(zk, timeout)?,
+            Endpoint::Mock(n) => {
+                let cluster = MockCluster::new(*n)
+                    .map_err(|e| KtError::broker(format!("cannot start the mock cluster: {e}")))?;
+                let servers = cluster.bootstrap_servers();
+                mock = Some(cluster);
+                servers
+            }
+        };
+        Ok(Cluster {
+            endpoint,
+            bootstrap,
+            config,
+            timeout,
+            verbose,
+            mock,
+        })
+    }
+
+    /// The mock cluster, when kt runs against one.
+    pub fn mock(&self) -> Option<&MockCluster<'static, DefaultProducerContext>> {
+        self.mock.as_ref()
+    }
+
+    /// librdkafka configuration for a client of this cluster: the user's
+    /// settings, then the bootstrap servers kt resolved.
+    pub fn client_config(&self, client_id: &str) -> ClientConfig {
+        let mut cfg = ClientConfig::new();
+        cfg.set("client.id", client_id);
+        for (k, v) in &self.config.entries {
+            cfg.set(k, v);
+        }
+        cfg.set("bootstrap.servers", &self.bootstrap);
+        cfg.set_log_level(if self.verbose {
+            RDKafkaLogLevel::Info
+        } else {
+            RDKafkaLogLevel::Warning
+        });
+        cfg
+    }
+
+    /// An admin client with kt's context.
+    pub fn admin(&self, client_id: &str) -> anyhow::Result<AdminClient<KtContext>> {
+        let cfg = self.client_config(client_id);
+        AdminClient::from_config_and_context(&cfg, KtContext::new(self.verbose))
+            .map_err(|e| client_creation_error(e).into())
+    }
+
+    /// Cluster metadata (all topics), failing with one line when no broker
+    /// answers within the timeout, or as soon as librdkafka reports every
+    /// bootstrap broker down.
+    pub fn metadata(&self, client: &Client<KtContext>) -> Result<Metadata, KtError> {
+        let deadline = Instant::now() + self.timeout;
+        // Ask in growing slices so a refused or unresolvable broker fails at
+        // once instead of after the whole timeout; a slow broker still gets
+        // the whole timeout.
+        let mut slice = Duration::from_millis(100);
+        loop {
+            let started = Instant::now();
+            let this_slice = slice.min(deadline.saturating_duration_since(started));
+            let result = client.fetch_metadata(None, this_slice);
+            drain_events(client);
+            match result {
+                Ok(md) => return Ok(md),
+                Err(e) => {
+                    let timed_out = Instant::now() >= deadline;
+                    // An error before the slice ran out is librdkafka's answer,
+                    // not a wait that timed out.
+                    let answered = started.elapsed() + Duration::from_millis(20) < this_slice;
+                    if timed_out || answered || client.context().brokers_down() {
+                        return Err(self.unreachable(client, Some(e), timed_out));
+                    }
+                }
+            }
+            slice = (slice * 2).min(Duration::from_secs(2));
+        }
+    }
+
+    /// The one-line error for a cluster that did not answer.
+    pub fn unreachable(
+        &self,
+        client: &Client<KtContext>,
+        err: Option<KafkaError>,
+        timed_out: bool,
+    ) -> KtError {
+        drain_events(client);
+        let why = client
+            .context()
+            .last_error()
+            .or_else(|| err.map(|e| e.to_string()))
+            .map(|w| format!(" ({})", w.trim_end_matches('.')))
+            .unwrap_or_default();
+        let flag = match self.endpoint {
+            Endpoint::ZooKeeper(_) => "the brokers registered in ZooKeeper",
+            _ => "--bootstrap-server",
+        };
+        let within = if timed_out {
+            format!(" within {}", human_duration(self.timeout))
+        } else {
+            String::new()
+        };
+        KtError::unreachable(format!(
+            "no broker answered at {}{within}{why}; check {flag}",
+            self.bootstrap
+        ))
+    }
+}
+
+/// `10s`, `1.5s`, `250ms`.
+pub fn human_duration(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms % 1000 == 0 {
+        format!("{}s", ms / 1000)
+    } else if ms > 1000 {
+        format!("{:.1}s", d.as_secs_f64())
+    } else {
+        format!("{ms}ms")
+    }
+}
+
+fn client_creation_error(e: KafkaError) -> KtError {
+    match e {
+        KafkaError::ClientConfig(_, desc, key, value) => {
+            let shown = if crate::config::is_secret(&key) {
+                "<redacted>".to_string()
+            } else {
+                value
+            };
+            KtError::config(format!(
+                "invalid value '{shown}' for property '{key}': {desc}"
+            ))
+        }
+        other => KtError::config(format!("cannot create a Kafka client: {other}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bootstrap_beats_broker_list_which_beats_zookeeper() {
+        let mut args = ConnectionArgs {
+            zookeeper: Some("z:2181".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            args.endpoint().unwrap(),
+            Some(Endpoint::ZooKeeper("z:2181".into()))
+        );
+        args.broker_list = Some("b:9092".into());
+        assert_eq!(
+            args.endpoint().unwrap(),
+            Some(Endpoint::Brokers("b:9092".into()))
+        );
+        args.bootstrap_server = Some("a:9092".into());
+        assert_eq!(
+            args.endpoint().unwrap(),
+            Some(Endpoint::Brokers("a:9092".into()))
+        );
+    }
+
+    #[test]
+    fn mock_forms() {
+        assert_eq!(Endpoint::from_bootstrap("mock").unwrap(), Endpoint::Mock(3));
+        assert_eq!(
+            Endpoint::from_bootstrap("mock:1").unwrap(),
+            Endpoint::Mock(1)
+        );
+        assert!(Endpoint::from_bootstrap("mock:0").is_err());
+        assert!(Endpoint::from_bootstrap("mock:x").is_err());
+        assert!(Endpoint::from_bootstrap(" ").is_err());
+    }
+
+    #[test]
+    fn properties_apply_file_then_java_then_librdkafka() {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        std::io::Write::write_all(&mut file, b"acks=0\nlinger.ms=7\n").unwrap();
+        let args = ConnectionArgs {
+            command_config: Some(file.path().to_path_buf()),
+            command_property: vec!["acks=1".into()],
+            librdkafka: vec!["acks=all".into()],
+            ..Default::default()
+        };
+        let t = translate(&args.properties(&[]).unwrap()).unwrap();
+        assert_eq!(t.get("acks"), Some("all"));
+        assert_eq!(t.get("linger.ms"), Some("7"));
+    }
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(human_duration(Duration::from_secs(10)), "10s");
+        assert_eq!(human_duration(Duration::from_millis(1500)), "1.5s");
+        assert_eq!(human_duration(Duration::from_millis(250)), "250ms");
+    }
+}

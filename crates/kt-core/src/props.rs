@@ -1,0 +1,140 @@
+//! Java-style client properties: `.properties` files and `key=value` arguments.
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+
+use crate::error::KtError;
+
+/// One `key=value` setting with where it came from, so errors can name the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Property {
+    pub key: String,
+    pub value: String,
+    pub source: Source,
+}
+
+/// Where a property came from. Later sources override earlier ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A Java properties file (`--command-config` and its tool-specific names).
+    File(String),
+    /// A repeatable `key=value` flag such as `--command-property`.
+    Flag(&'static str),
+    /// A kcat-style `-X key=value`, passed to librdkafka untranslated.
+    Librdkafka,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::File(path) => write!(f, "{path}"),
+            Source::Flag(flag) => write!(f, "{flag}"),
+            Source::Librdkafka => f.write_str("-X"),
+        }
+    }
+}
+
+/// Splits `k=v` at the first `=`, as Kafka does: `k` and `k=` both give an empty
+/// value and nothing is unescaped.
+pub fn split_key_value(arg: &str) -> (String, String) {
+    match arg.split_once('=') {
+        Some((k, v)) => (k.to_string(), v.to_string()),
+        None => (arg.to_string(), String::new()),
+    }
+}
+
+/// Parses repeated `k=v` flag values into properties.
+pub fn from_args(args: &[String], flag: &'static str) -> Vec<Property> {
+    args.iter()
+        .map(|arg| {
+            let (key, value) = split_key_value(arg);
+            Property {
+                key,
+                value,
+                source: Source::Flag(flag),
+            }
+        })
+        .collect()
+}
+
+/// Reads a Java `.properties` file (comments, `k=v`/`k:v`/`k v`, escapes,
+/// continuation lines), in file order.
+pub fn read_file(path: &Path) -> Result<Vec<Property>, KtError> {
+    let shown = path.display().to_string();
+    let file = File::open(path).map_err(|e| {
+        KtError::config(format!(
+            "cannot read properties file {shown}: {}; check the path given to --command-config",
+            io_reason(&e)
+        ))
+    })?;
+    let mut out = Vec::new();
+    java_properties::PropertiesIter::new(BufReader::new(file))
+        .read_into(|key, value| {
+            out.push(Property {
+                key,
+                value,
+                source: Source::File(shown.clone()),
+            })
+        })
+        .map_err(|e| KtError::config(format!("cannot parse properties file {shown}: {e}")))?;
+    Ok(out)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn key_value_splits_at_first_equals() {
+        assert_eq!(split_key_value("a=b=c"), ("a".into(), "b=c".into()));
+        assert_eq!(split_key_value("a="), ("a".into(), "".into()));
+        assert_eq!(split_key_value("a"), ("a".into(), "".into()));
+        assert_eq!(split_key_value("=x"), ("".into(), "x".into()));
+    }
+
+    #[test]
+    fn properties_file_follows_java_rules() {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        write!(
+            f,
+            "# comment\n! also comment\nacks=all\nlinger.ms: 5\nclient.id console\n\
+             key.separator=\\t\nsasl.jaas.config=a \\\n    b\nunicode=\\u0041\n"
+        )
+        .unwrap();
+        let props = read_file(f.path()).unwrap();
+        let pairs: Vec<(&str, &str)> = props
+            .iter()
+            .map(|p| (p.key.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("acks", "all"),
+                ("linger.ms", "5"),
+                ("client.id", "console"),
+                ("key.separator", "\t"),
+                ("sasl.jaas.config", "a b"),
+                ("unicode", "A"),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_file_is_one_config_error() {
+        let err = read_file(Path::new("/nonexistent/kt.properties")).unwrap_err();
+        assert_eq!(err.kind, crate::ErrorKind::Config);
+        assert!(err.message.contains("/nonexistent/kt.properties"));
+        assert!(err.message.contains("no such file"));
+        assert!(!err.message.contains('\n'));
+    }
+}

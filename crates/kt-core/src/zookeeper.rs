@@ -1,0 +1,130 @@
+//! `--zookeeper`: find the live brokers in ZooKeeper, as Kafka registered them.
+//!
+//! Kafka (before KRaft) writes each live broker under `/brokers/ids/<id>` as JSON
+//! with `endpoints` (`"PLAINTEXT://host:9092"`) and the older `host`/`port`
+//! pair. kt reads them once and then talks only to the brokers.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::error::KtError;
+
+#[derive(Debug, Deserialize)]
+struct BrokerRegistration {
+    #[serde(default)]
+    endpoints: Vec<String>,
+    host: Option<String>,
+    port: Option<i64>,
+}
+
+/// The bootstrap list (`host:port,...`) of the brokers registered in the
+/// ZooKeeper ensemble `connect` (`host:port,...[/chroot]`).
+pub fn broker_list(connect: &str, timeout: Duration) -> Result<String, KtError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| KtError::broker(format!("cannot start the ZooKeeper client: {e}")))?;
+    let registrations = runtime.block_on(async {
+        tokio::time::timeout(timeout, read_registrations(connect))
+            .await
+            .unwrap_or_else(|_| Err(unreachable(connect, timeout, "no answer")))
+    })?;
+    let mut servers: Vec<String> = registrations
+        .iter()
+        .filter_map(|(_, json)| endpoint_of(json))
+        .collect();
+    servers.dedup();
+    if servers.is_empty() {
+        return Err(KtError::unreachable(format!(
+            "no broker is registered in ZooKeeper at {connect} (/brokers/ids is empty); \
+             start a broker or pass --bootstrap-server"
+        )));
+    }
+    Ok(servers.join(","))
+}
+
+async fn read_registrations(connect: &str) -> Result<Vec<(String, Vec<u8>)>, KtError> {
+    let client = zookeeper_client::Client::connector()
+        .with_fail_eagerly()
+        .connect(connect)
+        .await
+        .map_err(|e| unreachable(connect, Duration::ZERO, &e.to_string()))?;
+    let mut ids = match client.get_children("/brokers/ids").await {
+        Ok((ids, _)) => ids,
+        Err(zookeeper_client::Error::NoNode) => Vec::new(),
+        Err(e) => {
+            return Err(KtError::broker(format!(
+                "reading /brokers/ids from ZooKeeper at {connect}: {e}"
+            )))
+        }
+    };
+    ids.sort_by_key(|id| id.parse::<i64>().unwrap_or(i64::MAX));
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        // A broker can go away between the listing and the read.
+        if let Ok((data, _)) = client.get_data(&format!("/brokers/ids/{id}")).await {
+            out.push((id, data));
+        }
+    }
+    Ok(out)
+}
+
+fn unreachable(connect: &str, timeout: Duration, why: &str) -> KtError {
+    let within = if timeout.is_zero() {
+        String::new()
+    } else {
+        format!(" within {}", crate::connection::human_duration(timeout))
+    };
+    KtError::unreachable(format!(
+        "ZooKeeper at {connect} did not answer{within} ({why}); check --zookeeper"
+    ))
+}
+
+/// `host:port` of one registration: the PLAINTEXT endpoint if there is one,
+/// else the first endpoint, else the legacy `host`/`port` fields.
+fn endpoint_of(json: &[u8]) -> Option<String> {
+    let reg: BrokerRegistration = serde_json::from_slice(json).ok()?;
+    let from_endpoint = |e: &String| e.split_once("://").map(|(_, hp)| hp.to_string());
+    reg.endpoints
+        .iter()
+        .find(|e| e.starts_with("PLAINTEXT://"))
+        .or_else(|| reg.endpoints.first())
+        .and_then(from_endpoint)
+        .or_else(|| match (reg.host, reg.port) {
+            (Some(h), Some(p)) if !h.is_empty() && p > 0 => Some(format!("{h}:{p}")),
+            _ => None,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_prefer_plaintext() {
+        let json = br#"{"listener_security_protocol_map":{"SSL":"SSL","PLAINTEXT":"PLAINTEXT"},
+            "endpoints":["SSL://h:9093","PLAINTEXT://h:9092"],"jmx_port":-1,"host":"h","port":9092,"version":4}"#;
+        assert_eq!(endpoint_of(json).as_deref(), Some("h:9092"));
+    }
+
+    #[test]
+    fn legacy_host_port_is_a_fallback() {
+        assert_eq!(
+            endpoint_of(br#"{"host":"old","port":9092,"version":1}"#).as_deref(),
+            Some("old:9092")
+        );
+        assert_eq!(endpoint_of(br#"{"version":1}"#), None);
+        assert_eq!(endpoint_of(b"not json"), None);
+    }
+
+    #[test]
+    fn unreachable_zookeeper_is_one_line_in_bounded_time() {
+        let started = std::time::Instant::now();
+        let err = broker_list("127.0.0.1:1", Duration::from_secs(3)).unwrap_err();
+        assert_eq!(err.kind, crate::ErrorKind::Unreachable);
+        assert!(err.message.contains("check --zookeeper"), "{}", err.message);
+        assert!(!err.message.contains('\n'));
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+}

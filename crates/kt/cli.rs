@@ -1,0 +1,72 @@
+//! kt's native command line: `kt topics|completions|man`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::topics::TopicsArgs;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kt",
+    about = "One fast binary for Apache Kafka's command-line tools",
+    long_about = "One fast binary for Apache Kafka's command-line tools.\n\n\
+        Run as `kt <command>`, or through a link named after a Kafka tool \
+        (kafka-topics, kafka-topics.sh, ...) to get that tool's flags, output and exit codes.",
+    after_help = "Exit codes: 0 ok, 1 broker refused, 2 usage or config error, 3 not found, \
+        4 unreachable or timed out, 5 partial failure, 130 interrupted.\n\
+        Under a Kafka tool's name every failure exits 1, as Kafka's tools do.",
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create, list, describe, alter and delete topics (kafka-topics)
+    #[command(
+        after_help = "Examples:\n  kt topics --bootstrap-server localhost:9092 --list\n  \
+            kt topics --bootstrap-server localhost:9092 --create --topic t --partitions 3 --replication-factor 1\n  \
+            kt topics --bootstrap-server localhost:9092 --describe --topic 't.*' --output json\n  \
+            kt topics --zookeeper localhost:2181 --delete --topic t"
+    )]
+    Topics(Box<TopicsArgs>),
+    /// Print a shell completion script (or write all of them with --dir)
+    Completions {
+        /// The shell to print the script for
+        #[arg(value_enum, required_unless_present = "dir")]
+        shell: Option<clap_complete::Shell>,
+        /// Write every shell's script into this directory instead
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Print kt's man page (or write all of them with --dir)
+    Man {
+        /// Write kt.1 and one page per subcommand into this directory
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// `kt --version`: kt's version and the librdkafka it was built with.
+pub fn version() -> String {
+    let (_, librdkafka) = rdkafka::util::get_rdkafka_version();
+    format!("{} (librdkafka {librdkafka})", env!("CARGO_PKG_VERSION"))
+}
+
+/// The full clap command, with the runtime version string.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().version(version())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn command_definition_is_consistent() {
+        super::command().debug_assert();
+    }
+}

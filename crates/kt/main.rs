@@ -1,0 +1,184 @@
+//! kt: one binary for Apache Kafka's command-line tools.
+//!
+//! This file is the edge: it picks the tool from argv, runs it, and is the
+//! only place that prints errors and chooses the exit code.
+
+mod cli;
+mod compat;
+mod dispatch;
+mod generate;
+mod topics;
+
+use std::ffi::OsString;
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser};
+use kt_core::{error_kind, ErrorKind, KtError};
+
+use crate::cli::{Cli, Command};
+use crate::dispatch::{Invocation, Mode, Tool};
+use crate::topics::TopicsArgs;
+
+fn main() -> ExitCode {
+    let invocation = dispatch::resolve(std::env::args_os().collect());
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let code = match invocation {
+        Invocation::Native(argv) => run_native(argv, &mut out),
+        Invocation::Compat {
+            tool,
+            program,
+            args,
+        } => run_compat(tool, &program, args, &mut out),
+        Invocation::RunClassUsage { program } => {
+            let _ = writeln!(
+                out,
+                "USAGE: {program} [-daemon] [-name servicename] [-loggc] classname [opts]"
+            );
+            1
+        }
+        Invocation::UnknownClass(class) => {
+            eprintln!("Error: Could not find or load main class {class}");
+            eprintln!("Caused by: java.lang.ClassNotFoundException: {class}");
+            eprintln!(
+                "kt: supported classes: {}",
+                Tool::class_names().collect::<Vec<_>>().join(", ")
+            );
+            1
+        }
+    };
+    // A reader that went away (`kt ... | head`) is not an error.
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("kt: cannot write to standard output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::from(code)
+}
+
+fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
+    let matches = match cli::command().try_get_matches_from(argv) {
+        Ok(m) => m,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: clap prints them on stdout, exit 0.
+            let _ = write!(out, "{}", e.render().ansi());
+            return 0;
+        }
+        Err(e) => {
+            let sub = std::env::args().nth(1).filter(|a| !a.starts_with('-'));
+            let command = sub.map_or_else(|| "kt".to_string(), |s| format!("kt {s}"));
+            eprintln!("kt: {}", compat::native_message(&e, &command));
+            return ErrorKind::Usage.exit_code();
+        }
+    };
+    let result = Cli::from_arg_matches(&matches)
+        .map_err(anyhow::Error::from)
+        .and_then(|cli| match cli.command {
+            Command::Topics(args) => topics::run(*args, Mode::Native, out),
+            Command::Completions { shell, dir } => {
+                generate::write_completions(out, shell, dir.as_deref()).map_err(Into::into)
+            }
+            Command::Man { dir } => generate::write_man(out, dir.as_deref()).map_err(Into::into),
+        });
+    match result {
+        Ok(()) => 0,
+        Err(err) if is_broken_pipe(&err) => 0,
+        Err(err) => {
+            let _ = out.flush();
+            eprintln!("kt: {err:#}");
+            error_kind(&err).map_or(1, ErrorKind::exit_code)
+        }
+    }
+}
+
+/// kafka-topics' own parser: jopt-simple's rules over kt's flag definitions.
+#[derive(Parser, Debug)]
+#[command(
+    name = "kafka-topics",
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+struct KafkaTopics {
+    #[command(flatten)]
+    args: TopicsArgs,
+    /// Print usage information.
+    #[arg(long)]
+    help: bool,
+    /// Display Kafka version.
+    #[arg(long)]
+    version: bool,
+}
+
+/// The Kafka release whose `--version` output kt's Kafka-named links print.
+const KAFKA_VERSION: &str = "3.9.0";
+
+fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Write) -> u8 {
+    if tool != Tool::Topics {
+        eprintln!(
+            "kt: {} is not available in this kt yet (it will be `{}`); use Kafka's own {program} for now",
+            tool.script_name(),
+            tool.native_name()
+        );
+        return 1;
+    }
+    let cmd = KafkaTopics::command();
+    let usage = |message: &str| {
+        eprintln!("{message}");
+        eprint!("{}", compat::jopt_help(&cmd));
+        1
+    };
+    if args.is_empty() {
+        return usage("Create, delete, describe, or change a topic.");
+    }
+    let argv = std::iter::once(OsString::from(program)).chain(compat::normalize(&cmd, args));
+    let parsed = match cmd
+        .clone()
+        .try_get_matches_from(argv)
+        .and_then(|m| KafkaTopics::from_arg_matches(&m))
+    {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{}", compat::jopt_message(&e));
+            return 1;
+        }
+    };
+    if parsed.help {
+        return usage("This tool helps to create, delete, describe, or change a topic.");
+    }
+    if parsed.version {
+        let _ = writeln!(out, "{KAFKA_VERSION}");
+        return 0;
+    }
+    match topics::run(parsed.args, Mode::Compat, out) {
+        Ok(()) => 0,
+        Err(err) if is_broken_pipe(&err) => 0,
+        Err(err) => {
+            let message = kt_message(&err);
+            match error_kind(&err) {
+                Some(ErrorKind::Usage) => usage(&message),
+                kind => {
+                    // kafka-topics reports a failed action on stdout.
+                    let _ = writeln!(out, "Error while executing topic command : {message}");
+                    kind.map_or(1, ErrorKind::compat_exit_code)
+                }
+            }
+        }
+    }
+}
+
+/// The message Kafka's tools print: the typed error's own text when there is
+/// one (without kt's context), else the whole chain.
+fn kt_message(err: &anyhow::Error) -> String {
+    err.chain()
+        .find_map(|c| c.downcast_ref::<KtError>())
+        .map_or_else(|| format!("{err:#}"), |e| e.message.clone())
+}
+
+/// Rust ignores SIGPIPE, so a closed reader shows up as this error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|c| c.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}

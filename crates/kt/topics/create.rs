@@ -1,0 +1,311 @@
+//! `--create`.
+
+use std::io::Write;
+
+use kt_core::{KtError, OutputFormat};
+use rdkafka::admin::{NewTopic, TopicReplication};
+use rdkafka::error::RDKafkaErrorCode;
+use regex::Regex;
+
+use super::filter::{has_collision_chars, validate_name};
+use super::report::{write_change_json, ChangeReport};
+use super::{topic_error_message, with_retries, Session};
+
+const COLLISION_WARNING: &str = "WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.";
+
+/// Topic-level configs Kafka accepts (TopicConfig / LogConfig), for its
+/// `Unknown topic config name` check before anything is sent.
+const TOPIC_CONFIGS: &[&str] = &[
+    "cleanup.policy",
+    "compression.type",
+    "compression.gzip.level",
+    "compression.lz4.level",
+    "compression.zstd.level",
+    "delete.retention.ms",
+    "file.delete.delay.ms",
+    "flush.messages",
+    "flush.ms",
+    "follower.replication.throttled.replicas",
+    "index.interval.bytes",
+    "leader.replication.throttled.replicas",
+    "local.retention.bytes",
+    "local.retention.ms",
+    "max.compaction.lag.ms",
+    "max.message.bytes",
+    "message.downconversion.enable",
+    "message.format.version",
+    "message.timestamp.after.max.ms",
+    "message.timestamp.before.max.ms",
+    "message.timestamp.difference.max.ms",
+    "message.timestamp.type",
+    "min.cleanable.dirty.ratio",
+    "min.compaction.lag.ms",
+    "min.insync.replicas",
+    "preallocate",
+    "remote.log.copy.disable",
+    "remote.log.delete.on.disable",
+    "remote.storage.enable",
+    "retention.bytes",
+    "retention.ms",
+    "segment.bytes",
+    "segment.index.bytes",
+    "segment.jitter.ms",
+    "segment.ms",
+    "unclean.leader.election.enable",
+];
+
+pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let name = s.args.topic.clone().unwrap_or_default();
+    // Kafka parses the assignment and configs before it prints anything.
+    let assignment = s
+        .args
+        .replica_assignment
+        .as_deref()
+        .filter(|a| !a.is_empty())
+        .map(parse_replica_assignment)
+        .transpose()?;
+    let configs = parse_topic_configs(&s.args.config)?;
+    if has_collision_chars(&name) {
+        if s.format == OutputFormat::Text {
+            writeln!(out, "{COLLISION_WARNING}")?;
+        } else {
+            eprintln!("{COLLISION_WARNING}");
+        }
+    }
+    if s.args
+        .replication_factor
+        .is_some_and(|rf| !(1..=32767).contains(&rf))
+    {
+        return Err(KtError::config(
+            "The replication factor must be between 1 and 32767 inclusive",
+        )
+        .into());
+    }
+    if s.args.partitions.is_some_and(|p| p < 1) {
+        return Err(KtError::config("The partitions must be greater than 0").into());
+    }
+    validate_name(&name)?;
+
+    let created = match s.cluster.mock() {
+        Some(mock) => create_on_mock(s, mock, &name, assignment.as_deref())?,
+        None => create_on_brokers(s, &name, assignment.as_deref(), &configs)?,
+    };
+    match (s.format, created) {
+        (OutputFormat::Json, _) => {
+            let mut report = ChangeReport {
+                action: "create",
+                ..Default::default()
+            };
+            if created {
+                report.topics.push(name)
+            } else {
+                report.skipped.push(name)
+            }
+            write_change_json(out, &report)?;
+        }
+        (_, true) => writeln!(out, "Created topic {name}.")?,
+        (_, false) => {}
+    }
+    Ok(())
+}
+
+/// Creates through CreateTopics. Ok(false): it existed and `--if-not-exists`.
+fn create_on_brokers(
+    s: &Session<'_>,
+    name: &str,
+    assignment: Option<&[Vec<i32>]>,
+    configs: &[(String, String)],
+) -> anyhow::Result<bool> {
+    let groups: Vec<&[i32]> = assignment
+        .unwrap_or_default()
+        .iter()
+        .map(Vec::as_slice)
+        .collect();
+    let failures = with_retries(s, |opts| {
+        let mut topic = match assignment {
+            Some(_) => NewTopic::new(
+                name,
+                groups.len() as i32,
+                TopicReplication::Variable(&groups),
+            ),
+            // -1 asks the broker for its defaults (num.partitions, default.replication.factor).
+            None => NewTopic::new(
+                name,
+                s.args.partitions.unwrap_or(-1),
+                TopicReplication::Fixed(s.args.replication_factor.unwrap_or(-1)),
+            ),
+        };
+        for (k, v) in configs {
+            topic = topic.set(k, v);
+        }
+        kt_core::block_on(s.admin.create_topics([&topic], opts))
+    })?;
+    match failures.first() {
+        None => Ok(true),
+        Some((_, RDKafkaErrorCode::TopicAlreadyExists)) if s.args.if_not_exists => Ok(false),
+        Some((topic, code)) => Err(topic_error_message(s, topic, *code).into()),
+    }
+}
+
+/// librdkafka's mock cluster has no CreateTopics: use its own topic API.
+fn create_on_mock(
+    s: &Session<'_>,
+    mock: &rdkafka::mocking::MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
+    name: &str,
+    assignment: Option<&[Vec<i32>]>,
+) -> anyhow::Result<bool> {
+    if s.topic_names().iter().any(|t| t == name) {
+        if s.args.if_not_exists {
+            return Ok(false);
+        }
+        return Err(KtError::broker(format!("Topic '{name}' already exists.")).into());
+    }
+    let brokers = s.metadata.brokers().len() as i32;
+    let (partitions, rf) = match assignment {
+        Some(groups) => (
+            groups.len() as i32,
+            groups.first().map_or(1, |g| g.len() as i32),
+        ),
+        None => (
+            s.args.partitions.unwrap_or(1),
+            s.args.replication_factor.unwrap_or(brokers.min(3)),
+        ),
+    };
+    if rf > brokers {
+        return Err(
+            topic_error_message(s, name, RDKafkaErrorCode::InvalidReplicationFactor).into(),
+        );
+    }
+    mock.create_topic(name, partitions, rf)
+        .map_err(|e| KtError::broker(format!("the mock cluster could not create {name}: {e}")))?;
+    Ok(true)
+}
+
+/// `--config k=v`, split as Kafka splits it (`\s*=\s*`, trailing empty parts
+/// dropped), each name checked against Kafka's topic configs.
+pub fn parse_topic_configs(configs: &[String]) -> Result<Vec<(String, String)>, KtError> {
+    let splitter = Regex::new(r"\s*=\s*").expect("a constant regex compiles");
+    let mut out = Vec::with_capacity(configs.len());
+    for config in configs {
+        let mut parts: Vec<&str> = splitter.split(config).collect();
+        while parts.len() > 1 && parts.last() == Some(&"") {
+            parts.pop();
+        }
+        let [key, value] = parts.as_slice() else {
+            return Err(KtError::config(
+                "requirement failed: Invalid topic config: all configs to be added must be in the format \"key=val\".",
+            ));
+        };
+        out.push((key.trim().to_string(), value.trim().to_string()));
+    }
+    for (key, _) in &out {
+        if !TOPIC_CONFIGS.contains(&key.as_str()) {
+            return Err(KtError::config(format!("Unknown topic config name: {key}")));
+        }
+    }
+    Ok(out)
+}
+
+/// `--replica-assignment 1:2,2:3`: one group of broker ids per partition, as
+/// Kafka parses it (Java's split drops trailing empty parts).
+pub fn parse_replica_assignment(text: &str) -> Result<Vec<Vec<i32>>, KtError> {
+    let java_split = |s: &str, sep: char| -> Vec<String> {
+        let mut parts: Vec<String> = s.split(sep).map(str::to_string).collect();
+        while parts.len() > 1 && parts.last().is_some_and(String::is_empty) {
+            parts.pop();
+        }
+        parts
+    };
+    let mut out: Vec<Vec<i32>> = Vec::new();
+    for (i, group) in java_split(text, ',').iter().enumerate() {
+        let ids = java_split(group, ':')
+            .iter()
+            .map(|id| {
+                let id = id.trim();
+                id.parse::<i32>()
+                    .map_err(|_| KtError::config(format!("For input string: \"{id}\"")))
+            })
+            .collect::<Result<Vec<i32>, KtError>>()?;
+        let mut dups: Vec<i32> = ids
+            .iter()
+            .filter(|id| ids.iter().filter(|x| x == id).count() > 1)
+            .copied()
+            .collect();
+        dups.sort();
+        dups.dedup();
+        if !dups.is_empty() {
+            let list: Vec<String> = dups.iter().map(i32::to_string).collect();
+            return Err(KtError::config(format!(
+                "Partition replica lists may not contain duplicate entries: {}",
+                list.join(",")
+            )));
+        }
+        if out.first().is_some_and(|first| first.len() != ids.len()) {
+            let list: Vec<String> = ids.iter().map(i32::to_string).collect();
+            return Err(KtError::config(format!(
+                "Partition {i} has different replication factor: [{}]",
+                list.join(", ")
+            )));
+        }
+        out.push(ids);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replica_assignment_parses_as_kafka() {
+        assert_eq!(
+            parse_replica_assignment("1:2, 2:3,").unwrap(),
+            vec![vec![1, 2], vec![2, 3]]
+        );
+        assert_eq!(
+            parse_replica_assignment("0:0").unwrap_err().message,
+            "Partition replica lists may not contain duplicate entries: 0"
+        );
+        assert_eq!(
+            parse_replica_assignment("1:2,3").unwrap_err().message,
+            "Partition 1 has different replication factor: [3]"
+        );
+        assert_eq!(
+            parse_replica_assignment("1:x").unwrap_err().message,
+            "For input string: \"x\""
+        );
+        assert_eq!(
+            parse_replica_assignment(",1").unwrap_err().message,
+            "For input string: \"\""
+        );
+    }
+
+    #[test]
+    fn topic_configs_parse_as_kafka() {
+        assert_eq!(
+            parse_topic_configs(&[
+                "retention.ms = 1000".into(),
+                "cleanup.policy=compact".into()
+            ])
+            .unwrap(),
+            vec![
+                ("retention.ms".to_string(), "1000".to_string()),
+                ("cleanup.policy".to_string(), "compact".to_string())
+            ]
+        );
+        let format_error = "requirement failed: Invalid topic config: all configs to be added must be in the format \"key=val\".";
+        for bad in ["foo", "a=b=c", "a="] {
+            assert_eq!(
+                parse_topic_configs(&[bad.into()]).unwrap_err().message,
+                format_error,
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_topic_configs(&["retention.mss=1".into()])
+                .unwrap_err()
+                .message,
+            "Unknown topic config name: retention.mss"
+        );
+    }
+}

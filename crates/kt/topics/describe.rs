@@ -1,0 +1,135 @@
+//! `--describe`.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use kt_core::KtError;
+use rdkafka::admin::{ConfigSource, ResourceSpecifier};
+
+use super::report::{write_describe, ConfigValue, PartitionDescription, TopicDescription};
+use super::{admin_error, Session};
+
+pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    if s.args
+        .topic_id
+        .as_deref()
+        .is_some_and(|id| id != "AAAAAAAAAAAAAAAAAAAAAA")
+    {
+        return Err(KtError::usage(
+            "--topic-id is not supported: librdkafka's metadata carries no topic ids; use --topic",
+        )
+        .into());
+    }
+    let topics = s.matching_topics(!s.args.if_exists)?;
+    let configs = describe_configs(s, &topics)?;
+    let live = s.live_brokers();
+    let report_filters = s.args.under_replicated_partitions
+        || s.args.under_min_isr_partitions
+        || s.args.at_min_isr_partitions
+        || s.args.unavailable_partitions;
+    let mut described = Vec::with_capacity(topics.len());
+    for name in topics {
+        let Some(meta) = s.metadata.topics().iter().find(|t| t.name() == name) else {
+            continue;
+        };
+        let TopicConfig { overrides, min_isr } = configs.get(&name).cloned().unwrap_or_default();
+        let mut partitions: Vec<PartitionDescription> = meta
+            .partitions()
+            .iter()
+            .map(|p| PartitionDescription {
+                partition: p.id(),
+                leader: (p.leader() >= 0).then_some(p.leader()),
+                replicas: p.replicas().to_vec(),
+                isr: p.isr().to_vec(),
+            })
+            .collect();
+        partitions.sort_by_key(|p| p.partition);
+        let replication_factor = partitions.first().map_or(0, |p| p.replicas.len());
+        let shown: Vec<PartitionDescription> = if s.args.topics_with_overrides {
+            Vec::new()
+        } else {
+            partitions
+                .iter()
+                .filter(|p| {
+                    !report_filters
+                        || (s.args.under_replicated_partitions && p.replicas.len() > p.isr.len())
+                        || (s.args.unavailable_partitions
+                            && p.leader.is_none_or(|l| !live.contains(&l)))
+                        || (s.args.under_min_isr_partitions
+                            && (p.leader.is_none() || p.isr.len() < min_isr))
+                        || (s.args.at_min_isr_partitions && p.isr.len() == min_isr)
+                })
+                .cloned()
+                .collect()
+        };
+        let show_header =
+            !report_filters && (!s.args.topics_with_overrides || !overrides.is_empty());
+        if !show_header && shown.is_empty() {
+            continue;
+        }
+        described.push(TopicDescription {
+            name,
+            topic_id: None,
+            partition_count: partitions.len(),
+            replication_factor,
+            configs: overrides,
+            partitions: shown,
+            show_header,
+        });
+    }
+    write_describe(out, s.format, &described)?;
+    Ok(())
+}
+
+/// What describe needs of a topic's configuration.
+#[derive(Debug, Clone)]
+struct TopicConfig {
+    /// Entries whose source is not the built-in default, in broker order.
+    overrides: Vec<ConfigValue>,
+    min_isr: usize,
+}
+
+impl Default for TopicConfig {
+    fn default() -> Self {
+        TopicConfig {
+            overrides: Vec::new(),
+            min_isr: 1,
+        }
+    }
+}
+
+/// Each topic's configuration. The mock cluster answers no DescribeConfigs;
+/// its topics have no overrides.
+fn describe_configs(
+    s: &Session<'_>,
+    topics: &[String],
+) -> anyhow::Result<HashMap<String, TopicConfig>> {
+    let mut out = HashMap::new();
+    if topics.is_empty() || s.cluster.mock().is_some() {
+        return Ok(out);
+    }
+    let specs: Vec<ResourceSpecifier<'_>> =
+        topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
+    let results = kt_core::block_on(s.admin.describe_configs(&specs, &s.admin_options()))
+        .map_err(|e| admin_error(s, e))?;
+    for (topic, result) in topics.iter().zip(results) {
+        let resource = result.map_err(|code| {
+            KtError::broker(format!("describing the configs of topic {topic}: {code}"))
+        })?;
+        let min_isr = resource
+            .get("min.insync.replicas")
+            .and_then(|e| e.value.as_deref()?.parse().ok())
+            .unwrap_or(1);
+        let overrides = resource
+            .entries
+            .into_iter()
+            .filter(|e| e.source != ConfigSource::Default)
+            .map(|e| ConfigValue {
+                name: e.name,
+                value: e.value,
+            })
+            .collect();
+        out.insert(topic.clone(), TopicConfig { overrides, min_isr });
+    }
+    Ok(out)
+}

@@ -1,0 +1,135 @@
+//! Kafka's topic patterns (TopicFilter.IncludeList) and checks on topic names.
+
+use kt_core::KtError;
+use regex::Regex;
+
+/// Topics Kafka treats as internal (`Topic.isInternal`).
+pub fn is_internal(topic: &str) -> bool {
+    matches!(
+        topic,
+        "__consumer_offsets" | "__transaction_state" | "__share_group_state"
+    )
+}
+
+/// A `--topic` pattern, read as Kafka reads it: trimmed, `,` meaning `|`,
+/// spaces removed, surrounding quotes stripped, matched against the whole name.
+#[derive(Debug)]
+pub struct IncludeList(Regex);
+
+impl IncludeList {
+    pub fn new(raw: &str) -> Result<IncludeList, KtError> {
+        let rewritten = raw.trim().replace(',', "|").replace(' ', "");
+        let rewritten = rewritten
+            .trim_start_matches(['"', '\''])
+            .trim_end_matches(['"', '\''])
+            .to_string();
+        Regex::new(&format!("^(?:{rewritten})$"))
+            .map(IncludeList)
+            .map_err(|_| KtError::usage(format!("{rewritten} is an invalid regex.")))
+    }
+
+    pub fn matches(&self, topic: &str) -> bool {
+        self.0.is_match(topic)
+    }
+}
+
+/// The names in `all` that `pattern` selects, sorted as Java sorts strings.
+pub fn select(
+    all: &[String],
+    pattern: Option<&str>,
+    exclude_internal: bool,
+) -> Result<Vec<String>, KtError> {
+    let include = pattern.map(IncludeList::new).transpose()?;
+    let mut out: Vec<String> = all
+        .iter()
+        .filter(|t| include.as_ref().is_none_or(|i| i.matches(t)))
+        .filter(|t| !(exclude_internal && is_internal(t)))
+        .cloned()
+        .collect();
+    // Java compares UTF-16 code units; for the ASCII names Kafka allows this
+    // is the same as byte order.
+    out.sort();
+    Ok(out)
+}
+
+/// Kafka's topic name rules (`Topic.validate`), with its messages.
+pub fn validate_name(topic: &str) -> Result<(), KtError> {
+    let message = if topic.is_empty() {
+        "Topic name is illegal, it can't be empty".to_string()
+    } else if topic == "." || topic == ".." {
+        "Topic name cannot be \".\" or \"..\"".to_string()
+    } else if topic.len() > 249 {
+        format!(
+            "Topic name is illegal, it can't be longer than 249 characters, topic name: {topic}"
+        )
+    } else if !topic
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        format!(
+            "Topic name \"{topic}\" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'"
+        )
+    } else {
+        return Ok(());
+    };
+    Err(KtError::config(message))
+}
+
+/// Names with both kinds of character that collide in metric names.
+pub fn has_collision_chars(topic: &str) -> bool {
+    topic.contains('.') || topic.contains('_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn patterns_match_whole_names_and_commas_mean_or() {
+        let all = names(&["b", "a", "ab", "__consumer_offsets", "t.x", "tax"]);
+        assert_eq!(
+            select(&all, Some("a,b"), false).unwrap(),
+            names(&["a", "b"])
+        );
+        assert_eq!(
+            select(&all, Some(" 'a.*' "), false).unwrap(),
+            names(&["a", "ab"])
+        );
+        assert_eq!(
+            select(&all, Some("t.x"), false).unwrap(),
+            names(&["t.x", "tax"])
+        );
+        assert_eq!(
+            select(&all, None, true).unwrap(),
+            names(&["a", "ab", "b", "t.x", "tax"])
+        );
+        assert_eq!(select(&all, None, false).unwrap()[0], "__consumer_offsets");
+    }
+
+    #[test]
+    fn bad_regex_uses_kafkas_message() {
+        assert_eq!(
+            IncludeList::new("a(").unwrap_err().message,
+            "a( is an invalid regex."
+        );
+    }
+
+    #[test]
+    fn topic_names_follow_kafka_rules() {
+        assert!(validate_name("ok.name_1-x").is_ok());
+        assert_eq!(
+            validate_name("").unwrap_err().message,
+            "Topic name is illegal, it can't be empty"
+        );
+        assert!(validate_name("..").is_err());
+        assert!(validate_name(&"x".repeat(250)).is_err());
+        assert_eq!(
+            validate_name("a b").unwrap_err().message,
+            "Topic name \"a b\" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'"
+        );
+    }
+}

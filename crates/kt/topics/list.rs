@@ -1,0 +1,29 @@
+//! `--list`.
+
+use std::io::Write;
+
+use super::filter::is_internal;
+use super::report::{write_list, TopicSummary};
+use super::Session;
+
+pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let names = s.matching_topics(false)?;
+    let topics: Vec<TopicSummary> = names
+        .into_iter()
+        .map(|name| {
+            let meta = s.metadata.topics().iter().find(|t| t.name() == name);
+            let partitions = meta.map_or(0, |t| t.partitions().len());
+            let replication_factor = meta
+                .and_then(|t| t.partitions().iter().min_by_key(|p| p.id()))
+                .map_or(0, |p| p.replicas().len());
+            TopicSummary {
+                internal: is_internal(&name),
+                name,
+                partitions,
+                replication_factor,
+            }
+        })
+        .collect();
+    write_list(out, s.format, &topics)?;
+    Ok(())
+}

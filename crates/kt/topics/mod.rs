@@ -1,0 +1,220 @@
+//! `kt topics` / kafka-topics: create, list, describe, alter and delete topics.
+
+mod alter;
+pub mod args;
+mod create;
+mod delete;
+mod describe;
+pub mod filter;
+mod list;
+pub mod report;
+
+use std::io::Write;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use kt_core::{Cluster, Endpoint, KtContext, KtError, OutputFormat};
+use rdkafka::admin::{AdminClient, AdminOptions};
+use rdkafka::error::RDKafkaErrorCode;
+use rdkafka::metadata::Metadata;
+
+use crate::dispatch::Mode;
+use args::Action;
+pub use args::TopicsArgs;
+
+/// Everything an action needs: the cluster, a client, and how to print.
+pub(crate) struct Session<'a> {
+    pub args: &'a TopicsArgs,
+    pub cluster: &'a Cluster,
+    pub admin: &'a AdminClient<KtContext>,
+    pub metadata: Metadata,
+    pub mode: Mode,
+    pub format: OutputFormat,
+}
+
+impl Session<'_> {
+    /// All topic names the cluster reports.
+    pub fn topic_names(&self) -> Vec<String> {
+        self.metadata
+            .topics()
+            .iter()
+            .filter(|t| t.error().is_none() || !t.partitions().is_empty())
+            .map(|t| t.name().to_string())
+            .collect()
+    }
+
+    /// The topics `--topic` selects, failing as Kafka does when a named topic
+    /// matches nothing and `--if-exists` is not given.
+    pub fn matching_topics(&self, require: bool) -> Result<Vec<String>, KtError> {
+        let topics = filter::select(
+            &self.topic_names(),
+            self.args.topic.as_deref(),
+            self.args.exclude_internal,
+        )?;
+        if let Some(topic) = self.args.topic.as_deref() {
+            if require && !topic.is_empty() && topics.is_empty() {
+                // Kafka 3.7-4.1 format the Optional itself into this message.
+                let shown = match self.mode {
+                    Mode::Compat => format!("Optional[{topic}]"),
+                    Mode::Native => topic.to_string(),
+                };
+                return Err(KtError::not_found(format!(
+                    "Topic '{shown}' does not exist as expected"
+                )));
+            }
+        }
+        Ok(topics)
+    }
+
+    pub fn admin_options(&self) -> AdminOptions {
+        AdminOptions::new()
+            .request_timeout(Some(self.cluster.timeout))
+            .operation_timeout(Some(self.cluster.timeout))
+    }
+
+    pub fn via_zookeeper(&self) -> bool {
+        matches!(self.cluster.endpoint, Endpoint::ZooKeeper(_))
+    }
+
+    pub fn live_brokers(&self) -> Vec<i32> {
+        self.metadata.brokers().iter().map(|b| b.id()).collect()
+    }
+}
+
+/// Runs one kafka-topics action.
+pub fn run(mut args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+    if mode == Mode::Native {
+        if let Some(word) = args.stray.first() {
+            return Err(KtError::usage(format!(
+                "unexpected argument '{word}'; options start with --, see 'kt topics --help'"
+            ))
+            .into());
+        }
+        if args.connection.endpoint()?.is_none() {
+            eprintln!(
+                "kt: no --bootstrap-server given; using the embedded mock cluster, which lives only as long as this command"
+            );
+            args.connection.bootstrap_server = Some("mock".to_string());
+        }
+    }
+    let action = args.check()?;
+    let endpoint = args
+        .connection
+        .endpoint()?
+        .ok_or_else(|| KtError::usage("--bootstrap-server must be specified"))?;
+    let properties = args.connection.properties(&[])?;
+    let cluster = Cluster::open(
+        endpoint,
+        &properties,
+        args.timeout(),
+        args.connection.verbose,
+    )?;
+    let admin = cluster.admin("kt-topics")?;
+    let metadata = cluster.metadata(admin.inner())?;
+    let format = match mode {
+        Mode::Compat => OutputFormat::Text,
+        Mode::Native => args.output.output,
+    };
+    let session = Session {
+        args: &args,
+        cluster: &cluster,
+        admin: &admin,
+        metadata,
+        mode,
+        format,
+    };
+    match action {
+        Action::Create => create::run(&session, out),
+        Action::List => list::run(&session, out),
+        Action::Describe => describe::run(&session, out),
+        Action::Alter => alter::run(&session, out),
+        Action::Delete => delete::run(&session, out),
+    }
+}
+
+/// Errors a Kafka admin client retries: the request may succeed if sent again.
+fn is_retriable(code: RDKafkaErrorCode) -> bool {
+    matches!(
+        code,
+        RDKafkaErrorCode::LeaderNotAvailable
+            | RDKafkaErrorCode::NotController
+            | RDKafkaErrorCode::NetworkException
+            | RDKafkaErrorCode::RequestTimedOut
+            | RDKafkaErrorCode::NotLeaderForPartition
+            | RDKafkaErrorCode::BrokerNotAvailable
+            | RDKafkaErrorCode::CoordinatorLoadInProgress
+            | RDKafkaErrorCode::BrokerTransportFailure
+    )
+}
+
+/// Sends a per-topic admin request until no topic fails with a retriable
+/// error or the cluster timeout passes, as Kafka's admin client retries.
+/// Returns the last failures (topic, code), possibly empty.
+pub(crate) fn with_retries<F>(
+    session: &Session<'_>,
+    mut send: F,
+) -> anyhow::Result<Vec<(String, RDKafkaErrorCode)>>
+where
+    F: FnMut(&AdminOptions) -> Result<Vec<rdkafka::admin::TopicResult>, rdkafka::error::KafkaError>,
+{
+    let deadline = Instant::now() + session.cluster.timeout;
+    let mut backoff = Duration::from_millis(100);
+    loop {
+        let results = send(&session.admin_options()).map_err(|e| admin_error(session, e))?;
+        let failures: Vec<(String, RDKafkaErrorCode)> =
+            results.into_iter().filter_map(Result::err).collect();
+        let retry = !failures.is_empty() && failures.iter().all(|(_, c)| is_retriable(*c));
+        if !retry || Instant::now() + backoff >= deadline {
+            return Ok(failures);
+        }
+        // Nothing to poll between attempts: the broker asked us to come back.
+        thread::sleep(backoff);
+        backoff = (backoff * 2).min(Duration::from_secs(1));
+    }
+}
+
+/// One line for an admin request that failed as a whole.
+pub(crate) fn admin_error(session: &Session<'_>, e: rdkafka::error::KafkaError) -> anyhow::Error {
+    match e.rdkafka_error_code() {
+        Some(RDKafkaErrorCode::OperationTimedOut) | Some(RDKafkaErrorCode::RequestTimedOut) => {
+            session
+                .cluster
+                .unreachable(session.admin.inner(), Some(e), true)
+                .into()
+        }
+        Some(RDKafkaErrorCode::UnsupportedVersion) | Some(RDKafkaErrorCode::InvalidRequest) => {
+            KtError::broker(format!(
+                "the broker does not support this admin request ({e})"
+            ))
+            .into()
+        }
+        _ => KtError::broker(e.to_string()).into(),
+    }
+}
+
+/// Kafka's text for a per-topic failure code.
+pub(crate) fn topic_error_message(
+    session: &Session<'_>,
+    topic: &str,
+    code: RDKafkaErrorCode,
+) -> KtError {
+    match code {
+        RDKafkaErrorCode::TopicAlreadyExists => {
+            KtError::broker(format!("Topic '{topic}' already exists."))
+        }
+        RDKafkaErrorCode::UnknownTopicOrPartition => {
+            KtError::not_found("This server does not host this topic-partition.")
+        }
+        RDKafkaErrorCode::InvalidReplicationFactor => {
+            let rf = session.args.replication_factor.unwrap_or(-1);
+            KtError::broker(format!(
+                "Unable to replicate the partition {rf} time(s): The target replication factor of {rf} cannot be reached because only {} broker(s) are registered.",
+                session.metadata.brokers().len()
+            ))
+        }
+        RDKafkaErrorCode::InvalidTopic => {
+            KtError::config(format!("Topic name \"{topic}\" is illegal"))
+        }
+        other => KtError::broker(format!("{other} (topic {topic})")),
+    }
+}
