@@ -1,1 +1,9 @@
+//! kt's integration tests: one test binary that runs the real `kt` against a
+//! real tansu broker (and ZooKeeper for `--zookeeper`).
 
+mod util;
+
+mod dispatch;
+mod topics;
+mod topics_compat;
+mod zookeeper;

@@ -1,1 +1,267 @@
+//! Test harness for kt's integration tests: a tansu broker and a ZooKeeper per
+//! test run on free loopback ports, random names, and kt runs with deadlines.
+//!
+//! Servers are started once per test process and tied to it: each runs under
+//! a small shell wrapper that kills it when its stdin closes, which happens
+//! when the test process exits (a `static` is never dropped).
 
+use std::io::Write as _;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{bail, Context, Result};
+
+/// The tansu release the tests run against.
+pub const TANSU_VERSION: &str = "0.6.0";
+
+/// Where installed test servers are cached: `$KT_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/kt`, else `~/.cache/kt`.
+pub fn cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("KT_CACHE_DIR") {
+        return PathBuf::from(dir);
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("kt")
+}
+
+/// The tansu binary, installed with cargo into the cache when missing.
+pub fn tansu_binary() -> Result<PathBuf> {
+    if let Some(path) = std::env::var_os("KT_TANSU") {
+        return Ok(PathBuf::from(path));
+    }
+    let root = cache_dir().join(format!("tansu-{TANSU_VERSION}"));
+    let bin = root.join("bin").join("tansu");
+    if bin.exists() {
+        return Ok(bin);
+    }
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["install", "tansu", "--version", TANSU_VERSION, "--locked"])
+        .args(["--features", "dynostore,libsql", "--root"])
+        .arg(&root)
+        .status()
+        .context("running cargo install tansu")?;
+    if !status.success() || !bin.exists() {
+        bail!("cargo install tansu {TANSU_VERSION} failed ({status})");
+    }
+    Ok(bin)
+}
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Polls `check` until it is true or `deadline` passes.
+pub fn wait_until(deadline: Instant, mut check: impl FnMut() -> bool) -> bool {
+    loop {
+        if check() {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn accepts_connections(port: u16) -> bool {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok()
+}
+
+/// A server process that dies when the test process does.
+pub struct Server {
+    pub port: u16,
+    _dir: tempfile::TempDir,
+    _stdin: Mutex<ChildStdin>,
+    _child: Mutex<Child>,
+}
+
+impl Server {
+    /// Starts `program args` in a fresh temporary directory under a wrapper
+    /// that kills it when our end of its stdin closes, then waits for `port`.
+    fn spawn(program: &Path, args: &[String], port: u16, log: &str) -> Result<Server> {
+        let dir = tempfile::tempdir()?;
+        let log_path = dir.path().join(log);
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(r#"log="$1"; shift; "$@" >"$log" 2>&1 & pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid 2>/dev/null"#)
+            .arg("kt-testkit")
+            .arg(&log_path)
+            .arg(program)
+            .args(args)
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .with_context(|| format!("starting {}", program.display()))?;
+        let stdin = child.stdin.take().context("server stdin")?;
+        let up = wait_until(Instant::now() + Duration::from_secs(60), || {
+            accepts_connections(port) || child.try_wait().ok().flatten().is_some()
+        });
+        if !up || !accepts_connections(port) {
+            let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+            bail!("{} did not start on port {port}:\n{log}", program.display());
+        }
+        Ok(Server {
+            port,
+            _dir: dir,
+            _stdin: Mutex::new(stdin),
+            _child: Mutex::new(child),
+        })
+    }
+
+    pub fn address(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+}
+
+/// The test run's tansu broker (sqlite storage, so offsets are right).
+pub fn broker() -> &'static Server {
+    static BROKER: OnceLock<Server> = OnceLock::new();
+    BROKER.get_or_init(|| start_tansu().expect("starting the tansu test broker"))
+}
+
+fn start_tansu() -> Result<Server> {
+    let bin = tansu_binary()?;
+    let port = free_port()?;
+    let url = format!("tcp://127.0.0.1:{port}");
+    let args = [
+        "broker".to_string(),
+        "--listener-url".into(),
+        url.clone(),
+        "--advertised-listener-url".into(),
+        url,
+        "--storage-engine".into(),
+        // Relative to the server's temporary directory.
+        "sqlite://kt-test.db".into(),
+    ];
+    Server::spawn(&bin, &args, port, "tansu.log")
+}
+
+/// The test run's ZooKeeper (Debian's `zookeeper` package, run with java).
+pub fn zookeeper() -> &'static Server {
+    static ZK: OnceLock<Server> = OnceLock::new();
+    ZK.get_or_init(|| start_zookeeper().expect("starting ZooKeeper (apt-get install -y zookeeper)"))
+}
+
+fn start_zookeeper() -> Result<Server> {
+    let jars = Path::new("/usr/share/java/zookeeper.jar");
+    if !jars.exists() {
+        bail!("ZooKeeper is not installed: apt-get install -y zookeeper");
+    }
+    let port = free_port()?;
+    let conf_dir = tempfile::tempdir()?;
+    let data = conf_dir.path().join("data");
+    std::fs::create_dir_all(&data)?;
+    let cfg = conf_dir.path().join("zoo.cfg");
+    let mut f = std::fs::File::create(&cfg)?;
+    writeln!(
+        f,
+        "tickTime=2000\ndataDir={}\nclientPort={port}\nclientPortAddress=127.0.0.1\nadmin.enableServer=false\n4lw.commands.whitelist=ruok",
+        data.display()
+    )?;
+    let args = [
+        "-cp".to_string(),
+        "/usr/share/java/*".into(),
+        "-Dzookeeper.log.dir=.".into(),
+        "org.apache.zookeeper.server.ZooKeeperServerMain".into(),
+        cfg.display().to_string(),
+    ];
+    let server = Server::spawn(Path::new("java"), &args, port, "zookeeper.log")?;
+    // The config directory must outlive the server.
+    std::mem::forget(conf_dir);
+    Ok(server)
+}
+
+/// Writes a Kafka broker registration (`/brokers/ids/<id>`) into ZooKeeper,
+/// under `chroot` if given, as a ZooKeeper-era Kafka broker does.
+pub fn register_broker(zk: &Server, chroot: &str, id: i32, host: &str, port: u16) -> Result<()> {
+    let json = format!(
+        r#"{{"features":{{}},"listener_security_protocol_map":{{"PLAINTEXT":"PLAINTEXT"}},"endpoints":["PLAINTEXT://{host}:{port}"],"jmx_port":-1,"port":{port},"host":"{host}","version":5,"timestamp":"1700000000000"}}"#
+    );
+    let connect = zk.address();
+    let path = format!("{chroot}/brokers/ids/{id}");
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?
+        .block_on(async move {
+            let client = zookeeper_client::Client::connect(&connect).await?;
+            let options = zookeeper_client::CreateMode::Persistent.with_acls(zookeeper_client::Acls::anyone_all());
+            let parent = path.rsplit_once('/').map(|(p, _)| p.to_string()).unwrap_or_default();
+            match client.mkdir(&parent, &options).await {
+                Ok(()) | Err(zookeeper_client::Error::NodeExists) => {}
+                Err(e) => return Err(anyhow::Error::from(e)),
+            }
+            client.create(&path, json.as_bytes(), &options).await?;
+            Ok(())
+        })
+}
+
+/// A unique name for a topic or group: tests never share one.
+pub fn random_name(prefix: &str) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        "{prefix}-{}-{}-{nanos}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// What a finished kt run printed.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn first_stderr_line(&self) -> &str {
+        self.stderr.lines().next().unwrap_or("")
+    }
+}
+
+/// Runs `program args` with `stdin` as input, killing it past `timeout`.
+pub fn run_with_deadline(program: &Path, args: &[&str], stdin: &[u8], timeout: Duration) -> Result<Run> {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting {}", program.display()))?;
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin)?;
+    }
+    let deadline = Instant::now() + timeout;
+    let finished = wait_until(deadline, || child.try_wait().ok().flatten().is_some());
+    if !finished {
+        let _ = child.kill();
+    }
+    let Output { status, stdout, stderr } = child.wait_with_output()?;
+    if !finished {
+        bail!(
+            "{} {args:?} did not finish within {timeout:?}; stderr: {}",
+            program.display(),
+            String::from_utf8_lossy(&stderr)
+        );
+    }
+    Ok(Run {
+        code: status.code(),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    })
+}

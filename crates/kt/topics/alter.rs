@@ -113,7 +113,7 @@ fn add_partitions(
         )
         .into());
     }
-    let failures = with_retries(s, |opts| {
+    let failures = with_retries(s, "CreatePartitions", |opts| {
         let parts: Vec<NewPartitions<'_>> = requests
             .iter()
             .map(|(topic, total, groups)| {

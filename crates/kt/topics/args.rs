@@ -139,8 +139,7 @@ impl TopicsArgs {
             && self.connection.zookeeper.is_none()
             && self.connection.broker_list.is_none()
         {
-            // Kafka throws this as an IllegalArgumentException: no usage table.
-            return Err(KtError::config("--bootstrap-server must be specified"));
+            return Err(KtError::usage("--bootstrap-server must be specified"));
         }
         if *action == Action::Describe
             && self.if_exists

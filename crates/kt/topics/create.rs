@@ -121,7 +121,7 @@ fn create_on_brokers(
         .iter()
         .map(Vec::as_slice)
         .collect();
-    let failures = with_retries(s, |opts| {
+    let failures = with_retries(s, "CreateTopics", |opts| {
         let mut topic = match assignment {
             Some(_) => NewTopic::new(
                 name,

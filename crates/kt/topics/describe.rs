@@ -111,7 +111,7 @@ fn describe_configs(
     let specs: Vec<ResourceSpecifier<'_>> =
         topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
     let results = kt_core::block_on(s.admin.describe_configs(&specs, &s.admin_options()))
-        .map_err(|e| admin_error(s, e))?;
+        .map_err(|e| admin_error(s, "DescribeConfigs", e))?;
     for (topic, result) in topics.iter().zip(results) {
         let resource = result.map_err(|code| {
             KtError::broker(format!("describing the configs of topic {topic}: {code}"))

@@ -152,6 +152,7 @@ fn is_retriable(code: RDKafkaErrorCode) -> bool {
 /// Returns the last failures (topic, code), possibly empty.
 pub(crate) fn with_retries<F>(
     session: &Session<'_>,
+    request: &str,
     mut send: F,
 ) -> anyhow::Result<Vec<(String, RDKafkaErrorCode)>>
 where
@@ -160,7 +161,7 @@ where
     let deadline = Instant::now() + session.cluster.timeout;
     let mut backoff = Duration::from_millis(100);
     loop {
-        let results = send(&session.admin_options()).map_err(|e| admin_error(session, e))?;
+        let results = send(&session.admin_options()).map_err(|e| admin_error(session, request, e))?;
         let failures: Vec<(String, RDKafkaErrorCode)> =
             results.into_iter().filter_map(Result::err).collect();
         let retry = !failures.is_empty() && failures.iter().all(|(_, c)| is_retriable(*c));
@@ -174,20 +175,25 @@ where
 }
 
 /// One line for an admin request that failed as a whole.
-pub(crate) fn admin_error(session: &Session<'_>, e: rdkafka::error::KafkaError) -> anyhow::Error {
-    match e.rdkafka_error_code() {
+pub(crate) fn admin_error(session: &Session<'_>, request: &str, e: rdkafka::error::KafkaError) -> anyhow::Error {
+    // rdkafka reports no code for AdminOp errors, though they carry one.
+    let code = match &e {
+        rdkafka::error::KafkaError::AdminOp(code) => Some(*code),
+        other => other.rdkafka_error_code(),
+    };
+    match code {
         Some(RDKafkaErrorCode::OperationTimedOut) | Some(RDKafkaErrorCode::RequestTimedOut) => {
             session
                 .cluster
                 .unreachable(session.admin.inner(), Some(e), true)
                 .into()
         }
-        Some(RDKafkaErrorCode::UnsupportedVersion) | Some(RDKafkaErrorCode::InvalidRequest) => {
-            KtError::broker(format!(
-                "the broker does not support this admin request ({e})"
-            ))
-            .into()
-        }
+        Some(RDKafkaErrorCode::UnsupportedVersion)
+        | Some(RDKafkaErrorCode::UnsupportedFeature)
+        | Some(RDKafkaErrorCode::InvalidRequest) => KtError::broker(format!(
+            "the broker does not support the {request} request, so kt cannot do this on it"
+        ))
+        .into(),
         _ => KtError::broker(e.to_string()).into(),
     }
 }
