@@ -8,13 +8,35 @@ use crate::util::*;
 fn create_describe_list_delete_round_trip_as_json() {
     let b = bootstrap();
     let t = random_name("native");
-    let run = kt(&["topics", "--bootstrap-server", &b, "--create", "--topic", &t, "--partitions", "3", "--replication-factor", "1", "-o", "json"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--create",
+        "--topic",
+        &t,
+        "--partitions",
+        "3",
+        "--replication-factor",
+        "1",
+        "-o",
+        "json",
+    ]);
     assert_eq!(run.code, Some(0), "{run:?}");
     let created: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(created["action"], "create");
     assert_eq!(created["topics"], serde_json::json!([t]));
 
-    let run = kt(&["topics", "--bootstrap-server", &b, "--describe", "--topic", &t, "--output", "json"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--describe",
+        "--topic",
+        &t,
+        "--output",
+        "json",
+    ]);
     assert_eq!(run.code, Some(0), "{run:?}");
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let topic = &json["topics"][0];
@@ -29,12 +51,30 @@ fn create_describe_list_delete_round_trip_as_json() {
         assert_eq!(p["replicas"].as_array().unwrap().len(), 1);
     }
 
-    let run = kt(&["topics", "--bootstrap-server", &b, "--list", "--topic", &t, "-o", "json"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--list",
+        "--topic",
+        &t,
+        "-o",
+        "json",
+    ]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["topics"][0]["partitions"], 3);
     assert_eq!(json["topics"][0]["internal"], false);
 
-    let run = kt(&["topics", "--bootstrap-server", &b, "--delete", "--topic", &t, "-o", "json"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--delete",
+        "--topic",
+        &t,
+        "-o",
+        "json",
+    ]);
     assert_eq!(run.code, Some(0), "{run:?}");
     let deleted: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(deleted["topics"], serde_json::json!([t]));
@@ -46,9 +86,22 @@ fn table_output_is_for_people() {
     let b = bootstrap();
     let t = random_name("table");
     create_topic(&t, 2);
-    let run = kt(&["topics", "--bootstrap-server", &b, "--describe", "--topic", &t, "--output", "table"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--describe",
+        "--topic",
+        &t,
+        "--output",
+        "table",
+    ]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert!(run.stdout.contains("PARTITION") && run.stdout.contains("LEADER"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("PARTITION") && run.stdout.contains("LEADER"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(run.stdout.matches(&t).count(), 3, "{}", run.stdout);
 }
 
@@ -56,18 +109,38 @@ fn table_output_is_for_people() {
 fn exit_codes_are_documented_ones() {
     let b = bootstrap();
     // 3: not found
-    let run = kt(&["topics", "--bootstrap-server", &b, "--describe", "--topic", "no-such-topic-kt"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--describe",
+        "--topic",
+        "no-such-topic-kt",
+    ]);
     assert_eq!(run.code, Some(3), "{run:?}");
-    assert_eq!(run.stderr, "kt: Topic 'no-such-topic-kt' does not exist as expected\n");
+    assert_eq!(
+        run.stderr,
+        "kt: Topic 'no-such-topic-kt' does not exist as expected\n"
+    );
     // 2: usage
     let run = kt(&["topics", "--bootstrap-server", &b]);
     assert_eq!(run.code, Some(2), "{run:?}");
     // 1: the broker refused
     let t = random_name("dup");
     create_topic(&t, 1);
-    let run = kt(&["topics", "--bootstrap-server", &b, "--create", "--topic", &t]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--create",
+        "--topic",
+        &t,
+    ]);
     assert_eq!(run.code, Some(1), "{run:?}");
-    assert!(run.stderr.contains(&format!("Topic '{t}' already exists.")), "{run:?}");
+    assert!(
+        run.stderr.contains(&format!("Topic '{t}' already exists.")),
+        "{run:?}"
+    );
 }
 
 #[test]
@@ -75,15 +148,106 @@ fn bad_input_is_one_clear_line_and_no_panic() {
     let b = bootstrap();
     let missing = "/nonexistent/client.properties";
     let cases: [(&[&str], i32, &str); 9] = [
-        (&["topics", "--bootstrap-server", &b, "--list", "--topci", "x"], 2, "did you mean '--topic'"),
-        (&["topics", "--bootstrap-server", &b, "--create"], 2, "Missing required argument \"[topic]\""),
-        (&["topics", "--bootstrap-server", &b, "--create", "--topic", "neg", "--partitions", "-3"], 2, "The partitions must be greater than 0"),
-        (&["topics", "--bootstrap-server", &b, "--create", "--topic", "bad name"], 2, "is illegal"),
-        (&["topics", "--bootstrap-server", &b, "--create", "--topic", "cfg", "--config", "retention.mss=1"], 2, "Unknown topic config name: retention.mss"),
-        (&["topics", "--bootstrap-server", &b, "--create", "--topic", "ra", "--replica-assignment", "1:x"], 2, "For input string: \"x\""),
-        (&["topics", "--bootstrap-server", &b, "--list", "--command-config", missing], 2, "no such file"),
-        (&["topics", "--bootstrap-server", &b, "--list", "--command-property", "compression.type=foo"], 2, "'compression.type'"),
-        (&["topics", "--bootstrap-server", &b, "--list", "--topic", "a("], 2, "a( is an invalid regex."),
+        (
+            &["topics", "--bootstrap-server", &b, "--list", "--topci", "x"],
+            2,
+            "did you mean '--topic'",
+        ),
+        (
+            &["topics", "--bootstrap-server", &b, "--create"],
+            2,
+            "Missing required argument \"[topic]\"",
+        ),
+        (
+            &[
+                "topics",
+                "--bootstrap-server",
+                &b,
+                "--create",
+                "--topic",
+                "neg",
+                "--partitions",
+                "-3",
+            ],
+            2,
+            "The partitions must be greater than 0",
+        ),
+        (
+            &[
+                "topics",
+                "--bootstrap-server",
+                &b,
+                "--create",
+                "--topic",
+                "bad name",
+            ],
+            2,
+            "is illegal",
+        ),
+        (
+            &[
+                "topics",
+                "--bootstrap-server",
+                &b,
+                "--create",
+                "--topic",
+                "cfg",
+                "--config",
+                "retention.mss=1",
+            ],
+            2,
+            "Unknown topic config name: retention.mss",
+        ),
+        (
+            &[
+                "topics",
+                "--bootstrap-server",
+                &b,
+                "--create",
+                "--topic",
+                "ra",
+                "--replica-assignment",
+                "1:x",
+            ],
+            2,
+            "For input string: \"x\"",
+        ),
+        (
+            &[
+                "topics",
+                "--bootstrap-server",
+                &b,
+                "--list",
+                "--command-config",
+                missing,
+            ],
+            2,
+            "no such file",
+        ),
+        (
+            &[
+                "topics",
+                "--bootstrap-server",
+                &b,
+                "--list",
+                "--command-property",
+                "compression.type=foo",
+            ],
+            2,
+            "'compression.type'",
+        ),
+        (
+            &[
+                "topics",
+                "--bootstrap-server",
+                &b,
+                "--list",
+                "--topic",
+                "a(",
+            ],
+            2,
+            "a( is an invalid regex.",
+        ),
     ];
     for (args, code, needle) in cases {
         let run = kt(args);
@@ -93,18 +257,28 @@ fn bad_input_is_one_clear_line_and_no_panic() {
         assert!(!run.stderr.contains("panicked"), "{run:?}");
     }
     for name in ["neg", "bad name", "cfg", "ra"] {
-        assert!(!topic_names().iter().any(|t| t == name), "{name} must not be created");
+        assert!(
+            !topic_names().iter().any(|t| t == name),
+            "{name} must not be created"
+        );
     }
 }
 
 #[test]
 fn unreachable_and_unresolvable_brokers_fail_fast_with_one_line() {
     let port = kt_testkit::free_port().unwrap().to_string();
-    for server in [format!("127.0.0.1:{port}"), "nohost.invalid:9092".to_string()] {
+    for server in [
+        format!("127.0.0.1:{port}"),
+        "nohost.invalid:9092".to_string(),
+    ] {
         let run = kt(&["topics", "--bootstrap-server", &server, "--list"]);
         assert_eq!(run.code, Some(4), "{run:?}");
         assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
-        assert!(run.stderr.contains("no broker answered") && run.stderr.contains("check --bootstrap-server"), "{run:?}");
+        assert!(
+            run.stderr.contains("no broker answered")
+                && run.stderr.contains("check --bootstrap-server"),
+            "{run:?}"
+        );
         assert_eq!(run.stdout, "");
     }
 }
@@ -115,12 +289,33 @@ fn unknown_java_properties_warn_and_known_ones_are_translated() {
     let mut file = tempfile::NamedTempFile::new().unwrap();
     writeln!(file, "# admin settings\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\nno.such.setting=1\nsecurity.protocol=PLAINTEXT\ndefault.api.timeout.ms=20000").unwrap();
     let path = file.path().to_str().unwrap();
-    let run = kt(&["topics", "--bootstrap-server", &b, "--list", "--command-config", path]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--list",
+        "--command-config",
+        path,
+    ]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert_eq!(run.stderr, "WARN The configuration 'no.such.setting' was supplied but isn't a known config.\n");
-    let run = kt(&["topics", "--bootstrap-server", &b, "--list", "-X", "no.such.setting=1"]);
+    assert_eq!(
+        run.stderr,
+        "WARN The configuration 'no.such.setting' was supplied but isn't a known config.\n"
+    );
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--list",
+        "-X",
+        "no.such.setting=1",
+    ]);
     assert_eq!(run.code, Some(2), "{run:?}");
-    assert!(run.stderr.contains("unknown librdkafka property 'no.such.setting'"), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("unknown librdkafka property 'no.such.setting'"),
+        "{run:?}"
+    );
 }
 
 #[test]
@@ -129,7 +324,13 @@ fn librdkafka_logs_only_under_verbose() {
     let server = format!("127.0.0.1:{port}");
     let quiet = kt(&["topics", "--bootstrap-server", &server, "--list"]);
     assert!(!quiet.stderr.contains("librdkafka"), "{quiet:?}");
-    let loud = kt(&["topics", "--bootstrap-server", &server, "--list", "--verbose"]);
+    let loud = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &server,
+        "--list",
+        "--verbose",
+    ]);
     assert!(loud.stderr.contains("librdkafka"), "{loud:?}");
 }
 
@@ -138,30 +339,86 @@ fn alter_changes_configs_and_names_an_api_the_broker_lacks() {
     let b = bootstrap();
     let t = random_name("alter");
     create_topic(&t, 1);
-    let run = kt(&["topics", "--bootstrap-server", &b, "--alter", "--topic", &t, "--config", "retention.ms=60000"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--alter",
+        "--topic",
+        &t,
+        "--config",
+        "retention.ms=60000",
+    ]);
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(run.stdout, format!("Updated config for topic {t}.\n"));
     // Fewer partitions is refused before anything is sent.
-    let run = kt(&["topics", "--bootstrap-server", &b, "--alter", "--topic", &t, "--partitions", "1"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--alter",
+        "--topic",
+        &t,
+        "--partitions",
+        "1",
+    ]);
     assert_eq!(run.code, Some(1), "{run:?}");
     assert_eq!(run.stderr, "kt: Topic already has 1 partition(s).\n");
     // tansu 0.6 has no CreatePartitions: the error says which request.
-    let run = kt(&["topics", "--bootstrap-server", &b, "--alter", "--topic", &t, "--partitions", "4"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--alter",
+        "--topic",
+        &t,
+        "--partitions",
+        "4",
+    ]);
     if run.code != Some(0) {
         assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
         assert!(run.stderr.contains("CreatePartitions"), "{run:?}");
     } else {
-        let json = kt(&["topics", "--bootstrap-server", &b, "--describe", "--topic", &t, "-o", "json"]);
+        let json = kt(&[
+            "topics",
+            "--bootstrap-server",
+            &b,
+            "--describe",
+            "--topic",
+            &t,
+            "-o",
+            "json",
+        ]);
         assert!(json.stdout.contains("\"partition_count\": 4"), "{json:?}");
     }
 }
 
 #[test]
 fn mock_cluster_needs_no_broker() {
-    let run = kt(&["topics", "--bootstrap-server", "mock", "--create", "--topic", "demo", "--partitions", "3", "--replication-factor", "3"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        "mock",
+        "--create",
+        "--topic",
+        "demo",
+        "--partitions",
+        "3",
+        "--replication-factor",
+        "3",
+    ]);
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(run.stdout, "Created topic demo.\n");
-    let run = kt(&["topics", "--bootstrap-server", "mock:1", "--create", "--topic", "demo", "--replication-factor", "3"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        "mock:1",
+        "--create",
+        "--topic",
+        "demo",
+        "--replication-factor",
+        "3",
+    ]);
     assert_eq!(run.code, Some(1), "{run:?}");
     assert!(run.stderr.contains("only 1 broker(s)"), "{run:?}");
     // Without a bootstrap server, kt says it uses the mock cluster.

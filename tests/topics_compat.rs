@@ -17,7 +17,10 @@ fn v01_no_args_prints_the_help_line_and_table() {
     for name in ["kafka-topics", "kafka-topics.sh"] {
         let run = kafka(name, &[]);
         assert_usage(&run, "Create, delete, describe, or change a topic.");
-        assert!(run.stderr.contains("--bootstrap-server <String:"), "{run:?}");
+        assert!(
+            run.stderr.contains("--bootstrap-server <String:"),
+            "{run:?}"
+        );
     }
 }
 
@@ -50,14 +53,27 @@ fn v07_to_v09_action_errors_go_to_stdout() {
         assert_eq!(run.code, Some(1), "{run:?}");
         assert_eq!(run.stdout, expected);
     }
-    assert!(!topic_names().contains(&t), "a rejected create must not create the topic");
+    assert!(
+        !topic_names().contains(&t),
+        "a rejected create must not create the topic"
+    );
 }
 
 #[test]
 fn v10_v11_create_warns_about_collisions_and_duplicates_fail() {
     let b = bootstrap();
     let t = random_name("a.b");
-    let args = ["--create", "--topic", &t, "--partitions", "1", "--replication-factor", "1", "--bootstrap-server", &b];
+    let args = [
+        "--create",
+        "--topic",
+        &t,
+        "--partitions",
+        "1",
+        "--replication-factor",
+        "1",
+        "--bootstrap-server",
+        &b,
+    ];
     let run = kafka("kafka-topics", &args);
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(run.stdout, format!("{WARNING}\nCreated topic {t}.\n"));
@@ -65,7 +81,10 @@ fn v10_v11_create_warns_about_collisions_and_duplicates_fail() {
 
     let again = kafka("kafka-topics", &args);
     assert_eq!(again.code, Some(1), "{again:?}");
-    assert_eq!(again.stdout, format!("{WARNING}\n{E}Topic '{t}' already exists.\n"));
+    assert_eq!(
+        again.stdout,
+        format!("{WARNING}\n{E}Topic '{t}' already exists.\n")
+    );
 
     let mut quiet = args.to_vec();
     quiet.push("--if-not-exists");
@@ -82,21 +101,40 @@ fn v12_list_is_sorted_and_filters() {
     create_topic(&z, 1);
     create_topic(&a, 1);
     let pattern = format!("{prefix}-.*");
-    let run = kafka("kafka-topics", &["--list", "--exclude-internal", "--topic", &pattern, "--bootstrap-server", &b]);
+    let run = kafka(
+        "kafka-topics",
+        &[
+            "--list",
+            "--exclude-internal",
+            "--topic",
+            &pattern,
+            "--bootstrap-server",
+            &b,
+        ],
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(run.stdout, format!("{a}\n{z}\n"));
     // A comma means "or", and patterns match whole names.
     let either = format!("{a},{z}");
-    let run = kafka("kafka-topics", &["--list", "--topic", &either, "--bootstrap-server", &b]);
+    let run = kafka(
+        "kafka-topics",
+        &["--list", "--topic", &either, "--bootstrap-server", &b],
+    );
     assert_eq!(run.stdout, format!("{a}\n{z}\n"));
-    let run = kafka("kafka-topics", &["--list", "--topic", &prefix, "--bootstrap-server", &b]);
+    let run = kafka(
+        "kafka-topics",
+        &["--list", "--topic", &prefix, "--bootstrap-server", &b],
+    );
     assert_eq!(run.stdout, "\n");
 }
 
 #[test]
 fn v13_list_without_a_match_prints_an_empty_line() {
     let b = bootstrap();
-    let run = kafka("kafka-topics", &["--list", "--topic", "nomatch-xyz", "--bootstrap-server", &b]);
+    let run = kafka(
+        "kafka-topics",
+        &["--list", "--topic", "nomatch-xyz", "--bootstrap-server", &b],
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(run.stdout, "\n");
 }
@@ -104,17 +142,42 @@ fn v13_list_without_a_match_prints_an_empty_line() {
 #[test]
 fn v14_describe_unknown_topic() {
     let b = bootstrap();
-    let run = kafka("kafka-topics", &["--describe", "--topic", "nope", "--bootstrap-server", &b]);
+    let run = kafka(
+        "kafka-topics",
+        &["--describe", "--topic", "nope", "--bootstrap-server", &b],
+    );
     assert_eq!(run.code, Some(1), "{run:?}");
-    assert_eq!(run.stdout, format!("{E}Topic 'Optional[nope]' does not exist as expected\n"));
-    let run = kafka("kafka-topics", &["--describe", "--topic", "nope", "--if-exists", "--bootstrap-server", &b]);
+    assert_eq!(
+        run.stdout,
+        format!("{E}Topic 'Optional[nope]' does not exist as expected\n")
+    );
+    let run = kafka(
+        "kafka-topics",
+        &[
+            "--describe",
+            "--topic",
+            "nope",
+            "--if-exists",
+            "--bootstrap-server",
+            &b,
+        ],
+    );
     assert_eq!((run.code, run.stdout.as_str()), (Some(0), ""), "{run:?}");
 }
 
 #[test]
 fn v15_zookeeper_is_accepted_and_an_unreachable_one_is_one_line() {
     // kt departs from Kafka 3.x here on purpose: it keeps --zookeeper working.
-    let run = kafka("kafka-topics", &["--list", "--zookeeper", "127.0.0.1:1", "--timeout-ms", "3000"]);
+    let run = kafka(
+        "kafka-topics",
+        &[
+            "--list",
+            "--zookeeper",
+            "127.0.0.1:1",
+            "--timeout-ms",
+            "3000",
+        ],
+    );
     assert_eq!(run.code, Some(1), "{run:?}");
     assert!(run.stdout.starts_with(E), "{run:?}");
     assert!(run.stdout.contains("ZooKeeper at 127.0.0.1:1"), "{run:?}");
@@ -126,16 +189,28 @@ fn describe_prints_kafkas_lines() {
     let b = bootstrap();
     let t = random_name("desc");
     create_topic(&t, 2);
-    let run = kafka("kafka-topics.sh", &["--describe", "--topic", &t, "--bootstrap-server", &b]);
+    let run = kafka(
+        "kafka-topics.sh",
+        &["--describe", "--topic", &t, "--bootstrap-server", &b],
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{run:?}");
-    assert!(lines[0].starts_with(&format!("Topic: {t}\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: ")), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with(&format!(
+            "Topic: {t}\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: "
+        )),
+        "{}",
+        lines[0]
+    );
     for (i, line) in lines[1..].iter().enumerate() {
         let prefix = format!("\tTopic: {t}\tPartition: {i}\tLeader: ");
         assert!(line.starts_with(&prefix), "{line}");
         assert!(line.ends_with("\tElr: N/A\tLastKnownElr: N/A"), "{line}");
-        assert!(line.contains("\tReplicas: ") && line.contains("\tIsr: "), "{line}");
+        assert!(
+            line.contains("\tReplicas: ") && line.contains("\tIsr: "),
+            "{line}"
+        );
     }
 }
 
@@ -144,14 +219,46 @@ fn describe_filters_hide_healthy_partitions_and_headers() {
     let b = bootstrap();
     let t = random_name("filt");
     create_topic(&t, 1);
-    for filter in ["--under-replicated-partitions", "--unavailable-partitions", "--under-min-isr-partitions"] {
-        let run = kafka("kafka-topics", &["--describe", "--topic", &t, filter, "--bootstrap-server", &b]);
-        assert_eq!((run.code, run.stdout.as_str()), (Some(0), ""), "{filter}: {run:?}");
+    for filter in [
+        "--under-replicated-partitions",
+        "--unavailable-partitions",
+        "--under-min-isr-partitions",
+    ] {
+        let run = kafka(
+            "kafka-topics",
+            &[
+                "--describe",
+                "--topic",
+                &t,
+                filter,
+                "--bootstrap-server",
+                &b,
+            ],
+        );
+        assert_eq!(
+            (run.code, run.stdout.as_str()),
+            (Some(0), ""),
+            "{filter}: {run:?}"
+        );
     }
     // One replica in the ISR equals the default min.insync.replicas of 1.
-    let run = kafka("kafka-topics", &["--describe", "--topic", &t, "--at-min-isr-partitions", "--bootstrap-server", &b]);
+    let run = kafka(
+        "kafka-topics",
+        &[
+            "--describe",
+            "--topic",
+            &t,
+            "--at-min-isr-partitions",
+            "--bootstrap-server",
+            &b,
+        ],
+    );
     assert_eq!(run.stdout.lines().count(), 1, "{run:?}");
-    assert!(run.stdout.starts_with(&format!("\tTopic: {t}\tPartition: 0")), "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with(&format!("\tTopic: {t}\tPartition: 0")),
+        "{run:?}"
+    );
 }
 
 #[test]
@@ -159,13 +266,32 @@ fn delete_is_silent_and_removes_the_topic() {
     let b = bootstrap();
     let t = random_name("del");
     create_topic(&t, 1);
-    let run = kafka("kafka-topics", &["--delete", "--topic", &t, "--bootstrap-server", &b]);
+    let run = kafka(
+        "kafka-topics",
+        &["--delete", "--topic", &t, "--bootstrap-server", &b],
+    );
     assert_eq!((run.code, run.stdout.as_str()), (Some(0), ""), "{run:?}");
     assert!(!topic_names().contains(&t));
-    let run = kafka("kafka-topics", &["--delete", "--topic", &t, "--bootstrap-server", &b]);
+    let run = kafka(
+        "kafka-topics",
+        &["--delete", "--topic", &t, "--bootstrap-server", &b],
+    );
     assert_eq!(run.code, Some(1));
-    assert_eq!(run.stdout, format!("{E}Topic 'Optional[{t}]' does not exist as expected\n"));
-    let run = kafka("kafka-topics", &["--delete", "--topic", &t, "--if-exists", "--bootstrap-server", &b]);
+    assert_eq!(
+        run.stdout,
+        format!("{E}Topic 'Optional[{t}]' does not exist as expected\n")
+    );
+    let run = kafka(
+        "kafka-topics",
+        &[
+            "--delete",
+            "--topic",
+            &t,
+            "--if-exists",
+            "--bootstrap-server",
+            &b,
+        ],
+    );
     assert_eq!((run.code, run.stdout.as_str()), (Some(0), ""), "{run:?}");
 }
 
@@ -175,7 +301,10 @@ fn jopt_spellings_are_accepted() {
     let t = random_name("jopt");
     // --name=value, single-dash long options, options in any order, stray words.
     let bs = format!("--bootstrap-server={b}");
-    let run = kafka("kafka-topics", &["-topic", &t, "stray", &bs, "--partitions=2", "--create"]);
+    let run = kafka(
+        "kafka-topics",
+        &["-topic", &t, "stray", &bs, "--partitions=2", "--create"],
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(run.stdout, format!("Created topic {t}.\n"));
 }
@@ -184,9 +313,26 @@ fn jopt_spellings_are_accepted() {
 fn jopt_parse_errors_use_jopts_words() {
     let b = bootstrap();
     let cases: [(&[&str], &str); 3] = [
-        (&["--list", "--foo", "--bootstrap-server", &b], "foo is not a recognized option"),
-        (&["--create", "--topic", "t", "--partitions", "abc", "--bootstrap-server", &b], "Cannot parse argument 'abc' of option partitions"),
-        (&["--list", "--bootstrap-server"], "Option bootstrap-server requires an argument"),
+        (
+            &["--list", "--foo", "--bootstrap-server", &b],
+            "foo is not a recognized option",
+        ),
+        (
+            &[
+                "--create",
+                "--topic",
+                "t",
+                "--partitions",
+                "abc",
+                "--bootstrap-server",
+                &b,
+            ],
+            "Cannot parse argument 'abc' of option partitions",
+        ),
+        (
+            &["--list", "--bootstrap-server"],
+            "Option bootstrap-server requires an argument",
+        ),
     ];
     for (args, expected) in cases {
         let run = kafka("kafka-topics", args);
@@ -198,7 +344,10 @@ fn jopt_parse_errors_use_jopts_words() {
 #[test]
 fn help_and_version() {
     let run = kafka("kafka-topics", &["--help"]);
-    assert_usage(&run, "This tool helps to create, delete, describe, or change a topic.");
+    assert_usage(
+        &run,
+        "This tool helps to create, delete, describe, or change a topic.",
+    );
     let run = kafka("kafka-topics", &["--version"]);
     assert_eq!(run.code, Some(0));
     assert_eq!(run.stdout, "3.9.0\n");
@@ -208,5 +357,8 @@ fn help_and_version() {
 fn missing_bootstrap_server_is_kafkas_message() {
     let run = kafka("kafka-topics", &["--list"]);
     assert_eq!(run.code, Some(1));
-    assert_eq!(run.first_stderr_line(), "--bootstrap-server must be specified");
+    assert_eq!(
+        run.first_stderr_line(),
+        "--bootstrap-server must be specified"
+    );
 }

@@ -56,14 +56,32 @@ pub fn bootstrap() -> String {
 pub fn create_topic(name: &str, partitions: u32) {
     let b = bootstrap();
     let p = partitions.to_string();
-    let run = kt(&["topics", "--bootstrap-server", &b, "--create", "--topic", name, "--partitions", &p, "--replication-factor", "1"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--create",
+        "--topic",
+        name,
+        "--partitions",
+        &p,
+        "--replication-factor",
+        "1",
+    ]);
     assert_eq!(run.code, Some(0), "creating {name}: {run:?}");
 }
 
 /// Topic names the broker reports, through kt's JSON output.
 pub fn topic_names() -> Vec<String> {
     let b = bootstrap();
-    let run = kt(&["topics", "--bootstrap-server", &b, "--list", "--output", "json"]);
+    let run = kt(&[
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--list",
+        "--output",
+        "json",
+    ]);
     assert_eq!(run.code, Some(0), "{run:?}");
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("list JSON");
     json["topics"]

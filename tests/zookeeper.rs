@@ -7,22 +7,46 @@ fn zookeeper_notes_run_unchanged() {
     let zk = kt_testkit::zookeeper();
     let chroot = format!("/{}", random_name("kafka"));
     let broker = broker();
-    kt_testkit::register_broker(zk, &chroot, 111, "127.0.0.1", broker.port).expect("registering the broker");
+    kt_testkit::register_broker(zk, &chroot, 111, "127.0.0.1", broker.port)
+        .expect("registering the broker");
     let connect = format!("{}{chroot}", zk.address());
     let t = random_name("zk");
 
-    let run = kafka("kafka-topics", &["--create", "--zookeeper", &connect, "--topic", &t, "--partitions", "3", "--replication-factor", "1"]);
+    let run = kafka(
+        "kafka-topics",
+        &[
+            "--create",
+            "--zookeeper",
+            &connect,
+            "--topic",
+            &t,
+            "--partitions",
+            "3",
+            "--replication-factor",
+            "1",
+        ],
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(run.stdout, format!("Created topic {t}.\n"));
 
     let run = kafka("kafka-topics", &["--zookeeper", &connect, "--list"]);
     assert!(run.stdout.lines().any(|l| l == t), "{run:?}");
 
-    let run = kafka("kafka-topics", &["--zookeeper", &connect, "--describe", "--topic", &t]);
+    let run = kafka(
+        "kafka-topics",
+        &["--zookeeper", &connect, "--describe", "--topic", &t],
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert!(run.stdout.starts_with(&format!("Topic: {t}\tPartitionCount: 3\t")), "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with(&format!("Topic: {t}\tPartitionCount: 3\t")),
+        "{run:?}"
+    );
 
-    let run = kafka("kafka-topics", &["--zookeeper", &connect, "--delete", "--topic", &t]);
+    let run = kafka(
+        "kafka-topics",
+        &["--zookeeper", &connect, "--delete", "--topic", &t],
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(
         run.stdout,
@@ -38,5 +62,8 @@ fn zookeeper_without_brokers_says_so() {
     let run = kt(&["topics", "--zookeeper", &connect, "--list"]);
     assert_eq!(run.code, Some(4), "{run:?}");
     assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
-    assert!(run.stderr.contains("no broker is registered in ZooKeeper"), "{run:?}");
+    assert!(
+        run.stderr.contains("no broker is registered in ZooKeeper"),
+        "{run:?}"
+    );
 }

@@ -195,8 +195,12 @@ pub fn register_broker(zk: &Server, chroot: &str, id: i32, host: &str, port: u16
         .build()?
         .block_on(async move {
             let client = zookeeper_client::Client::connect(&connect).await?;
-            let options = zookeeper_client::CreateMode::Persistent.with_acls(zookeeper_client::Acls::anyone_all());
-            let parent = path.rsplit_once('/').map(|(p, _)| p.to_string()).unwrap_or_default();
+            let options = zookeeper_client::CreateMode::Persistent
+                .with_acls(zookeeper_client::Acls::anyone_all());
+            let parent = path
+                .rsplit_once('/')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default();
             match client.mkdir(&parent, &options).await {
                 Ok(()) | Err(zookeeper_client::Error::NodeExists) => {}
                 Err(e) => return Err(anyhow::Error::from(e)),
@@ -235,7 +239,12 @@ impl Run {
 }
 
 /// Runs `program args` with `stdin` as input, killing it past `timeout`.
-pub fn run_with_deadline(program: &Path, args: &[&str], stdin: &[u8], timeout: Duration) -> Result<Run> {
+pub fn run_with_deadline(
+    program: &Path,
+    args: &[&str],
+    stdin: &[u8],
+    timeout: Duration,
+) -> Result<Run> {
     let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::piped())
@@ -251,7 +260,11 @@ pub fn run_with_deadline(program: &Path, args: &[&str], stdin: &[u8], timeout: D
     if !finished {
         let _ = child.kill();
     }
-    let Output { status, stdout, stderr } = child.wait_with_output()?;
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output()?;
     if !finished {
         bail!(
             "{} {args:?} did not finish within {timeout:?}; stderr: {}",

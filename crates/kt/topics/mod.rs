@@ -161,7 +161,8 @@ where
     let deadline = Instant::now() + session.cluster.timeout;
     let mut backoff = Duration::from_millis(100);
     loop {
-        let results = send(&session.admin_options()).map_err(|e| admin_error(session, request, e))?;
+        let results =
+            send(&session.admin_options()).map_err(|e| admin_error(session, request, e))?;
         let failures: Vec<(String, RDKafkaErrorCode)> =
             results.into_iter().filter_map(Result::err).collect();
         let retry = !failures.is_empty() && failures.iter().all(|(_, c)| is_retriable(*c));
@@ -175,7 +176,11 @@ where
 }
 
 /// One line for an admin request that failed as a whole.
-pub(crate) fn admin_error(session: &Session<'_>, request: &str, e: rdkafka::error::KafkaError) -> anyhow::Error {
+pub(crate) fn admin_error(
+    session: &Session<'_>,
+    request: &str,
+    e: rdkafka::error::KafkaError,
+) -> anyhow::Error {
     // rdkafka reports no code for AdminOp errors, though they carry one.
     let code = match &e {
         rdkafka::error::KafkaError::AdminOp(code) => Some(*code),
