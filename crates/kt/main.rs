@@ -10,7 +10,7 @@ mod generate;
 mod topics;
 
 use std::ffi::OsString;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser};
@@ -62,8 +62,13 @@ fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
     let matches = match cli::command().try_get_matches_from(argv) {
         Ok(m) => m,
         Err(e) if !e.use_stderr() => {
-            // --help and --version: clap prints them on stdout, exit 0.
-            let _ = write!(out, "{}", e.render().ansi());
+            // --help and --version: on stdout, exit 0, styled only for a terminal.
+            let rendered = e.render();
+            let _ = if io::stdout().is_terminal() {
+                write!(out, "{}", rendered.ansi())
+            } else {
+                write!(out, "{rendered}")
+            };
             return 0;
         }
         Err(e) => {

@@ -193,6 +193,9 @@ impl Cluster {
     pub fn client_config(&self, client_id: &str) -> ClientConfig {
         let mut cfg = ClientConfig::new();
         cfg.set("client.id", client_id);
+        // Java's clients set TCP_NODELAY; with Nagle on, every small request
+        // waits on the peer's delayed ACK (about 50 ms per round trip).
+        cfg.set("socket.nagle.disable", "true");
         for (k, v) in &self.config.entries {
             cfg.set(k, v);
         }

@@ -123,13 +123,20 @@ pub fn run(mut args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Res
         mode,
         format,
     };
-    match action {
+    let result = match action {
         Action::Create => create::run(&session, out),
         Action::List => list::run(&session, out),
         Action::Describe => describe::run(&session, out),
         Action::Alter => alter::run(&session, out),
         Action::Delete => delete::run(&session, out),
-    }
+    };
+    // rd_kafka_destroy waits about 100 ms for librdkafka's broker threads to
+    // wind down. An admin client has nothing left to flush once its requests
+    // returned, and the process is about to exit, so let the exit reclaim it.
+    drop(session);
+    std::mem::forget(admin);
+    std::mem::forget(cluster);
+    result
 }
 
 /// Errors a Kafka admin client retries: the request may succeed if sent again.
