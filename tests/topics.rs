@@ -426,3 +426,53 @@ fn mock_cluster_needs_no_broker() {
     assert_eq!((run.code, run.stdout.as_str()), (Some(0), "\n"), "{run:?}");
     assert!(run.stderr.contains("embedded mock cluster"), "{run:?}");
 }
+
+#[test]
+fn kafka_usage_vectors_read_the_same_through_kt_topics() {
+    let b = bootstrap();
+    let cases: [(&[&str], &str); 5] = [
+        (&["--bootstrap-server", &b], "Command must include exactly one action: --list, --describe, --create, --alter or --delete"),
+        (&["--create", "--bootstrap-server", &b], "Missing required argument \"[topic]\""),
+        (&["--create", "--topic", "t", "--partitions", "1", "--replica-assignment", "0", "--bootstrap-server", &b], "Option \"[replica-assignment]\" can't be used with option \"[partitions]\""),
+        (&["--alter", "--topic", "t", "--bootstrap-server", &b], "Missing required argument \"[partitions]\""),
+        (&["--describe", "--if-not-exists", "--bootstrap-server", &b], "Option \"[if-not-exists]\" can't be used with option \"[describe]\""),
+    ];
+    for (args, expected) in cases {
+        let mut argv = vec!["topics"];
+        argv.extend_from_slice(args);
+        let run = kt(&argv);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+        assert_eq!(run.stderr, format!("kt: {expected}\n"));
+    }
+    let t = random_name("native-v7");
+    let run = kt(&[
+        "topics",
+        "--create",
+        "--topic",
+        &t,
+        "--partitions",
+        "0",
+        "--bootstrap-server",
+        &b,
+    ]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (Some(2), "kt: The partitions must be greater than 0\n")
+    );
+}
+
+#[test]
+fn completions_and_man_pages_are_generated() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = kt(&["completions", shell]);
+        assert_eq!(run.code, Some(0), "{shell}: {run:?}");
+        assert!(run.stdout.contains("topics"), "{shell}");
+    }
+    let run = kt(&["man"]);
+    assert_eq!(run.code, Some(0));
+    assert!(
+        run.stdout.starts_with(".ie") || run.stdout.contains(".TH kt"),
+        "{}",
+        &run.stdout[..80.min(run.stdout.len())]
+    );
+}
