@@ -196,12 +196,31 @@ fn describe_prints_kafkas_lines() {
     assert_eq!(run.code, Some(0), "{run:?}");
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{run:?}");
-    assert!(
-        lines[0].starts_with(&format!(
-            "Topic: {t}\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: "
-        )),
-        "{}",
-        lines[0]
+    let id = topic_id_in(lines[0], &t);
+    assert_eq!(
+        lines[0],
+        format!("Topic: {t}\tTopicId: {id}\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: ")
+    );
+    // --topic-id finds the same topic; an unknown id is Kafka's error.
+    let run = kafka(
+        "kafka-topics",
+        &["--describe", "--topic-id", &id, "--bootstrap-server", &b],
+    );
+    assert_eq!(run.stdout.lines().next(), Some(lines[0]), "{run:?}");
+    let run = kafka(
+        "kafka-topics",
+        &[
+            "--describe",
+            "--topic-id",
+            "AAAAAAAAAAAAAAAAAAAAAQ",
+            "--bootstrap-server",
+            &b,
+        ],
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(
+        run.stdout,
+        format!("{E}TopicId 'AAAAAAAAAAAAAAAAAAAAAQ' does not exist as expected\n")
     );
     for (i, line) in lines[1..].iter().enumerate() {
         let prefix = format!("\tTopic: {t}\tPartition: {i}\tLeader: ");
@@ -361,4 +380,19 @@ fn missing_bootstrap_server_is_kafkas_message() {
         run.first_stderr_line(),
         "--bootstrap-server must be specified"
     );
+}
+
+/// The TopicId field of a describe header: 22 URL-safe base64 characters.
+fn topic_id_in(header: &str, topic: &str) -> String {
+    let rest = header
+        .strip_prefix(&format!("Topic: {topic}\tTopicId: "))
+        .unwrap_or_else(|| panic!("no TopicId in {header:?}"));
+    let id = rest.split('\t').next().unwrap_or_default().to_string();
+    assert_eq!(id.len(), 22, "{id}");
+    assert!(
+        id.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+        "{id}"
+    );
+    id
 }

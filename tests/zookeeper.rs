@@ -37,11 +37,16 @@ fn zookeeper_notes_run_unchanged() {
         &["--zookeeper", &connect, "--describe", "--topic", &t],
     );
     assert_eq!(run.code, Some(0), "{run:?}");
+    let header = run.stdout.lines().next().unwrap_or_default();
     assert!(
-        run.stdout
-            .starts_with(&format!("Topic: {t}\tPartitionCount: 3\t")),
+        header.starts_with(&format!("Topic: {t}\tTopicId: ")),
         "{run:?}"
     );
+    assert!(
+        header.contains("\tPartitionCount: 3\tReplicationFactor: 1\t"),
+        "{run:?}"
+    );
+    assert_eq!(run.stdout.lines().count(), 4, "{run:?}");
 
     let run = kafka(
         "kafka-topics",

@@ -120,6 +120,99 @@ pub fn alter_topic_config<C: ClientContext>(
     Ok(())
 }
 
+/// Topic ids by topic name, from DescribeTopics (librdkafka's metadata
+/// carries none). Topics whose id is unknown or zero are left out.
+pub fn topic_ids<C: ClientContext>(
+    client: &Client<C>,
+    topics: &[String],
+    timeout: Duration,
+) -> Result<Vec<(String, String)>, KtError> {
+    if topics.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rk = client.native_ptr();
+    let names: Vec<CString> = topics
+        .iter()
+        .map(|t| {
+            CString::new(t.as_str())
+                .map_err(|_| KtError::config(format!("'{t}' contains a NUL byte")))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut pointers: Vec<*const c_char> = names.iter().map(|n| n.as_ptr()).collect();
+    let timeout_ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    let mut out = Vec::new();
+    // SAFETY: as in alter_topic_config: guarded handles, pointers that outlive
+    // the calls, and result objects read before their event is destroyed.
+    unsafe {
+        let collection = Guard(
+            rd::rd_kafka_TopicCollection_of_topic_names(pointers.as_mut_ptr(), pointers.len()),
+            rd::rd_kafka_TopicCollection_destroy,
+        );
+        let mut errstr = [0 as c_char; 512];
+        let options = Guard(
+            rd::rd_kafka_AdminOptions_new(
+                rk,
+                rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DESCRIBETOPICS,
+            ),
+            rd::rd_kafka_AdminOptions_destroy,
+        );
+        rd::rd_kafka_AdminOptions_set_request_timeout(
+            options.0,
+            timeout_ms,
+            errstr.as_mut_ptr(),
+            errstr.len(),
+        );
+        let queue = Guard(rd::rd_kafka_queue_new(rk), rd::rd_kafka_queue_destroy);
+        rd::rd_kafka_DescribeTopics(rk, collection.0, options.0, queue.0);
+        let event = Guard(
+            rd::rd_kafka_queue_poll(queue.0, timeout_ms.saturating_add(1000)),
+            rd::rd_kafka_event_destroy,
+        );
+        if event.0.is_null() {
+            return Err(KtError::new(
+                crate::ErrorKind::Timeout,
+                "DescribeTopics timed out",
+            ));
+        }
+        if rd::rd_kafka_event_error(event.0) != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+        {
+            return Err(KtError::broker(text(rd::rd_kafka_event_error_string(
+                event.0,
+            ))));
+        }
+        let result = rd::rd_kafka_event_DescribeTopics_result(event.0);
+        let mut count = 0usize;
+        let items = rd::rd_kafka_DescribeTopics_result_topics(result, &mut count);
+        for i in 0..count {
+            let item = *items.add(i);
+            if !rd::rd_kafka_TopicDescription_error(item).is_null() {
+                continue;
+            }
+            let uuid = rd::rd_kafka_TopicDescription_topic_id(item);
+            if uuid.is_null() {
+                continue;
+            }
+            let id = kafka_uuid(&text(rd::rd_kafka_Uuid_base64str(uuid)));
+            if id != ZERO_UUID && !id.is_empty() {
+                out.push((text(rd::rd_kafka_TopicDescription_name(item)), id));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A Uuid as Kafka prints it: librdkafka gives standard base64, Java's
+/// `Uuid.toString()` is URL-safe base64 without padding.
+pub fn kafka_uuid(base64: &str) -> String {
+    base64
+        .trim_end_matches('=')
+        .replace('+', "-")
+        .replace('/', "_")
+}
+
+/// Kafka's `Uuid.ZERO_UUID` as it prints it.
+pub const ZERO_UUID: &str = "AAAAAAAAAAAAAAAAAAAAAA";
+
 /// Destroys a librdkafka handle when dropped (null is skipped).
 struct Guard<T>(*mut T, unsafe extern "C" fn(*mut T));
 
@@ -140,4 +233,15 @@ fn text(p: *const c_char) -> String {
     // SAFETY: librdkafka returns NUL-terminated strings that live as long as
     // the object they came from, which is still alive here.
     unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uuids_print_as_java_does() {
+        assert_eq!(
+            super::kafka_uuid("AaINOAD9doCyvzia/o2L+w=="),
+            "AaINOAD9doCyvzia_o2L-w"
+        );
+    }
 }

@@ -3,24 +3,55 @@
 use std::collections::HashMap;
 use std::io::Write;
 
+use kt_core::admin_ext::{kafka_uuid, topic_ids, ZERO_UUID};
 use kt_core::KtError;
 use rdkafka::admin::{ConfigSource, ResourceSpecifier};
 
 use super::report::{write_describe, ConfigValue, PartitionDescription, TopicDescription};
-use super::{admin_error, Session};
+use super::{admin_error, filter, Session};
 
 pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
-    if s.args
+    let by_id = s
+        .args
         .topic_id
         .as_deref()
-        .is_some_and(|id| id != "AAAAAAAAAAAAAAAAAAAAAA")
-    {
-        return Err(KtError::usage(
-            "--topic-id is not supported: librdkafka's metadata carries no topic ids; use --topic",
-        )
-        .into());
+        .map(kafka_uuid)
+        .filter(|id| id != ZERO_UUID);
+    if by_id.is_some() && s.args.topic.is_some() && s.args.if_exists {
+        writeln!(out, "Only topic id will be used when both --topic and --topic-id are specified and topicId is not Uuid.ZERO_UUID")?;
     }
-    let topics = s.matching_topics(!s.args.if_exists)?;
+    let (topics, ids) = match by_id.as_deref() {
+        Some(wanted) => {
+            let all = filter::select(&s.topic_names(), None, s.args.exclude_internal)?;
+            let ids = topic_ids(s.admin.inner(), &all, s.cluster.timeout)?;
+            let found: Vec<(String, String)> =
+                ids.into_iter().filter(|(_, id)| id == wanted).collect();
+            if found.is_empty() && !s.args.if_exists {
+                return Err(KtError::not_found(format!(
+                    "TopicId '{wanted}' does not exist as expected"
+                ))
+                .into());
+            }
+            (found.iter().map(|(t, _)| t.clone()).collect(), found)
+        }
+        None => {
+            let topics = s.matching_topics(!s.args.if_exists)?;
+            // Ids are a courtesy: a broker that cannot answer DescribeTopics
+            // still gets Kafka's header for a zero id.
+            let ids = match s.cluster.mock() {
+                Some(_) => Vec::new(),
+                None => {
+                    topic_ids(s.admin.inner(), &topics, s.cluster.timeout).unwrap_or_else(|e| {
+                        if s.cluster.verbose {
+                            eprintln!("kt: no topic ids: {e}");
+                        }
+                        Vec::new()
+                    })
+                }
+            };
+            (topics, ids)
+        }
+    };
     let configs = describe_configs(s, &topics)?;
     let live = s.live_brokers();
     let report_filters = s.args.under_replicated_partitions
@@ -67,9 +98,13 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
         if !show_header && shown.is_empty() {
             continue;
         }
+        let topic_id = ids
+            .iter()
+            .find(|(t, _)| *t == name)
+            .map(|(_, id)| id.clone());
         described.push(TopicDescription {
             name,
-            topic_id: None,
+            topic_id,
             partition_count: partitions.len(),
             replication_factor,
             configs: overrides,

@@ -19,8 +19,7 @@ pub struct TopicSummary {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct TopicDescription {
     pub name: String,
-    /// librdkafka's metadata carries no topic id, so kt prints the header
-    /// Kafka prints for a zero id; kept in the schema for when it does.
+    /// Kafka's URL-safe base64 id, from DescribeTopics; None when unknown or zero.
     pub topic_id: Option<String>,
     pub partition_count: usize,
     pub replication_factor: usize,
