@@ -27,6 +27,8 @@ end
 complete -c kt -n "__fish_kt_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_needs_command" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_needs_command" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -66,13 +68,79 @@ complete -c kt -n "__fish_kt_using_subcommand topics" -l force -d 'Accepted and 
 complete -c kt -n "__fish_kt_using_subcommand topics" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand topics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand topics" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand produce" -l topic -d 'REQUIRED: the topic to produce to' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l compression-codec -d 'Compression codec: none, gzip, snappy, lz4 or zstd (alone: gzip)' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l batch-size -d 'Batch size in bytes (batch.size) [default: 16384]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l max-partition-memory-bytes -d 'Batch size in bytes; beats --batch-size (deprecated in Kafka 4.2)' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l message-send-max-retries -d 'Retries (retries) [default: 3]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l retry-backoff-ms -d 'Backoff before a retry (retry.backoff.ms) [default: 100]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l timeout -d 'Linger before sending a batch (linger.ms) [default: 1000]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l request-required-acks -d 'Acks the leader waits for: -1/all, 0 or 1 (acks) [default: -1]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l request-timeout-ms -d 'Broker ack timeout (request.timeout.ms) [default: 1500]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l metadata-expiry-ms -d 'Metadata refresh interval (metadata.max.age.ms) [default: 300000]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l max-block-ms -d 'How long a send may wait for buffer space (max.block.ms) [default: 60000]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l max-memory-bytes -d 'Producer buffer size (buffer.memory) [default: 33554432]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l socket-buffer-size -d 'TCP send buffer (send.buffer.bytes) [default: 102400]' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l line-reader -d 'Reader class; only Kafka\'s LineMessageReader is built in' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l property -l reader-property -d 'Reader property (repeatable): parse.key, key.separator, parse.headers, ...' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l reader-config -d 'Reader properties file; --property wins' -r -F
+complete -c kt -n "__fish_kt_using_subcommand produce" -l producer-property -d 'Producer property in Java form (repeatable)' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l producer.config -d 'Producer properties file' -r -F
+complete -c kt -n "__fish_kt_using_subcommand produce" -l input -d 'Input format (kt only)' -r -f -a "text\t'Lines, parsed as Kafka\'s LineMessageReader does'
+json\t'One JSON envelope per line, as `kt consume --output json` writes'"
+complete -c kt -n "__fish_kt_using_subcommand produce" -l partition -d 'Send every record to this partition (kt only)' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand produce" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l sync -d 'Send each record synchronously and stop at the first failure'
+complete -c kt -n "__fish_kt_using_subcommand produce" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand produce" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand consume" -l topic -d 'The topic to consume' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l include -d 'Regular expression of topics to consume (full match)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l whitelist -d 'Old name of --include (ignored when --include is given)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l partition -d 'The partition to consume from (assigned, not subscribed)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l offset -d 'Where to start with --partition: earliest, latest or an offset [default: latest]' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l group -d 'Consumer group id (commits offsets)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l max-messages -d 'Stop after this many records' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l timeout-ms -d 'Stop when no record arrives for this long' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l isolation-level -d 'read_committed or read_uncommitted [default: read_uncommitted]' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l consumer-property -d 'Consumer property in Java form (repeatable)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l consumer.config -d 'Consumer properties file' -r -F
+complete -c kt -n "__fish_kt_using_subcommand consume" -l formatter -d 'Formatter class; Kafka\'s DefaultMessageFormatter and the NoOp/Logging ones are built in' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l property -l formatter-property -d 'Formatter property (repeatable): print.key, print.timestamp, key.separator, ...' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l formatter-config -d 'Formatter properties file; --property wins' -r -F
+complete -c kt -n "__fish_kt_using_subcommand consume" -l key-deserializer -d 'Key deserializer class (becomes the key.deserializer formatter property)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l value-deserializer -d 'Value deserializer class (becomes the value.deserializer formatter property)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -s o -l output -d 'Output format (kt only)' -r -f -a "text\t'Kafka\'s DefaultMessageFormatter'
+json\t'One JSON envelope per record (what `kt produce --input json` reads)'"
+complete -c kt -n "__fish_kt_using_subcommand consume" -l from-time -d 'Start at this time: epoch ms, RFC 3339, or relative like -15m (kt only)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l until-time -d 'Stop each partition at its first record after this time (kt only)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand consume" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l from-beginning -d 'Start from the earliest record rather than the latest'
+complete -c kt -n "__fish_kt_using_subcommand consume" -l skip-message-on-error -d 'Skip records the formatter cannot print instead of stopping'
+complete -c kt -n "__fish_kt_using_subcommand consume" -l enable-systest-events -d 'Print shutdown_complete on stdout at exit, as Kafka\'s system tests expect'
+complete -c kt -n "__fish_kt_using_subcommand consume" -l exit -d 'Stop when every partition reaches the end it had at start (kt only)'
+complete -c kt -n "__fish_kt_using_subcommand consume" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand consume" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_using_subcommand completions" -l dir -d 'Write every shell\'s script into this directory instead' -r -F
 complete -c kt -n "__fish_kt_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_using_subcommand man" -l dir -d 'Write kt.1 and one page per subcommand into this directory' -r -F
 complete -c kt -n "__fish_kt_using_subcommand man" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand man" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics completions man help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

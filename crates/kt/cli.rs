@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::console::consume_args::ConsumeArgs;
+use crate::console::produce_args::ProduceArgs;
 use crate::topics::TopicsArgs;
 
 #[derive(Parser, Debug)]
@@ -34,6 +36,19 @@ pub enum Command {
             kt topics --zookeeper localhost:2181 --delete --topic t"
     )]
     Topics(Box<TopicsArgs>),
+    /// Produce records from standard input (kafka-console-producer)
+    #[command(
+        after_help = "Examples:\n  printf 'k1\\tv1\\n' | kt produce --bootstrap-server localhost:9092 --topic t --property parse.key=true\n  \
+            kt consume --bootstrap-server a:9092 --topic t --from-beginning --exit -o json | kt produce --bootstrap-server b:9092 --topic t --input json"
+    )]
+    Produce(Box<ProduceArgs>),
+    /// Print records from a topic (kafka-console-consumer)
+    #[command(
+        after_help = "Examples:\n  kt consume --bootstrap-server localhost:9092 --topic t --from-beginning --exit\n  \
+            kt consume --bootstrap-server localhost:9092 --topic t --from-time -15m --until-time -5m -o json\n  \
+            kt consume --bootstrap-server localhost:9092 --topic t --partition 0 --offset 42 --max-messages 1 --property print.key=true"
+    )]
+    Consume(Box<ConsumeArgs>),
     /// Print a shell completion script (or write all of them with --dir)
     Completions {
         /// The shell to print the script for

@@ -5,6 +5,7 @@
 
 mod cli;
 mod compat;
+mod console;
 mod dispatch;
 mod generate;
 mod topics;
@@ -13,10 +14,12 @@ use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches, Parser};
+use clap::{FromArgMatches, Parser};
 use kt_core::{error_kind, ErrorKind, KtError};
 
 use crate::cli::{Cli, Command};
+use crate::console::consume_args::ConsumeArgs;
+use crate::console::produce_args::ProduceArgs;
 use crate::dispatch::{Invocation, Mode, Tool};
 use crate::topics::TopicsArgs;
 
@@ -82,6 +85,8 @@ fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
         .map_err(anyhow::Error::from)
         .and_then(|cli| match cli.command {
             Command::Topics(args) => topics::run(*args, Mode::Native, out),
+            Command::Produce(args) => console::produce::run(*args, Mode::Native, out),
+            Command::Consume(args) => console::consume::run(*args, Mode::Native, out),
             Command::Completions { shell, dir } => {
                 generate::write_completions(out, shell, dir.as_deref()).map_err(Into::into)
             }
@@ -98,50 +103,126 @@ fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
     }
 }
 
-/// kafka-topics' own parser: jopt-simple's rules over kt's flag definitions.
-#[derive(Parser, Debug)]
-#[command(
-    name = "kafka-topics",
-    disable_help_flag = true,
-    disable_version_flag = true
-)]
-struct KafkaTopics {
-    #[command(flatten)]
-    args: TopicsArgs,
-    /// Print usage information.
-    #[arg(long)]
-    help: bool,
-    /// Display Kafka version.
-    #[arg(long)]
-    version: bool,
+/// Generates a Kafka tool's parser: kt's flag definitions plus jopt's
+/// `--help` and `--version`, which Kafka's tools handle themselves.
+macro_rules! kafka_parser {
+    ($name:ident, $bin:literal, $args:ty) => {
+        #[derive(Parser, Debug)]
+        #[command(name = $bin, disable_help_flag = true, disable_version_flag = true)]
+        struct $name {
+            #[command(flatten)]
+            args: $args,
+            /// Print usage information.
+            #[arg(long)]
+            help: bool,
+            /// Display Kafka version.
+            #[arg(long)]
+            version: bool,
+        }
+    };
 }
+
+kafka_parser!(KafkaTopics, "kafka-topics", TopicsArgs);
+kafka_parser!(KafkaConsoleProducer, "kafka-console-producer", ProduceArgs);
+kafka_parser!(KafkaConsoleConsumer, "kafka-console-consumer", ConsumeArgs);
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 const KAFKA_VERSION: &str = "3.9.0";
 
+/// How a Kafka tool introduces itself and reports a failed run.
+struct ToolText {
+    /// First line with no arguments.
+    no_args: &'static str,
+    /// First line of `--help`.
+    help: &'static str,
+    /// kafka-topics reports failed actions on stdout with this prefix; the
+    /// other tools print the exception on stderr.
+    stdout_prefix: Option<&'static str>,
+}
+
 fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Write) -> u8 {
-    if tool != Tool::Topics {
-        eprintln!(
-            "kt: {} is not available in this kt yet (it will be `{}`); use Kafka's own {program} for now",
-            tool.script_name(),
-            tool.native_name()
-        );
-        return 1;
+    match tool {
+        Tool::Topics => {
+            let text = ToolText {
+                no_args: "Create, delete, describe, or change a topic.",
+                help: "This tool helps to create, delete, describe, or change a topic.",
+                stdout_prefix: Some("Error while executing topic command : "),
+            };
+            jopt_tool::<KafkaTopics>(
+                program,
+                args,
+                out,
+                &text,
+                |p| (p.help, p.version, p.args),
+                |a, out| topics::run(a, Mode::Compat, out),
+            )
+        }
+        Tool::ConsoleProducer => {
+            let text = ToolText {
+                no_args:
+                    "This tool helps to read data from standard input and publish it to Kafka.",
+                help: "This tool helps to read data from standard input and publish it to Kafka.",
+                stdout_prefix: None,
+            };
+            jopt_tool::<KafkaConsoleProducer>(
+                program,
+                args,
+                out,
+                &text,
+                |p| (p.help, p.version, p.args),
+                |a, out| console::produce::run(a, Mode::Compat, out),
+            )
+        }
+        Tool::ConsoleConsumer => {
+            let text = ToolText {
+                no_args: "This tool helps to read data from Kafka topics and outputs it to standard output.",
+                help: "This tool helps to read data from Kafka topics and outputs it to standard output.",
+                stdout_prefix: None,
+            };
+            jopt_tool::<KafkaConsoleConsumer>(
+                program,
+                args,
+                out,
+                &text,
+                |p| (p.help, p.version, p.args),
+                |a, out| console::consume::run(a, Mode::Compat, out),
+            )
+        }
+        _ => {
+            eprintln!(
+                "kt: {} is not available in this kt yet (it will be `{}`); use Kafka's own {program} for now",
+                tool.script_name(),
+                tool.native_name()
+            );
+            1
+        }
     }
-    let cmd = KafkaTopics::command();
+}
+
+/// Runs a jopt-simple tool: Kafka's help, parse errors, checks and exit codes
+/// over kt's flag definitions.
+fn jopt_tool<P: Parser + JoptArgs>(
+    program: &str,
+    args: Vec<OsString>,
+    out: &mut dyn Write,
+    text: &ToolText,
+    split: impl FnOnce(P) -> (bool, bool, <P as JoptArgs>::Args),
+    run: impl FnOnce(<P as JoptArgs>::Args, &mut dyn Write) -> anyhow::Result<()>,
+) -> u8 {
+    let cmd = P::command();
     let usage = |message: &str| {
         eprintln!("{message}");
         eprint!("{}", compat::jopt_help(&cmd));
         1
     };
     if args.is_empty() {
-        return usage("Create, delete, describe, or change a topic.");
+        return usage(text.no_args);
     }
     let argv = std::iter::once(OsString::from(program)).chain(compat::normalize(&cmd, args));
     let parsed = match cmd
         .clone()
         .try_get_matches_from(argv)
-        .and_then(|m| KafkaTopics::from_arg_matches(&m))
+        .and_then(|m| P::from_arg_matches(&m))
     {
         Ok(p) => p,
         Err(e) => {
@@ -149,28 +230,56 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
             return 1;
         }
     };
-    if parsed.help {
-        return usage("This tool helps to create, delete, describe, or change a topic.");
+    let (help, version, args) = split(parsed);
+    if help {
+        return usage(text.help);
     }
-    if parsed.version {
+    if version {
         let _ = writeln!(out, "{KAFKA_VERSION}");
         return 0;
     }
-    match topics::run(parsed.args, Mode::Compat, out) {
+    match run(args, out) {
         Ok(()) => 0,
         Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
             let message = kt_message(&err);
-            match error_kind(&err) {
-                Some(ErrorKind::Usage) => usage(&message),
-                kind => {
-                    // kafka-topics reports a failed action on stdout.
-                    let _ = writeln!(out, "Error while executing topic command : {message}");
-                    kind.map_or(1, ErrorKind::compat_exit_code)
+            let kind = error_kind(&err);
+            if kind == Some(ErrorKind::Usage) {
+                return usage(&message);
+            }
+            match text.stdout_prefix {
+                Some(prefix) => {
+                    let _ = writeln!(out, "{prefix}{message}");
+                }
+                None => {
+                    let _ = out.flush();
+                    if err.chain().any(|c| c.is::<console::produce::ReaderError>()) {
+                        eprintln!("org.apache.kafka.common.KafkaException: {message}");
+                    } else {
+                        eprintln!("{message}");
+                    }
                 }
             }
+            kind.map_or(1, ErrorKind::compat_exit_code)
         }
     }
+}
+
+/// The flag struct inside a generated Kafka parser.
+trait JoptArgs {
+    type Args;
+}
+
+impl JoptArgs for KafkaTopics {
+    type Args = TopicsArgs;
+}
+
+impl JoptArgs for KafkaConsoleProducer {
+    type Args = ProduceArgs;
+}
+
+impl JoptArgs for KafkaConsoleConsumer {
+    type Args = ConsumeArgs;
 }
 
 /// The message Kafka's tools print: the typed error's own text when there is

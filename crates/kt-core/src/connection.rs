@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use rdkafka::admin::AdminClient;
-use rdkafka::client::Client;
+use rdkafka::client::{Client, ClientContext};
 use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
 use rdkafka::error::KafkaError;
 use rdkafka::metadata::Metadata;
@@ -14,7 +14,7 @@ use rdkafka::producer::DefaultProducerContext;
 use rdkafka::ClientConfig;
 
 use crate::config::{translate, Translated};
-use crate::context::{drain_events, KtContext};
+use crate::context::KtContext;
 use crate::error::KtError;
 use crate::props::{self, Property, Source};
 use crate::zookeeper;
@@ -215,10 +215,17 @@ impl Cluster {
             .map_err(|e| client_creation_error(e).into())
     }
 
-    /// Cluster metadata (all topics), failing with one line when no broker
-    /// answers within the timeout, or as soon as librdkafka reports every
-    /// bootstrap broker down.
-    pub fn metadata(&self, client: &Client<KtContext>) -> Result<Metadata, KtError> {
+    /// Cluster metadata (all topics, or one), failing with one line when no
+    /// broker answers within the timeout, or as soon as librdkafka reports
+    /// every bootstrap broker down. `serve` hands librdkafka's queued log and
+    /// error events to the context between attempts: [`drain_events`] for an
+    /// admin client, `poll(0)` for a producer or consumer.
+    pub fn metadata<C: ClientContext + AsRef<KtContext>>(
+        &self,
+        client: &Client<C>,
+        topic: Option<&str>,
+        serve: &dyn Fn(),
+    ) -> Result<Metadata, KtError> {
         let deadline = Instant::now() + self.timeout;
         // Ask in growing slices so a refused or unresolvable broker fails at
         // once instead of after the whole timeout; a slow broker still gets
@@ -227,8 +234,9 @@ impl Cluster {
         loop {
             let started = Instant::now();
             let this_slice = slice.min(deadline.saturating_duration_since(started));
-            let result = client.fetch_metadata(None, this_slice);
-            drain_events(client);
+            let result = client.fetch_metadata(topic, this_slice);
+            serve();
+            let context: &KtContext = client.context().as_ref().as_ref();
             match result {
                 Ok(md) => return Ok(md),
                 Err(e) => {
@@ -236,8 +244,8 @@ impl Cluster {
                     // An error before the slice ran out is librdkafka's answer,
                     // not a wait that timed out.
                     let answered = started.elapsed() + Duration::from_millis(20) < this_slice;
-                    if timed_out || answered || client.context().brokers_down() {
-                        return Err(self.unreachable(client, Some(e), timed_out));
+                    if timed_out || answered || context.brokers_down() {
+                        return Err(self.unreachable(context, Some(e), timed_out));
                     }
                 }
             }
@@ -248,13 +256,11 @@ impl Cluster {
     /// The one-line error for a cluster that did not answer.
     pub fn unreachable(
         &self,
-        client: &Client<KtContext>,
+        context: &KtContext,
         err: Option<KafkaError>,
         timed_out: bool,
     ) -> KtError {
-        drain_events(client);
-        let why = client
-            .context()
+        let why = context
             .last_error()
             .or_else(|| err.map(|e| e.to_string()))
             .map(|w| format!(" ({})", w.trim_end_matches('.')))

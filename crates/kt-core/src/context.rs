@@ -81,6 +81,12 @@ impl ClientContext for KtContext {
 
 impl ConsumerContext for KtContext {}
 
+impl AsRef<KtContext> for KtContext {
+    fn as_ref(&self) -> &KtContext {
+        self
+    }
+}
+
 /// Hands the log and error events waiting in a client's main queue to its
 /// context. rdkafka serves that queue only for producers and consumers that
 /// poll; an admin client's main queue would otherwise never be read.

@@ -24,6 +24,8 @@ pub enum ErrorKind {
     Partial,
     /// The tool was stopped by SIGINT.
     Interrupted,
+    /// The tool was stopped by SIGTERM.
+    Terminated,
 }
 
 impl ErrorKind {
@@ -37,6 +39,7 @@ impl ErrorKind {
             ErrorKind::Unreachable | ErrorKind::Timeout => 4,
             ErrorKind::Partial => 5,
             ErrorKind::Interrupted => 130,
+            ErrorKind::Terminated => 143,
         }
     }
 
@@ -45,6 +48,7 @@ impl ErrorKind {
     pub fn compat_exit_code(self) -> u8 {
         match self {
             ErrorKind::Interrupted => 130,
+            ErrorKind::Terminated => 143,
             _ => 1,
         }
     }

@@ -13,6 +13,7 @@ use std::io::Write;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use kt_core::context::drain_events;
 use kt_core::{Cluster, Endpoint, KtContext, KtError, OutputFormat};
 use rdkafka::admin::{AdminClient, AdminOptions};
 use rdkafka::error::RDKafkaErrorCode;
@@ -110,7 +111,7 @@ pub fn run(mut args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Res
         args.connection.verbose,
     )?;
     let admin = cluster.admin("kt-topics")?;
-    let metadata = cluster.metadata(admin.inner())?;
+    let metadata = cluster.metadata(admin.inner(), None, &|| drain_events(admin.inner()))?;
     let format = match mode {
         Mode::Compat => OutputFormat::Text,
         Mode::Native => args.output.output,
@@ -195,10 +196,9 @@ pub(crate) fn admin_error(
     };
     match code {
         Some(RDKafkaErrorCode::OperationTimedOut) | Some(RDKafkaErrorCode::RequestTimedOut) => {
-            session
-                .cluster
-                .unreachable(session.admin.inner(), Some(e), true)
-                .into()
+            drain_events(session.admin.inner());
+            let context = session.admin.inner().context();
+            session.cluster.unreachable(context, Some(e), true).into()
         }
         Some(RDKafkaErrorCode::UnsupportedVersion)
         | Some(RDKafkaErrorCode::UnsupportedFeature)

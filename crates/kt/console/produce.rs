@@ -1,0 +1,593 @@
+//! `kt produce` / kafka-console-producer: stdin lines (or JSON envelopes) to a topic.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Read, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use kt_core::props::{self, Property, Source};
+use kt_core::{Cluster, ErrorKind, KtContext, KtError};
+use rdkafka::client::ClientContext;
+use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
+use rdkafka::Message;
+
+use super::envelope::{json_to_bytes, Envelope};
+use super::produce_args::{InputFormat, ProduceArgs, LINE_READERS};
+use super::reader::{LineReader, LineSplitter};
+use super::signals::Signals;
+use crate::dispatch::Mode;
+
+/// Kafka's console-producer defaults for the options it maps to client
+/// properties: (Java property, tool default).
+const TOOL_DEFAULTS: [(&str, &str); 9] = [
+    ("batch.size", "16384"),
+    ("retries", "3"),
+    ("retry.backoff.ms", "100"),
+    ("linger.ms", "1000"),
+    ("acks", "-1"),
+    ("request.timeout.ms", "1500"),
+    ("metadata.max.age.ms", "300000"),
+    ("buffer.memory", "33554432"),
+    ("send.buffer.bytes", "102400"),
+];
+
+/// How long a stopped producer may spend delivering what it holds.
+const STOP_FLUSH: Duration = Duration::from_secs(5);
+
+pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+    let topic = args
+        .topic
+        .clone()
+        .ok_or_else(|| KtError::usage("Missing required argument \"[topic]\""))?;
+    let endpoint = super::endpoint(&args.connection, mode, true)?;
+    if let Some(class) = args.line_reader.as_deref() {
+        if !LINE_READERS.contains(&class) {
+            return Err(KtError::usage(format!(
+                "kt has only Kafka's built-in LineMessageReader; '{class}' is not available"
+            ))
+            .into());
+        }
+    }
+    let reader = LineReader::new(&reader_properties(&args)?)?;
+    let props = producer_properties(&args)?;
+    let max_block = Duration::from_millis(
+        props
+            .iter()
+            .rev()
+            .find(|p| p.key == "max.block.ms")
+            .and_then(|p| p.value.trim().parse().ok())
+            .unwrap_or(60_000),
+    );
+    let cluster = Cluster::open(endpoint, &props, None, args.connection.verbose)?;
+    let producer = create_producer(&args, &cluster)?;
+    let partitions = check_topic(&cluster, &producer, &topic)?;
+    if let Some(p) = args.partition {
+        if p < 0 || p as usize >= partitions {
+            return Err(KtError::usage(format!(
+                "--partition {p} does not exist: topic {topic} has {partitions} partition(s)"
+            ))
+            .into());
+        }
+    }
+    let signals = Signals::install()?;
+    let mut sender = Sender {
+        producer: &producer,
+        topic: &topic,
+        partition: args.partition,
+        max_block,
+        sync: args.sync,
+        sent: 0,
+    };
+    let read = read_input(&args, &reader, &mut sender, &signals, out);
+    let stopped = signals.received();
+    // Records read before a reader error are still delivered, as Kafka does.
+    let flush_for = if stopped.is_some() {
+        STOP_FLUSH
+    } else {
+        Duration::from_secs(300)
+    };
+    let _ = producer.flush(flush_for);
+    let undelivered = producer.in_flight_count().max(0) as u64;
+    let report = producer.context().report(sender.sent, undelivered, mode);
+    read?;
+    if let Some(signal) = stopped {
+        return Err(KtError::new(
+            signal.kind(),
+            format!(
+                "stopped by {}{}",
+                signal.name(),
+                report.map(|r| format!("; {r}")).unwrap_or_default()
+            ),
+        )
+        .into());
+    }
+    match report {
+        None => Ok(()),
+        Some(summary) => {
+            let kind = if producer.context().delivered() > 0 {
+                ErrorKind::Partial
+            } else {
+                ErrorKind::Broker
+            };
+            Err(KtError::new(kind, summary).into())
+        }
+    }
+}
+
+fn reader_properties(args: &ProduceArgs) -> Result<HashMap<String, String>, KtError> {
+    let mut map = HashMap::new();
+    if let Some(path) = &args.reader_config {
+        for p in props::read_file(path)? {
+            map.insert(p.key, p.value);
+        }
+    }
+    for p in props::from_args(&args.property, "--property") {
+        map.insert(p.key, p.value);
+    }
+    Ok(map)
+}
+
+/// Client properties in Kafka's order: files, properties, then each mapped
+/// flag (an explicit flag wins, else a property keeps its value, else the
+/// tool's default).
+fn producer_properties(args: &ProduceArgs) -> Result<Vec<Property>, KtError> {
+    let mut all = match &args.producer_config {
+        Some(path) => props::read_file(path)?,
+        None => Vec::new(),
+    };
+    let extra = props::from_args(&args.producer_property, "--producer-property");
+    all.extend(args.connection.properties(&extra)?);
+    let batch = args.max_partition_memory_bytes.or(args.batch_size);
+    let flags: [(&str, Option<String>); 10] = [
+        ("batch.size", batch.map(|v| v.to_string())),
+        (
+            "retries",
+            args.message_send_max_retries.map(|v| v.to_string()),
+        ),
+        (
+            "retry.backoff.ms",
+            args.retry_backoff_ms.map(|v| v.to_string()),
+        ),
+        ("linger.ms", args.timeout.map(|v| v.to_string())),
+        ("acks", args.request_required_acks.clone()),
+        (
+            "request.timeout.ms",
+            args.request_timeout_ms.map(|v| v.to_string()),
+        ),
+        (
+            "metadata.max.age.ms",
+            args.metadata_expiry_ms.map(|v| v.to_string()),
+        ),
+        (
+            "buffer.memory",
+            args.max_memory_bytes.map(|v| v.to_string()),
+        ),
+        (
+            "send.buffer.bytes",
+            args.socket_buffer_size.map(|v| v.to_string()),
+        ),
+        ("max.block.ms", args.max_block_ms.map(|v| v.to_string())),
+    ];
+    for (key, flag) in flags {
+        let default = TOOL_DEFAULTS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v);
+        let value = match flag {
+            Some(v) => Some(v),
+            None if all.iter().any(|p| p.key == key) => None,
+            None => default.map(str::to_string),
+        };
+        if let Some(value) = value {
+            all.push(Property {
+                key: key.to_string(),
+                value,
+                source: Source::Flag("kafka-console-producer"),
+            });
+        }
+    }
+    Ok(all)
+}
+
+fn create_producer(
+    args: &ProduceArgs,
+    cluster: &Cluster,
+) -> anyhow::Result<BaseProducer<ProduceContext>> {
+    let mut cfg = cluster.client_config("console-producer");
+    let explicit = |key: &str| cluster.config.get(key).is_some();
+    // Forced, as Kafka forces them: the codec flag always wins.
+    cfg.set(
+        "compression.type",
+        args.compression_codec.as_deref().unwrap_or("none"),
+    );
+    if !explicit("client.id") {
+        cfg.set("client.id", "console-producer");
+    }
+    if !explicit("partitioner") {
+        // Java's default partitioner: murmur2 for keys, so keys land where
+        // Kafka's own producer puts them.
+        cfg.set("partitioner", "murmur2_random");
+    }
+    if !explicit("message.max.bytes") {
+        cfg.set("message.max.bytes", "1048576");
+    }
+    if !explicit("message.timeout.ms") {
+        cfg.set("message.timeout.ms", "120000");
+    }
+    if !explicit("queue.buffering.max.messages") {
+        // Java bounds the buffer by bytes only (buffer.memory).
+        cfg.set("queue.buffering.max.messages", "2147483647");
+    }
+    let acks = cluster.config.get("acks").unwrap_or("-1");
+    let all_acks = matches!(acks.trim(), "all" | "-1");
+    match cluster.config.get("enable.idempotence") {
+        // Java drops idempotence silently when acks is not all; librdkafka refuses it.
+        Some(v) if v.trim().eq_ignore_ascii_case("true") && !all_acks => {
+            cfg.set("enable.idempotence", "false");
+        }
+        None if all_acks => {
+            cfg.set("enable.idempotence", "true");
+        }
+        _ => {}
+    }
+    cfg.set_log_level(if cluster.verbose {
+        RDKafkaLogLevel::Info
+    } else {
+        RDKafkaLogLevel::Warning
+    });
+    let context = ProduceContext::new(cluster.verbose, args.topic.clone().unwrap_or_default());
+    BaseProducer::from_config_and_context(&cfg, context).map_err(|e| {
+        KtError::config(match e {
+            KafkaError::ClientConfig(_, desc, key, _) => {
+                format!("invalid producer setting '{key}': {desc}")
+            }
+            other => format!("cannot create the producer: {other}"),
+        })
+        .into()
+    })
+}
+
+/// The topic's partition count, or a clear error if it does not exist.
+fn check_topic(
+    cluster: &Cluster,
+    producer: &BaseProducer<ProduceContext>,
+    topic: &str,
+) -> Result<usize, KtError> {
+    let md = cluster.metadata(producer.client(), Some(topic), &|| {
+        producer.poll(Duration::ZERO);
+    })?;
+    let found = md.topics().iter().find(|t| t.name() == topic);
+    match found {
+        Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len()),
+        _ => Err(KtError::not_found(format!(
+            "topic {topic} does not exist and the broker did not create it; create it with: kt topics --create --topic {topic}"
+        ))),
+    }
+}
+
+/// Sends records, keeping count, waiting out a full queue up to max.block.ms.
+struct Sender<'a> {
+    producer: &'a BaseProducer<ProduceContext>,
+    topic: &'a str,
+    partition: Option<i32>,
+    max_block: Duration,
+    sync: bool,
+    sent: u64,
+}
+
+impl Sender<'_> {
+    fn send(
+        &mut self,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: Option<OwnedHeaders>,
+        partition: Option<i32>,
+        timestamp: Option<i64>,
+    ) -> Result<(), KtError> {
+        let mut record: BaseRecord<'_, [u8], [u8], ()> = BaseRecord::to(self.topic);
+        record.key = key;
+        record.payload = value;
+        record.headers = headers;
+        record.partition = self.partition.or(partition);
+        record.timestamp = timestamp;
+        let started = Instant::now();
+        self.sent += 1;
+        loop {
+            match self.producer.send(record) {
+                Ok(()) => break,
+                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                    if started.elapsed() > self.max_block {
+                        self.producer.context().fail_local(&format!(
+                            "the producer buffer stayed full for {} ms (max.block.ms)",
+                            self.max_block.as_millis()
+                        ));
+                        return Ok(());
+                    }
+                    // Deliveries free the queue; serving them is the wait.
+                    self.producer.poll(Duration::from_millis(10));
+                    record = back;
+                }
+                Err((e, back)) => {
+                    let size =
+                        back.payload.map_or(0, <[u8]>::len) + back.key.map_or(0, <[u8]>::len);
+                    let reason = match e {
+                        KafkaError::MessageProduction(RDKafkaErrorCode::MessageSizeTooLarge) => format!(
+                            "record of {size} bytes is larger than the producer allows (max.request.size / message.max.bytes)"
+                        ),
+                        other => other.to_string(),
+                    };
+                    self.producer.context().fail_local(&reason);
+                    break;
+                }
+            }
+        }
+        self.producer.poll(Duration::ZERO);
+        if self.sync {
+            let _ = self.producer.flush(Duration::from_secs(300));
+            if let Some(error) = self.producer.context().first_failure() {
+                return Err(KtError::broker(error));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn read_input(
+    args: &ProduceArgs,
+    reader: &LineReader,
+    sender: &mut Sender<'_>,
+    signals: &Signals,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let mut stdin = std::io::stdin().lock();
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut filled = 0;
+    let mut splitter = LineSplitter::default();
+    let mut number = 0u64;
+    loop {
+        if interactive && filled == 0 {
+            let _ = write!(out, ">");
+            let _ = out.flush();
+        }
+        // Wait for input in short slices so a signal or pending deliveries
+        // are served while stdin is quiet.
+        while !stdin_ready(Duration::from_millis(100)) {
+            sender.producer.poll(Duration::ZERO);
+            if signals.received().is_some() {
+                return Ok(());
+            }
+        }
+        if signals.received().is_some() {
+            return Ok(());
+        }
+        if filled == buf.len() {
+            // A line longer than the buffer: grow it.
+            buf.resize(buf.len() * 2, 0);
+        }
+        let n = match stdin.read(&mut buf[filled..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(KtError::broker(format!("reading standard input: {e}")).into()),
+        };
+        filled += n;
+        let eof = n == 0;
+        let used = splitter.split(&buf[..filled], eof, |line| {
+            number += 1;
+            send_line(args, reader, sender, line, number)
+        })?;
+        buf.copy_within(used..filled, 0);
+        filled -= used;
+        if eof {
+            return Ok(());
+        }
+    }
+}
+
+/// A line the reader could not parse; Kafka reports it as a KafkaException.
+#[derive(Debug)]
+pub struct ReaderError(pub KtError);
+
+impl std::fmt::Display for ReaderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for ReaderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+fn send_line(
+    args: &ProduceArgs,
+    reader: &LineReader,
+    sender: &mut Sender<'_>,
+    line: &[u8],
+    number: u64,
+) -> anyhow::Result<()> {
+    match args.input {
+        InputFormat::Text => {
+            let record = reader.parse(line, number).map_err(ReaderError)?;
+            let headers = (!record.headers.is_empty()).then(|| {
+                record
+                    .headers
+                    .iter()
+                    .fold(OwnedHeaders::new(), |h, (k, v)| {
+                        h.insert(Header { key: k, value: *v })
+                    })
+            });
+            Ok(sender.send(record.key, record.value, headers, None, None)?)
+        }
+        InputFormat::Json => {
+            let bad = |why: String| {
+                KtError::config(format!("line {number} is not a kt JSON record: {why}"))
+            };
+            let env: Envelope = serde_json::from_slice(line).map_err(|e| bad(e.to_string()))?;
+            let key = json_to_bytes(&env.key).map_err(|e| bad(format!("key: {e}")))?;
+            let value = json_to_bytes(&env.value).map_err(|e| bad(format!("value: {e}")))?;
+            let mut values = Vec::with_capacity(env.headers.len());
+            for h in &env.headers {
+                values.push(
+                    json_to_bytes(&h.value).map_err(|e| bad(format!("header {}: {e}", h.key)))?,
+                );
+            }
+            let headers = (!env.headers.is_empty()).then(|| {
+                env.headers
+                    .iter()
+                    .zip(&values)
+                    .fold(OwnedHeaders::new(), |acc, (h, v)| {
+                        acc.insert(Header {
+                            key: &h.key,
+                            value: v.as_deref(),
+                        })
+                    })
+            });
+            Ok(sender.send(
+                key.as_deref(),
+                value.as_deref(),
+                headers,
+                env.partition,
+                env.timestamp,
+            )?)
+        }
+    }
+}
+
+/// True when stdin has data or is at end of file.
+fn stdin_ready(timeout: Duration) -> bool {
+    let mut fds = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, its count, and a bounded timeout.
+    let n = unsafe { libc::poll(&mut fds, 1, timeout.as_millis() as libc::c_int) };
+    // On an error (EINTR after a signal) let the caller look at its flags.
+    n != 0
+}
+
+/// Delivery bookkeeping: every record ends delivered or counted as failed.
+pub struct ProduceContext {
+    kt: KtContext,
+    topic: String,
+    delivered: AtomicU64,
+    failures: Mutex<BTreeMap<String, u64>>,
+    /// Kafka's per-record ERROR lines, for the Kafka name (the first few).
+    samples: Mutex<Vec<String>>,
+}
+
+const SAMPLE_LINES: usize = 10;
+
+impl ProduceContext {
+    fn new(verbose: bool, topic: String) -> Self {
+        ProduceContext {
+            kt: KtContext::new(verbose),
+            topic,
+            delivered: AtomicU64::new(0),
+            failures: Mutex::new(BTreeMap::new()),
+            samples: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn delivered(&self) -> u64 {
+        self.delivered.load(Ordering::Relaxed)
+    }
+
+    fn fail(&self, reason: String, sample: String) {
+        if let Ok(mut f) = self.failures.lock() {
+            *f.entry(reason).or_default() += 1;
+        }
+        if let Ok(mut s) = self.samples.lock() {
+            if s.len() < SAMPLE_LINES {
+                s.push(sample);
+            }
+        }
+    }
+
+    fn fail_local(&self, reason: &str) {
+        self.fail(
+            reason.to_string(),
+            format!(
+                "ERROR Error when sending message to topic {} with error: {reason}",
+                self.topic
+            ),
+        );
+    }
+
+    fn first_failure(&self) -> Option<String> {
+        self.failures.lock().ok()?.keys().next().cloned()
+    }
+
+    /// One line per distinct error, or None when everything was delivered.
+    fn report(&self, sent: u64, undelivered: u64, mode: Mode) -> Option<String> {
+        let failures = self.failures.lock().map(|f| f.clone()).unwrap_or_default();
+        let failed: u64 = failures.values().sum::<u64>() + undelivered;
+        if failed == 0 {
+            return None;
+        }
+        if mode == Mode::Compat {
+            for line in self.samples.lock().map(|s| s.clone()).unwrap_or_default() {
+                eprintln!("{line}");
+            }
+        }
+        let mut lines: Vec<String> = failures
+            .iter()
+            .map(|(why, n)| format!("{n} × {why}"))
+            .collect();
+        if undelivered > 0 {
+            lines.push(format!("{undelivered} × still in flight when kt stopped"));
+        }
+        Some(format!(
+            "{failed} of {sent} records were not delivered: {}",
+            lines.join("; ")
+        ))
+    }
+}
+
+impl AsRef<KtContext> for ProduceContext {
+    fn as_ref(&self) -> &KtContext {
+        &self.kt
+    }
+}
+
+impl ClientContext for ProduceContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
+        self.kt.log(level, fac, log_message)
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.kt.error(error, reason)
+    }
+}
+
+impl ProducerContext for ProduceContext {
+    type DeliveryOpaque = ();
+
+    fn delivery(&self, result: &DeliveryResult<'_>, _: ()) {
+        match result {
+            Ok(_) => {
+                self.delivered.fetch_add(1, Ordering::Relaxed);
+            }
+            Err((e, msg)) => {
+                let size = |b: Option<&[u8]>| {
+                    b.map_or_else(|| "null".to_string(), |b| format!("{} bytes", b.len()))
+                };
+                let reason = e.to_string();
+                let sample = format!(
+                    "ERROR Error when sending message to topic {} with key: {}, value: {} with error: {reason}",
+                    self.topic,
+                    size(msg.key()),
+                    size(msg.payload())
+                );
+                self.fail(reason, sample);
+            }
+        }
+    }
+}
