@@ -51,8 +51,6 @@ fn run_class_usage_and_unknown_class() {
 #[test]
 fn tools_not_yet_in_kt_say_so_in_one_line() {
     for name in [
-        "kafka-console-producer",
-        "kafka-console-consumer.sh",
         "kafka-producer-perf-test",
         "kafka-consumer-perf-test",
         "kafka-get-offsets",

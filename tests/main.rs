@@ -3,6 +3,7 @@
 
 mod util;
 
+mod console;
 mod dispatch;
 mod topics;
 mod topics_compat;

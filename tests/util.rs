@@ -91,3 +91,51 @@ pub fn topic_names() -> Vec<String> {
         .map(|t| t["name"].as_str().unwrap_or_default().to_string())
         .collect()
 }
+
+/// Runs `kt args` with `stdin` as its input.
+pub fn kt_in(args: &[&str], stdin: &[u8]) -> Run {
+    kt_testkit::run_with_deadline(kt_path(), args, stdin, DEADLINE).expect("running kt")
+}
+
+/// Runs a Kafka-named link with `stdin` as its input.
+pub fn kafka_in(name: &str, args: &[&str], stdin: &[u8]) -> Run {
+    let program: PathBuf = links().join(name);
+    kt_testkit::run_with_deadline(&program, args, stdin, DEADLINE).expect("running a kt link")
+}
+
+/// Every record of a topic as kt's JSON envelopes, read to the end.
+pub fn consume_all(topic: &str) -> Vec<serde_json::Value> {
+    let b = bootstrap();
+    let run = kt(&[
+        "consume",
+        "--bootstrap-server",
+        &b,
+        "--topic",
+        topic,
+        "--from-beginning",
+        "--exit",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    run.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON envelope"))
+        .collect()
+}
+
+/// Waits until process `pid` catches SIGINT (its handler is installed), read
+/// from /proc so a test signals only a process ready for it.
+pub fn wait_for_sigint_handler(pid: u32) -> bool {
+    let deadline = std::time::Instant::now() + DEADLINE;
+    kt_testkit::wait_until(deadline, || {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("SigCgt:"))
+                    .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+            })
+            .is_some_and(|mask| mask & (1 << (libc::SIGINT - 1)) != 0)
+    })
+}

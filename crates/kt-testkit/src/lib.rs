@@ -8,7 +8,7 @@
 use std::io::Write as _;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Output, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -228,6 +228,8 @@ pub fn random_name(prefix: &str) -> String {
 #[derive(Debug)]
 pub struct Run {
     pub code: Option<i32>,
+    /// The signal that ended the process, if one did.
+    pub signal: Option<i32>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -239,12 +241,15 @@ impl Run {
 }
 
 /// Runs `program args` with `stdin` as input, killing it past `timeout`.
+/// Input is fed and output drained on their own threads, so a child that
+/// writes more than a pipe holds never blocks.
 pub fn run_with_deadline(
     program: &Path,
     args: &[&str],
     stdin: &[u8],
     timeout: Duration,
 ) -> Result<Run> {
+    use std::io::Read as _;
     let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::piped())
@@ -252,19 +257,30 @@ pub fn run_with_deadline(
         .stderr(Stdio::piped())
         .spawn()
         .with_context(|| format!("starting {}", program.display()))?;
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin)?;
-    }
+    let mut input = child.stdin.take().context("child stdin")?;
+    let data = stdin.to_vec();
+    // A child that exits early closes its stdin; that write error is fine.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = pipe.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().context("child stdout")?));
+    let err = drain(Box::new(child.stderr.take().context("child stderr")?));
     let deadline = Instant::now() + timeout;
     let finished = wait_until(deadline, || child.try_wait().ok().flatten().is_some());
     if !finished {
         let _ = child.kill();
     }
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = child.wait_with_output()?;
+    let status = child.wait()?;
+    let _ = writer.join();
+    let stdout = out.join().unwrap_or_default();
+    let stderr = err.join().unwrap_or_default();
     if !finished {
         bail!(
             "{} {args:?} did not finish within {timeout:?}; stderr: {}",
@@ -272,8 +288,10 @@ pub fn run_with_deadline(
             String::from_utf8_lossy(&stderr)
         );
     }
+    use std::os::unix::process::ExitStatusExt as _;
     Ok(Run {
         code: status.code(),
+        signal: status.signal(),
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
     })
