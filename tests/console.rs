@@ -688,3 +688,46 @@ fn bad_console_input_is_one_clear_line() {
         "producing must not create the topic"
     );
 }
+
+#[test]
+fn console_vectors_read_the_same_through_kt() {
+    let b = bootstrap();
+    let cases: [(&[&str], &str); 5] = [
+        (&["produce", "--bootstrap-server", &b], "Missing required argument \"[topic]\""),
+        (&["consume", "--bootstrap-server", &b], "Exactly one of --include/--topic is required. "),
+        (&["consume", "--bootstrap-server", &b, "--topic", "t", "--offset", "5"], "The partition is required when offset is specified."),
+        (&["consume", "--bootstrap-server", &b, "--topic", "t", "--partition", "0", "--offset", "-1"], "The provided offset value '-1' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long."),
+        (&["consume", "--bootstrap-server", &b, "--topic", "t", "--partition", "0", "--group", "g"], "Options group and partition cannot be specified together."),
+    ];
+    for (args, expected) in cases {
+        let run = kt(args);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+        assert_eq!(run.stderr, format!("kt: {expected}\n"));
+    }
+}
+
+#[test]
+fn sigterm_stops_the_consumer_with_143() {
+    let b = bootstrap();
+    let t = random_name("sigterm");
+    create_topic(&t, 1);
+    let mut child = Command::new(kt_path())
+        .args(["consume", "--bootstrap-server", &b, "--topic", &t])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    assert!(wait_for_sigint_handler(child.id()));
+    // SAFETY: signalling our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    assert!(kt_testkit::wait_until(
+        Instant::now() + Duration::from_secs(10),
+        || child.try_wait().ok().flatten().is_some()
+    ));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(143));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Processed a total of 0 messages\nkt: stopped by SIGTERM\n"
+    );
+}

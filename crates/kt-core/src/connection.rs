@@ -200,12 +200,18 @@ impl Cluster {
             cfg.set(k, v);
         }
         cfg.set("bootstrap.servers", &self.bootstrap);
-        cfg.set_log_level(if self.verbose {
-            RDKafkaLogLevel::Info
-        } else {
-            RDKafkaLogLevel::Warning
-        });
+        cfg.set_log_level(self.log_level());
         cfg
+    }
+
+    /// librdkafka's log level: warnings (kept for messages, not shown), info
+    /// under `--verbose`, debug when a `debug` property asks for it.
+    pub fn log_level(&self) -> RDKafkaLogLevel {
+        match (self.verbose, self.config.get("debug").is_some()) {
+            (true, true) => RDKafkaLogLevel::Debug,
+            (true, false) => RDKafkaLogLevel::Info,
+            _ => RDKafkaLogLevel::Warning,
+        }
     }
 
     /// An admin client with kt's context.

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use kt_core::props::{self, Property};
 use kt_core::{Cluster, KtContext, KtError};
-use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
+use rdkafka::config::FromClientConfigAndContext;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::error::KafkaError;
 use rdkafka::message::Message;
@@ -140,7 +140,11 @@ fn finish(
     if plan.group.is_some() {
         // Kafka's consumer commits what was consumed when it closes; offsets
         // of records fetched but not printed were never stored.
-        let _ = consumer.commit_consumer_state(CommitMode::Sync);
+        if let Err(e) = consumer.commit_consumer_state(CommitMode::Sync) {
+            if args.connection.verbose {
+                eprintln!("kt: committing offsets: {e}");
+            }
+        }
         drop(consumer);
     } else {
         // Nothing to commit: skip librdkafka's teardown wait, the process ends.
@@ -255,11 +259,7 @@ fn create_consumer(
     if args.exit && !explicit("enable.partition.eof") {
         cfg.set("enable.partition.eof", "true");
     }
-    cfg.set_log_level(if cluster.verbose {
-        RDKafkaLogLevel::Info
-    } else {
-        RDKafkaLogLevel::Warning
-    });
+    cfg.set_log_level(cluster.log_level());
     BaseConsumer::from_config_and_context(&cfg, KtContext::new(cluster.verbose)).map_err(|e| {
         KtError::config(match e {
             KafkaError::ClientConfig(_, desc, key, _) => {

@@ -234,11 +234,7 @@ fn create_producer(
         }
         _ => {}
     }
-    cfg.set_log_level(if cluster.verbose {
-        RDKafkaLogLevel::Info
-    } else {
-        RDKafkaLogLevel::Warning
-    });
+    cfg.set_log_level(cluster.log_level());
     let context = ProduceContext::new(cluster.verbose, args.topic.clone().unwrap_or_default());
     BaseProducer::from_config_and_context(&cfg, context).map_err(|e| {
         KtError::config(match e {
