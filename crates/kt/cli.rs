@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
+use crate::perf::producer_args::ProducerPerfArgs;
 use crate::topics::TopicsArgs;
 
 #[derive(Parser, Debug)]
@@ -49,6 +50,9 @@ pub enum Command {
             kt consume --bootstrap-server localhost:9092 --topic t --partition 0 --offset 42 --max-messages 1 --property print.key=true"
     )]
     Consume(Box<ConsumeArgs>),
+    /// Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)
+    #[command(subcommand)]
+    Perf(PerfCommand),
     /// Print a shell completion script (or write all of them with --dir)
     Completions {
         /// The shell to print the script for
@@ -64,6 +68,16 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PerfCommand {
+    /// Produce records as fast as allowed and report throughput and latency
+    #[command(
+        after_help = "Examples:\n  kt perf producer --bootstrap-server localhost:9092 --topic t --num-records 500000 --record-size 200 --acks -1\n  \
+            kt perf producer --bootstrap-server mock --topic t --num-records 1000000 --record-size 100 --throughput 50000 -o json"
+    )]
+    Producer(Box<ProducerPerfArgs>),
 }
 
 /// `kt --version`: kt's version and the librdkafka it was built with.

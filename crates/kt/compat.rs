@@ -93,6 +93,58 @@ fn first_line(err: &clap::Error) -> String {
         .to_string()
 }
 
+/// argparse4j's usage line, as kafka-producer-perf-test prints it.
+pub fn argparse_usage(cmd: &Command, prog: &str) -> String {
+    let mut parts = vec![format!("usage: {prog} [-h]")];
+    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        let Some(long) = a.get_long() else { continue };
+        if long == "help" {
+            continue;
+        }
+        let metavar = a
+            .get_value_names()
+            .and_then(|n| n.first())
+            .map(|n| n.to_string());
+        parts.push(match metavar {
+            Some(m) if a.get_action().takes_values() => format!("[--{long} {m}]"),
+            _ => format!("[--{long}]"),
+        });
+    }
+    parts.join(" ")
+}
+
+/// argparse4j's message for a clap parse error. Prefixes of long options are
+/// accepted (clap's `infer_long_args`); one that fits several is ambiguous.
+pub fn argparse_message(err: &clap::Error, cmd: &Command) -> String {
+    let raw = match err.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let flag = raw.split(['=', ' ']).next().unwrap_or("").to_string();
+    match err.kind() {
+        ErrorKind::UnknownArgument => {
+            let prefix = flag.trim_start_matches('-');
+            let mut matches: Vec<String> = cmd
+                .get_arguments()
+                .filter_map(|a| a.get_long())
+                .filter(|l| !prefix.is_empty() && l.starts_with(prefix))
+                .map(|l| format!("--{l}"))
+                .collect();
+            matches.sort();
+            if matches.len() > 1 && flag.starts_with("--") {
+                format!(
+                    "ambiguous option: {flag} could match {}",
+                    matches.join(", ")
+                )
+            } else {
+                format!("unrecognized arguments: '{flag}'")
+            }
+        }
+        ErrorKind::InvalidValue => format!("argument {flag}: expected one argument"),
+        _ => first_line(err),
+    }
+}
+
 /// jopt-simple's help table: `Option` / `Description` columns.
 pub fn jopt_help(cmd: &Command) -> String {
     let mut rows: Vec<(String, String)> = cmd

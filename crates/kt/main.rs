@@ -8,19 +8,21 @@ mod compat;
 mod console;
 mod dispatch;
 mod generate;
+mod perf;
 mod topics;
 
 use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{FromArgMatches, Parser};
+use clap::{CommandFactory, FromArgMatches, Parser};
 use kt_core::{error_kind, ErrorKind, KtError};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, PerfCommand};
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
 use crate::dispatch::{Invocation, Mode, Tool};
+use crate::perf::producer_args::ProducerPerfArgs;
 use crate::topics::TopicsArgs;
 
 fn main() -> ExitCode {
@@ -87,6 +89,9 @@ fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
             Command::Topics(args) => topics::run(*args, Mode::Native, out),
             Command::Produce(args) => console::produce::run(*args, Mode::Native, out),
             Command::Consume(args) => console::consume::run(*args, Mode::Native, out),
+            Command::Perf(PerfCommand::Producer(args)) => {
+                perf::producer::run(*args, Mode::Native, out)
+            }
             Command::Completions { shell, dir } => {
                 generate::write_completions(out, shell, dir.as_deref()).map_err(Into::into)
             }
@@ -188,6 +193,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 |a, out| console::consume::run(a, Mode::Compat, out),
             )
         }
+        Tool::ProducerPerf => argparse_producer_perf(program, args, out),
         _ => {
             eprintln!(
                 "kt: {} is not available in this kt yet (it will be `{}`); use Kafka's own {program} for now",
@@ -261,6 +267,80 @@ fn jopt_tool<P: Parser + JoptArgs>(
                 }
             }
             kind.map_or(1, ErrorKind::compat_exit_code)
+        }
+    }
+}
+
+/// kafka-producer-perf-test's parser: argparse4j's rules (prefixes of long
+/// options, its usage and error lines) over kt's flag definitions.
+#[derive(Parser, Debug)]
+#[command(
+    name = "producer-performance",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    infer_long_args = true
+)]
+struct KafkaProducerPerf {
+    #[command(flatten)]
+    args: ProducerPerfArgs,
+    /// show this help message and exit
+    #[arg(short = 'h', long)]
+    help: bool,
+}
+
+fn argparse_producer_perf(program: &str, args: Vec<OsString>, out: &mut dyn Write) -> u8 {
+    let cmd = KafkaProducerPerf::command();
+    let prog = "producer-performance";
+    let help = |out: &mut dyn Write| {
+        let _ = writeln!(
+            out,
+            "{}
+
+This tool is used to verify the producer performance.
+",
+            compat::argparse_usage(&cmd, prog)
+        );
+        let _ = write!(out, "{}", compat::jopt_help(&cmd));
+    };
+    if args.is_empty() {
+        help(out);
+        return 0;
+    }
+    let fail = |message: &str| {
+        eprintln!("{}", compat::argparse_usage(&cmd, prog));
+        eprintln!("{prog}: error: {message}");
+        1
+    };
+    let argv = std::iter::once(OsString::from(program)).chain(args);
+    let parsed = match cmd
+        .clone()
+        .try_get_matches_from(argv)
+        .and_then(|m| KafkaProducerPerf::from_arg_matches(&m))
+    {
+        Ok(p) => p,
+        Err(e) => return fail(&compat::argparse_message(&e, &cmd)),
+    };
+    if parsed.help {
+        help(out);
+        return 1;
+    }
+    match perf::producer::run(parsed.args, Mode::Compat, out) {
+        Ok(()) => 0,
+        Err(err) if is_broken_pipe(&err) => 0,
+        Err(err) => {
+            let _ = out.flush();
+            let message = kt_message(&err);
+            match error_kind(&err) {
+                Some(ErrorKind::Usage) => fail(&message),
+                Some(ErrorKind::Config) => {
+                    eprintln!("Exception in thread \"main\" java.lang.IllegalArgumentException: {message}");
+                    1
+                }
+                kind => {
+                    eprintln!("{message}");
+                    kind.map_or(1, ErrorKind::compat_exit_code)
+                }
+            }
         }
     }
 }

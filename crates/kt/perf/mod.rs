@@ -1,0 +1,6 @@
+//! `kt perf producer|consumer`: Kafka's perf tools, with HDR latency.
+
+pub mod format;
+pub mod producer;
+pub mod producer_args;
+pub mod stats;
