@@ -28,6 +28,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics (kafka-topics)')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Produce records from standard input (kafka-console-producer)')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print records from a topic (kafka-console-consumer)')
+            [CompletionResult]::new('perf', 'perf', [CompletionResultType]::ParameterValue, 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print kt''s man page (or write all of them with --dir)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -151,6 +152,98 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kt;perf' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Produce records as fast as allowed and report throughput and latency')
+            [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Consume records as fast as possible and report throughput')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kt;perf;producer' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Produce records to this topic')
+            [CompletionResult]::new('--num-records', '--num-records', [CompletionResultType]::ParameterName, 'Number of records to produce')
+            [CompletionResult]::new('--record-size', '--record-size', [CompletionResultType]::ParameterName, 'Record size in bytes')
+            [CompletionResult]::new('--payload-file', '--payload-file', [CompletionResultType]::ParameterName, 'File of payloads, split by --payload-delimiter; a random one per record')
+            [CompletionResult]::new('--payload-delimiter', '--payload-delimiter', [CompletionResultType]::ParameterName, 'Delimiter of --payload-file (a regular expression)')
+            [CompletionResult]::new('--throughput', '--throughput', [CompletionResultType]::ParameterName, 'Records per second, -1 for no limit')
+            [CompletionResult]::new('--producer-props', '--producer-props', [CompletionResultType]::ParameterName, 'Producer properties (k=v ...), e.g. bootstrap.servers=host:9092 acks=all')
+            [CompletionResult]::new('--producer.config', '--producer.config', [CompletionResultType]::ParameterName, 'Producer properties file')
+            [CompletionResult]::new('--transactional-id', '--transactional-id', [CompletionResultType]::ParameterName, 'Transactional id (turns transactions on)')
+            [CompletionResult]::new('--transaction-duration-ms', '--transaction-duration-ms', [CompletionResultType]::ParameterName, 'Length of each transaction in ms (turns transactions on)')
+            [CompletionResult]::new('--warmup-records', '--warmup-records', [CompletionResultType]::ParameterName, 'Records to send before the steady-state statistics start')
+            [CompletionResult]::new('--reporting-interval', '--reporting-interval', [CompletionResultType]::ParameterName, 'Window length of the periodic lines in ms [default: 5000]')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'acks for kt''s shorthand: -1/all, 0 or 1 (kt only)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (kt only)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (kt only)')
+            [CompletionResult]::new('--histogram', '--histogram', [CompletionResultType]::ParameterName, 'Write HdrHistogram''s percentile distribution of latency (µs) here (kt only)')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--payload-monotonic', '--payload-monotonic', [CompletionResultType]::ParameterName, 'Payloads are the record index as text: 0, 1, 2, ...')
+            [CompletionResult]::new('--print-metrics', '--print-metrics', [CompletionResultType]::ParameterName, 'Print librdkafka''s statistics at the end')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kt;perf;consumer' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'REQUIRED: the topic to consume from')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Regular expression of topics to consume (Kafka 4.2)')
+            [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'REQUIRED: the number of records to consume')
+            [CompletionResult]::new('--num-records', '--num-records', [CompletionResultType]::ParameterName, 'Kafka 4.2''s name for --messages')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The consumer group id [default: perf-consumer-<random>]')
+            [CompletionResult]::new('--fetch-size', '--fetch-size', [CompletionResultType]::ParameterName, 'Bytes to fetch per partition (max.partition.fetch.bytes) [default: 1048576]')
+            [CompletionResult]::new('--socket-buffer-size', '--socket-buffer-size', [CompletionResultType]::ParameterName, 'TCP receive buffer (receive.buffer.bytes) [default: 2097152]')
+            [CompletionResult]::new('--consumer.config', '--consumer.config', [CompletionResultType]::ParameterName, 'Consumer properties file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest gap allowed between records, in ms [default: 10000]')
+            [CompletionResult]::new('--reporting-interval', '--reporting-interval', [CompletionResultType]::ParameterName, 'Interval of the detailed lines, in ms [default: 5000]')
+            [CompletionResult]::new('--date-format', '--date-format', [CompletionResultType]::ParameterName, 'Java SimpleDateFormat pattern of the times [default: yyyy-MM-dd HH:mm:ss:SSS]')
+            [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Ignored (Kafka 3.x deprecated it)')
+            [CompletionResult]::new('--num-fetch-threads', '--num-fetch-threads', [CompletionResultType]::ParameterName, 'Ignored (Kafka 3.x deprecated it)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (kt only)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (kt only)')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--from-latest', '--from-latest', [CompletionResultType]::ParameterName, 'Start from the latest offset rather than the earliest')
+            [CompletionResult]::new('--show-detailed-stats', '--show-detailed-stats', [CompletionResultType]::ParameterName, 'Print a line per reporting interval instead of one summary')
+            [CompletionResult]::new('--hide-header', '--hide-header', [CompletionResultType]::ParameterName, 'Leave out the header line')
+            [CompletionResult]::new('--print-metrics', '--print-metrics', [CompletionResultType]::ParameterName, 'Print librdkafka''s statistics at the end')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kt;perf;help' {
+            [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Produce records as fast as allowed and report throughput and latency')
+            [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Consume records as fast as possible and report throughput')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kt;perf;help;producer' {
+            break
+        }
+        'kt;perf;help;consumer' {
+            break
+        }
+        'kt;perf;help;help' {
+            break
+        }
         'kt;completions' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every shell''s script into this directory instead')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -171,6 +264,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics (kafka-topics)')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Produce records from standard input (kafka-console-producer)')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print records from a topic (kafka-console-consumer)')
+            [CompletionResult]::new('perf', 'perf', [CompletionResultType]::ParameterValue, 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print kt''s man page (or write all of them with --dir)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -183,6 +277,17 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             break
         }
         'kt;help;consume' {
+            break
+        }
+        'kt;help;perf' {
+            [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Produce records as fast as allowed and report throughput and latency')
+            [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Consume records as fast as possible and report throughput')
+            break
+        }
+        'kt;help;perf;producer' {
+            break
+        }
+        'kt;help;perf;consumer' {
             break
         }
         'kt;help;completions' {

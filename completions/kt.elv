@@ -25,6 +25,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand topics 'Create, list, describe, alter and delete topics (kafka-topics)'
             cand produce 'Produce records from standard input (kafka-console-producer)'
             cand consume 'Print records from a topic (kafka-console-consumer)'
+            cand perf 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print kt''s man page (or write all of them with --dir)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -144,6 +145,91 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kt;perf'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand producer 'Produce records as fast as allowed and report throughput and latency'
+            cand consumer 'Consume records as fast as possible and report throughput'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kt;perf;producer'= {
+            cand --topic 'Produce records to this topic'
+            cand --num-records 'Number of records to produce'
+            cand --record-size 'Record size in bytes'
+            cand --payload-file 'File of payloads, split by --payload-delimiter; a random one per record'
+            cand --payload-delimiter 'Delimiter of --payload-file (a regular expression)'
+            cand --throughput 'Records per second, -1 for no limit'
+            cand --producer-props 'Producer properties (k=v ...), e.g. bootstrap.servers=host:9092 acks=all'
+            cand --producer.config 'Producer properties file'
+            cand --transactional-id 'Transactional id (turns transactions on)'
+            cand --transaction-duration-ms 'Length of each transaction in ms (turns transactions on)'
+            cand --warmup-records 'Records to send before the steady-state statistics start'
+            cand --reporting-interval 'Window length of the periodic lines in ms [default: 5000]'
+            cand --acks 'acks for kt''s shorthand: -1/all, 0 or 1 (kt only)'
+            cand -o 'Output format (kt only)'
+            cand --output 'Output format (kt only)'
+            cand --histogram 'Write HdrHistogram''s percentile distribution of latency (µs) here (kt only)'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --payload-monotonic 'Payloads are the record index as text: 0, 1, 2, ...'
+            cand --print-metrics 'Print librdkafka''s statistics at the end'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kt;perf;consumer'= {
+            cand --topic 'REQUIRED: the topic to consume from'
+            cand --include 'Regular expression of topics to consume (Kafka 4.2)'
+            cand --messages 'REQUIRED: the number of records to consume'
+            cand --num-records 'Kafka 4.2''s name for --messages'
+            cand --group 'The consumer group id [default: perf-consumer-<random>]'
+            cand --fetch-size 'Bytes to fetch per partition (max.partition.fetch.bytes) [default: 1048576]'
+            cand --socket-buffer-size 'TCP receive buffer (receive.buffer.bytes) [default: 2097152]'
+            cand --consumer.config 'Consumer properties file'
+            cand --timeout 'Longest gap allowed between records, in ms [default: 10000]'
+            cand --reporting-interval 'Interval of the detailed lines, in ms [default: 5000]'
+            cand --date-format 'Java SimpleDateFormat pattern of the times [default: yyyy-MM-dd HH:mm:ss:SSS]'
+            cand --threads 'Ignored (Kafka 3.x deprecated it)'
+            cand --num-fetch-threads 'Ignored (Kafka 3.x deprecated it)'
+            cand -o 'Output format (kt only)'
+            cand --output 'Output format (kt only)'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --from-latest 'Start from the latest offset rather than the earliest'
+            cand --show-detailed-stats 'Print a line per reporting interval instead of one summary'
+            cand --hide-header 'Leave out the header line'
+            cand --print-metrics 'Print librdkafka''s statistics at the end'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kt;perf;help'= {
+            cand producer 'Produce records as fast as allowed and report throughput and latency'
+            cand consumer 'Consume records as fast as possible and report throughput'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kt;perf;help;producer'= {
+        }
+        &'kt;perf;help;consumer'= {
+        }
+        &'kt;perf;help;help'= {
+        }
         &'kt;completions'= {
             cand --dir 'Write every shell''s script into this directory instead'
             cand -h 'Print help'
@@ -162,6 +248,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand topics 'Create, list, describe, alter and delete topics (kafka-topics)'
             cand produce 'Produce records from standard input (kafka-console-producer)'
             cand consume 'Print records from a topic (kafka-console-consumer)'
+            cand perf 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print kt''s man page (or write all of them with --dir)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -171,6 +258,14 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;produce'= {
         }
         &'kt;help;consume'= {
+        }
+        &'kt;help;perf'= {
+            cand producer 'Produce records as fast as allowed and report throughput and latency'
+            cand consumer 'Consume records as fast as possible and report throughput'
+        }
+        &'kt;help;perf;producer'= {
+        }
+        &'kt;help;perf;consumer'= {
         }
         &'kt;help;completions'= {
         }

@@ -29,6 +29,7 @@ complete -c kt -n "__fish_kt_needs_command" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_needs_command" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -132,15 +133,81 @@ complete -c kt -n "__fish_kt_using_subcommand consume" -l exit -d 'Stop when eve
 complete -c kt -n "__fish_kt_using_subcommand consume" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand consume" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l topic -d 'Produce records to this topic' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l num-records -d 'Number of records to produce' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l record-size -d 'Record size in bytes' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l payload-file -d 'File of payloads, split by --payload-delimiter; a random one per record' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l payload-delimiter -d 'Delimiter of --payload-file (a regular expression)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l throughput -d 'Records per second, -1 for no limit' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l producer-props -d 'Producer properties (k=v ...), e.g. bootstrap.servers=host:9092 acks=all' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l producer.config -d 'Producer properties file' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l transactional-id -d 'Transactional id (turns transactions on)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l transaction-duration-ms -d 'Length of each transaction in ms (turns transactions on)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l warmup-records -d 'Records to send before the steady-state statistics start' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l reporting-interval -d 'Window length of the periodic lines in ms [default: 5000]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l acks -d 'acks for kt\'s shorthand: -1/all, 0 or 1 (kt only)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s o -l output -d 'Output format (kt only)' -r -f -a "text\t'Kafka\'s lines (plus HDR percentiles under kt\'s own name)'
+json\t'One JSON report at the end'"
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l histogram -d 'Write HdrHistogram\'s percentile distribution of latency (µs) here (kt only)' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l payload-monotonic -d 'Payloads are the record index as text: 0, 1, 2, ...'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l print-metrics -d 'Print librdkafka\'s statistics at the end'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l topic -d 'REQUIRED: the topic to consume from' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l include -d 'Regular expression of topics to consume (Kafka 4.2)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l messages -d 'REQUIRED: the number of records to consume' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l num-records -d 'Kafka 4.2\'s name for --messages' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l group -d 'The consumer group id [default: perf-consumer-<random>]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l fetch-size -d 'Bytes to fetch per partition (max.partition.fetch.bytes) [default: 1048576]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l socket-buffer-size -d 'TCP receive buffer (receive.buffer.bytes) [default: 2097152]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l consumer.config -d 'Consumer properties file' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l timeout -d 'Longest gap allowed between records, in ms [default: 10000]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l reporting-interval -d 'Interval of the detailed lines, in ms [default: 5000]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l date-format -d 'Java SimpleDateFormat pattern of the times [default: yyyy-MM-dd HH:mm:ss:SSS]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l threads -d 'Ignored (Kafka 3.x deprecated it)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l num-fetch-threads -d 'Ignored (Kafka 3.x deprecated it)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s o -l output -d 'Output format (kt only)' -r -f -a "text\t'Kafka\'s lines (plus HDR percentiles under kt\'s own name)'
+json\t'One JSON report at the end'"
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l from-latest -d 'Start from the latest offset rather than the earliest'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l show-detailed-stats -d 'Print a line per reporting interval instead of one summary'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l hide-header -d 'Leave out the header line'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l print-metrics -d 'Print librdkafka\'s statistics at the end'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kt -n "__fish_kt_using_subcommand completions" -l dir -d 'Write every shell\'s script into this directory instead' -r -F
 complete -c kt -n "__fish_kt_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_using_subcommand man" -l dir -d 'Write kt.1 and one page per subcommand into this directory' -r -F
 complete -c kt -n "__fish_kt_using_subcommand man" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand man" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
+complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'

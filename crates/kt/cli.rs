@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
+use crate::perf::consumer_args::ConsumerPerfArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::topics::TopicsArgs;
 
@@ -78,6 +79,12 @@ pub enum PerfCommand {
             kt perf producer --bootstrap-server mock --topic t --num-records 1000000 --record-size 100 --throughput 50000 -o json"
     )]
     Producer(Box<ProducerPerfArgs>),
+    /// Consume records as fast as possible and report throughput
+    #[command(
+        after_help = "Examples:\n  kt perf consumer --bootstrap-server localhost:9092 --topic t --messages 500000\n  \
+            kt perf consumer --bootstrap-server mock --topic t --messages 1000000 -o json"
+    )]
+    Consumer(Box<ConsumerPerfArgs>),
 }
 
 /// `kt --version`: kt's version and the librdkafka it was built with.

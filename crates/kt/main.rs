@@ -22,6 +22,7 @@ use crate::cli::{Cli, Command, PerfCommand};
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
 use crate::dispatch::{Invocation, Mode, Tool};
+use crate::perf::consumer_args::ConsumerPerfArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::topics::TopicsArgs;
 
@@ -92,6 +93,9 @@ fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
             Command::Perf(PerfCommand::Producer(args)) => {
                 perf::producer::run(*args, Mode::Native, out)
             }
+            Command::Perf(PerfCommand::Consumer(args)) => {
+                perf::consumer::run(*args, Mode::Native, out)
+            }
             Command::Completions { shell, dir } => {
                 generate::write_completions(out, shell, dir.as_deref()).map_err(Into::into)
             }
@@ -130,6 +134,11 @@ macro_rules! kafka_parser {
 kafka_parser!(KafkaTopics, "kafka-topics", TopicsArgs);
 kafka_parser!(KafkaConsoleProducer, "kafka-console-producer", ProduceArgs);
 kafka_parser!(KafkaConsoleConsumer, "kafka-console-consumer", ConsumeArgs);
+kafka_parser!(
+    KafkaConsumerPerf,
+    "kafka-consumer-perf-test",
+    ConsumerPerfArgs
+);
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 const KAFKA_VERSION: &str = "3.9.0";
@@ -194,6 +203,21 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
             )
         }
         Tool::ProducerPerf => argparse_producer_perf(program, args, out),
+        Tool::ConsumerPerf => {
+            let text = ToolText {
+                no_args: "This tool is used to verify the consumer performance.",
+                help: "This tool is used to verify the consumer performance.",
+                stdout_prefix: None,
+            };
+            jopt_tool::<KafkaConsumerPerf>(
+                program,
+                args,
+                out,
+                &text,
+                |p| (p.help, p.version, p.args),
+                |a, out| perf::consumer::run(a, Mode::Compat, out),
+            )
+        }
         _ => {
             eprintln!(
                 "kt: {} is not available in this kt yet (it will be `{}`); use Kafka's own {program} for now",
@@ -360,6 +384,10 @@ impl JoptArgs for KafkaConsoleProducer {
 
 impl JoptArgs for KafkaConsoleConsumer {
     type Args = ConsumeArgs;
+}
+
+impl JoptArgs for KafkaConsumerPerf {
+    type Args = ConsumerPerfArgs;
 }
 
 /// The message Kafka's tools print: the typed error's own text when there is

@@ -1,5 +1,7 @@
 //! `kt perf producer|consumer`: Kafka's perf tools, with HDR latency.
 
+pub mod consumer;
+pub mod consumer_args;
 pub mod format;
 pub mod producer;
 pub mod producer_args;

@@ -648,7 +648,7 @@ fn write_metrics(out: &mut dyn Write, stats: &str) -> std::io::Result<()> {
         .unwrap_or(11)
         .max(11);
     writeln!(out)?;
-    writeln!(out, "{:<width$}   {}", "Metric Name", "Value")?;
+    writeln!(out, "{:<width$}   Value", "Metric Name")?;
     for (k, v) in rows {
         writeln!(out, "{k:<width$} : {v}")?;
     }

@@ -1,0 +1,414 @@
+//! `kt perf consumer` / kafka-consumer-perf-test.
+
+use std::io::Write;
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use kt_core::props::{self, Property};
+use kt_core::{Cluster, Endpoint, KtContext, KtError};
+use rdkafka::client::ClientContext;
+use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
+use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance};
+use rdkafka::error::KafkaError;
+use serde_json::json;
+
+use super::consumer_args::{ConsumerPerfArgs, ConsumerPlan};
+use super::format::{java_date, java_fixed};
+use super::producer_args::PerfOutput;
+use crate::console::signals::Signals;
+use crate::dispatch::Mode;
+
+const HEADER: &str = "start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec";
+const DETAILED_HEADER: &str = "time, threadId, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec";
+const MB: f64 = 1024.0 * 1024.0;
+
+pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+    let plan = args.check()?;
+    let endpoint = match (args.connection.endpoint()?, mode) {
+        (Some(e), _) => e,
+        (None, Mode::Compat) => {
+            return Err(KtError::usage("Missing required argument \"[bootstrap-server]\"").into())
+        }
+        (None, Mode::Native) => Endpoint::Mock(3),
+    };
+    let text = args.output == PerfOutput::Text;
+    if (args.threads.is_some() || args.num_fetch_threads.is_some()) && text {
+        writeln!(out, "WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test")?;
+    }
+    let mut props = match &args.consumer_config {
+        Some(path) => props::read_file(path)?,
+        None => Vec::new(),
+    };
+    props.extend(args.connection.properties(&[])?);
+    if matches!(endpoint, Endpoint::Mock(_)) {
+        // Its partitions keep about 5 MB and answer each fetch with a single
+        // message set, so a consumer benchmark on it measures the mock.
+        return Err(KtError::usage(
+            "kt perf consumer needs a real broker: librdkafka's mock cluster keeps only ~5 MB per partition; pass --bootstrap-server",
+        )
+        .into());
+    }
+    let cluster = Cluster::open(endpoint, &props, None, args.connection.verbose)?;
+    let consumer = create_consumer(&args, &props, &cluster)?;
+    let signals = Signals::install()?;
+    if !args.hide_header && text {
+        writeln!(
+            out,
+            "{}",
+            if args.show_detailed_stats {
+                DETAILED_HEADER
+            } else {
+                HEADER
+            }
+        )?;
+    }
+    let start_ms = now_ms();
+    consumer.context().joining(Instant::now());
+    consumer
+        .subscribe(&[plan.subscription.as_str()])
+        .map_err(|e| KtError::usage(format!("cannot subscribe to {}: {e}", plan.subscription)))?;
+    let totals = consume(&consumer, &plan, &args, &signals, text, out)?;
+    let end_ms = now_ms();
+    if totals.messages < plan.messages && totals.stopped.is_none() && text {
+        writeln!(
+            out,
+            "WARNING: Exiting before consuming the expected number of messages: timeout ({} ms) exceeded. You can use the --timeout option to increase the timeout.",
+            plan.timeout_ms
+        )?;
+    }
+    let elapsed_s = (end_ms - start_ms) as f64 / 1000.0;
+    let join_ms = consumer.context().join_ms();
+    let fetch_ms = (end_ms - start_ms) - join_ms as i64;
+    let mb = totals.bytes as f64 / MB;
+    let fetch_s = fetch_ms as f64 / 1000.0;
+    match args.output {
+        PerfOutput::Text if !args.show_detailed_stats => writeln!(
+            out,
+            "{}, {}, {}, {}, {}, {}, {}, {}, {}, {}",
+            java_date(start_ms, &plan.date_format),
+            java_date(end_ms, &plan.date_format),
+            java_fixed(mb, 4),
+            java_fixed(mb / elapsed_s, 4),
+            totals.messages,
+            java_fixed(totals.messages as f64 / elapsed_s, 4),
+            join_ms,
+            fetch_ms,
+            java_fixed(mb / fetch_s, 4),
+            java_fixed(totals.messages as f64 / fetch_s, 4)
+        )?,
+        PerfOutput::Text => {}
+        PerfOutput::Json => {
+            let report = json!({
+                "tool": "consumer",
+                "subscription": plan.subscription,
+                "settings": {"messages": plan.messages, "timeout_ms": plan.timeout_ms},
+                "start_ms": start_ms,
+                "end_ms": end_ms,
+                "records": totals.messages,
+                "bytes": totals.bytes,
+                "mb": mb,
+                "mb_per_sec": mb / elapsed_s,
+                "records_per_sec": totals.messages as f64 / elapsed_s,
+                "rebalance_ms": join_ms,
+                "fetch_ms": fetch_ms,
+                "timed_out": totals.messages < plan.messages && totals.stopped.is_none(),
+            });
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+        }
+    }
+    if args.print_metrics && text {
+        writeln!(out, "\n{:<40}   Value", "Metric Name")?;
+        for (name, value) in consumer.context().metrics() {
+            writeln!(out, "{name:<40} : {value}")?;
+        }
+    }
+    std::mem::drop(consumer);
+    if let Some(signal) = totals.stopped {
+        return Err(KtError::new(signal.kind(), format!("stopped by {}", signal.name())).into());
+    }
+    Ok(())
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+struct Totals {
+    messages: u64,
+    bytes: u64,
+    stopped: Option<crate::console::signals::Signal>,
+}
+
+/// ConsumerPerformance.consume: poll until the count is reached or no record
+/// came for longer than the timeout.
+fn consume(
+    consumer: &BaseConsumer<PerfConsumerContext>,
+    plan: &ConsumerPlan,
+    args: &ConsumerPerfArgs,
+    signals: &Signals,
+    text: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<Totals> {
+    let (mut messages, mut bytes) = (0u64, 0u64);
+    let (mut last_messages, mut last_bytes) = (0u64, 0u64);
+    let mut last_report = now_ms();
+    let mut last_consumed = last_report;
+    let timeout = plan.timeout_ms as i64;
+    loop {
+        if messages >= plan.messages {
+            break;
+        }
+        if let Some(signal) = signals.received() {
+            return Ok(Totals {
+                messages,
+                bytes,
+                stopped: Some(signal),
+            });
+        }
+        let polled = consumer.poll(Duration::from_millis(100));
+        let now = now_ms();
+        match polled {
+            Some(Ok(msg)) => {
+                last_consumed = now;
+                messages += 1;
+                bytes += (msg.key_len() + msg.payload_len()) as u64;
+                if now - last_report >= plan.reporting_interval_ms as i64 {
+                    if args.show_detailed_stats && text {
+                        let join = consumer.context().take_round_join_ms();
+                        writeln!(
+                            out,
+                            "{}",
+                            detailed_line(
+                                bytes,
+                                last_bytes,
+                                messages,
+                                last_messages,
+                                last_report,
+                                now,
+                                join,
+                                &plan.date_format
+                            )
+                        )?;
+                    }
+                    last_report = now;
+                    last_messages = messages;
+                    last_bytes = bytes;
+                }
+            }
+            _ => {
+                if now - last_consumed > timeout {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(Totals {
+        messages,
+        bytes,
+        stopped: None,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn detailed_line(
+    bytes: u64,
+    last_bytes: u64,
+    messages: u64,
+    last_messages: u64,
+    start: i64,
+    end: i64,
+    join_ms: u64,
+    date: &str,
+) -> String {
+    let elapsed = (end - start) as f64;
+    let interval_mb = (bytes - last_bytes) as f64 / MB;
+    let interval_msgs = (messages - last_messages) as f64;
+    let fetch_ms = end - start - join_ms as i64;
+    let (fetch_mb_s, fetch_msg_s) = if fetch_ms <= 0 {
+        (0.0, 0.0)
+    } else {
+        (
+            interval_mb / fetch_ms as f64 * 1000.0,
+            interval_msgs / fetch_ms as f64 * 1000.0,
+        )
+    };
+    format!(
+        "{}, 0, {}, {}, {}, {}, {}, {}, {}, {}",
+        java_date(end, date),
+        java_fixed(bytes as f64 / MB, 4),
+        java_fixed(1000.0 * interval_mb / elapsed, 4),
+        messages,
+        java_fixed(interval_msgs / elapsed * 1000.0, 4),
+        join_ms,
+        fetch_ms,
+        java_fixed(fetch_mb_s, 4),
+        java_fixed(fetch_msg_s, 4)
+    )
+}
+
+fn create_consumer(
+    args: &ConsumerPerfArgs,
+    props: &[Property],
+    cluster: &Cluster,
+) -> anyhow::Result<BaseConsumer<PerfConsumerContext>> {
+    let mut cfg = cluster.client_config("perf-consumer-client");
+    let explicit = |key: &str| props.iter().any(|p| p.key == key);
+    if !explicit("client.id") {
+        cfg.set("client.id", "perf-consumer-client");
+    }
+    let group = args.group.clone().unwrap_or_else(|| {
+        let n = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos())
+            % 100_000;
+        format!("perf-consumer-{n}")
+    });
+    cfg.set("group.id", group);
+    // Forced, as Kafka forces them.
+    cfg.set(
+        "auto.offset.reset",
+        if args.from_latest {
+            "latest"
+        } else {
+            "earliest"
+        },
+    );
+    cfg.set("check.crcs", "false");
+    cfg.set(
+        "max.partition.fetch.bytes",
+        args.fetch_size.unwrap_or(1_048_576).to_string(),
+    );
+    cfg.set(
+        "socket.receive.buffer.bytes",
+        args.socket_buffer_size.unwrap_or(2_097_152).to_string(),
+    );
+    if !explicit("isolation.level") {
+        cfg.set("isolation.level", "read_uncommitted");
+    }
+    if args.print_metrics {
+        cfg.set("statistics.interval.ms", "1000");
+    }
+    cfg.set_log_level(cluster.log_level());
+    BaseConsumer::from_config_and_context(&cfg, PerfConsumerContext::new(cluster.verbose)).map_err(
+        |e| {
+            KtError::config(match e {
+                KafkaError::ClientConfig(_, desc, key, _) => {
+                    format!("invalid consumer setting '{key}': {desc}")
+                }
+                other => format!("cannot create the consumer: {other}"),
+            })
+            .into()
+        },
+    )
+}
+
+/// Times group joins as Kafka's rebalance listener does.
+struct JoinClock {
+    since: Option<Instant>,
+    total_ms: u64,
+    round_ms: u64,
+}
+
+pub struct PerfConsumerContext {
+    kt: KtContext,
+    join: Mutex<JoinClock>,
+    stats: Mutex<String>,
+}
+
+impl PerfConsumerContext {
+    fn new(verbose: bool) -> Self {
+        PerfConsumerContext {
+            kt: KtContext::new(verbose),
+            join: Mutex::new(JoinClock {
+                since: None,
+                total_ms: 0,
+                round_ms: 0,
+            }),
+            stats: Mutex::new(String::new()),
+        }
+    }
+
+    fn joining(&self, at: Instant) {
+        if let Ok(mut j) = self.join.lock() {
+            j.since = Some(at);
+        }
+    }
+
+    fn join_ms(&self) -> u64 {
+        self.join.lock().map_or(0, |j| j.total_ms)
+    }
+
+    fn take_round_join_ms(&self) -> u64 {
+        self.join
+            .lock()
+            .map_or(0, |mut j| std::mem::take(&mut j.round_ms))
+    }
+
+    fn metrics(&self) -> Vec<(String, String)> {
+        let json: serde_json::Value = self
+            .stats
+            .lock()
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        let mut rows: Vec<(String, String)> = [
+            "rx",
+            "rx_bytes",
+            "rxmsgs",
+            "rxmsg_bytes",
+            "tx",
+            "tx_bytes",
+            "replyq",
+        ]
+        .iter()
+        .filter_map(|k| {
+            json.get(*k)
+                .map(|v| (format!("librdkafka:{k}"), v.to_string()))
+        })
+        .collect();
+        rows.sort();
+        rows
+    }
+}
+
+impl AsRef<KtContext> for PerfConsumerContext {
+    fn as_ref(&self) -> &KtContext {
+        &self.kt
+    }
+}
+
+impl ClientContext for PerfConsumerContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
+        self.kt.log(level, fac, log_message)
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.kt.error(error, reason)
+    }
+
+    fn stats_raw(&self, statistics: &[u8]) {
+        if let Ok(mut s) = self.stats.lock() {
+            *s = String::from_utf8_lossy(statistics).into_owned();
+        }
+    }
+}
+
+impl ConsumerContext for PerfConsumerContext {
+    fn post_rebalance(&self, _: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let Ok(mut j) = self.join.lock() else { return };
+        match rebalance {
+            Rebalance::Assign(_) => {
+                if let Some(since) = j.since.take() {
+                    let ms = since.elapsed().as_millis() as u64;
+                    j.total_ms += ms;
+                    j.round_ms += ms;
+                }
+            }
+            Rebalance::Revoke(_) => j.since = Some(Instant::now()),
+            Rebalance::Error(_) => {}
+        }
+    }
+}
