@@ -5,6 +5,7 @@ mod util;
 
 mod console;
 mod dispatch;
+mod perf;
 mod topics;
 mod topics_compat;
 mod zookeeper;

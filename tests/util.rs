@@ -139,3 +139,10 @@ pub fn wait_for_sigint_handler(pid: u32) -> bool {
             .is_some_and(|mask| mask & (1 << (libc::SIGINT - 1)) != 0)
     })
 }
+
+/// Runs a Kafka-named link with a longer deadline (the perf tools).
+pub fn kafka_long(name: &str, args: &[&str]) -> Run {
+    let program: PathBuf = links().join(name);
+    kt_testkit::run_with_deadline(&program, args, b"", Duration::from_secs(120))
+        .expect("running a kt link")
+}
