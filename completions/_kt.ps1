@@ -159,6 +159,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Produce records as fast as allowed and report throughput and latency')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Consume records as fast as possible and report throughput')
+            [CompletionResult]::new('e2e', 'e2e', [CompletionResultType]::ParameterValue, 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -229,9 +230,31 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kt;perf;e2e' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic to send through (created with one partition if missing)')
+            [CompletionResult]::new('--num-records', '--num-records', [CompletionResultType]::ParameterName, 'Number of round trips')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Producer acks: 1 or all (-1)')
+            [CompletionResult]::new('--record-size', '--record-size', [CompletionResultType]::ParameterName, 'Record size in bytes')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kt;perf;help' {
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Produce records as fast as allowed and report throughput and latency')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Consume records as fast as possible and report throughput')
+            [CompletionResult]::new('e2e', 'e2e', [CompletionResultType]::ParameterValue, 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -239,6 +262,9 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             break
         }
         'kt;perf;help;consumer' {
+            break
+        }
+        'kt;perf;help;e2e' {
             break
         }
         'kt;perf;help;help' {
@@ -282,12 +308,16 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
         'kt;help;perf' {
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Produce records as fast as allowed and report throughput and latency')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Consume records as fast as possible and report throughput')
+            [CompletionResult]::new('e2e', 'e2e', [CompletionResultType]::ParameterValue, 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)')
             break
         }
         'kt;help;perf;producer' {
             break
         }
         'kt;help;perf;consumer' {
+            break
+        }
+        'kt;help;perf;e2e' {
             break
         }
         'kt;help;completions' {

@@ -61,11 +61,17 @@ _kt() {
             kt__subcmd__help__subcmd__perf,consumer)
                 cmd="kt__subcmd__help__subcmd__perf__subcmd__consumer"
                 ;;
+            kt__subcmd__help__subcmd__perf,e2e)
+                cmd="kt__subcmd__help__subcmd__perf__subcmd__e2e"
+                ;;
             kt__subcmd__help__subcmd__perf,producer)
                 cmd="kt__subcmd__help__subcmd__perf__subcmd__producer"
                 ;;
             kt__subcmd__perf,consumer)
                 cmd="kt__subcmd__perf__subcmd__consumer"
+                ;;
+            kt__subcmd__perf,e2e)
+                cmd="kt__subcmd__perf__subcmd__e2e"
                 ;;
             kt__subcmd__perf,help)
                 cmd="kt__subcmd__perf__subcmd__help"
@@ -75,6 +81,9 @@ _kt() {
                 ;;
             kt__subcmd__perf__subcmd__help,consumer)
                 cmd="kt__subcmd__perf__subcmd__help__subcmd__consumer"
+                ;;
+            kt__subcmd__perf__subcmd__help,e2e)
+                cmd="kt__subcmd__perf__subcmd__help__subcmd__e2e"
                 ;;
             kt__subcmd__perf__subcmd__help,help)
                 cmd="kt__subcmd__perf__subcmd__help__subcmd__help"
@@ -313,7 +322,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__perf)
-            opts="producer consumer"
+            opts="producer consumer e2e"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,6 +336,20 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__perf__subcmd__consumer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__perf__subcmd__e2e)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -401,7 +424,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf)
-            opts="-h -V --help --version producer consumer help"
+            opts="-h -V --help --version producer consumer e2e help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,8 +535,70 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__perf__subcmd__e2e)
+            opts="-o -X -v -h -V --topic --num-records --acks --record-size --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --num-records)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kt__subcmd__perf__subcmd__help)
-            opts="producer consumer help"
+            opts="producer consumer e2e help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,6 +612,20 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf__subcmd__help__subcmd__consumer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__perf__subcmd__help__subcmd__e2e)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

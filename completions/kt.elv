@@ -152,6 +152,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --version 'Print version'
             cand producer 'Produce records as fast as allowed and report throughput and latency'
             cand consumer 'Consume records as fast as possible and report throughput'
+            cand e2e 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kt;perf;producer'= {
@@ -219,14 +220,37 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kt;perf;e2e'= {
+            cand --topic 'The topic to send through (created with one partition if missing)'
+            cand --num-records 'Number of round trips'
+            cand --acks 'Producer acks: 1 or all (-1)'
+            cand --record-size 'Record size in bytes'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kt;perf;help'= {
             cand producer 'Produce records as fast as allowed and report throughput and latency'
             cand consumer 'Consume records as fast as possible and report throughput'
+            cand e2e 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kt;perf;help;producer'= {
         }
         &'kt;perf;help;consumer'= {
+        }
+        &'kt;perf;help;e2e'= {
         }
         &'kt;perf;help;help'= {
         }
@@ -262,10 +286,13 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;perf'= {
             cand producer 'Produce records as fast as allowed and report throughput and latency'
             cand consumer 'Consume records as fast as possible and report throughput'
+            cand e2e 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
         }
         &'kt;help;perf;producer'= {
         }
         &'kt;help;perf;consumer'= {
+        }
+        &'kt;help;perf;e2e'= {
         }
         &'kt;help;completions'= {
         }

@@ -133,11 +133,12 @@ complete -c kt -n "__fish_kt_using_subcommand consume" -l exit -d 'Stop when eve
 complete -c kt -n "__fish_kt_using_subcommand consume" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand consume" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -s h -l help -d 'Print help'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l topic -d 'Produce records to this topic' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l num-records -d 'Number of records to produce' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l record-size -d 'Record size in bytes' -r
@@ -193,8 +194,24 @@ complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_f
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l topic -d 'The topic to send through (created with one partition if missing)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l num-records -d 'Number of round trips' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l acks -d 'Producer acks: 1 or all (-1)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l record-size -d 'Record size in bytes' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s o -l output -d 'Output format' -r -f -a "text\t'Kafka\'s lines (plus HDR percentiles under kt\'s own name)'
+json\t'One JSON report at the end'"
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kt -n "__fish_kt_using_subcommand completions" -l dir -d 'Write every shell\'s script into this directory instead' -r -F
 complete -c kt -n "__fish_kt_using_subcommand completions" -s h -l help -d 'Print help'
@@ -211,3 +228,4 @@ complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcomma
 complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
+complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'

@@ -30,6 +30,7 @@ pub fn links() -> &'static Path {
             "kafka-producer-perf-test",
             "kafka-consumer-perf-test",
             "kafka-get-offsets",
+            "kafka-e2e-latency",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

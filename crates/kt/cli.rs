@@ -85,6 +85,12 @@ pub enum PerfCommand {
             kt perf consumer --bootstrap-server mock --topic t --messages 1000000 -o json"
     )]
     Consumer(Box<ConsumerPerfArgs>),
+    /// Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)
+    #[command(
+        after_help = "Examples:\n  kt perf e2e --bootstrap-server localhost:9092 --topic e2e --num-records 1000 --acks all\n  \
+            kt perf e2e localhost:9092 e2e 1000 all 100      (Kafka's positional form)"
+    )]
+    E2e(Box<crate::perf::e2e::E2eArgs>),
 }
 
 /// `kt --version`: kt's version and the librdkafka it was built with.

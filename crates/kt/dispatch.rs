@@ -25,21 +25,23 @@ pub enum Tool {
     ProducerPerf,
     ConsumerPerf,
     GetOffsets,
+    EndToEnd,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 6] = [
+    pub const ALL: [(&'static str, Tool); 7] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
         ("kafka-producer-perf-test", Tool::ProducerPerf),
         ("kafka-consumer-perf-test", Tool::ConsumerPerf),
         ("kafka-get-offsets", Tool::GetOffsets),
+        ("kafka-e2e-latency", Tool::EndToEnd),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 12] = [
+    const CLASSES: [(&'static str, Tool); 14] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -65,6 +67,8 @@ impl Tool {
         ("org.apache.kafka.tools.GetOffsetShell", Tool::GetOffsets),
         // Kafka 2.x shipped ProducerPerformance under tools too.
         ("kafka.tools.ProducerPerformance", Tool::ProducerPerf),
+        ("kafka.tools.EndToEndLatency", Tool::EndToEnd),
+        ("org.apache.kafka.tools.EndToEndLatency", Tool::EndToEnd),
     ];
 
     pub fn script_name(self) -> &'static str {
@@ -84,6 +88,7 @@ impl Tool {
             Tool::ProducerPerf => "kt perf producer",
             Tool::ConsumerPerf => "kt perf consumer",
             Tool::GetOffsets => "kt offsets",
+            Tool::EndToEnd => "kt perf e2e",
         }
     }
 

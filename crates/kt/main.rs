@@ -96,6 +96,7 @@ fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
             Command::Perf(PerfCommand::Consumer(args)) => {
                 perf::consumer::run(*args, Mode::Native, out)
             }
+            Command::Perf(PerfCommand::E2e(args)) => perf::e2e::run(*args, Mode::Native, out),
             Command::Completions { shell, dir } => {
                 generate::write_completions(out, shell, dir.as_deref()).map_err(Into::into)
             }
@@ -203,6 +204,19 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
             )
         }
         Tool::ProducerPerf => argparse_producer_perf(program, args, out),
+        Tool::EndToEnd => {
+            let argv = std::iter::once(OsString::from(program)).chain(args);
+            let parsed = KafkaE2e::try_parse_from(argv).map_err(anyhow::Error::from);
+            let result = parsed.and_then(|p| perf::e2e::run(p.args, Mode::Compat, out));
+            match result {
+                Ok(()) => 0,
+                Err(err) => {
+                    let _ = out.flush();
+                    eprintln!("{}", kt_message(&err));
+                    1
+                }
+            }
+        }
         Tool::ConsumerPerf => {
             let text = ToolText {
                 no_args: "This tool is used to verify the consumer performance.",
@@ -293,6 +307,14 @@ fn jopt_tool<P: Parser + JoptArgs>(
             kind.map_or(1, ErrorKind::compat_exit_code)
         }
     }
+}
+
+/// EndToEndLatency reads its positional arguments itself.
+#[derive(Parser, Debug)]
+#[command(name = "kafka-e2e-latency")]
+struct KafkaE2e {
+    #[command(flatten)]
+    args: perf::e2e::E2eArgs,
 }
 
 /// kafka-producer-perf-test's parser: argparse4j's rules (prefixes of long

@@ -8,6 +8,7 @@ use rdkafka::client::{Client, ClientContext};
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::ConsumerContext;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::producer::{DeliveryResult, ProducerContext};
 
 /// Keeps librdkafka quiet unless `--verbose`: log and error callbacks print to
 /// stderr only then, and otherwise the last one is kept for the final message.
@@ -80,6 +81,14 @@ impl ClientContext for KtContext {
 }
 
 impl ConsumerContext for KtContext {}
+
+/// For producers whose deliveries are checked another way (by reading the
+/// records back); tools that count deliveries have their own context.
+impl ProducerContext for KtContext {
+    type DeliveryOpaque = ();
+
+    fn delivery(&self, _: &DeliveryResult<'_>, _: ()) {}
+}
 
 impl AsRef<KtContext> for KtContext {
     fn as_ref(&self) -> &KtContext {

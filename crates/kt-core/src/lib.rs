@@ -16,4 +16,4 @@ pub use connection::{Cluster, ConnectionArgs, Endpoint, DEFAULT_TIMEOUT};
 pub use context::KtContext;
 pub use error::{error_kind, ErrorKind, KtError};
 pub use output::{OutputArgs, OutputFormat};
-pub use runtime::block_on;
+pub use runtime::{block_on, deliver_all};

@@ -11,3 +11,60 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
         .expect("a current-thread runtime with only the timer enabled always builds")
         .block_on(future)
 }
+
+/// Serves a producer until every record it holds is delivered (or failed),
+/// the deadline passes, or `stop` says so; true when nothing is left.
+///
+/// rdkafka's `flush` would wait out 100 ms slices: `rd_kafka_flush` cannot
+/// serve the delivery events rdkafka keeps in its own queue, and librdkafka
+/// expects another thread to. So a helper thread holds `rd_kafka_flush`
+/// (which also makes librdkafka send at once, ignoring linger.ms, as Java's
+/// flush does) while this thread polls the events.
+pub fn deliver_all<C, P>(
+    producer: &rdkafka::producer::BaseProducer<C, P>,
+    deadline: std::time::Instant,
+    stop: impl Fn() -> bool,
+) -> bool
+where
+    C: rdkafka::producer::ProducerContext<P>,
+    P: rdkafka::producer::Partitioner,
+{
+    use rdkafka::producer::Producer;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let done = AtomicBool::new(false);
+    // The handle crosses to the helper as an address; the scope keeps the
+    // producer alive until the helper has returned.
+    let handle = producer.client().native_ptr() as usize;
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                let started = std::time::Instant::now();
+                // SAFETY: librdkafka's API is thread-safe and the producer
+                // outlives this scope.
+                unsafe {
+                    rdkafka::bindings::rd_kafka_flush(
+                        handle as *mut rdkafka::bindings::rd_kafka_t,
+                        50,
+                    )
+                };
+                if started.elapsed() < std::time::Duration::from_millis(1) {
+                    // Nothing left to wait for in librdkafka; the poller is
+                    // about to see it. Don't spin meanwhile.
+                    std::thread::park_timeout(std::time::Duration::from_millis(1));
+                }
+            }
+        });
+        let all = loop {
+            if producer.in_flight_count() == 0 {
+                break true;
+            }
+            let now = std::time::Instant::now();
+            if now >= deadline || stop() {
+                break false;
+            }
+            producer.poll((deadline - now).min(std::time::Duration::from_millis(20)));
+        };
+        done.store(true, Ordering::Relaxed);
+        all
+    })
+}

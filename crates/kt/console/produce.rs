@@ -90,7 +90,11 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
     } else {
         Duration::from_secs(300)
     };
-    let _ = producer.flush(flush_for);
+    // A second signal while flushing gives up on what is left.
+    let again = Signals::install()?;
+    kt_core::deliver_all(&producer, Instant::now() + flush_for, || {
+        again.received().is_some()
+    });
     let undelivered = producer.in_flight_count().max(0) as u64;
     let report = producer.context().report(sender.sent, undelivered, mode);
     read?;
@@ -323,7 +327,11 @@ impl Sender<'_> {
         }
         self.producer.poll(Duration::ZERO);
         if self.sync {
-            let _ = self.producer.flush(Duration::from_secs(300));
+            kt_core::deliver_all(
+                self.producer,
+                Instant::now() + Duration::from_secs(300),
+                || false,
+            );
             if let Some(error) = self.producer.context().first_failure() {
                 return Err(KtError::broker(error));
             }

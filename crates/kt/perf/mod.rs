@@ -2,6 +2,7 @@
 
 pub mod consumer;
 pub mod consumer_args;
+pub mod e2e;
 pub mod format;
 pub mod producer;
 pub mod producer_args;

@@ -226,7 +226,6 @@ fn create_producer(
         ("message.max.bytes", "1048576"),
         ("message.timeout.ms", "120000"),
         ("queue.buffering.max.kbytes", "32768"),
-        ("queue.buffering.max.messages", "2147483647"),
     ] {
         if !explicit(key) {
             cfg.set(key, value);
@@ -373,7 +372,7 @@ fn send_all(
     for i in 0..plan.num_records {
         if i % 1024 == 0 {
             if let Some(signal) = signals.received() {
-                let _ = producer.flush(Duration::from_secs(5));
+                kt_core::deliver_all(producer, Instant::now() + Duration::from_secs(5), || false);
                 return Ok(SendRun {
                     sent,
                     stopped: Some(signal),
@@ -459,17 +458,15 @@ fn send_all(
             .commit_transaction(Duration::from_secs(60))
             .map_err(|e| KtError::broker(format!("committing a transaction: {e}")))?;
     }
-    // Flush in slices so a signal still stops it.
+    // Deliver what is left; a signal still stops it.
     let deadline = Instant::now() + Duration::from_secs(130);
-    while producer.in_flight_count() > 0 && Instant::now() < deadline {
-        let _ = producer.flush(Duration::from_millis(100));
-        ctx.write_lines(out, text)?;
-        if let Some(signal) = signals.received() {
-            return Ok(SendRun {
-                sent,
-                stopped: Some(signal),
-            });
-        }
+    kt_core::deliver_all(producer, deadline, || signals.received().is_some());
+    ctx.write_lines(out, text)?;
+    if let Some(signal) = signals.received() {
+        return Ok(SendRun {
+            sent,
+            stopped: Some(signal),
+        });
     }
     progress.set_position(plan.num_records);
     Ok(SendRun {

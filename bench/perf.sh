@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# kt perf producer|consumer against librdkafka's own rdkafka_performance, in
+# one run on one tansu broker (memory engine, loopback) and on librdkafka's
+# mock cluster: the same settings for both, kt and the peer alternating,
+# median of 3. Prints throughput ratio, CPU time per record ratio and peak
+# RSS for each pair, and kt's peak RSS at 10,000,000 records.
+#
+#   bash bench/perf.sh                 # 500,000 x 200 B
+#   N=100000 ROUNDS=1 bash bench/perf.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-500000}
+SIZE=${SIZE:-200}
+ROUNDS=${ROUNDS:-3}
+BIG=${BIG:-10000000}
+cache="${KT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kt}"
+
+cargo build --release --locked -q
+kt=$PWD/target/release/kt
+peer=$(bash bench/peer.sh)
+tansu="$cache/tansu-0.6.0/bin/tansu"
+[ -x "$tansu" ] || cargo install tansu --version 0.6.0 --locked --features dynostore,libsql --root "$cache/tansu-0.6.0"
+
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+b="127.0.0.1:$port"
+"$tansu" broker --listener-url "tcp://$b" --advertised-listener-url "tcp://$b" >"$work/tansu.log" 2>&1 &
+broker=$!
+trap 'kill $broker 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+
+# measure NAME CMD...: "wall_s cpu_s max_rss_kib" appended to $work/NAME.
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
+  awk '{print $1, $2 + $3, $4}' "$work/t" >>"$work/$name"
+}
+
+for acks in -1 1; do
+  idem=$([ "$acks" = -1 ] && echo true || echo false)
+  settings=(-X "acks=$acks" -X "enable.idempotence=$idem" -X linger.ms=5 -X batch.size=1000000)
+  t="bench-acks$acks"
+  "$kt" topics --bootstrap-server "$b" --create --topic "$t" --partitions 3 >/dev/null
+  for r in $(seq "$ROUNDS"); do
+    measure "produce-acks$acks-kt" "$kt" perf producer --bootstrap-server "$b" --topic "$t" \
+      --num-records "$N" --record-size "$SIZE" --throughput -1 "${settings[@]}"
+    measure "produce-acks$acks-peer" "$peer" -P -t "$t" -b "$b" -s "$SIZE" -c "$N" -q "${settings[@]}"
+    measure "mock-produce-acks$acks-kt" "$kt" perf producer --bootstrap-server mock --topic "$t" \
+      --num-records "$N" --record-size "$SIZE" --throughput -1 "${settings[@]}"
+    measure "mock-produce-acks$acks-peer" "$peer" -P -t "$t" -s "$SIZE" -c "$N" -q \
+      -X test.mock.num.brokers=3 "${settings[@]}"
+  done
+done
+# The topics now hold 2 x ROUNDS x N records each: consume N of them.
+for r in $(seq "$ROUNDS"); do
+  measure consume-kt "$kt" perf consumer --bootstrap-server "$b" --topic bench-acks-1 \
+    --messages "$N" --group "kt-$r"
+  measure consume-peer "$peer" -C -G "peer-$r" -t bench-acks-1 -b "$b" -c "$N" -q -X auto.offset.reset=earliest
+done
+measure big-kt "$kt" perf producer --bootstrap-server mock --topic big --num-records "$BIG" \
+  --record-size "$SIZE" --throughput -1 -X acks=1 -X linger.ms=5 -X batch.size=1000000
+
+python3 - "$work" "$N" "$SIZE" "$BIG" <<'PY'
+import statistics, sys
+work, n, size, big = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+def runs(name):
+    return [tuple(map(float, l.split())) for l in open(f"{work}/{name}")]
+def med(name, i):
+    return statistics.median(r[i] for r in runs(name))
+print(f"{n} records of {size} B, 3 partitions, median of {len(runs('consume-kt'))} alternating runs")
+print(f"{'':24} {'kt rec/s':>11} {'peer rec/s':>11} {'ratio':>6} {'CPU/rec ratio':>14} {'kt RSS MB':>10} {'peer RSS MB':>12}")
+pairs = [("tansu produce acks=-1", "produce-acks-1"), ("tansu produce acks=1", "produce-acks1"),
+         ("mock produce acks=-1", "mock-produce-acks-1"), ("mock produce acks=1", "mock-produce-acks1"),
+         ("tansu consume", "consume")]
+for label, key in pairs:
+    kt_rate, peer_rate = n / med(f"{key}-kt", 0), n / med(f"{key}-peer", 0)
+    cpu = med(f"{key}-kt", 1) / med(f"{key}-peer", 1)
+    rss_kt = max(r[2] for r in runs(f"{key}-kt")) / 1024
+    rss_peer = max(r[2] for r in runs(f"{key}-peer")) / 1024
+    print(f"{label:24} {kt_rate:11.0f} {peer_rate:11.0f} {kt_rate / peer_rate:5.2f}x {cpu:13.2f}x {rss_kt:10.1f} {rss_peer:12.1f}")
+print(f"kt peak RSS producing {big} records to the mock: {runs('big-kt')[0][2] / 1024:.1f} MB")
+PY

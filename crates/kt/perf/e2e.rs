@@ -1,0 +1,291 @@
+//! `kt perf e2e` / kafka-e2e-latency (EndToEndLatency): produce one record at
+//! a time, read it back, and report the round trip.
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use kt_core::props::{self, Property, Source};
+use kt_core::{Cluster, Endpoint, KtContext, KtError};
+use rdkafka::config::FromClientConfigAndContext;
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::producer::{BaseProducer, BaseRecord};
+use rdkafka::{Message, Offset, TopicPartitionList};
+use serde_json::json;
+
+use super::producer_args::PerfOutput;
+use super::stats::{histogram, Percentiles};
+use crate::dispatch::Mode;
+
+/// How long a record may take to come back.
+const POLL_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct E2eArgs {
+    /// Kafka's form: broker_list topic num_messages producer_acks message_size_bytes [properties_file]
+    #[arg(value_name = "ARG", num_args = 0..=6)]
+    pub positional: Vec<String>,
+    /// The topic to send through (created with one partition if missing)
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Option<String>,
+    /// Number of round trips
+    #[arg(long, value_name = "N")]
+    pub num_records: Option<u64>,
+    /// Producer acks: 1 or all (-1)
+    #[arg(long, value_name = "ACKS", allow_hyphen_values = true)]
+    pub acks: Option<String>,
+    /// Record size in bytes
+    #[arg(long, value_name = "BYTES")]
+    pub record_size: Option<usize>,
+    /// Output format
+    #[arg(long, short = 'o', value_enum, default_value_t)]
+    pub output: PerfOutput,
+    #[command(flatten)]
+    pub connection: kt_core::ConnectionArgs,
+}
+
+const USAGE: &str = "USAGE: java org.apache.kafka.tools.EndToEndLatency broker_list topic num_messages producer_acks message_size_bytes [optional] properties_file";
+
+struct Plan {
+    endpoint: Endpoint,
+    topic: String,
+    count: u64,
+    acks: String,
+    size: usize,
+    props: Vec<Property>,
+}
+
+fn plan(args: &E2eArgs, mode: Mode) -> Result<Plan, KtError> {
+    let p = &args.positional;
+    let (bootstrap, topic, count, acks, size, file) = if mode == Mode::Compat || !p.is_empty() {
+        if p.len() != 5 && p.len() != 6 {
+            return Err(KtError::usage(USAGE));
+        }
+        let number = |v: &str, what: &str| {
+            v.parse::<u64>()
+                .map_err(|_| KtError::usage(format!("{what} must be a number, got '{v}'")))
+        };
+        (
+            Some(p[0].clone()),
+            p[1].clone(),
+            number(&p[2], "num_messages")?,
+            p[3].clone(),
+            number(&p[4], "message_size_bytes")? as usize,
+            p.get(5).cloned(),
+        )
+    } else {
+        let topic = args
+            .topic
+            .clone()
+            .ok_or_else(|| KtError::usage("--topic is required"))?;
+        (
+            None,
+            topic,
+            args.num_records.unwrap_or(1000),
+            args.acks.clone().unwrap_or_else(|| "1".into()),
+            args.record_size.unwrap_or(100),
+            None,
+        )
+    };
+    if !matches!(acks.as_str(), "1" | "all" | "-1") {
+        return Err(KtError::usage(
+            "Latency testing requires synchronous acknowledgement. Please use 1 or all",
+        ));
+    }
+    let mut props = match &file {
+        Some(path) => props::read_file(std::path::Path::new(path))?,
+        None => Vec::new(),
+    };
+    props.extend(args.connection.properties(&[])?);
+    let endpoint = match (bootstrap, args.connection.endpoint()?) {
+        (Some(b), _) => Endpoint::from_bootstrap(&b)?,
+        (None, Some(e)) => e,
+        (None, None) => Endpoint::Mock(3),
+    };
+    props.push(Property {
+        key: "acks".into(),
+        value: acks.clone(),
+        source: Source::Flag("producer_acks"),
+    });
+    Ok(Plan {
+        endpoint,
+        topic,
+        count,
+        acks,
+        size,
+        props,
+    })
+}
+
+pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+    let plan = plan(&args, mode)?;
+    let cluster = Cluster::open(
+        plan.endpoint.clone(),
+        &plan.props,
+        None,
+        args.connection.verbose,
+    )?;
+    ensure_topic(&cluster, &plan.topic)?;
+    let mut pcfg = cluster.client_config("kt-e2e-producer");
+    pcfg.set("linger.ms", "0").set("acks", &plan.acks);
+    let producer: BaseProducer<KtContext> =
+        BaseProducer::from_config_and_context(&pcfg, KtContext::new(cluster.verbose))
+            .map_err(|e| KtError::config(format!("cannot create the producer: {e}")))?;
+    let mut ccfg = cluster.client_config("kt-e2e-consumer");
+    ccfg.set("group.id", format!("test-group-{}", std::process::id()))
+        .set("enable.auto.commit", "false")
+        .set("fetch.wait.max.ms", "0")
+        .set("isolation.level", "read_uncommitted");
+    let consumer: BaseConsumer<KtContext> =
+        BaseConsumer::from_config_and_context(&ccfg, KtContext::new(cluster.verbose))
+            .map_err(|e| KtError::config(format!("cannot create the consumer: {e}")))?;
+    // Start every partition at its end, as Kafka's tool seeks to the end.
+    let md = cluster.metadata(consumer.client(), Some(&plan.topic), &|| {
+        let _ = consumer.poll(Duration::ZERO);
+    })?;
+    let mut tpl = TopicPartitionList::new();
+    for t in md.topics().iter().filter(|t| t.name() == plan.topic) {
+        for p in t.partitions() {
+            tpl.add_partition_offset(&plan.topic, p.id(), Offset::End)?;
+        }
+    }
+    consumer
+        .assign(&tpl)
+        .map_err(|e| KtError::broker(format!("assigning {}: {e}", plan.topic)))?;
+
+    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut payload = vec![0u8; plan.size];
+    let mut hdr = histogram();
+    let mut latencies_ms: Vec<u64> = Vec::with_capacity(plan.count as usize);
+    let mut total_ns: u128 = 0;
+    let text = args.output == PerfOutput::Text;
+    for i in 0..plan.count {
+        for b in payload.iter_mut() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            *b = b'A' + (rng % 26) as u8;
+        }
+        let begin = Instant::now();
+        producer
+            .send(BaseRecord::<[u8], [u8]>::to(&plan.topic).payload(&payload[..]))
+            .map_err(|(e, _)| KtError::broker(format!("sending record {i}: {e}")))?;
+        if !kt_core::deliver_all(&producer, begin + POLL_TIMEOUT, || false) {
+            return Err(KtError::new(
+                kt_core::ErrorKind::Timeout,
+                format!("record {i} was not acknowledged within 10s"),
+            )
+            .into());
+        }
+        let received = loop {
+            match consumer.poll(POLL_TIMEOUT.saturating_sub(begin.elapsed())) {
+                Some(Ok(msg)) => break msg.payload().map(<[u8]>::to_vec).unwrap_or_default(),
+                Some(Err(_)) if begin.elapsed() < POLL_TIMEOUT => continue,
+                _ => {
+                    return Err(KtError::new(
+                        kt_core::ErrorKind::Timeout,
+                        format!(
+                            "poll() timed out before finding a result (timeout:{})",
+                            POLL_TIMEOUT.as_millis()
+                        ),
+                    )
+                    .into())
+                }
+            }
+        };
+        let elapsed = begin.elapsed();
+        if received != payload {
+            return Err(KtError::broker(format!(
+                "The message read [{}] did not match the message sent [{}]",
+                String::from_utf8_lossy(&received),
+                String::from_utf8_lossy(&payload)
+            ))
+            .into());
+        }
+        if i % 1000 == 0 && text {
+            let ms = elapsed.as_nanos() as f64 / 1e6;
+            writeln!(out, "{i}\t{}", java_double(ms))?;
+        }
+        total_ns += elapsed.as_nanos();
+        latencies_ms.push(elapsed.as_millis() as u64);
+        let _ = hdr.record((elapsed.as_micros() as u64).max(1));
+    }
+    latencies_ms.sort_unstable();
+    let pick = |p: f64| {
+        latencies_ms
+            .get((latencies_ms.len() as f64 * p) as usize)
+            .copied()
+            .unwrap_or(0)
+    };
+    let avg_ms = total_ns as f64 / plan.count.max(1) as f64 / 1e6;
+    let percentiles = Percentiles::of(&hdr);
+    match args.output {
+        PerfOutput::Text => {
+            writeln!(
+                out,
+                "Avg latency: {} ms",
+                super::format::java_fixed(avg_ms, 4)
+            )?;
+            writeln!(
+                out,
+                "Percentiles: 50th = {}, 99th = {}, 99.9th = {}",
+                pick(0.5),
+                pick(0.99),
+                pick(0.999)
+            )?;
+            if mode == Mode::Native {
+                writeln!(out, "{}", percentiles.line("latency, produce to consume"))?;
+            }
+        }
+        PerfOutput::Json => {
+            let report = json!({
+                "tool": "e2e",
+                "topic": plan.topic,
+                "settings": {"num_records": plan.count, "acks": plan.acks, "record_size": plan.size},
+                "records": plan.count,
+                "avg_ms": avg_ms,
+                "latency_us": percentiles,
+            });
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Java's Double.toString for ordinary values: always a decimal point.
+fn java_double(x: f64) -> String {
+    let s = format!("{x}");
+    if s.contains('.') {
+        s
+    } else {
+        format!("{s}.0")
+    }
+}
+
+/// Kafka's tool creates a missing topic; so does kt (one partition).
+fn ensure_topic(cluster: &Cluster, topic: &str) -> anyhow::Result<()> {
+    if let Some(mock) = cluster.mock() {
+        let _ = mock.create_topic(topic, 1, 1);
+        return Ok(());
+    }
+    let admin = cluster.admin("kt-e2e")?;
+    let md = cluster.metadata(admin.inner(), None, &|| {
+        kt_core::context::drain_events(admin.inner())
+    })?;
+    if md.topics().iter().any(|t| t.name() == topic) {
+        return Ok(());
+    }
+    let new = rdkafka::admin::NewTopic::new(topic, 1, rdkafka::admin::TopicReplication::Fixed(-1));
+    let opts = rdkafka::admin::AdminOptions::new().request_timeout(Some(cluster.timeout));
+    let results = kt_core::block_on(admin.create_topics([&new], &opts))
+        .map_err(|e| KtError::broker(format!("creating topic {topic}: {e}")))?;
+    for r in results {
+        if let Err((t, code)) = r {
+            if code != rdkafka::error::RDKafkaErrorCode::TopicAlreadyExists {
+                return Err(KtError::broker(format!("creating topic {t}: {code}")).into());
+            }
+        }
+    }
+    Ok(())
+}
