@@ -490,3 +490,51 @@ fn bad_perf_input_is_one_clear_line() {
         assert!(run.stderr.contains(needle), "{args:?}: {run:?}");
     }
 }
+
+#[test]
+fn end_to_end_latency_in_kafkas_form_and_kts() {
+    let b = bootstrap();
+    let t = random_name("e2e");
+    let run = kafka("kafka-e2e-latency", &[&b, &t, "20", "1", "100"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(re(r"^0\t\d+\.\d+$").is_match(lines[0]), "{run:?}");
+    assert!(
+        re(r"^Avg latency: \d+\.\d{4} ms$").is_match(lines[1]),
+        "{run:?}"
+    );
+    assert!(
+        re(r"^Percentiles: 50th = \d+, 99th = \d+, 99\.9th = \d+$").is_match(lines[2]),
+        "{run:?}"
+    );
+    let run = kafka("kafka-e2e-latency", &[&b, &t]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.starts_with(
+            "USAGE: java org.apache.kafka.tools.EndToEndLatency broker_list topic num_messages"
+        ),
+        "{run:?}"
+    );
+    let run = kafka("kafka-e2e-latency", &[&b, &t, "5", "0", "100"]);
+    assert_eq!(
+        run.stderr,
+        "Latency testing requires synchronous acknowledgement. Please use 1 or all\n"
+    );
+    let run = kt(&[
+        "perf",
+        "e2e",
+        "--bootstrap-server",
+        &b,
+        "--topic",
+        &t,
+        "--num-records",
+        "10",
+        "--acks",
+        "all",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["latency_us"]["count"], 10);
+}

@@ -139,14 +139,19 @@ pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()>
     let consumer: BaseConsumer<KtContext> =
         BaseConsumer::from_config_and_context(&ccfg, KtContext::new(cluster.verbose))
             .map_err(|e| KtError::config(format!("cannot create the consumer: {e}")))?;
-    // Start every partition at its end, as Kafka's tool seeks to the end.
+    // Start every partition at its end, resolved now: Kafka's tool seeks to
+    // the end and reads the position before it sends, so the first record
+    // cannot slip in before the end is known.
     let md = cluster.metadata(consumer.client(), Some(&plan.topic), &|| {
         let _ = consumer.poll(Duration::ZERO);
     })?;
     let mut tpl = TopicPartitionList::new();
     for t in md.topics().iter().filter(|t| t.name() == plan.topic) {
         for p in t.partitions() {
-            tpl.add_partition_offset(&plan.topic, p.id(), Offset::End)?;
+            let (_, high) = consumer
+                .fetch_watermarks(&plan.topic, p.id(), cluster.timeout)
+                .map_err(|e| KtError::broker(format!("reading the end of {}/{}: {e}", plan.topic, p.id())))?;
+            tpl.add_partition_offset(&plan.topic, p.id(), Offset::Offset(high))?;
         }
     }
     consumer

@@ -12,7 +12,7 @@ use kt_core::{Cluster, Endpoint, ErrorKind, KtContext, KtError};
 use rdkafka::client::ClientContext;
 use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
-use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
+use rdkafka::producer::{BaseProducer, DeliveryResult, Producer, ProducerContext};
 use serde_json::json;
 
 use super::producer_args::{PayloadSource, PerfOutput, ProducerPerfArgs, ProducerPlan};
@@ -26,9 +26,10 @@ pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
     let endpoint = endpoint(&args, &props, mode)?;
     let payloads = Payloads::load(&plan.payload, &args.payload_delimiter, out)?;
     let cluster = Cluster::open(endpoint, &props, None, args.connection.verbose)?;
-    if let Some(mock) = cluster.mock() {
-        // The mock cluster has no CreateTopics: make the topic here.
-        let _ = mock.create_topic(&plan.topic, 3, 1);
+    if let (Some(mock), Endpoint::Mock(brokers)) = (cluster.mock(), &cluster.endpoint) {
+        // The mock cluster has no CreateTopics: make the topic here, as the
+        // mock would auto-create it (4 partitions, up to 3 replicas).
+        let _ = mock.create_topic(&plan.topic, 4, (*brokers).min(3));
     }
     let producer = create_producer(&args, &plan, &cluster)?;
     let md = cluster.metadata(producer.client(), Some(&plan.topic), &|| {
@@ -345,6 +346,71 @@ impl XorShift {
     }
 }
 
+/// A librdkafka topic handle for the hot loop. rdkafka's `send` goes through
+/// `rd_kafka_producev`, which looks the topic up by name for every record;
+/// `rd_kafka_produce` on a handle does not, as rdkafka_performance does.
+/// rdkafka still serves the delivery reports and hands our `usize` opaque to
+/// `PerfContext::delivery`.
+struct TopicHandle<'a> {
+    rkt: *mut rdkafka::bindings::rd_kafka_topic_t,
+    _producer: std::marker::PhantomData<&'a BaseProducer<PerfContext>>,
+}
+
+impl<'a> TopicHandle<'a> {
+    fn new(producer: &'a BaseProducer<PerfContext>, topic: &str) -> Result<Self, KtError> {
+        let name = std::ffi::CString::new(topic)
+            .map_err(|_| KtError::usage("the topic name contains a NUL byte"))?;
+        // SAFETY: a live client and a NUL-terminated name; destroyed in Drop,
+        // before the producer (the handle borrows it).
+        let rkt = unsafe {
+            rdkafka::bindings::rd_kafka_topic_new(
+                producer.client().native_ptr(),
+                name.as_ptr(),
+                std::ptr::null_mut(),
+            )
+        };
+        if rkt.is_null() {
+            return Err(KtError::broker(format!("cannot open topic {topic}")));
+        }
+        Ok(TopicHandle {
+            rkt,
+            _producer: std::marker::PhantomData,
+        })
+    }
+
+    /// One record to a partition the partitioner picks, payload copied.
+    fn produce(&self, payload: &[u8], opaque: usize) -> Result<(), RDKafkaErrorCode> {
+        use rdkafka::bindings as rd;
+        // SAFETY: the payload is copied (F_COPY) before the call returns; the
+        // opaque is a plain integer that rdkafka hands back as a usize.
+        let rc = unsafe {
+            rd::rd_kafka_produce(
+                self.rkt,
+                -1, // RD_KAFKA_PARTITION_UA: the partitioner decides
+                rd::RD_KAFKA_MSG_F_COPY,
+                payload.as_ptr() as *mut std::os::raw::c_void,
+                payload.len(),
+                std::ptr::null(),
+                0,
+                opaque as *mut std::os::raw::c_void,
+            )
+        };
+        if rc == 0 {
+            Ok(())
+        } else {
+            // SAFETY: reads this thread's last librdkafka error.
+            Err(unsafe { rd::rd_kafka_last_error() }.into())
+        }
+    }
+}
+
+impl Drop for TopicHandle<'_> {
+    fn drop(&mut self) {
+        // SAFETY: created by rd_kafka_topic_new and destroyed once.
+        unsafe { rdkafka::bindings::rd_kafka_topic_destroy(self.rkt) }
+    }
+}
+
 struct SendRun {
     sent: u64,
     stopped: Option<crate::console::signals::Signal>,
@@ -362,6 +428,7 @@ fn send_all(
     out: &mut dyn Write,
 ) -> anyhow::Result<SendRun> {
     let ctx = producer.context();
+    let topic = TopicHandle::new(producer, &plan.topic)?;
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     let mut number = Vec::with_capacity(24);
     let interval_ns = plan.throughput.filter(|t| *t > 0.0).map(|t| 1e9 / t);
@@ -378,9 +445,13 @@ fn send_all(
                     stopped: Some(signal),
                 });
             }
-            producer.poll(Duration::ZERO);
             ctx.write_lines(out, text)?;
             progress.set_position(i);
+        }
+        // Serve delivery reports often, as rdkafka_performance does after
+        // every record: a short report queue keeps the producer queue moving.
+        if i % 64 == 0 {
+            producer.poll(Duration::ZERO);
         }
         if let Some(ms) = plan.transaction_ms {
             if !in_transaction {
@@ -413,17 +484,15 @@ fn send_all(
             send_us.saturating_sub((i as f64 * ns / 1000.0) as u64)
         });
         let opaque = (send_us & 0xffff_ffff) as usize | ((late_us.min(0xffff_ffff) as usize) << 32);
-        let mut record = BaseRecord::with_opaque_to(&plan.topic, opaque).payload(payload);
         loop {
-            match producer.send::<[u8], [u8]>(record) {
+            match topic.produce(payload, opaque) {
                 Ok(()) => break,
-                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                Err(RDKafkaErrorCode::QueueFull) => {
                     // Deliveries make room; serving them is the wait.
                     producer.poll(Duration::from_millis(5));
-                    record = back;
                 }
-                Err((e, _)) => {
-                    ctx.fail(e.to_string());
+                Err(code) => {
+                    ctx.fail(KafkaError::MessageProduction(code).to_string());
                     break;
                 }
             }
