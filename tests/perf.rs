@@ -538,3 +538,28 @@ fn end_to_end_latency_in_kafkas_form_and_kts() {
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["latency_us"]["count"], 10);
 }
+
+#[test]
+fn transactions_commit_on_the_mock_cluster() {
+    // tansu 0.6 has no EndTxn; librdkafka's mock cluster has transactions.
+    let run = kt(&[
+        "perf",
+        "producer",
+        "--bootstrap-server",
+        "mock",
+        "--topic",
+        "tx",
+        "--num-records",
+        "2000",
+        "--record-size",
+        "10",
+        "--transaction-duration-ms",
+        "100",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["records"]["acked"], 2000);
+    assert_eq!(report["records"]["failed"], 0);
+}

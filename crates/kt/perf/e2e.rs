@@ -150,7 +150,9 @@ pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()>
         for p in t.partitions() {
             let (_, high) = consumer
                 .fetch_watermarks(&plan.topic, p.id(), cluster.timeout)
-                .map_err(|e| KtError::broker(format!("reading the end of {}/{}: {e}", plan.topic, p.id())))?;
+                .map_err(|e| {
+                    KtError::broker(format!("reading the end of {}/{}: {e}", plan.topic, p.id()))
+                })?;
             tpl.add_partition_offset(&plan.topic, p.id(), Offset::Offset(high))?;
         }
     }

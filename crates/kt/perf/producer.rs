@@ -253,6 +253,15 @@ fn create_producer(
             .map(|_| "performance-producer-default-transactional-id".to_string())
     }) {
         cfg.set("transactional.id", id);
+        if !explicit("message.timeout.ms") {
+            // librdkafka wants deliveries to time out within a transaction's
+            // timeout (60 s unless set); Java does not check.
+            let tx = cluster
+                .config
+                .get("transaction.timeout.ms")
+                .unwrap_or("60000");
+            cfg.set("message.timeout.ms", tx);
+        }
     }
     if args.print_metrics && !explicit("statistics.interval.ms") {
         cfg.set("statistics.interval.ms", "1000");
