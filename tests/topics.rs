@@ -128,6 +128,10 @@ fn exit_codes_are_documented_ones() {
     // 1: the broker refused
     let t = random_name("dup");
     create_topic(&t, 1);
+    // tansu can accept a second create of a topic it has not finished
+    // creating; wait until it lists the topic, as a client would see it.
+    let deadline = std::time::Instant::now() + DEADLINE;
+    assert!(kt_testkit::wait_until(deadline, || topic_names().contains(&t)));
     let run = kt(&[
         "topics",
         "--bootstrap-server",
