@@ -16,8 +16,14 @@ _kt() {
             ",$1")
                 cmd="kt"
                 ;;
+            kt,__complete-topics)
+                cmd="kt__subcmd____complete__subcmd__topics"
+                ;;
             kt,completions)
                 cmd="kt__subcmd__completions"
+                ;;
+            kt,config)
+                cmd="kt__subcmd__config"
                 ;;
             kt,consume)
                 cmd="kt__subcmd__consume"
@@ -25,8 +31,14 @@ _kt() {
             kt,help)
                 cmd="kt__subcmd__help"
                 ;;
+            kt,install-aliases)
+                cmd="kt__subcmd__install__subcmd__aliases"
+                ;;
             kt,man)
                 cmd="kt__subcmd__man"
+                ;;
+            kt,offsets)
+                cmd="kt__subcmd__offsets"
                 ;;
             kt,perf)
                 cmd="kt__subcmd__perf"
@@ -37,8 +49,26 @@ _kt() {
             kt,topics)
                 cmd="kt__subcmd__topics"
                 ;;
+            kt__subcmd__config,help)
+                cmd="kt__subcmd__config__subcmd__help"
+                ;;
+            kt__subcmd__config,show)
+                cmd="kt__subcmd__config__subcmd__show"
+                ;;
+            kt__subcmd__config__subcmd__help,help)
+                cmd="kt__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            kt__subcmd__config__subcmd__help,show)
+                cmd="kt__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            kt__subcmd__help,__complete-topics)
+                cmd="kt__subcmd__help__subcmd____complete__subcmd__topics"
+                ;;
             kt__subcmd__help,completions)
                 cmd="kt__subcmd__help__subcmd__completions"
+                ;;
+            kt__subcmd__help,config)
+                cmd="kt__subcmd__help__subcmd__config"
                 ;;
             kt__subcmd__help,consume)
                 cmd="kt__subcmd__help__subcmd__consume"
@@ -46,8 +76,14 @@ _kt() {
             kt__subcmd__help,help)
                 cmd="kt__subcmd__help__subcmd__help"
                 ;;
+            kt__subcmd__help,install-aliases)
+                cmd="kt__subcmd__help__subcmd__install__subcmd__aliases"
+                ;;
             kt__subcmd__help,man)
                 cmd="kt__subcmd__help__subcmd__man"
+                ;;
+            kt__subcmd__help,offsets)
+                cmd="kt__subcmd__help__subcmd__offsets"
                 ;;
             kt__subcmd__help,perf)
                 cmd="kt__subcmd__help__subcmd__perf"
@@ -57,6 +93,9 @@ _kt() {
                 ;;
             kt__subcmd__help,topics)
                 cmd="kt__subcmd__help__subcmd__topics"
+                ;;
+            kt__subcmd__help__subcmd__config,show)
+                cmd="kt__subcmd__help__subcmd__config__subcmd__show"
                 ;;
             kt__subcmd__help__subcmd__perf,consumer)
                 cmd="kt__subcmd__help__subcmd__perf__subcmd__consumer"
@@ -98,12 +137,62 @@ _kt() {
 
     case "${cmd}" in
         kt)
-            opts="-h -V --help --version topics produce consume perf completions man help"
+            opts="-h -V --help --version topics produce consume offsets perf config install-aliases __complete-topics completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd____complete__subcmd__topics)
+            opts="-o -X -v -h -V --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -129,8 +218,114 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__config)
+            opts="-h -V --help --version show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__config__subcmd__help)
+            opts="show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__config__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__config__subcmd__show)
+            opts="-o -X -v -h -V --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kt__subcmd__consume)
-            opts="-o -X -v -h -V --topic --include --whitelist --partition --offset --from-beginning --group --max-messages --timeout-ms --skip-message-on-error --isolation-level --consumer-property --consumer.config --formatter --formatter-property --property --formatter-config --key-deserializer --value-deserializer --enable-systest-events --output --exit --from-time --until-time --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --help --version"
+            opts="-o -X -v -h -V --topic --include --whitelist --partition --offset --from-beginning --group --max-messages --timeout-ms --skip-message-on-error --isolation-level --consumer-property --consumer.config --formatter --formatter-property --property --formatter-config --key-deserializer --value-deserializer --enable-systest-events --output --exit --from-time --until-time --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -244,6 +439,10 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -252,8 +451,22 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help)
-            opts="topics produce consume perf completions man help"
+            opts="topics produce consume offsets perf config install-aliases __complete-topics completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd____complete__subcmd__topics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -268,6 +481,34 @@ _kt() {
         kt__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__config)
+            opts="show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -307,7 +548,35 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__help__subcmd__install__subcmd__aliases)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kt__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__offsets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -405,6 +674,20 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__install__subcmd__aliases)
+            opts="-h -V --force --list --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kt__subcmd__man)
             opts="-h -V --dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -413,6 +696,80 @@ _kt() {
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__offsets)
+            opts="-o -X -v -h -V --topic --partitions --topic-partitions --time --exclude-internal-topics --offsets --max-wait-ms --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic-partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --offsets)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -438,7 +795,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf__subcmd__consumer)
-            opts="-o -X -v -h -V --topic --include --messages --num-records --group --fetch-size --socket-buffer-size --from-latest --consumer.config --timeout --reporting-interval --show-detailed-stats --hide-header --print-metrics --date-format --threads --num-fetch-threads --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --help --version"
+            opts="-o -X -v -h -V --topic --include --messages --num-records --group --fetch-size --socket-buffer-size --from-latest --consumer.config --timeout --reporting-interval --show-detailed-stats --hide-header --print-metrics --date-format --threads --num-fetch-threads --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -528,6 +885,10 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -536,7 +897,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf__subcmd__e2e)
-            opts="-o -X -v -h -V --topic --num-records --acks --record-size --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --help --version"
+            opts="-o -X -v -h -V --topic --num-records --acks --record-size --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -587,6 +948,10 @@ _kt() {
                     return 0
                     ;;
                 -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -668,7 +1033,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf__subcmd__producer)
-            opts="-o -X -v -h -V --topic --num-records --record-size --payload-file --payload-monotonic --payload-delimiter --throughput --producer-props --producer.config --print-metrics --transactional-id --transaction-duration-ms --warmup-records --reporting-interval --acks --output --histogram --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --help --version"
+            opts="-o -X -v -h -V --topic --num-records --record-size --payload-file --payload-monotonic --payload-delimiter --throughput --producer-props --producer.config --print-metrics --transactional-id --transaction-duration-ms --warmup-records --reporting-interval --acks --output --histogram --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -762,6 +1127,10 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -770,7 +1139,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__produce)
-            opts="-X -v -h -V --topic --sync --compression-codec --batch-size --max-partition-memory-bytes --message-send-max-retries --retry-backoff-ms --timeout --request-required-acks --request-timeout-ms --metadata-expiry-ms --max-block-ms --max-memory-bytes --socket-buffer-size --line-reader --reader-property --property --reader-config --producer-property --producer.config --input --partition --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --help --version"
+            opts="-X -v -h -V --topic --sync --compression-codec --batch-size --max-partition-memory-bytes --message-send-max-retries --retry-backoff-ms --timeout --request-required-acks --request-timeout-ms --metadata-expiry-ms --max-block-ms --max-memory-bytes --socket-buffer-size --line-reader --reader-property --property --reader-config --producer-property --producer.config --input --partition --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -884,6 +1253,10 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -892,7 +1265,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__topics)
-            opts="-X -v -o -h -V --list --create --describe --alter --delete --topic --topic-id --partitions --replication-factor --replica-assignment --config --delete-config --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --partition-size-limit-per-response --disable-rack-aware --force --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --timeout-ms --output --help --version"
+            opts="-X -v -o -h -V --list --create --describe --alter --delete --topic --topic-id --partitions --replication-factor --replica-assignment --config --delete-config --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --partition-size-limit-per-response --disable-rack-aware --force --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --timeout-ms --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -954,6 +1327,10 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -981,3 +1358,21 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
 else
     complete -F _kt -o bashdefault -o default kt
 fi
+
+# kt: complete topic names after --topic from the configured cluster.
+_kt_topics() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    if [[ "$prev" == "--topic" ]]; then
+        local i flags=()
+        for ((i = 1; i < COMP_CWORD - 1; i++)); do
+            case "${COMP_WORDS[i]}" in
+                --bootstrap-server|--broker-list|--zookeeper|--cluster|--command-config)
+                    flags+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+            esac
+        done
+        COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" __complete-topics "${flags[@]}" 2>/dev/null)" -- "$cur"))
+        return 0
+    fi
+    _kt "$@"
+}
+complete -F _kt_topics -o bashdefault -o default kt

@@ -25,7 +25,11 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand topics 'Create, list, describe, alter and delete topics (kafka-topics)'
             cand produce 'Produce records from standard input (kafka-console-producer)'
             cand consume 'Print records from a topic (kafka-console-consumer)'
+            cand offsets 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
             cand perf 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
+            cand config 'Show the cluster profile and client settings a command would use'
+            cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
+            cand __complete-topics 'Topic names of the configured cluster, one per line, for shell completion'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print kt''s man page (or write all of them with --dir)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -45,6 +49,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
             cand --timeout-ms 'How long to wait for the cluster, in milliseconds [default: 10000]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -98,6 +103,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
             cand --sync 'Send each record synchronously and stop at the first failure'
             cand -v 'Show librdkafka''s log and what kt ignores'
             cand --verbose 'Show librdkafka''s log and what kt ignores'
@@ -134,10 +140,35 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
             cand --from-beginning 'Start from the earliest record rather than the latest'
             cand --skip-message-on-error 'Skip records the formatter cannot print instead of stopping'
             cand --enable-systest-events 'Print shutdown_complete on stdout at exit, as Kafka''s system tests expect'
             cand --exit 'Stop when every partition reaches the end it had at start (kt only)'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kt;offsets'= {
+            cand --topic 'Topics to get offsets for: a regular expression (full match) [default: all]'
+            cand --partitions 'Comma-separated partition ids [default: all]'
+            cand --topic-partitions 'Rules: topic-regex[:partition], :p, t:a-b, t:a-, t:-b (comma-separated)'
+            cand --time 'latest/-1, earliest/-2, max-timestamp/-3, earliest-local/-4, latest-tiered/-5, or a ms timestamp (kt: also RFC 3339 or -1h)'
+            cand --offsets 'Accepted and ignored, as in Kafka 2.x'
+            cand --max-wait-ms 'Accepted and ignored, as in Kafka 2.x'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand --exclude-internal-topics 'Leave out internal topics'
             cand -v 'Show librdkafka''s log and what kt ignores'
             cand --verbose 'Show librdkafka''s log and what kt ignores'
             cand -h 'Print help (see more with ''--help'')'
@@ -178,6 +209,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
             cand --payload-monotonic 'Payloads are the record index as text: 0, 1, 2, ...'
             cand --print-metrics 'Print librdkafka''s statistics at the end'
             cand -v 'Show librdkafka''s log and what kt ignores'
@@ -209,6 +241,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
             cand --from-latest 'Start from the latest offset rather than the earliest'
             cand --show-detailed-stats 'Print a line per reporting interval instead of one summary'
             cand --hide-header 'Leave out the header line'
@@ -233,6 +266,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
             cand -v 'Show librdkafka''s log and what kt ignores'
             cand --verbose 'Show librdkafka''s log and what kt ignores'
             cand -h 'Print help (see more with ''--help'')'
@@ -254,6 +288,64 @@ set edit:completion:arg-completer[kt] = {|@words|
         }
         &'kt;perf;help;help'= {
         }
+        &'kt;config'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Print the resolved cluster and client settings, secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kt;config;show'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kt;config;help'= {
+            cand show 'Print the resolved cluster and client settings, secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kt;config;help;show'= {
+        }
+        &'kt;config;help;help'= {
+        }
+        &'kt;install-aliases'= {
+            cand --force 'Replace files that already have these names (Kafka''s own scripts, say)'
+            cand --list 'Print the names kt answers to instead, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kt;__complete-topics'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kt;completions'= {
             cand --dir 'Write every shell''s script into this directory instead'
             cand -h 'Print help'
@@ -272,7 +364,11 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand topics 'Create, list, describe, alter and delete topics (kafka-topics)'
             cand produce 'Produce records from standard input (kafka-console-producer)'
             cand consume 'Print records from a topic (kafka-console-consumer)'
+            cand offsets 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
             cand perf 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
+            cand config 'Show the cluster profile and client settings a command would use'
+            cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
+            cand __complete-topics 'Topic names of the configured cluster, one per line, for shell completion'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print kt''s man page (or write all of them with --dir)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -282,6 +378,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;produce'= {
         }
         &'kt;help;consume'= {
+        }
+        &'kt;help;offsets'= {
         }
         &'kt;help;perf'= {
             cand producer 'Produce records as fast as allowed and report throughput and latency'
@@ -293,6 +391,15 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;perf;consumer'= {
         }
         &'kt;help;perf;e2e'= {
+        }
+        &'kt;help;config'= {
+            cand show 'Print the resolved cluster and client settings, secrets redacted'
+        }
+        &'kt;help;config;show'= {
+        }
+        &'kt;help;install-aliases'= {
+        }
+        &'kt;help;__complete-topics'= {
         }
         &'kt;help;completions'= {
         }

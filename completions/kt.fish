@@ -29,7 +29,11 @@ complete -c kt -n "__fish_kt_needs_command" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_needs_command" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
+complete -c kt -n "__fish_kt_needs_command" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
+complete -c kt -n "__fish_kt_needs_command" -f -a "__complete-topics" -d 'Topic names of the configured cluster, one per line, for shell completion'
 complete -c kt -n "__fish_kt_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -47,6 +51,7 @@ complete -c kt -n "__fish_kt_using_subcommand topics" -l zookeeper -d 'Find the 
 complete -c kt -n "__fish_kt_using_subcommand topics" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand topics" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l timeout-ms -d 'How long to wait for the cluster, in milliseconds [default: 10000]' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
 table\t'An aligned table for people'
@@ -96,6 +101,7 @@ complete -c kt -n "__fish_kt_using_subcommand produce" -l zookeeper -d 'Find the
 complete -c kt -n "__fish_kt_using_subcommand produce" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand produce" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -l sync -d 'Send each record synchronously and stop at the first failure'
 complete -c kt -n "__fish_kt_using_subcommand produce" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -126,6 +132,7 @@ complete -c kt -n "__fish_kt_using_subcommand consume" -l zookeeper -d 'Find the
 complete -c kt -n "__fish_kt_using_subcommand consume" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand consume" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l from-beginning -d 'Start from the earliest record rather than the latest'
 complete -c kt -n "__fish_kt_using_subcommand consume" -l skip-message-on-error -d 'Skip records the formatter cannot print instead of stopping'
 complete -c kt -n "__fish_kt_using_subcommand consume" -l enable-systest-events -d 'Print shutdown_complete on stdout at exit, as Kafka\'s system tests expect'
@@ -133,6 +140,26 @@ complete -c kt -n "__fish_kt_using_subcommand consume" -l exit -d 'Stop when eve
 complete -c kt -n "__fish_kt_using_subcommand consume" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand consume" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l topic -d 'Topics to get offsets for: a regular expression (full match) [default: all]' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l partitions -d 'Comma-separated partition ids [default: all]' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l topic-partitions -d 'Rules: topic-regex[:partition], :p, t:a-b, t:a-, t:-b (comma-separated)' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l time -d 'latest/-1, earliest/-2, max-timestamp/-3, earliest-local/-4, latest-tiered/-5, or a ms timestamp (kt: also RFC 3339 or -1h)' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l offsets -d 'Accepted and ignored, as in Kafka 2.x' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l max-wait-ms -d 'Accepted and ignored, as in Kafka 2.x' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -l exclude-internal-topics -d 'Leave out internal topics'
+complete -c kt -n "__fish_kt_using_subcommand offsets" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand offsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand offsets" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
@@ -161,6 +188,7 @@ complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_f
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l payload-monotonic -d 'Payloads are the record index as text: 0, 1, 2, ...'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l print-metrics -d 'Print librdkafka\'s statistics at the end'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
@@ -187,6 +215,7 @@ complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_f
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l from-latest -d 'Start from the latest offset rather than the earliest'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l show-detailed-stats -d 'Print a line per reporting interval instead of one summary'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l hide-header -d 'Leave out the header line'
@@ -206,6 +235,7 @@ complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_f
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s V -l version -d 'Print version'
@@ -213,19 +243,63 @@ complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_f
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
+complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand install-aliases" -l force -d 'Replace files that already have these names (Kafka\'s own scripts, say)'
+complete -c kt -n "__fish_kt_using_subcommand install-aliases" -l list -d 'Print the names kt answers to instead, one per line'
+complete -c kt -n "__fish_kt_using_subcommand install-aliases" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand install-aliases" -s V -l version -d 'Print version'
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_using_subcommand completions" -l dir -d 'Write every shell\'s script into this directory instead' -r -F
 complete -c kt -n "__fish_kt_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_using_subcommand man" -l dir -d 'Write kt.1 and one page per subcommand into this directory' -r -F
 complete -c kt -n "__fish_kt_using_subcommand man" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand man" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume perf completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "__complete-topics" -d 'Topic names of the configured cluster, one per line, for shell completion'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
+complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
+
+# kt: complete topic names after --topic from the configured cluster.
+complete -c kt -l topic -x -a '(kt __complete-topics 2>/dev/null)'

@@ -49,18 +49,6 @@ fn run_class_usage_and_unknown_class() {
 }
 
 #[test]
-fn tools_not_yet_in_kt_say_so_in_one_line() {
-    let name = "kafka-get-offsets";
-    let run = kafka(name, &["--bootstrap-server", "127.0.0.1:9"]);
-    assert_eq!(run.code, Some(1), "{name}: {run:?}");
-    assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
-    assert!(
-        run.stderr.contains("not available in this kt yet"),
-        "{run:?}"
-    );
-}
-
-#[test]
 fn kt_takes_a_kafka_name_as_first_argument() {
     let b = bootstrap();
     let run = kt(&[

@@ -5,7 +5,10 @@ mod util;
 
 mod console;
 mod dispatch;
+mod offsets;
 mod perf;
+mod profiles;
+mod reliability;
 mod topics;
 mod topics_compat;
 mod zookeeper;

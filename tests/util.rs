@@ -55,12 +55,16 @@ pub fn bootstrap() -> String {
 
 /// Creates a topic through kt and checks that it worked.
 pub fn create_topic(name: &str, partitions: u32) {
-    let b = bootstrap();
+    create_topic_on(&bootstrap(), name, partitions)
+}
+
+/// Creates a topic on the broker at `b` through kt and checks that it worked.
+pub fn create_topic_on(b: &str, name: &str, partitions: u32) {
     let p = partitions.to_string();
     let run = kt(&[
         "topics",
         "--bootstrap-server",
-        &b,
+        b,
         "--create",
         "--topic",
         name,
@@ -146,4 +150,15 @@ pub fn kafka_long(name: &str, args: &[&str]) -> Run {
     let program: PathBuf = links().join(name);
     kt_testkit::run_with_deadline(&program, args, b"", Duration::from_secs(120))
         .expect("running a kt link")
+}
+
+/// Runs `kt args` with extra environment variables (see `run_with_env`).
+pub fn kt_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    kt_testkit::run_with_env(kt_path(), args, env, b"", DEADLINE).expect("running kt")
+}
+
+/// Runs a Kafka-named link with extra environment variables.
+pub fn kafka_env(name: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let program: PathBuf = links().join(name);
+    kt_testkit::run_with_env(&program, args, env, b"", DEADLINE).expect("running a kt link")
 }

@@ -51,9 +51,27 @@ pub enum Command {
             kt consume --bootstrap-server localhost:9092 --topic t --partition 0 --offset 42 --max-messages 1 --property print.key=true"
     )]
     Consume(Box<ConsumeArgs>),
+    /// Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)
+    #[command(
+        after_help = "Examples:\n  kt offsets --bootstrap-server localhost:9092 --topic t\n  \
+            kt offsets --bootstrap-server localhost:9092 --topic t --time -1\n  \
+            kt offsets --bootstrap-server localhost:9092 --topic-partitions 't.*:0-3' --time -1h -o json"
+    )]
+    Offsets(Box<crate::offsets::OffsetsArgs>),
     /// Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)
     #[command(subcommand)]
     Perf(PerfCommand),
+    /// Show the cluster profile and client settings a command would use
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Link every Kafka tool name (with and without .sh) to this kt in DIR
+    #[command(after_help = "Examples:\n  kt install-aliases ~/.local/bin\n  \
+            kt install-aliases --list\n  \
+            kt install-aliases /opt/kafka/bin --force      (replace Kafka's own scripts)")]
+    InstallAliases(crate::aliases::AliasArgs),
+    /// Topic names of the configured cluster, one per line, for shell completion
+    #[command(name = "__complete-topics", hide = true)]
+    CompleteTopics(Box<crate::profiles::ShowArgs>),
     /// Print a shell completion script (or write all of them with --dir)
     Completions {
         /// The shell to print the script for
@@ -69,6 +87,25 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConfigCommand {
+    /// Print the resolved cluster and client settings, secrets redacted
+    #[command(
+        long_about = "Print the resolved cluster and client settings, secrets redacted.\n\n\
+            kt reads cluster profiles from $KT_CONFIG, else <config dir>/kt/config.toml \
+            (~/.config/kt/config.toml on Linux). The cluster is --cluster NAME, else $KT_CLUSTER, \
+            else the file's `default` (kt's own commands only, and only when no \
+            --bootstrap-server/--zookeeper is given). Flags beat the profile's values.",
+        after_help = "Config file:\n  default = \"local\"\n\n  [clusters.local]\n  bootstrap-servers = \"127.0.0.1:9092\"\n\n  \
+            [clusters.prod]\n  bootstrap-servers = [\"b1:9093\", \"b2:9093\"]    # or zookeeper = \"z1:2181/kafka\"\n  \
+            secret = [\"sasl.username\"]                      # also shown redacted\n  \
+            [clusters.prod.properties]\n  security.protocol = \"SASL_SSL\"\n  sasl.mechanism = \"SCRAM-SHA-512\"\n  \
+            sasl.username = \"kt\"\n  sasl.password = { env = \"PROD_KAFKA_PASSWORD\" }   # or { file = \"~/.kafka-pass\" }\n\n\
+            Examples:\n  kt config show\n  KT_CLUSTER=prod kt config show -o json"
+    )]
+    Show(Box<crate::profiles::ShowArgs>),
 }
 
 #[derive(Subcommand, Debug)]

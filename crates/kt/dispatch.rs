@@ -79,19 +79,6 @@ impl Tool {
             .unwrap_or("kafka-topics")
     }
 
-    /// The kt subcommand that will stand in for this tool, for messages.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Tool::Topics => "kt topics",
-            Tool::ConsoleProducer => "kt produce",
-            Tool::ConsoleConsumer => "kt consume",
-            Tool::ProducerPerf => "kt perf producer",
-            Tool::ConsumerPerf => "kt perf consumer",
-            Tool::GetOffsets => "kt offsets",
-            Tool::EndToEnd => "kt perf e2e",
-        }
-    }
-
     pub fn class_names() -> impl Iterator<Item = &'static str> {
         Tool::CLASSES.iter().map(|(c, _)| *c)
     }

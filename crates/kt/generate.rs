@@ -19,8 +19,41 @@ pub fn completion(shell: Shell) -> Vec<u8> {
     let mut cmd = crate::cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "kt", &mut buf);
+    match shell {
+        Shell::Bash => buf.extend_from_slice(BASH_TOPICS.as_bytes()),
+        Shell::Fish => buf.extend_from_slice(FISH_TOPICS.as_bytes()),
+        _ => {}
+    }
     buf
 }
+
+/// Topic names after `--topic`, from the cluster the line names (or
+/// KT_CLUSTER, or the default profile); `kt __complete-topics` gives up
+/// after 0.8 s and prints nothing on any failure, so the prompt stays quick.
+const BASH_TOPICS: &str = r#"
+# kt: complete topic names after --topic from the configured cluster.
+_kt_topics() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    if [[ "$prev" == "--topic" ]]; then
+        local i flags=()
+        for ((i = 1; i < COMP_CWORD - 1; i++)); do
+            case "${COMP_WORDS[i]}" in
+                --bootstrap-server|--broker-list|--zookeeper|--cluster|--command-config)
+                    flags+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+            esac
+        done
+        COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" __complete-topics "${flags[@]}" 2>/dev/null)" -- "$cur"))
+        return 0
+    fi
+    _kt "$@"
+}
+complete -F _kt_topics -o bashdefault -o default kt
+"#;
+
+const FISH_TOPICS: &str = r#"
+# kt: complete topic names after --topic from the configured cluster.
+complete -c kt -l topic -x -a '(kt __complete-topics 2>/dev/null)'
+"#;
 
 pub fn write_completions(
     out: &mut dyn Write,
@@ -47,7 +80,10 @@ pub fn man_pages() -> io::Result<Vec<(String, Vec<u8>)>> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(cmd.clone()).render(&mut buf)?;
     pages.push(("kt.1".to_string(), buf));
-    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| s.get_name() != "help" && !s.is_hide_set())
+    {
         let name = format!("kt-{}", sub.get_name());
         let sub = sub
             .clone()

@@ -3,12 +3,17 @@
 //! This file is the edge: it picks the tool from argv, runs it, and is the
 //! only place that prints errors and chooses the exit code.
 
+mod aliases;
 mod cli;
 mod compat;
 mod console;
 mod dispatch;
+#[cfg(test)]
+mod fuzz;
 mod generate;
+mod offsets;
 mod perf;
+mod profiles;
 mod topics;
 
 use std::ffi::OsString;
@@ -18,7 +23,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser};
 use kt_core::{error_kind, ErrorKind, KtError};
 
-use crate::cli::{Cli, Command, PerfCommand};
+use crate::cli::{Cli, Command, ConfigCommand, PerfCommand};
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
 use crate::dispatch::{Invocation, Mode, Tool};
@@ -64,6 +69,20 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+const N: Mode = Mode::Native;
+const C: Mode = Mode::Compat;
+
+/// Applies the cluster profile before a tool runs. kt's own commands use the
+/// config file's default cluster when no endpoint flag is given; Kafka-named
+/// links use only a profile named by `--cluster` or `KT_CLUSTER`, so they
+/// keep Kafka's required-argument rules.
+fn profiled<A: profiles::Connected>(mut args: A, mode: Mode) -> anyhow::Result<A> {
+    let given = args.names_endpoint();
+    args.connection()
+        .apply_profile(mode == Mode::Native, given)?;
+    Ok(args)
+}
+
 fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
     let matches = match cli::command().try_get_matches_from(argv) {
         Ok(m) => m,
@@ -87,16 +106,20 @@ fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
     let result = Cli::from_arg_matches(&matches)
         .map_err(anyhow::Error::from)
         .and_then(|cli| match cli.command {
-            Command::Topics(args) => topics::run(*args, Mode::Native, out),
-            Command::Produce(args) => console::produce::run(*args, Mode::Native, out),
-            Command::Consume(args) => console::consume::run(*args, Mode::Native, out),
+            Command::Topics(args) => topics::run(profiled(*args, N)?, N, out),
+            Command::Produce(args) => console::produce::run(profiled(*args, N)?, N, out),
+            Command::Consume(args) => console::consume::run(profiled(*args, N)?, N, out),
             Command::Perf(PerfCommand::Producer(args)) => {
-                perf::producer::run(*args, Mode::Native, out)
+                perf::producer::run(profiled(*args, N)?, N, out)
             }
             Command::Perf(PerfCommand::Consumer(args)) => {
-                perf::consumer::run(*args, Mode::Native, out)
+                perf::consumer::run(profiled(*args, N)?, N, out)
             }
-            Command::Perf(PerfCommand::E2e(args)) => perf::e2e::run(*args, Mode::Native, out),
+            Command::Perf(PerfCommand::E2e(args)) => perf::e2e::run(profiled(*args, N)?, N, out),
+            Command::Offsets(args) => offsets::run(profiled(*args, N)?, N, out),
+            Command::Config(ConfigCommand::Show(args)) => profiles::show(*args, out),
+            Command::InstallAliases(args) => aliases::run(args, out),
+            Command::CompleteTopics(args) => profiles::complete_topics(*args, out),
             Command::Completions { shell, dir } => {
                 generate::write_completions(out, shell, dir.as_deref()).map_err(Into::into)
             }
@@ -140,6 +163,7 @@ kafka_parser!(
     "kafka-consumer-perf-test",
     ConsumerPerfArgs
 );
+kafka_parser!(KafkaGetOffsets, "kafka-get-offsets", offsets::OffsetsArgs);
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 const KAFKA_VERSION: &str = "3.9.0";
@@ -153,6 +177,8 @@ struct ToolText {
     /// kafka-topics reports failed actions on stdout with this prefix; the
     /// other tools print the exception on stderr.
     stdout_prefix: Option<&'static str>,
+    /// GetOffsetShell prefixes parse and run errors with `Error occurred: `.
+    error_prefix: &'static str,
 }
 
 fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Write) -> u8 {
@@ -162,6 +188,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 no_args: "Create, delete, describe, or change a topic.",
                 help: "This tool helps to create, delete, describe, or change a topic.",
                 stdout_prefix: Some("Error while executing topic command : "),
+                error_prefix: "",
             };
             jopt_tool::<KafkaTopics>(
                 program,
@@ -169,7 +196,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 out,
                 &text,
                 |p| (p.help, p.version, p.args),
-                |a, out| topics::run(a, Mode::Compat, out),
+                |a, out| topics::run(profiled(a, C)?, C, out),
             )
         }
         Tool::ConsoleProducer => {
@@ -178,6 +205,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                     "This tool helps to read data from standard input and publish it to Kafka.",
                 help: "This tool helps to read data from standard input and publish it to Kafka.",
                 stdout_prefix: None,
+                error_prefix: "",
             };
             jopt_tool::<KafkaConsoleProducer>(
                 program,
@@ -185,7 +213,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 out,
                 &text,
                 |p| (p.help, p.version, p.args),
-                |a, out| console::produce::run(a, Mode::Compat, out),
+                |a, out| console::produce::run(profiled(a, C)?, C, out),
             )
         }
         Tool::ConsoleConsumer => {
@@ -193,6 +221,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 no_args: "This tool helps to read data from Kafka topics and outputs it to standard output.",
                 help: "This tool helps to read data from Kafka topics and outputs it to standard output.",
                 stdout_prefix: None,
+                error_prefix: "",
             };
             jopt_tool::<KafkaConsoleConsumer>(
                 program,
@@ -200,14 +229,30 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 out,
                 &text,
                 |p| (p.help, p.version, p.args),
-                |a, out| console::consume::run(a, Mode::Compat, out),
+                |a, out| console::consume::run(profiled(a, C)?, C, out),
             )
         }
         Tool::ProducerPerf => argparse_producer_perf(program, args, out),
+        Tool::GetOffsets => {
+            let text = ToolText {
+                no_args: "An interactive shell for getting topic-partition offsets.",
+                help: "An interactive shell for getting topic-partition offsets.",
+                stdout_prefix: None,
+                error_prefix: "Error occurred: ",
+            };
+            jopt_tool::<KafkaGetOffsets>(
+                program,
+                args,
+                out,
+                &text,
+                |p| (p.help, p.version, p.args),
+                |a, out| offsets::run(profiled(a, C)?, C, out),
+            )
+        }
         Tool::EndToEnd => {
             let argv = std::iter::once(OsString::from(program)).chain(args);
             let parsed = KafkaE2e::try_parse_from(argv).map_err(anyhow::Error::from);
-            let result = parsed.and_then(|p| perf::e2e::run(p.args, Mode::Compat, out));
+            let result = parsed.and_then(|p| perf::e2e::run(profiled(p.args, C)?, C, out));
             match result {
                 Ok(()) => 0,
                 Err(err) => {
@@ -222,6 +267,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 no_args: "This tool is used to verify the consumer performance.",
                 help: "This tool is used to verify the consumer performance.",
                 stdout_prefix: None,
+                error_prefix: "",
             };
             jopt_tool::<KafkaConsumerPerf>(
                 program,
@@ -229,16 +275,8 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 out,
                 &text,
                 |p| (p.help, p.version, p.args),
-                |a, out| perf::consumer::run(a, Mode::Compat, out),
+                |a, out| perf::consumer::run(profiled(a, C)?, C, out),
             )
-        }
-        _ => {
-            eprintln!(
-                "kt: {} is not available in this kt yet (it will be `{}`); use Kafka's own {program} for now",
-                tool.script_name(),
-                tool.native_name()
-            );
-            1
         }
     }
 }
@@ -270,7 +308,7 @@ fn jopt_tool<P: Parser + JoptArgs>(
     {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{}", compat::jopt_message(&e));
+            eprintln!("{}{}", text.error_prefix, compat::jopt_message(&e));
             return 1;
         }
     };
@@ -300,7 +338,7 @@ fn jopt_tool<P: Parser + JoptArgs>(
                     if err.chain().any(|c| c.is::<console::produce::ReaderError>()) {
                         eprintln!("org.apache.kafka.common.KafkaException: {message}");
                     } else {
-                        eprintln!("{message}");
+                        eprintln!("{}{message}", text.error_prefix);
                     }
                 }
             }
@@ -370,7 +408,7 @@ This tool is used to verify the producer performance.
         help(out);
         return 1;
     }
-    match perf::producer::run(parsed.args, Mode::Compat, out) {
+    match profiled(parsed.args, C).and_then(|a| perf::producer::run(a, C, out)) {
         Ok(()) => 0,
         Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
@@ -410,6 +448,10 @@ impl JoptArgs for KafkaConsoleConsumer {
 
 impl JoptArgs for KafkaConsumerPerf {
     type Args = ConsumerPerfArgs;
+}
+
+impl JoptArgs for KafkaGetOffsets {
+    type Args = offsets::OffsetsArgs;
 }
 
 /// The message Kafka's tools print: the typed error's own text when there is

@@ -33,7 +33,6 @@ pub fn alter_topic_config<C: ClientContext>(
         CString::new(s).map_err(|_| KtError::config(format!("'{s}' contains a NUL byte")))
     };
     let name = cstr(topic)?;
-    let timeout_ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
     // SAFETY: every handle created here is destroyed by the guards below, and
     // every pointer passed to librdkafka outlives the call that takes it.
     unsafe {
@@ -70,39 +69,16 @@ pub fn alter_topic_config<C: ClientContext>(
                 return Err(KtError::config(message));
             }
         }
-        let mut errstr = [0 as c_char; 512];
-        let options = Guard(
-            rd::rd_kafka_AdminOptions_new(
-                rk,
-                rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS,
-            ),
-            rd::rd_kafka_AdminOptions_destroy,
-        );
-        rd::rd_kafka_AdminOptions_set_request_timeout(
-            options.0,
-            timeout_ms,
-            errstr.as_mut_ptr(),
-            errstr.len(),
-        );
-        let queue = Guard(rd::rd_kafka_queue_new(rk), rd::rd_kafka_queue_destroy);
         let mut resources = [resource.0];
-        rd::rd_kafka_IncrementalAlterConfigs(rk, resources.as_mut_ptr(), 1, options.0, queue.0);
-        let event = Guard(
-            rd::rd_kafka_queue_poll(queue.0, timeout_ms.saturating_add(1000)),
-            rd::rd_kafka_event_destroy,
-        );
-        if event.0.is_null() {
-            return Err(KtError::new(
-                crate::ErrorKind::Timeout,
-                format!("the broker did not confirm the config change of topic {topic} in time"),
-            ));
-        }
-        if rd::rd_kafka_event_error(event.0) != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
-        {
-            return Err(KtError::broker(text(rd::rd_kafka_event_error_string(
-                event.0,
-            ))));
-        }
+        let event = admin_request(
+            rk,
+            rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS,
+            timeout,
+            &format!("the broker did not confirm the config change of topic {topic} in time"),
+            |options, queue| {
+                rd::rd_kafka_IncrementalAlterConfigs(rk, resources.as_mut_ptr(), 1, options, queue)
+            },
+        )?;
         let result = rd::rd_kafka_event_IncrementalAlterConfigs_result(event.0);
         let mut count = 0usize;
         let items = rd::rd_kafka_IncrementalAlterConfigs_result_resources(result, &mut count);
@@ -139,7 +115,6 @@ pub fn topic_ids<C: ClientContext>(
         })
         .collect::<Result<_, _>>()?;
     let mut pointers: Vec<*const c_char> = names.iter().map(|n| n.as_ptr()).collect();
-    let timeout_ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
     let mut out = Vec::new();
     // SAFETY: as in alter_topic_config: guarded handles, pointers that outlive
     // the calls, and result objects read before their event is destroyed.
@@ -148,38 +123,13 @@ pub fn topic_ids<C: ClientContext>(
             rd::rd_kafka_TopicCollection_of_topic_names(pointers.as_mut_ptr(), pointers.len()),
             rd::rd_kafka_TopicCollection_destroy,
         );
-        let mut errstr = [0 as c_char; 512];
-        let options = Guard(
-            rd::rd_kafka_AdminOptions_new(
-                rk,
-                rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DESCRIBETOPICS,
-            ),
-            rd::rd_kafka_AdminOptions_destroy,
-        );
-        rd::rd_kafka_AdminOptions_set_request_timeout(
-            options.0,
-            timeout_ms,
-            errstr.as_mut_ptr(),
-            errstr.len(),
-        );
-        let queue = Guard(rd::rd_kafka_queue_new(rk), rd::rd_kafka_queue_destroy);
-        rd::rd_kafka_DescribeTopics(rk, collection.0, options.0, queue.0);
-        let event = Guard(
-            rd::rd_kafka_queue_poll(queue.0, timeout_ms.saturating_add(1000)),
-            rd::rd_kafka_event_destroy,
-        );
-        if event.0.is_null() {
-            return Err(KtError::new(
-                crate::ErrorKind::Timeout,
-                "DescribeTopics timed out",
-            ));
-        }
-        if rd::rd_kafka_event_error(event.0) != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
-        {
-            return Err(KtError::broker(text(rd::rd_kafka_event_error_string(
-                event.0,
-            ))));
-        }
+        let event = admin_request(
+            rk,
+            rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DESCRIBETOPICS,
+            timeout,
+            "DescribeTopics timed out",
+            |options, queue| rd::rd_kafka_DescribeTopics(rk, collection.0, options, queue),
+        )?;
         let result = rd::rd_kafka_event_DescribeTopics_result(event.0);
         let mut count = 0usize;
         let items = rd::rd_kafka_DescribeTopics_result_topics(result, &mut count);
@@ -208,6 +158,100 @@ pub fn kafka_uuid(base64: &str) -> String {
         .trim_end_matches('=')
         .replace('+', "-")
         .replace('/', "_")
+}
+
+/// One partition's answer to ListOffsets: the offset, or the broker's error.
+pub type OffsetAnswer = ((String, i32), Result<i64, String>);
+
+/// ListOffsets for `partitions` with one spec for all: -1 latest, -2
+/// earliest, -3 max timestamp (librdkafka's specs), other negative codes as
+/// raw values, or a timestamp in ms. rdkafka wraps none of it.
+pub fn list_offsets<C: ClientContext>(
+    client: &Client<C>,
+    partitions: &[(String, i32)],
+    spec: i64,
+    timeout: Duration,
+) -> Result<Vec<OffsetAnswer>, KtError> {
+    if partitions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut tpl = rdkafka::TopicPartitionList::new();
+    for (topic, partition) in partitions {
+        tpl.add_partition(topic, *partition);
+    }
+    let rk = client.native_ptr();
+    let mut out = Vec::with_capacity(partitions.len());
+    // SAFETY: as in alter_topic_config; the list's elements are set through
+    // its pointer before the call, which copies them.
+    unsafe {
+        let list = tpl.ptr();
+        for i in 0..(*list).cnt as usize {
+            (*(*list).elems.add(i)).offset = spec;
+        }
+        let event = admin_request(
+            rk,
+            rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTOFFSETS,
+            timeout,
+            "ListOffsets timed out",
+            |options, queue| rd::rd_kafka_ListOffsets(rk, list, options, queue),
+        )?;
+        let result = rd::rd_kafka_event_ListOffsets_result(event.0);
+        let mut count = 0usize;
+        let infos = rd::rd_kafka_ListOffsets_result_infos(result, &mut count);
+        for i in 0..count {
+            let tp = rd::rd_kafka_ListOffsetsResultInfo_topic_partition(*infos.add(i));
+            let key = (text((*tp).topic), (*tp).partition);
+            let answer = if (*tp).err == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                Ok((*tp).offset)
+            } else {
+                Err(text(rd::rd_kafka_err2str((*tp).err)))
+            };
+            out.push((key, answer));
+        }
+    }
+    Ok(out)
+}
+
+/// Sends one admin request on a queue of its own and waits for its result
+/// event: the request timeout is set on the options, and the wait gives the
+/// broker a second more. A whole-request error is the broker's error.
+///
+/// # Safety
+/// `rk` is a live client handle and `send` passes only valid pointers.
+unsafe fn admin_request(
+    rk: *mut rd::rd_kafka_t,
+    op: rd::rd_kafka_admin_op_t,
+    timeout: Duration,
+    timed_out: &str,
+    send: impl FnOnce(*mut rd::rd_kafka_AdminOptions_t, *mut rd::rd_kafka_queue_t),
+) -> Result<Guard<rd::rd_kafka_event_t>, KtError> {
+    let timeout_ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    let mut errstr = [0 as c_char; 512];
+    let options = Guard(
+        rd::rd_kafka_AdminOptions_new(rk, op),
+        rd::rd_kafka_AdminOptions_destroy,
+    );
+    rd::rd_kafka_AdminOptions_set_request_timeout(
+        options.0,
+        timeout_ms,
+        errstr.as_mut_ptr(),
+        errstr.len(),
+    );
+    let queue = Guard(rd::rd_kafka_queue_new(rk), rd::rd_kafka_queue_destroy);
+    send(options.0, queue.0);
+    let event = Guard(
+        rd::rd_kafka_queue_poll(queue.0, timeout_ms.saturating_add(1000)),
+        rd::rd_kafka_event_destroy,
+    );
+    if event.0.is_null() {
+        return Err(KtError::new(crate::ErrorKind::Timeout, timed_out));
+    }
+    if rd::rd_kafka_event_error(event.0) != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+        return Err(KtError::broker(text(rd::rd_kafka_event_error_string(
+            event.0,
+        ))));
+    }
+    Ok(event)
 }
 
 /// Kafka's `Uuid.ZERO_UUID` as it prints it.

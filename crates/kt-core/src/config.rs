@@ -234,7 +234,11 @@ pub fn parse_jaas(value: &str) -> Option<(String, String)> {
 }
 
 fn invalid(key: &str, value: &str, prop: &Property, reason: &str) -> KtError {
-    let shown = if is_secret(key) { "<redacted>" } else { value };
+    let shown = if is_secret(key) || prop.source.is_secret() {
+        "<redacted>"
+    } else {
+        value
+    };
     KtError::config(format!(
         "invalid value '{shown}' for property '{key}' (from {}): {reason}",
         prop.source

@@ -16,6 +16,7 @@ use rdkafka::ClientConfig;
 use crate::config::{translate, Translated};
 use crate::context::KtContext;
 use crate::error::KtError;
+use crate::profile::{self, Profile};
 use crate::props::{self, Property, Source};
 use crate::zookeeper;
 
@@ -56,6 +57,14 @@ pub struct ConnectionArgs {
     /// Show librdkafka's log and what kt ignores
     #[arg(short, long, help_heading = "Connection")]
     pub verbose: bool,
+
+    /// Cluster profile from kt's config file [env: KT_CLUSTER]; flags beat its values
+    #[arg(long, value_name = "NAME", help_heading = "Connection")]
+    pub cluster: Option<String>,
+
+    /// Properties of the cluster profile in use (set by [`Self::apply_profile`]).
+    #[arg(skip)]
+    pub profile_properties: Vec<Property>,
 }
 
 /// Where the brokers are.
@@ -107,13 +116,47 @@ impl ConnectionArgs {
         }
     }
 
-    /// All client properties in the order they apply: file, then Java
-    /// properties, then librdkafka's own.
-    pub fn properties(&self, extra: &[Property]) -> Result<Vec<Property>, KtError> {
-        let mut all = match &self.command_config {
-            Some(path) => props::read_file(path)?,
-            None => Vec::new(),
+    /// Applies a cluster profile (see [`crate::profile`]): the one named by
+    /// `--cluster` or `$KT_CLUSTER` always, the config file's default only
+    /// when `use_default` and no endpoint was given. The profile's endpoint
+    /// fills in only when no flag names one, and its properties apply
+    /// before every flag's, so flags win.
+    pub fn apply_profile(
+        &mut self,
+        use_default: bool,
+        endpoint_given: bool,
+    ) -> Result<Option<Profile>, KtError> {
+        let endpoint_given = endpoint_given || self.endpoint()?.is_some();
+        let Some(profile) =
+            profile::select(self.cluster.as_deref(), use_default && !endpoint_given)?
+        else {
+            return Ok(None);
         };
+        if !endpoint_given {
+            match (&profile.bootstrap, &profile.zookeeper) {
+                (Some(b), _) => self.bootstrap_server = Some(b.clone()),
+                (None, Some(z)) => self.zookeeper = Some(z.clone()),
+                (None, None) => {}
+            }
+        }
+        if self.verbose {
+            eprintln!(
+                "kt: using cluster '{}' from {}",
+                profile.name,
+                profile.path.display()
+            );
+        }
+        self.profile_properties = profile.properties.clone();
+        Ok(Some(profile))
+    }
+
+    /// All client properties in the order they apply: the cluster profile,
+    /// the file, then Java properties, then librdkafka's own.
+    pub fn properties(&self, extra: &[Property]) -> Result<Vec<Property>, KtError> {
+        let mut all = self.profile_properties.clone();
+        if let Some(path) = &self.command_config {
+            all.extend(props::read_file(path)?);
+        }
         all.extend_from_slice(extra);
         all.extend(props::from_args(
             &self.command_property,
@@ -168,6 +211,7 @@ impl Cluster {
             Endpoint::Mock(n) => {
                 let cluster = MockCluster::new(*n)
                     .map_err(|e| KtError::broker(format!("cannot start the mock cluster: {e}")))?;
+                crate::faults::inject_from_env(&cluster)?;
                 let servers = cluster.bootstrap_servers();
                 mock = Some(cluster);
                 servers

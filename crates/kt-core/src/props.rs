@@ -23,6 +23,19 @@ pub enum Source {
     Flag(&'static str),
     /// A kcat-style `-X key=value`, passed to librdkafka untranslated.
     Librdkafka,
+    /// A cluster profile in kt's config file; `secret` values are never shown.
+    Profile {
+        cluster: String,
+        path: String,
+        secret: bool,
+    },
+}
+
+impl Source {
+    /// Whether the value must be redacted whatever its key.
+    pub fn is_secret(&self) -> bool {
+        matches!(self, Source::Profile { secret: true, .. })
+    }
 }
 
 impl std::fmt::Display for Source {
@@ -31,6 +44,7 @@ impl std::fmt::Display for Source {
             Source::File(path) => write!(f, "{path}"),
             Source::Flag(flag) => write!(f, "{flag}"),
             Source::Librdkafka => f.write_str("-X"),
+            Source::Profile { cluster, path, .. } => write!(f, "cluster '{cluster}' in {path}"),
         }
     }
 }
@@ -81,7 +95,7 @@ pub fn read_file(path: &Path) -> Result<Vec<Property>, KtError> {
     Ok(out)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

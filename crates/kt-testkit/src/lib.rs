@@ -79,7 +79,7 @@ fn accepts_connections(port: u16) -> bool {
 /// A server process that dies when the test process does.
 pub struct Server {
     pub port: u16,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
     _stdin: Mutex<ChildStdin>,
     _child: Mutex<Child>,
 }
@@ -89,15 +89,28 @@ impl Server {
     /// that kills it when our end of its stdin closes, then waits for `port`.
     fn spawn(program: &Path, args: &[String], port: u16, log: &str) -> Result<Server> {
         let dir = tempfile::tempdir()?;
-        let log_path = dir.path().join(log);
+        let mut server = Server::spawn_in(dir.path(), program, args, port, log)?;
+        server._dir = Some(dir);
+        Ok(server)
+    }
+
+    /// [`Server::spawn`] in `dir`, which the caller keeps.
+    fn spawn_in(
+        dir: &Path,
+        program: &Path,
+        args: &[String],
+        port: u16,
+        log: &str,
+    ) -> Result<Server> {
+        let log_path = dir.join(log);
         let mut child = Command::new("sh")
             .arg("-c")
-            .arg(r#"log="$1"; shift; "$@" >"$log" 2>&1 & pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid 2>/dev/null"#)
+            .arg(r#"log="$1"; shift; "$@" >>"$log" 2>&1 & pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid 2>/dev/null"#)
             .arg("kt-testkit")
             .arg(&log_path)
             .arg(program)
             .args(args)
-            .current_dir(dir.path())
+            .current_dir(dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -113,7 +126,7 @@ impl Server {
         }
         Ok(Server {
             port,
-            _dir: dir,
+            _dir: None,
             _stdin: Mutex::new(stdin),
             _child: Mutex::new(child),
         })
@@ -122,6 +135,95 @@ impl Server {
     pub fn address(&self) -> String {
         format!("127.0.0.1:{}", self.port)
     }
+
+    /// Kills the server with SIGKILL (no clean shutdown) and waits until its
+    /// port is closed.
+    pub fn kill(self) -> Result<()> {
+        let wrapper = self
+            ._child
+            .lock()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?
+            .id();
+        let status = Command::new("pkill")
+            .args(["-KILL", "-P", &wrapper.to_string()])
+            .status()
+            .context("running pkill")?;
+        if !status.success() {
+            bail!("no server process under wrapper {wrapper}");
+        }
+        drop(self._stdin);
+        let mut child = self
+            ._child
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?;
+        child.wait()?;
+        let port = self.port;
+        if !wait_until(Instant::now() + Duration::from_secs(10), || {
+            !accepts_connections(port)
+        }) {
+            bail!("port {port} still open after the kill");
+        }
+        Ok(())
+    }
+}
+
+/// A tansu broker of the test's own, on sqlite in a directory that outlives
+/// it, so the test can kill it and start it again on the same port and data.
+pub struct OwnBroker {
+    pub port: u16,
+    dir: tempfile::TempDir,
+    server: Option<Server>,
+}
+
+impl OwnBroker {
+    pub fn start() -> Result<OwnBroker> {
+        let dir = tempfile::tempdir()?;
+        let port = free_port()?;
+        let server = Some(start_tansu_in(dir.path(), port)?);
+        Ok(OwnBroker { port, dir, server })
+    }
+
+    pub fn address(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// SIGKILLs the broker.
+    pub fn kill(&mut self) -> Result<()> {
+        match self.server.take() {
+            Some(s) => s.kill(),
+            None => Ok(()),
+        }
+    }
+
+    /// Starts it again on the same port and data.
+    pub fn restart(&mut self) -> Result<()> {
+        self.kill()?;
+        self.server = Some(start_tansu_in(self.dir.path(), self.port)?);
+        Ok(())
+    }
+
+    /// What the broker logged (all its runs).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("tansu.log")).unwrap_or_default()
+    }
+}
+
+fn start_tansu_in(dir: &Path, port: u16) -> Result<Server> {
+    let bin = tansu_binary()?;
+    let url = format!("tcp://127.0.0.1:{port}");
+    let args: Vec<String> = [
+        "broker",
+        "--listener-url",
+        &url,
+        "--advertised-listener-url",
+        &url,
+        "--storage-engine",
+        "sqlite://kt-test.db",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    Server::spawn_in(dir, &bin, &args, port, "tansu.log")
 }
 
 /// The test run's tansu broker (sqlite storage, so offsets are right).
@@ -262,8 +364,37 @@ pub fn run_with_deadline(
     stdin: &[u8],
     timeout: Duration,
 ) -> Result<Run> {
+    run_with_env(program, args, &[], stdin, timeout)
+}
+
+/// An empty config directory, so the user's own kt profiles never reach a test.
+fn empty_config_home() -> &'static Path {
+    static DIR: OnceLock<Option<tempfile::TempDir>> = OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().ok())
+        .as_ref()
+        .map_or(Path::new("/nonexistent-kt-config-home"), |d| d.path())
+}
+
+/// [`run_with_deadline`] with extra environment variables. kt's profile
+/// variables (KT_CONFIG, KT_CLUSTER, XDG_CONFIG_HOME) are cleared first, so
+/// only what `env` sets applies.
+pub fn run_with_env(
+    program: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    stdin: &[u8],
+    timeout: Duration,
+) -> Result<Run> {
     use std::io::Read as _;
-    let mut child = Command::new(program)
+    let mut command = Command::new(program);
+    command
+        .env_remove("KT_CONFIG")
+        .env_remove("KT_CLUSTER")
+        .env("XDG_CONFIG_HOME", empty_config_home());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -267,7 +267,14 @@ pub fn parse_time(text: &str, now: i64) -> Result<i64, KtError> {
     }
     if let Some(rel) = t.strip_prefix('-') {
         if let Ok(d) = humantime::parse_duration(rel) {
-            return Ok(now - d.as_millis() as i64);
+            // A span longer than the time since 1970 has no timestamp.
+            return i64::try_from(d.as_millis())
+                .ok()
+                .and_then(|ms| now.checked_sub(ms))
+                .filter(|at| *at >= 0)
+                .ok_or_else(|| {
+                    KtError::usage(format!("time '{text}' is before 1970; use a shorter span"))
+                });
         }
     }
     if let Ok(at) = humantime::parse_rfc3339_weak(t) {

@@ -2,7 +2,7 @@
 
 mod alter;
 pub mod args;
-mod create;
+pub(crate) mod create;
 mod delete;
 mod describe;
 pub mod filter;

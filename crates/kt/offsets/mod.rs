@@ -1,0 +1,435 @@
+//! `kt offsets` / GetOffsetShell (kafka-get-offsets, kafka-run-class
+//! kafka.tools.GetOffsetShell): offsets of topic-partitions at a time.
+
+use std::io::Write;
+
+use clap::Args;
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use kt_core::admin_ext::list_offsets;
+use kt_core::context::drain_events;
+use kt_core::{Cluster, ConnectionArgs, KtError, OutputFormat};
+use regex::Regex;
+use serde::Serialize;
+
+use crate::console::consume_args::parse_time;
+use crate::dispatch::Mode;
+use crate::topics::filter::{is_internal, IncludeList};
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct OffsetsArgs {
+    /// Topics to get offsets for: a regular expression (full match) [default: all]
+    #[arg(long, value_name = "topic")]
+    pub topic: Option<String>,
+    /// Comma-separated partition ids [default: all]
+    #[arg(long, value_name = "partition ids")]
+    pub partitions: Option<String>,
+    /// Rules: topic-regex[:partition], :p, t:a-b, t:a-, t:-b (comma-separated)
+    #[arg(long, value_name = "topic1:1,topic2:0-3,topic3,topic4:5-,topic5:-3")]
+    pub topic_partitions: Option<String>,
+    /// latest/-1, earliest/-2, max-timestamp/-3, earliest-local/-4, latest-tiered/-5, or a ms timestamp (kt: also RFC 3339 or -1h)
+    #[arg(
+        long,
+        value_name = "timestamp/-1(latest)/-2(earliest)/-3(max timestamp)",
+        allow_hyphen_values = true
+    )]
+    pub time: Option<String>,
+    /// Leave out internal topics
+    #[arg(long)]
+    pub exclude_internal_topics: bool,
+    /// Accepted and ignored, as in Kafka 2.x
+    #[arg(long, hide = true, allow_hyphen_values = true)]
+    pub offsets: Option<String>,
+    /// Accepted and ignored, as in Kafka 2.x
+    #[arg(long, hide = true, allow_hyphen_values = true)]
+    pub max_wait_ms: Option<String>,
+
+    #[command(flatten)]
+    pub output: kt_core::OutputArgs,
+
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    /// Words jopt-simple ignores
+    #[arg(hide = true, num_args = 0..)]
+    pub stray: Vec<String>,
+}
+
+/// Which partitions of a topic a rule takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Partitions {
+    All,
+    One(i32),
+    /// From (inclusive) to (exclusive), either end open.
+    Range(Option<i32>, Option<i32>),
+}
+
+impl Partitions {
+    fn takes(&self, p: i32) -> bool {
+        match self {
+            Partitions::All => true,
+            Partitions::One(x) => p == *x,
+            Partitions::Range(a, b) => a.is_none_or(|a| p >= a) && b.is_none_or(|b| p < b),
+        }
+    }
+}
+
+/// One `--topic-partitions` rule, or the `--topic`/`--partitions` pair.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    topics: Option<IncludeList>,
+    partitions: Partitions,
+    /// `--partitions` list (applies to every topic).
+    ids: Option<Vec<i32>>,
+}
+
+impl Rule {
+    pub(crate) fn takes(&self, topic: &str, p: i32) -> bool {
+        self.topics.as_ref().is_none_or(|t| t.matches(topic))
+            && self.partitions.takes(p)
+            && self.ids.as_ref().is_none_or(|ids| ids.contains(&p))
+    }
+}
+
+pub(crate) fn rules(args: &OffsetsArgs) -> Result<Vec<Rule>, KtError> {
+    if let Some(spec) = &args.topic_partitions {
+        if args.topic.is_some() || args.partitions.is_some() {
+            return Err(KtError::config(
+                "--topic-partitions cannot be used with --topic or --partitions",
+            ));
+        }
+        let shape = Regex::new(r"^([^:,]*)(?::(?:([0-9]*)|(?:([0-9]*)-([0-9]*))))?$")
+            .expect("a constant regex compiles");
+        return spec
+            .split(',')
+            .map(|rule| {
+                let caps = shape.captures(rule).ok_or_else(|| {
+                    KtError::config(format!("Invalid rule specification: {rule}"))
+                })?;
+                let number = |i: usize| {
+                    caps.get(i)
+                        .filter(|m| !m.as_str().is_empty())
+                        .map(|m| m.as_str().parse::<i32>())
+                };
+                let partitions = match (number(2), number(3), number(4)) {
+                    (Some(Ok(p)), _, _) => Partitions::One(p),
+                    (None, a, b) if caps.get(3).is_some() || caps.get(4).is_some() => {
+                        Partitions::Range(
+                            a.transpose().map_err(|_| {
+                                KtError::config(format!("Invalid rule specification: {rule}"))
+                            })?,
+                            b.transpose().map_err(|_| {
+                                KtError::config(format!("Invalid rule specification: {rule}"))
+                            })?,
+                        )
+                    }
+                    (None, _, _) => Partitions::All,
+                    _ => {
+                        return Err(KtError::config(format!(
+                            "Invalid rule specification: {rule}"
+                        )))
+                    }
+                };
+                let topic = &caps[1];
+                let topics = (!topic.is_empty())
+                    .then(|| IncludeList::new(topic))
+                    .transpose()?;
+                Ok(Rule {
+                    topics,
+                    partitions,
+                    ids: None,
+                })
+            })
+            .collect();
+    }
+    let ids = match &args.partitions {
+        None => None,
+        Some(list) => Some(
+            list.split(',')
+                .map(|p| p.trim().parse::<i32>())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|_| {
+                    KtError::config(format!(
+                        "--partitions expects a comma separated list of numeric partition ids, but received: {list}"
+                    ))
+                })?,
+        ),
+    };
+    let topics = args.topic.as_deref().map(IncludeList::new).transpose()?;
+    Ok(vec![Rule {
+        topics,
+        partitions: Partitions::All,
+        ids,
+    }])
+}
+
+/// `--time` as a ListOffsets spec: Kafka's words and codes, or a timestamp.
+pub(crate) fn time_spec(text: &str, mode: Mode) -> Result<i64, KtError> {
+    let spec = match text.trim() {
+        "latest" | "-1" => -1,
+        "earliest" | "-2" => -2,
+        "max-timestamp" | "-3" => -3,
+        // librdkafka's ListOffsets refuses these specs before sending them.
+        "earliest-local" | "-4" | "latest-tiered" | "-5" => {
+            return Err(KtError::config(format!(
+                "--time {text} asks for a tiered-storage offset, which librdkafka cannot request; \
+                 without tiered storage earliest-local is -2 (earliest)"
+            )))
+        }
+        t => match t.parse::<i64>() {
+            Ok(ms) if ms >= 0 => ms,
+            _ => match mode {
+                Mode::Native => match parse_time(t, now_ms()) {
+                    Ok(ms) => ms,
+                    Err(_) => return Err(malformed(text)),
+                },
+                Mode::Compat => return Err(malformed(text)),
+            },
+        },
+    };
+    Ok(spec)
+}
+
+fn malformed(text: &str) -> KtError {
+    KtError::config(format!(
+        "Malformed time argument {text}. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered, or a specified long format timestamp"
+    ))
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// One partition in kt's summary view.
+#[derive(Debug, Serialize)]
+struct PartitionOffsets {
+    topic: String,
+    partition: i32,
+    earliest: i64,
+    latest: i64,
+    records: i64,
+}
+
+pub fn run(args: OffsetsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+    let rules = rules(&args)?;
+    let spec = args
+        .time
+        .as_deref()
+        .map(|t| time_spec(t, mode))
+        .transpose()?;
+    let endpoint = match (args.connection.endpoint()?, mode) {
+        (Some(e), _) => e,
+        (None, Mode::Compat) => {
+            return Err(KtError::usage("Missing required argument \"[bootstrap-server]\"").into())
+        }
+        (None, Mode::Native) => {
+            return Err(KtError::usage("no broker given; pass --bootstrap-server HOST:PORT").into())
+        }
+    };
+    let props = args.connection.properties(&[])?;
+    let cluster = Cluster::open(endpoint, &props, None, args.connection.verbose)?;
+    let admin = cluster.admin("GetOffsetShell")?;
+    let md = cluster.metadata(admin.inner(), None, &|| drain_events(admin.inner()))?;
+    let mut chosen: Vec<(String, i32)> = Vec::new();
+    for t in md.topics() {
+        if args.exclude_internal_topics && is_internal(t.name()) {
+            continue;
+        }
+        for p in t.partitions() {
+            if rules.iter().any(|r| r.takes(t.name(), p.id())) {
+                chosen.push((t.name().to_string(), p.id()));
+            }
+        }
+    }
+    if chosen.is_empty() {
+        return Err(KtError::not_found(
+            "Could not match any topic-partitions with the specified filters",
+        )
+        .into());
+    }
+    // Kafka 3.7+ orders by the string "<topic>-<partition>", so t-10 precedes t-2.
+    chosen.sort_by_key(|(t, p)| format!("{t}-{p}"));
+    let format = if mode == Mode::Compat {
+        OutputFormat::Text
+    } else {
+        args.output.output
+    };
+    let result = match (spec, mode) {
+        (None, Mode::Native) => summary(&cluster, &admin, &chosen, format, out),
+        (spec, _) => at_time(&cluster, &admin, &chosen, spec.unwrap_or(-1), format, out),
+    };
+    std::mem::forget(admin);
+    std::mem::forget(cluster);
+    result
+}
+
+/// Kafka's output: `topic:partition:offset`, partitions without an offset left out.
+fn at_time(
+    cluster: &Cluster,
+    admin: &rdkafka::admin::AdminClient<kt_core::KtContext>,
+    chosen: &[(String, i32)],
+    spec: i64,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let answers = list_offsets(admin.inner(), chosen, spec, cluster.timeout)?;
+    let mut rows = Vec::new();
+    for (tp, _) in chosen.iter().map(|tp| (tp, ())) {
+        match answers.iter().find(|(k, _)| k == tp).map(|(_, a)| a) {
+            Some(Ok(offset)) if *offset >= 0 => rows.push((tp.0.clone(), tp.1, *offset)),
+            Some(Ok(_)) => {}
+            Some(Err(why)) => eprintln!(
+                "Skip getting offsets for topic-partition {}-{} due to error: {why}",
+                tp.0, tp.1
+            ),
+            None => eprintln!(
+                "Skip getting offsets for topic-partition {}-{} due to error: no answer",
+                tp.0, tp.1
+            ),
+        }
+    }
+    match format {
+        OutputFormat::Text => {
+            for (t, p, o) in rows {
+                writeln!(out, "{t}:{p}:{o}")?;
+            }
+        }
+        OutputFormat::Table => {
+            let mut table = Table::new();
+            table
+                .load_preset(UTF8_FULL_CONDENSED)
+                .set_header(["TOPIC", "PARTITION", "OFFSET"]);
+            for (t, p, o) in rows {
+                table.add_row([t, p.to_string(), o.to_string()]);
+            }
+            writeln!(out, "{table}")?;
+        }
+        OutputFormat::Json => {
+            let list: Vec<_> = rows
+                .iter()
+                .map(|(t, p, o)| serde_json::json!({"topic": t, "partition": p, "offset": o}))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "offsets": list }))?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// kt's view with no `--time`: earliest, latest and the records between.
+fn summary(
+    cluster: &Cluster,
+    admin: &rdkafka::admin::AdminClient<kt_core::KtContext>,
+    chosen: &[(String, i32)],
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let earliest = list_offsets(admin.inner(), chosen, -2, cluster.timeout)?;
+    let latest = list_offsets(admin.inner(), chosen, -1, cluster.timeout)?;
+    let find = |answers: &[kt_core::admin_ext::OffsetAnswer], tp: &(String, i32)| {
+        answers
+            .iter()
+            .find(|(k, _)| k == tp)
+            .and_then(|(_, a)| a.as_ref().ok().copied())
+    };
+    let rows: Vec<PartitionOffsets> = chosen
+        .iter()
+        .filter_map(|tp| {
+            let (e, l) = (find(&earliest, tp)?, find(&latest, tp)?);
+            Some(PartitionOffsets {
+                topic: tp.0.clone(),
+                partition: tp.1,
+                earliest: e,
+                latest: l,
+                records: (l - e).max(0),
+            })
+        })
+        .collect();
+    match format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "partitions": rows }))?;
+            writeln!(out)?;
+        }
+        _ => {
+            let mut table = Table::new();
+            table.load_preset(UTF8_FULL_CONDENSED).set_header([
+                "TOPIC",
+                "PARTITION",
+                "EARLIEST",
+                "LATEST",
+                "RECORDS",
+            ]);
+            for r in rows {
+                table.add_row([
+                    r.topic,
+                    r.partition.to_string(),
+                    r.earliest.to_string(),
+                    r.latest.to_string(),
+                    r.records.to_string(),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(topic_partitions: &str) -> OffsetsArgs {
+        OffsetsArgs {
+            topic_partitions: Some(topic_partitions.to_string()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn topic_partition_rules() {
+        let r = rules(&args("t:1,u:2-4,v:5-,w:-2,:7,x")).unwrap();
+        assert!(r[0].takes("t", 1) && !r[0].takes("t", 2));
+        assert!(r[1].takes("u", 2) && r[1].takes("u", 3) && !r[1].takes("u", 4));
+        assert!(r[2].takes("v", 9) && !r[2].takes("v", 4));
+        assert!(r[3].takes("w", 1) && !r[3].takes("w", 2));
+        assert!(r[4].takes("anything", 7) && !r[4].takes("anything", 6));
+        assert!(r[5].takes("x", 0) && !r[5].takes("xy", 0));
+        assert_eq!(
+            rules(&args("t:x")).unwrap_err().message,
+            "Invalid rule specification: t:x"
+        );
+    }
+
+    #[test]
+    fn times_and_bad_lists() {
+        assert_eq!(time_spec("latest", Mode::Compat).unwrap(), -1);
+        assert_eq!(time_spec("-3", Mode::Compat).unwrap(), -3);
+        assert_eq!(
+            time_spec("1700000000000", Mode::Compat).unwrap(),
+            1_700_000_000_000
+        );
+        assert!(time_spec("abc", Mode::Compat)
+            .unwrap_err()
+            .message
+            .starts_with("Malformed time argument abc. Please use -1 or latest"));
+        assert!(time_spec("2023-11-14T22:13:20Z", Mode::Native).is_ok());
+        let bad = OffsetsArgs {
+            partitions: Some("1,x".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            rules(&bad).unwrap_err().message,
+            "--partitions expects a comma separated list of numeric partition ids, but received: 1,x"
+        );
+        let both = OffsetsArgs {
+            topic: Some("t".into()),
+            topic_partitions: Some("t".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            rules(&both).unwrap_err().message,
+            "--topic-partitions cannot be used with --topic or --partitions"
+        );
+    }
+}

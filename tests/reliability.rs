@@ -1,0 +1,126 @@
+//! Reliability against a real broker: a tansu of the test's own is killed
+//! (SIGKILL) in the middle of a produce and started again on the same port
+//! and data; nothing may be lost or duplicated.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use kt_testkit::{wait_until, OwnBroker};
+
+use crate::util::*;
+
+const RECORDS: usize = 200_000;
+
+/// Latest offsets of every partition, summed (0 while the broker is down).
+fn total_latest(bootstrap: &str, topic: &str) -> i64 {
+    let run = kt(&[
+        "offsets",
+        "--bootstrap-server",
+        bootstrap,
+        "--topic",
+        topic,
+        "-o",
+        "json",
+    ]);
+    serde_json::from_str::<serde_json::Value>(&run.stdout)
+        .ok()
+        .and_then(|j| {
+            j["partitions"]
+                .as_array()
+                .map(|ps| ps.iter().filter_map(|p| p["latest"].as_i64()).sum())
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn broker_killed_mid_produce_loses_and_duplicates_nothing() {
+    let mut broker = OwnBroker::start().expect("starting a tansu of our own");
+    let b = broker.address();
+    let t = random_name("restart");
+    create_topic_on(&b, &t, 3);
+    let mut child = Command::new(kt_path())
+        .args(["produce", "--bootstrap-server", &b, "--topic", &t])
+        .env_remove("KT_CLUSTER")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting kt produce");
+    let mut stdin = child.stdin.take().unwrap();
+    let lines = |range: std::ops::Range<usize>| -> Vec<u8> {
+        range
+            .map(|i| format!("{i:06}\n"))
+            .collect::<String>()
+            .into_bytes()
+    };
+    let deadline = Instant::now() + Duration::from_secs(120);
+    // First part; wait until some of it is on the broker.
+    stdin.write_all(&lines(0..80_000)).unwrap();
+    stdin.flush().unwrap();
+    assert!(
+        wait_until(deadline, || total_latest(&b, &t) > 0),
+        "nothing arrived before the kill"
+    );
+    broker.kill().expect("killing tansu");
+    // Input keeps arriving while the broker is down.
+    stdin.write_all(&lines(80_000..140_000)).unwrap();
+    stdin.flush().unwrap();
+    broker.restart().expect("restarting tansu");
+    stdin.write_all(&lines(140_000..RECORDS)).unwrap();
+    drop(stdin);
+    let finished = wait_until(deadline, || child.try_wait().ok().flatten().is_some());
+    if !finished {
+        let _ = child.kill();
+    }
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        finished,
+        "kt produce did not finish in time; stderr: {stderr}"
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {stderr}\nbroker log: {}",
+        broker.log()
+    );
+    // Every record exactly once, in order within each partition.
+    let run = kt_testkit::run_with_deadline(
+        kt_path(),
+        &[
+            "consume",
+            "--bootstrap-server",
+            &b,
+            "--topic",
+            &t,
+            "--from-beginning",
+            "--exit",
+            "-o",
+            "json",
+        ],
+        b"",
+        Duration::from_secs(120),
+    )
+    .unwrap();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let mut seen = vec![0u32; RECORDS];
+    let mut last: std::collections::HashMap<i64, usize> = Default::default();
+    for line in run.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let n: usize = v["value"].as_str().unwrap().parse().unwrap();
+        let p = v["partition"].as_i64().unwrap();
+        if let Some(prev) = last.insert(p, n) {
+            assert!(n > prev, "partition {p}: {n} after {prev}");
+        }
+        seen[n] += 1;
+    }
+    let lost = seen.iter().filter(|c| **c == 0).count();
+    let duplicated = seen.iter().filter(|c| **c > 1).count();
+    assert_eq!(
+        (lost, duplicated),
+        (0, 0),
+        "lost {lost}, duplicated {duplicated} of {RECORDS}"
+    );
+}
