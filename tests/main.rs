@@ -3,12 +3,16 @@
 
 mod util;
 
+mod bad_inputs;
 mod console;
 mod dispatch;
+mod faults;
+mod load;
 mod offsets;
 mod perf;
 mod profiles;
 mod reliability;
+mod security;
 mod topics;
 mod topics_compat;
 mod zookeeper;

@@ -124,3 +124,136 @@ fn broker_killed_mid_produce_loses_and_duplicates_nothing() {
         "lost {lost}, duplicated {duplicated} of {RECORDS}"
     );
 }
+
+/// Every long-running command stops within 5 s of SIGINT or SIGTERM, reports,
+/// and exits 130 or 143, under kt's names and Kafka's.
+#[test]
+fn every_long_command_stops_on_a_signal() {
+    let b = bootstrap();
+    let t = random_name("signal");
+    create_topic(&t, 1);
+    let servers = format!("bootstrap.servers={b}");
+    let cases: Vec<(std::path::PathBuf, Vec<&str>, i32)> = vec![
+        (
+            kt_path().to_path_buf(),
+            vec!["produce", "--bootstrap-server", &b, "--topic", &t],
+            libc::SIGTERM,
+        ),
+        (
+            links().join("kafka-console-producer.sh"),
+            vec!["--bootstrap-server", &b, "--topic", &t],
+            libc::SIGINT,
+        ),
+        (
+            kt_path().to_path_buf(),
+            vec!["consume", "--bootstrap-server", &b, "--topic", &t],
+            libc::SIGINT,
+        ),
+        (
+            links().join("kafka-console-consumer"),
+            vec!["--bootstrap-server", &b, "--topic", &t],
+            libc::SIGTERM,
+        ),
+        (
+            kt_path().to_path_buf(),
+            vec![
+                "perf",
+                "producer",
+                "--bootstrap-server",
+                &b,
+                "--topic",
+                &t,
+                "--num-records",
+                "100000000",
+                "--record-size",
+                "10",
+                "--throughput",
+                "1000",
+            ],
+            libc::SIGINT,
+        ),
+        (
+            links().join("kafka-producer-perf-test"),
+            vec![
+                "--topic",
+                &t,
+                "--num-records",
+                "100000000",
+                "--record-size",
+                "10",
+                "--throughput",
+                "1000",
+                "--producer-props",
+                &servers,
+            ],
+            libc::SIGTERM,
+        ),
+        (
+            kt_path().to_path_buf(),
+            vec![
+                "perf",
+                "consumer",
+                "--bootstrap-server",
+                &b,
+                "--topic",
+                &t,
+                "--messages",
+                "100000000",
+                "--timeout",
+                "60000",
+            ],
+            libc::SIGTERM,
+        ),
+        (
+            kt_path().to_path_buf(),
+            vec![
+                "perf",
+                "e2e",
+                "--bootstrap-server",
+                "mock:1",
+                "--topic",
+                "e",
+                "--num-records",
+                "100000000",
+                "--acks",
+                "1",
+            ],
+            libc::SIGINT,
+        ),
+    ];
+    for (program, args, signal) in cases {
+        let mut child = Command::new(&program)
+            .args(&args)
+            .env("XDG_CONFIG_HOME", "/nonexistent")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        assert!(wait_for_sigint_handler(child.id()), "{args:?}: no handler");
+        let sent = Instant::now();
+        // SAFETY: signalling our own child process.
+        unsafe { libc::kill(child.id() as i32, signal) };
+        let stopped = wait_until(sent + Duration::from_secs(5), || {
+            child.try_wait().ok().flatten().is_some()
+        });
+        if !stopped {
+            let _ = child.kill();
+        }
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stopped, "{args:?} still running 5 s after signal {signal}");
+        assert_eq!(
+            output.status.code(),
+            Some(128 + signal),
+            "{args:?}: {stderr}"
+        );
+        let name = if signal == libc::SIGINT {
+            "SIGINT"
+        } else {
+            "SIGTERM"
+        };
+        assert!(stderr.contains(name), "{args:?}: {stderr}");
+        assert!(stderr.lines().count() <= 3, "{args:?}: {stderr}");
+    }
+}

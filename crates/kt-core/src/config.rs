@@ -79,6 +79,10 @@ fn java_rule(key: &str) -> Rule {
         "receive.buffer.bytes" => Rule::Rename("socket.receive.buffer.bytes"),
         "metadata.max.age.ms" => Rule::Rename("topic.metadata.refresh.interval.ms"),
         "fetch.max.wait.ms" => Rule::Rename("fetch.wait.max.ms"),
+        // Java 2.7+'s inline PEM settings.
+        "ssl.truststore.certificates" => Rule::Rename("ssl.ca.pem"),
+        "ssl.keystore.certificate.chain" => Rule::Rename("ssl.certificate.pem"),
+        "ssl.keystore.key" => Rule::Rename("ssl.key.pem"),
         "buffer.memory"
         | "default.api.timeout.ms"
         | "auto.offset.reset"
@@ -87,6 +91,7 @@ fn java_rule(key: &str) -> Rule {
         | "ssl.endpoint.identification.algorithm"
         | "sasl.jaas.config"
         | "ssl.truststore.location"
+        | "ssl.keystore.location"
         | "ssl.truststore.password" => Rule::Special,
         _ => Rule::PassThrough,
     }
@@ -210,6 +215,18 @@ fn special(
                     prop.source
                 )));
             }
+        }
+        "ssl.keystore.location" => {
+            // librdkafka reads PKCS#12 keystores, not Java's JKS.
+            if value.ends_with(".jks") {
+                return Err(KtError::config(format!(
+                    "'{key}' (from {}) points at a Java keystore, which librdkafka cannot read; \
+                     convert it to PKCS#12 (.p12) or set ssl.certificate.location and ssl.key.location",
+                    prop.source
+                )));
+            }
+            probe.check(key, value, prop, key)?;
+            out.set(key, value);
         }
         "ssl.truststore.password" => out.notes.push(format!(
             "ignoring '{key}': PEM trust stores need no password"
@@ -348,6 +365,46 @@ mod tests {
         assert_eq!(t.get("partition.assignment.strategy"), Some("roundrobin"));
         assert_eq!(t.api_timeout, Some(Duration::from_millis(2500)));
         assert!(t.warnings.is_empty());
+    }
+
+    #[test]
+    fn java_tls_and_sasl_settings_map_to_librdkafka() {
+        let t = run(&[
+            "security.protocol=SASL_SSL",
+            "sasl.mechanism=SCRAM-SHA-512",
+            "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p w\";",
+            "ssl.truststore.location=/etc/ca.pem",
+            "ssl.truststore.type=PEM",
+            "ssl.keystore.location=/etc/client.p12",
+            "ssl.keystore.password=ks",
+            "ssl.key.password=kp",
+            "ssl.keystore.certificate.chain=-----BEGIN CERTIFICATE-----",
+        ])
+        .unwrap();
+        assert_eq!(t.get("security.protocol"), Some("sasl_ssl"));
+        assert_eq!(t.get("sasl.mechanism"), Some("SCRAM-SHA-512"));
+        assert_eq!(t.get("sasl.username"), Some("u"));
+        assert_eq!(t.get("sasl.password"), Some("p w"));
+        assert_eq!(t.get("ssl.ca.location"), Some("/etc/ca.pem"));
+        assert_eq!(t.get("ssl.keystore.location"), Some("/etc/client.p12"));
+        assert_eq!(t.get("ssl.keystore.password"), Some("ks"));
+        assert_eq!(t.get("ssl.key.password"), Some("kp"));
+        assert_eq!(
+            t.get("ssl.certificate.pem"),
+            Some("-----BEGIN CERTIFICATE-----")
+        );
+        let plain = run(&["sasl.mechanism=PLAIN", "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username='a' password=\"b\";"]);
+        // Single quotes are not Java's JAAS syntax for values: refused, redacted.
+        let e = plain.unwrap_err();
+        assert!(
+            e.message.contains("'<redacted>'") && !e.message.contains("\"b\""),
+            "{}",
+            e.message
+        );
+        let jks = run(&["ssl.keystore.location=/etc/client.jks"]).unwrap_err();
+        assert!(jks
+            .message
+            .contains("ssl.certificate.location and ssl.key.location"));
     }
 
     #[test]

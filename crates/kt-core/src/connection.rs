@@ -310,9 +310,14 @@ impl Cluster {
         err: Option<KafkaError>,
         timed_out: bool,
     ) -> KtError {
-        let why = context
-            .last_error()
-            .or_else(|| err.map(|e| e.to_string()))
+        let last = context.last_error().or_else(|| err.map(|e| e.to_string()));
+        if let Some(e) = last
+            .as_deref()
+            .and_then(|w| security_failure(w, &self.bootstrap))
+        {
+            return e;
+        }
+        let why = last
             .map(|w| format!(" ({})", w.trim_end_matches('.')))
             .unwrap_or_default();
         let flag = match self.endpoint {
@@ -329,6 +334,39 @@ impl Cluster {
             self.bootstrap
         ))
     }
+}
+
+/// A broker that answered but refused kt's TLS or SASL settings: a
+/// configuration error with the settings to check, not an unreachable broker.
+pub fn security_failure(why: &str, bootstrap: &str) -> Option<KtError> {
+    // librdkafka: "...: SSL handshake failed: error:0A000086:SSL routines::certificate
+    // verify failed: broker certificate could not be verified, ... (after 22ms in state ...)"
+    let detail = |marker: &str| {
+        let rest = &why[why.find(marker)? + marker.len()..];
+        let rest = rest.split(" (after ").next().unwrap_or(rest);
+        Some(rest.trim().trim_end_matches('.').to_string())
+    };
+    if let Some(d) = detail("SSL handshake failed:") {
+        let reason = d
+            .split("SSL routines::")
+            .nth(1)
+            .map(|r| r.split(':').next().unwrap_or(r).to_string())
+            .unwrap_or(d);
+        return Some(KtError::config(format!(
+            "TLS handshake with {bootstrap} failed ({reason}); check ssl.ca.location \
+             (or ssl.truststore.location) and that the broker's certificate names the host you connect to"
+        )));
+    }
+    if let Some(d) = detail("SASL authentication error:").or_else(|| {
+        why.contains("mechanism handshake failed")
+            .then(|| detail("SASL ").unwrap_or_default())
+    }) {
+        return Some(KtError::config(format!(
+            "SASL authentication to {bootstrap} failed ({d}); check sasl.mechanism and the \
+             username and password (sasl.jaas.config or sasl.username/sasl.password)"
+        )));
+    }
+    None
 }
 
 /// `10s`, `1.5s`, `250ms`.
@@ -410,6 +448,25 @@ mod tests {
         let t = translate(&args.properties(&[]).unwrap()).unwrap();
         assert_eq!(t.get("acks"), Some("all"));
         assert_eq!(t.get("linger.ms"), Some("7"));
+    }
+
+    #[test]
+    fn tls_and_sasl_failures_say_what_to_check() {
+        let tls = "ssl://h:1/bootstrap: SSL handshake failed: error:0A000086:SSL routines::certificate verify failed: broker certificate could not be verified, verify that ssl.ca.location is correctly configured (after 22ms in state SSL_HANDSHAKE)";
+        let e = security_failure(tls, "h:1").unwrap();
+        assert_eq!(e.kind, crate::ErrorKind::Config);
+        assert!(e.message.starts_with(
+            "TLS handshake with h:1 failed (certificate verify failed); check ssl.ca.location"
+        ));
+        let sasl = "sasl_plaintext://h:1/bootstrap: SASL authentication error: SASL SCRAM authentication failed: broker responded with invalid-proof (after 43ms in state AUTH_REQ)";
+        let e = security_failure(sasl, "h:1").unwrap();
+        assert!(e.message.starts_with("SASL authentication to h:1 failed (SASL SCRAM authentication failed: broker responded with invalid-proof); check sasl.mechanism"), "{}", e.message);
+        let mech = "sasl_plaintext://h:1/bootstrap: SASL PLAIN mechanism handshake failed: Local: Broker transport failure: broker's supported mechanisms: (n/a) (after 0ms in state DOWN)";
+        assert!(security_failure(mech, "h:1")
+            .unwrap()
+            .message
+            .contains("PLAIN mechanism handshake failed"));
+        assert!(security_failure("Connection refused", "h:1").is_none());
     }
 
     #[test]

@@ -35,9 +35,11 @@ const ERRORS: [(&str, RDKafkaRespErr); 6] = [
         "NotController",
         RDKafkaRespErr::RD_KAFKA_RESP_ERR_NOT_CONTROLLER,
     ),
+    // No broker sends NetworkException: Java raises it when the connection
+    // drops before the response. The mock's __TRANSPORT closes the connection.
     (
         "NetworkException",
-        RDKafkaRespErr::RD_KAFKA_RESP_ERR_NETWORK_EXCEPTION,
+        RDKafkaRespErr::RD_KAFKA_RESP_ERR__TRANSPORT,
     ),
     (
         "RequestTimedOut",
@@ -62,14 +64,15 @@ pub fn parse(spec: &str) -> Result<Faults, KtError> {
     for part in spec.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let (api, errors) = part
             .split_once('=')
-            .ok_or_else(|| bad(format!("'{part}' is not Api=Error[*N]")))?;
+            .ok_or_else(|| bad(format!("'{}' is not Api=Error[*N]", part.escape_debug())))?;
         let key = APIS
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(api.trim()))
             .map(|(_, k)| *k)
             .ok_or_else(|| {
                 bad(format!(
-                    "unknown API '{api}'; use one of {}",
+                    "unknown API '{}'; use one of {}",
+                    api.escape_debug(),
                     APIS.map(|(n, _)| n).join(", ")
                 ))
             })?;
@@ -82,7 +85,12 @@ pub fn parse(spec: &str) -> Result<Faults, KtError> {
                         .parse::<usize>()
                         .ok()
                         .filter(|c| (1..=100_000).contains(c))
-                        .ok_or_else(|| bad(format!("bad count in '{e}'; use 1 to 100000")))?,
+                        .ok_or_else(|| {
+                            bad(format!(
+                                "bad count in '{}'; use 1 to 100000",
+                                e.escape_debug()
+                            ))
+                        })?,
                 ),
                 None => (e.trim(), 1),
             };
@@ -92,7 +100,8 @@ pub fn parse(spec: &str) -> Result<Faults, KtError> {
                 .map(|(_, e)| *e)
                 .ok_or_else(|| {
                     bad(format!(
-                        "unknown error '{name}'; use one of {}",
+                        "unknown error '{}'; use one of {}",
+                        name.escape_debug(),
                         ERRORS.map(|(n, _)| n).join(", ")
                     ))
                 })?;

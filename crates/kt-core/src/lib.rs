@@ -11,6 +11,7 @@ pub mod faults;
 pub mod output;
 pub mod profile;
 pub mod props;
+pub mod retry;
 pub mod runtime;
 pub mod zookeeper;
 

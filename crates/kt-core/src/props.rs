@@ -92,7 +92,31 @@ pub fn read_file(path: &Path) -> Result<Vec<Property>, KtError> {
             })
         })
         .map_err(|e| KtError::config(format!("cannot parse properties file {shown}: {e}")))?;
+    let secrets: Vec<&str> = out
+        .iter()
+        .filter(|p| crate::config::is_secret(&p.key))
+        .map(|p| p.key.as_str())
+        .collect();
+    warn_if_readable(path, &secrets);
     Ok(out)
+}
+
+/// Warns once when a file holding secrets can be read by other users.
+pub fn warn_if_readable(path: &Path, secret_keys: &[&str]) {
+    use std::os::unix::fs::PermissionsExt;
+    if secret_keys.is_empty() {
+        return;
+    }
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.permissions().mode() & 0o077 != 0 {
+            eprintln!(
+                "WARN {} holds secrets ({}) and other users can read it; run chmod 600 {}",
+                path.display(),
+                secret_keys.join(", "),
+                path.display()
+            );
+        }
+    }
 }
 
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
@@ -150,5 +174,46 @@ mod tests {
         assert!(err.message.contains("/nonexistent/kt.properties"));
         assert!(err.message.contains("no such file"));
         assert!(!err.message.contains('\n'));
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any bytes as a properties file: parsed or one error, never a panic.
+        #[test]
+        fn fuzz_properties_files(text in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let mut f = tempfile::NamedTempFile::new().unwrap();
+            std::io::Write::write_all(&mut f, &text).unwrap();
+            if let Err(e) = super::read_file(f.path()) {
+                prop_assert!(!e.message.is_empty());
+            }
+        }
+
+        #[test]
+        fn fuzz_key_value_split(arg in "\\PC{0,40}") {
+            let (k, v) = super::split_key_value(&arg);
+            if arg.contains('=') {
+                prop_assert_eq!(format!("{k}={v}"), arg);
+            } else {
+                prop_assert_eq!((k.as_str(), v.as_str()), (arg.as_str(), ""));
+            }
+        }
+
+        /// Profile files and fault specs: parsed or one error.
+        #[test]
+        fn fuzz_profiles_and_fault_specs(text in "[a-z\\[\\]=\". \n{}0-9,]{0,120}") {
+            if let Ok(file) = crate::profile::ConfigFile::parse(std::path::Path::new("/p.toml"), &text) {
+                let names: Vec<String> = file.names().map(str::to_string).collect();
+                for n in names {
+                    let _ = file.profile(&n, crate::profile::Choice::Flag);
+                }
+            }
+            if let Err(e) = crate::faults::parse(&text) {
+                prop_assert!(!e.message.contains('\n'));
+            }
+        }
     }
 }

@@ -427,9 +427,7 @@ fn assign(
     }
     if args.exit {
         for p in partitions {
-            let (low, high) = consumer
-                .fetch_watermarks(topic, *p, timeout)
-                .map_err(|e| KtError::broker(format!("reading the end of {topic}/{p}: {e}")))?;
+            let (low, high) = kt_core::retry::watermarks(consumer, topic, *p, timeout)?;
             progress.ends.insert(*p, high);
             let begin = match starts[p] {
                 Offset::Beginning => low,

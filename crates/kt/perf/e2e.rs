@@ -148,11 +148,8 @@ pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()>
     let mut tpl = TopicPartitionList::new();
     for t in md.topics().iter().filter(|t| t.name() == plan.topic) {
         for p in t.partitions() {
-            let (_, high) = consumer
-                .fetch_watermarks(&plan.topic, p.id(), cluster.timeout)
-                .map_err(|e| {
-                    KtError::broker(format!("reading the end of {}/{}: {e}", plan.topic, p.id()))
-                })?;
+            let (_, high) =
+                kt_core::retry::watermarks(&consumer, &plan.topic, p.id(), cluster.timeout)?;
             tpl.add_partition_offset(&plan.topic, p.id(), Offset::Offset(high))?;
         }
     }
@@ -166,7 +163,16 @@ pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()>
     let mut latencies_ms: Vec<u64> = Vec::with_capacity(plan.count as usize);
     let mut total_ns: u128 = 0;
     let text = args.output == PerfOutput::Text;
+    let signals = crate::console::signals::Signals::install()?;
     for i in 0..plan.count {
+        // Each round trip is short: a signal stops the run between two.
+        if let Some(signal) = signals.received() {
+            return Err(KtError::new(
+                signal.kind(),
+                format!("stopped by {} after {i} round trips", signal.name()),
+            )
+            .into());
+        }
         for b in payload.iter_mut() {
             rng ^= rng << 13;
             rng ^= rng >> 7;

@@ -140,21 +140,6 @@ pub fn run(mut args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Res
     result
 }
 
-/// Errors a Kafka admin client retries: the request may succeed if sent again.
-fn is_retriable(code: RDKafkaErrorCode) -> bool {
-    matches!(
-        code,
-        RDKafkaErrorCode::LeaderNotAvailable
-            | RDKafkaErrorCode::NotController
-            | RDKafkaErrorCode::NetworkException
-            | RDKafkaErrorCode::RequestTimedOut
-            | RDKafkaErrorCode::NotLeaderForPartition
-            | RDKafkaErrorCode::BrokerNotAvailable
-            | RDKafkaErrorCode::CoordinatorLoadInProgress
-            | RDKafkaErrorCode::BrokerTransportFailure
-    )
-}
-
 /// Sends a per-topic admin request until no topic fails with a retriable
 /// error or the cluster timeout passes, as Kafka's admin client retries.
 /// Returns the last failures (topic, code), possibly empty.
@@ -173,7 +158,10 @@ where
             send(&session.admin_options()).map_err(|e| admin_error(session, request, e))?;
         let failures: Vec<(String, RDKafkaErrorCode)> =
             results.into_iter().filter_map(Result::err).collect();
-        let retry = !failures.is_empty() && failures.iter().all(|(_, c)| is_retriable(*c));
+        let retry = !failures.is_empty()
+            && failures
+                .iter()
+                .all(|(_, c)| kt_core::retry::is_retriable(*c));
         if !retry || Instant::now() + backoff >= deadline {
             return Ok(failures);
         }

@@ -1,0 +1,64 @@
+//! Retrying what a Kafka client retries: errors after which the same request
+//! may succeed (a leader moving, a broker restarting, a request timing out).
+
+use std::time::{Duration, Instant};
+
+use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+
+use crate::error::KtError;
+
+/// Errors Kafka's clients retry.
+pub fn is_retriable(code: RDKafkaErrorCode) -> bool {
+    matches!(
+        code,
+        RDKafkaErrorCode::LeaderNotAvailable
+            | RDKafkaErrorCode::NotController
+            | RDKafkaErrorCode::NetworkException
+            | RDKafkaErrorCode::RequestTimedOut
+            | RDKafkaErrorCode::NotLeaderForPartition
+            | RDKafkaErrorCode::BrokerNotAvailable
+            | RDKafkaErrorCode::CoordinatorLoadInProgress
+            | RDKafkaErrorCode::NotCoordinator
+            | RDKafkaErrorCode::BrokerTransportFailure
+            | RDKafkaErrorCode::OperationTimedOut
+    )
+}
+
+/// A partition's low and high watermarks, asked again after a retriable
+/// error until `timeout` passes.
+pub fn watermarks<C: ConsumerContext>(
+    consumer: &BaseConsumer<C>,
+    topic: &str,
+    partition: i32,
+    timeout: Duration,
+) -> Result<(i64, i64), KtError> {
+    let deadline = Instant::now() + timeout;
+    let mut backoff = Duration::from_millis(50);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match consumer.fetch_watermarks(topic, partition, left) {
+            Ok(w) => return Ok(w),
+            Err(e) => {
+                let retriable = e.rdkafka_error_code().is_some_and(is_retriable);
+                if !retriable || Instant::now() + backoff >= deadline {
+                    return Err(match e {
+                        KafkaError::MetadataFetch(RDKafkaErrorCode::OperationTimedOut) => {
+                            KtError::new(
+                                crate::ErrorKind::Timeout,
+                                format!("reading the end of {topic}/{partition} timed out"),
+                            )
+                        }
+                        e => {
+                            KtError::broker(format!("reading the end of {topic}/{partition}: {e}"))
+                        }
+                    });
+                }
+                // Not poll(): on an assigned consumer that could take a
+                // record the caller would never see.
+                std::thread::sleep(backoff);
+                backoff = (backoff * 2).min(Duration::from_secs(1));
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Retriable faults injected into librdkafka's mock cluster (KT_MOCK_FAULTS,
+//! see kt-core's faults module): every tool retries within its timeout and
+//! succeeds, or fails with one clear line when the fault outlasts it.
+
+use std::time::{Duration, Instant};
+
+use crate::util::*;
+
+const RETRIABLE: &str =
+    "LeaderNotAvailable*2,NotController,NetworkException*2,RequestTimedOut,NotLeaderOrFollower*2";
+/// A broker never answers Produce or Fetch with NotController (a controller
+/// error), and librdkafka treats it there as permanent; data requests get the
+/// rest. NetworkException is the mock dropping the connection mid-request.
+const DATA_RETRIABLE: &str =
+    "LeaderNotAvailable*2,NetworkException*2,RequestTimedOut,NotLeaderOrFollower*2";
+
+fn with_faults(args: &[&str], faults: &str, stdin: &[u8]) -> Run {
+    kt_testkit::run_with_env(
+        kt_path(),
+        args,
+        &[("KT_MOCK_FAULTS", faults)],
+        stdin,
+        DEADLINE,
+    )
+    .expect("running kt")
+}
+
+#[test]
+fn produce_survives_retriable_produce_and_metadata_errors() {
+    let input: String = (0..500).map(|i| format!("r{i}\n")).collect();
+    for faults in [
+        format!("Produce={DATA_RETRIABLE}"),
+        format!("Metadata={RETRIABLE}"),
+        format!("InitProducerId=NotController*2,RequestTimedOut;Produce={DATA_RETRIABLE}"),
+    ] {
+        let run = with_faults(
+            &["produce", "--bootstrap-server", "mock:1", "--topic", "t"],
+            &faults,
+            input.as_bytes(),
+        );
+        assert_eq!(run.code, Some(0), "{faults}: {run:?}");
+        assert_eq!(
+            run.stderr
+                .lines()
+                .filter(|l| !l.starts_with("kt: no --bootstrap"))
+                .count(),
+            0,
+            "{faults}: {run:?}"
+        );
+    }
+}
+
+#[test]
+fn perf_round_trip_survives_fetch_and_list_offsets_errors() {
+    for faults in [
+        format!("Fetch={DATA_RETRIABLE}"),
+        format!("ListOffsets={RETRIABLE};Produce=NotLeaderOrFollower*3"),
+    ] {
+        let run = with_faults(
+            &[
+                "perf",
+                "e2e",
+                "--bootstrap-server",
+                "mock:1",
+                "--topic",
+                "e2e",
+                "--num-records",
+                "50",
+                "--acks",
+                "all",
+                "-o",
+                "json",
+            ],
+            &faults,
+            b"",
+        );
+        assert_eq!(run.code, Some(0), "{faults}: {run:?}");
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("a JSON summary");
+        assert_eq!(json["records"], 50, "{faults}: {json}");
+    }
+    let run = with_faults(
+        &[
+            "perf",
+            "producer",
+            "--bootstrap-server",
+            "mock:1",
+            "--topic",
+            "p",
+            "--num-records",
+            "20000",
+            "--record-size",
+            "100",
+            "--throughput",
+            "-1",
+            "-o",
+            "json",
+        ],
+        &format!("Produce={DATA_RETRIABLE}"),
+        b"",
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+}
+
+#[test]
+fn admin_requests_retry_metadata_errors() {
+    let run = with_faults(
+        &["topics", "--bootstrap-server", "mock:1", "--list"],
+        &format!("Metadata={RETRIABLE}"),
+        b"",
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let run = with_faults(
+        &[
+            "topics",
+            "--bootstrap-server",
+            "mock:1",
+            "--create",
+            "--topic",
+            "f",
+            "--partitions",
+            "2",
+            "--replication-factor",
+            "1",
+        ],
+        &format!("Metadata={RETRIABLE}"),
+        b"",
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (Some(0), "Created topic f.\n"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_fault_that_outlasts_the_timeout_is_one_line() {
+    let started = Instant::now();
+    let run = with_faults(
+        &[
+            "produce",
+            "--bootstrap-server",
+            "mock:1",
+            "--topic",
+            "t",
+            "--producer-property",
+            "delivery.timeout.ms=3000",
+        ],
+        "Produce=LeaderNotAvailable*100000",
+        b"a\nb\nc\n",
+    );
+    assert!(started.elapsed() < Duration::from_secs(15), "{run:?}");
+    assert_ne!(run.code, Some(0), "{run:?}");
+    assert!(run.stderr.lines().count() <= 3, "{run:?}");
+    assert!(
+        run.stderr.contains("3") && run.stderr.to_lowercase().contains("not delivered")
+            || run.stderr.contains("Leader"),
+        "{run:?}"
+    );
+}
