@@ -157,3 +157,31 @@ fn a_fault_that_outlasts_the_timeout_is_one_line() {
         "{run:?}"
     );
 }
+
+#[test]
+fn producers_are_idempotent_unless_told_otherwise() {
+    let idempotent = |args: &[&str]| {
+        let mut all = vec![
+            "--bootstrap-server",
+            "mock:1",
+            "--topic",
+            "t",
+            "--verbose",
+            "-X",
+            "debug=eos",
+        ];
+        all.extend(args);
+        let mut cmd = vec!["produce"];
+        cmd.extend(all);
+        let run = kt_in(&cmd, b"a\n");
+        assert_eq!(run.code, Some(0), "{run:?}");
+        run.stderr.contains("Idempotent producer state change")
+    };
+    assert!(idempotent(&[]));
+    assert!(!idempotent(&[
+        "--producer-property",
+        "enable.idempotence=false"
+    ]));
+    assert!(!idempotent(&["--request-required-acks", "1"]));
+    assert!(idempotent(&["--request-required-acks", "all"]));
+}

@@ -186,6 +186,12 @@ fn secrets_never_show() {
             );
         }
     };
+    // The file holds a plain password and others can read it: warned, redacted.
+    let run = kt_env(&["config", "show", "--cluster", "dead"], &env);
+    assert!(
+        run.stderr.contains("holds secrets (client.id, sasl.jaas.config) and other users can read it; run chmod 600"),
+        "{run:?}"
+    );
     for args in [
         &["config", "show", "--cluster", "dead"][..],
         &["config", "show", "--cluster", "dead", "-o", "json"],

@@ -63,7 +63,9 @@ fn broker_killed_mid_produce_loses_and_duplicates_nothing() {
         wait_until(deadline, || total_latest(&b, &t) > 0),
         "nothing arrived before the kill"
     );
+    let before_kill = total_latest(&b, &t);
     broker.kill().expect("killing tansu");
+    eprintln!("restart: {before_kill} of {RECORDS} records on the broker when it was killed");
     // Input keeps arriving while the broker is down.
     stdin.write_all(&lines(80_000..140_000)).unwrap();
     stdin.flush().unwrap();

@@ -40,6 +40,22 @@ impl Translated {
     pub fn set(&mut self, key: &str, value: impl Into<String>) {
         self.entries.push((key.to_string(), value.into()));
     }
+
+    /// Kafka's producer default since 3.0: idempotence on when acks is all
+    /// (the default), so retries neither lose nor duplicate records. Java
+    /// drops it silently when acks is 0 or 1; librdkafka would refuse.
+    pub fn idempotence_default(&self, cfg: &mut rdkafka::ClientConfig) {
+        let all_acks = matches!(self.get("acks").unwrap_or("-1").trim(), "all" | "-1");
+        match self.get("enable.idempotence") {
+            Some(v) if v.trim().eq_ignore_ascii_case("true") && !all_acks => {
+                cfg.set("enable.idempotence", "false");
+            }
+            None if all_acks => {
+                cfg.set("enable.idempotence", "true");
+            }
+            _ => {}
+        }
+    }
 }
 
 /// What to do with one Java property.

@@ -226,18 +226,7 @@ fn create_producer(
         // Java bounds the buffer by bytes only (buffer.memory).
         cfg.set("queue.buffering.max.messages", "2147483647");
     }
-    let acks = cluster.config.get("acks").unwrap_or("-1");
-    let all_acks = matches!(acks.trim(), "all" | "-1");
-    match cluster.config.get("enable.idempotence") {
-        // Java drops idempotence silently when acks is not all; librdkafka refuses it.
-        Some(v) if v.trim().eq_ignore_ascii_case("true") && !all_acks => {
-            cfg.set("enable.idempotence", "false");
-        }
-        None if all_acks => {
-            cfg.set("enable.idempotence", "true");
-        }
-        _ => {}
-    }
+    cluster.config.idempotence_default(&mut cfg);
     cfg.set_log_level(cluster.log_level());
     let context = ProduceContext::new(cluster.verbose, args.topic.clone().unwrap_or_default());
     BaseProducer::from_config_and_context(&cfg, context).map_err(|e| {

@@ -232,22 +232,7 @@ fn create_producer(
             cfg.set(key, value);
         }
     }
-    let acks = cluster
-        .config
-        .get("acks")
-        .unwrap_or("-1")
-        .trim()
-        .to_string();
-    let all_acks = acks == "-1" || acks == "all";
-    match cluster.config.get("enable.idempotence") {
-        Some(v) if v.trim().eq_ignore_ascii_case("true") && !all_acks => {
-            cfg.set("enable.idempotence", "false");
-        }
-        None if all_acks => {
-            cfg.set("enable.idempotence", "true");
-        }
-        _ => {}
-    }
+    cluster.config.idempotence_default(&mut cfg);
     if let Some(id) = args.transactional_id.clone().or_else(|| {
         plan.transaction_ms
             .map(|_| "performance-producer-default-transactional-id".to_string())
