@@ -185,3 +185,49 @@ fn producers_are_idempotent_unless_told_otherwise() {
     assert!(!idempotent(&["--request-required-acks", "1"]));
     assert!(idempotent(&["--request-required-acks", "all"]));
 }
+
+/// A broker that accepts connections and never answers: one line at the
+/// timeout the user gave, not a hang and not a retry storm.
+#[test]
+fn a_silent_broker_is_one_line_at_the_timeout() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    // Accept and hold connections without a byte in reply, for this test only.
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().take(64).flatten() {
+            held.push(stream);
+        }
+    });
+    for args in [
+        vec![
+            "topics",
+            "--bootstrap-server",
+            &address,
+            "--list",
+            "--timeout-ms",
+            "1500",
+        ],
+        vec![
+            "offsets",
+            "--bootstrap-server",
+            &address,
+            "--topic",
+            "t",
+            "--command-property",
+            "default.api.timeout.ms=1500",
+        ],
+    ] {
+        let started = Instant::now();
+        let run = kt(&args);
+        let took = started.elapsed();
+        assert_eq!(run.code, Some(4), "{run:?}");
+        assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
+        assert!(
+            run.stderr
+                .starts_with(&format!("kt: no broker answered at {address} within 1.5s")),
+            "{run:?}"
+        );
+        assert!(took < Duration::from_secs(6), "{args:?} took {took:?}");
+    }
+}
