@@ -388,3 +388,29 @@ fn completion_lists_topics_of_the_configured_cluster() {
         );
     }
 }
+
+/// The committed bash script completes `--topic` with the cluster's topics.
+#[test]
+fn bash_completes_topic_names() {
+    let t = produced_topic(1);
+    let b = bootstrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/completions/kt.bash");
+    let kt = kt_path().display().to_string();
+    let program = format!(
+        "source {script}\nCOMP_WORDS=({kt} consume --bootstrap-server {b} --topic '{}')\nCOMP_CWORD=5\n_kt_topics\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        &t[..t.len() - 3]
+    );
+    let run = kt_testkit::run_with_deadline(
+        std::path::Path::new("bash"),
+        &["-c", &program],
+        b"",
+        DEADLINE,
+    )
+    .unwrap();
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        vec![t.as_str()],
+        "{run:?}"
+    );
+}

@@ -22,10 +22,42 @@ pub fn completion(shell: Shell) -> Vec<u8> {
     match shell {
         Shell::Bash => buf.extend_from_slice(BASH_TOPICS.as_bytes()),
         Shell::Fish => buf.extend_from_slice(FISH_TOPICS.as_bytes()),
+        Shell::Zsh => return zsh_with_topics(&buf),
         _ => {}
     }
     buf
 }
+
+/// clap's zsh script with `--topic` completed by `_kt_topics`, defined
+/// before the script's closing `compdef`.
+fn zsh_with_topics(script: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(script);
+    let topic = regex::Regex::new(r"('--topic=\[[^\n]*\]:(?:topic|TOPIC):)_default'")
+        .expect("a constant regex compiles");
+    let text = topic.replace_all(&text, "${1}_kt_topics'");
+    let tail = "if [ \"$funcstack[1]\" = \"_kt\" ]; then";
+    match text.rfind(tail) {
+        Some(at) => format!("{}{ZSH_TOPICS}{}", &text[..at], &text[at..]).into_bytes(),
+        None => text.into_owned().into_bytes(),
+    }
+}
+
+const ZSH_TOPICS: &str = r#"# kt: complete topic names after --topic from the configured cluster.
+(( $+functions[_kt_topics] )) ||
+_kt_topics() {
+    local -a flags topics
+    local i
+    for (( i = 2; i < CURRENT - 1; i++ )); do
+        case ${words[i]} in
+            --bootstrap-server|--broker-list|--zookeeper|--cluster|--command-config)
+                flags+=(${words[i]} ${words[i+1]}) ;;
+        esac
+    done
+    topics=(${(f)"$(${words[1]} __complete-topics $flags 2>/dev/null)"})
+    _describe -t topics 'topic' topics
+}
+
+"#;
 
 /// Topic names after `--topic`, from the cluster the line names (or
 /// KT_CLUSTER, or the default profile); `kt __complete-topics` gives up
