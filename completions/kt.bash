@@ -151,20 +151,12 @@ _kt() {
             return 0
             ;;
         kt__subcmd____complete__subcmd__topics)
-            opts="-o -X -v -h -V --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            opts="-X -v -h -V --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
-                    return 0
-                    ;;
                 --bootstrap-server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -330,8 +330,6 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --version 'Print version'
         }
         &'kt;__complete-topics'= {
-            cand -o 'Output format'
-            cand --output 'Output format'
             cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
             cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
             cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
@@ -341,8 +339,8 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
             cand -v 'Show librdkafka''s log and what kt ignores'
             cand --verbose 'Show librdkafka''s log and what kt ignores'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }

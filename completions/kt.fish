@@ -266,9 +266,6 @@ complete -c kt -n "__fish_kt_using_subcommand install-aliases" -l force -d 'Repl
 complete -c kt -n "__fish_kt_using_subcommand install-aliases" -l list -d 'Print the names kt answers to instead, one per line'
 complete -c kt -n "__fish_kt_using_subcommand install-aliases" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand install-aliases" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
-table\t'An aligned table for people'
-json\t'JSON for scripts (schema in the README)'"
 complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
 complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
 complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
@@ -277,7 +274,7 @@ complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l command-prop
 complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
 complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
 complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_using_subcommand completions" -l dir -d 'Write every shell\'s script into this directory instead' -r -F
 complete -c kt -n "__fish_kt_using_subcommand completions" -s h -l help -d 'Print help'

@@ -3,7 +3,6 @@
 //! arrives exactly once and every process exits cleanly.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,17 +14,6 @@ const PRODUCERS: usize = 8;
 const PER_PRODUCER: usize = 250_000;
 const CONSUMERS: usize = 3;
 const PARTITIONS: i32 = 6;
-
-fn spawn(args: &[&str]) -> Child {
-    Command::new(kt_path())
-        .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starting kt")
-}
 
 /// What the consumers have seen: per record a count, per consumer the
 /// sentinel rounds that reached it.
@@ -52,18 +40,21 @@ fn eight_producers_three_group_consumers_every_record_once() {
     let mut consumers = Vec::new();
     let mut readers = Vec::new();
     for c in 0..CONSUMERS {
-        let mut child = spawn(&[
-            "consume",
-            "--bootstrap-server",
-            &b,
-            "--topic",
-            &t,
-            "--group",
-            &group,
-            "--from-beginning",
-            "--timeout-ms",
-            "20000",
-        ]);
+        let mut child = spawn(
+            kt_path(),
+            &[
+                "consume",
+                "--bootstrap-server",
+                &b,
+                "--topic",
+                &t,
+                "--group",
+                &group,
+                "--from-beginning",
+                "--timeout-ms",
+                "20000",
+            ],
+        );
         let stdout = child.stdout.take().unwrap();
         let seen = Arc::clone(&seen);
         readers.push(std::thread::spawn(move || {
@@ -122,7 +113,10 @@ fn eight_producers_three_group_consumers_every_record_once() {
     let started = Instant::now();
     let mut producers = Vec::new();
     for p in 0..PRODUCERS {
-        let mut child = spawn(&["produce", "--bootstrap-server", &b, "--topic", &t]);
+        let mut child = spawn(
+            kt_path(),
+            &["produce", "--bootstrap-server", &b, "--topic", &t],
+        );
         let mut stdin = child.stdin.take().unwrap();
         let writer = std::thread::spawn(move || {
             let mut w = std::io::BufWriter::new(&mut stdin);

@@ -5,9 +5,15 @@ use crate::util::*;
 
 /// A topic with `partitions` partitions and `n` records in partition `p`.
 fn topic_with(partitions: u32, p: &str, n: usize) -> String {
-    let b = bootstrap();
     let t = random_name("offsets");
     create_topic(&t, partitions);
+    produce_lines(&t, p, n);
+    t
+}
+
+/// `n` records `r0`, `r1`, ... into partition `p` of `topic`.
+fn produce_lines(topic: &str, p: &str, n: usize) {
+    let b = bootstrap();
     let input: String = (0..n).map(|i| format!("r{i}\n")).collect();
     let run = kt_in(
         &[
@@ -15,14 +21,13 @@ fn topic_with(partitions: u32, p: &str, n: usize) -> String {
             "--bootstrap-server",
             &b,
             "--topic",
-            &t,
+            topic,
             "--partition",
             p,
         ],
         input.as_bytes(),
     );
     assert_eq!(run.code, Some(0), "{run:?}");
-    t
 }
 
 #[test]
@@ -201,22 +206,8 @@ fn regex_topics_and_every_time_form() {
     let (a, c) = (format!("{prefix}-a"), format!("{prefix}-c"));
     create_topic(&a, 2);
     create_topic(&c, 1);
-    for (topic, n) in [(&a, 4), (&c, 2)] {
-        let input: String = (0..n).map(|i| format!("r{i}\n")).collect();
-        let run = kt_in(
-            &[
-                "produce",
-                "--bootstrap-server",
-                &b,
-                "--topic",
-                topic,
-                "--partition",
-                "0",
-            ],
-            input.as_bytes(),
-        );
-        assert_eq!(run.code, Some(0), "{run:?}");
-    }
+    produce_lines(&a, "0", 4);
+    produce_lines(&c, "0", 2);
     let pattern = format!("{prefix}-.*");
     let at = |time: &str| {
         kafka(

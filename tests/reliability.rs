@@ -3,7 +3,6 @@
 //! and data; nothing may be lost or duplicated.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use kt_testkit::{wait_until, OwnBroker};
@@ -39,15 +38,10 @@ fn broker_killed_mid_produce_loses_and_duplicates_nothing() {
     let b = broker.address();
     let t = random_name("restart");
     create_topic_on(&b, &t, 3);
-    let mut child = Command::new(kt_path())
-        .args(["produce", "--bootstrap-server", &b, "--topic", &t])
-        .env_remove("KT_CLUSTER")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starting kt produce");
+    let mut child = spawn(
+        kt_path(),
+        &["produce", "--bootstrap-server", &b, "--topic", &t],
+    );
     let mut stdin = child.stdin.take().unwrap();
     let lines = |range: std::ops::Range<usize>| -> Vec<u8> {
         range
@@ -224,14 +218,7 @@ fn every_long_command_stops_on_a_signal() {
         ),
     ];
     for (program, args, signal) in cases {
-        let mut child = Command::new(&program)
-            .args(&args)
-            .env("XDG_CONFIG_HOME", "/nonexistent")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn(&program, &args);
         assert!(wait_for_sigint_handler(child.id()), "{args:?}: no handler");
         let sent = Instant::now();
         // SAFETY: signalling our own child process.

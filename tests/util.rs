@@ -1,6 +1,7 @@
 //! Running kt as a real process, directly and through Kafka-named links.
 
 use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -161,4 +162,20 @@ pub fn kt_env(args: &[&str], env: &[(&str, &str)]) -> Run {
 pub fn kafka_env(name: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
     let program: PathBuf = links().join(name);
     kt_testkit::run_with_env(&program, args, env, b"", DEADLINE).expect("running a kt link")
+}
+
+/// Starts `program args` with every stream piped, for tests that feed input
+/// or signal the process while it runs; kt's profiles are kept out, as in
+/// `run_with_env`.
+pub fn spawn(program: &Path, args: &[&str]) -> Child {
+    Command::new(program)
+        .args(args)
+        .env_remove("KT_CLUSTER")
+        .env_remove("KT_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting kt")
 }

@@ -71,7 +71,7 @@ pub enum Command {
     InstallAliases(crate::aliases::AliasArgs),
     /// Topic names of the configured cluster, one per line, for shell completion
     #[command(name = "__complete-topics", hide = true)]
-    CompleteTopics(Box<crate::profiles::ShowArgs>),
+    CompleteTopics(Box<crate::profiles::CompleteArgs>),
     /// Print a shell completion script (or write all of them with --dir)
     Completions {
         /// The shell to print the script for

@@ -70,6 +70,13 @@ pub struct ShowArgs {
     pub connection: ConnectionArgs,
 }
 
+/// `kt __complete-topics`: the connection flags the shell found on the line.
+#[derive(Args, Debug, Default)]
+pub struct CompleteArgs {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+}
+
 /// What `kt config show` reports.
 #[derive(Debug, Serialize)]
 struct Resolved {
@@ -97,7 +104,7 @@ const REDACTED: &str = "<redacted>";
 
 pub fn show(mut args: ShowArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let file = ConfigFile::load()?;
-    let profile = args.connection.apply_profile(true, false)?;
+    let profile = args.connection.apply_profile_in(file.as_ref())?;
     let props = args.connection.properties(&[])?;
     // A secret's value is hidden wherever it shows up, translated or not.
     let secrets: Vec<&str> = props
@@ -223,7 +230,7 @@ fn render(view: &Resolved, format: OutputFormat, out: &mut dyn Write) -> anyhow:
 /// Topic names for shell completion: the cluster named by the flags the
 /// shell passes, `KT_CLUSTER` or the default profile, asked with a short
 /// timeout. Any failure prints nothing, so a prompt never shows an error.
-pub fn complete_topics(mut args: ShowArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn complete_topics(mut args: CompleteArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let names = (|| -> anyhow::Result<Vec<String>> {
         args.connection.apply_profile(true, false)?;
         let Some(endpoint) = args.connection.endpoint()? else {

@@ -127,11 +127,28 @@ impl ConnectionArgs {
         endpoint_given: bool,
     ) -> Result<Option<Profile>, KtError> {
         let endpoint_given = endpoint_given || self.endpoint()?.is_some();
-        let Some(profile) =
-            profile::select(self.cluster.as_deref(), use_default && !endpoint_given)?
-        else {
+        let profile = profile::select(self.cluster.as_deref(), use_default && !endpoint_given)?;
+        Ok(self.use_profile(profile, endpoint_given))
+    }
+
+    /// [`Self::apply_profile`] with the config file already read (`kt config
+    /// show` reports on the file too): the named cluster, else the default
+    /// when no endpoint flag is given.
+    pub fn apply_profile_in(
+        &mut self,
+        file: Option<&profile::ConfigFile>,
+    ) -> Result<Option<Profile>, KtError> {
+        let endpoint_given = self.endpoint()?.is_some();
+        let named = profile::named(self.cluster.as_deref());
+        if named.is_none() && endpoint_given {
             return Ok(None);
-        };
+        }
+        let profile = profile::select_in(file, named)?;
+        Ok(self.use_profile(profile, endpoint_given))
+    }
+
+    fn use_profile(&mut self, profile: Option<Profile>, endpoint_given: bool) -> Option<Profile> {
+        let profile = profile?;
         if !endpoint_given {
             match (&profile.bootstrap, &profile.zookeeper) {
                 (Some(b), _) => self.bootstrap_server = Some(b.clone()),
@@ -147,7 +164,7 @@ impl ConnectionArgs {
             );
         }
         self.profile_properties = profile.properties.clone();
-        Ok(Some(profile))
+        Some(profile)
     }
 
     /// All client properties in the order they apply: the cluster profile,

@@ -367,17 +367,30 @@ fn expand_home(path: &str) -> PathBuf {
 
 /// Picks the profile: `--cluster`, else `$KT_CLUSTER`, else the file's
 /// default when `use_default` (kt's own commands with no endpoint flag).
+/// The config file is read only when a profile may apply.
 pub fn select(flag: Option<&str>, use_default: bool) -> Result<Option<Profile>, KtError> {
-    let env = std::env::var(CLUSTER_ENV).ok().filter(|v| !v.is_empty());
-    let named = match (flag, env) {
-        (Some(f), _) => Some((f.to_string(), Choice::Flag)),
-        (None, Some(e)) => Some((e, Choice::Env)),
-        (None, None) => None,
-    };
+    let named = named(flag);
     if named.is_none() && !use_default {
         return Ok(None);
     }
-    let file = ConfigFile::load()?;
+    select_in(ConfigFile::load()?.as_ref(), named)
+}
+
+/// The cluster the user named: `--cluster`, else `$KT_CLUSTER`.
+pub fn named(flag: Option<&str>) -> Option<(String, Choice)> {
+    let env = std::env::var(CLUSTER_ENV).ok().filter(|v| !v.is_empty());
+    match (flag, env) {
+        (Some(f), _) => Some((f.to_string(), Choice::Flag)),
+        (None, Some(e)) => Some((e, Choice::Env)),
+        (None, None) => None,
+    }
+}
+
+/// The named cluster in `file`, else its default.
+pub fn select_in(
+    file: Option<&ConfigFile>,
+    named: Option<(String, Choice)>,
+) -> Result<Option<Profile>, KtError> {
     match (named, file) {
         (Some((name, by)), Some(file)) => file.profile(&name, by).map(Some),
         (Some((name, by)), None) => {
@@ -390,8 +403,8 @@ pub fn select(flag: Option<&str>, use_default: bool) -> Result<Option<Profile>, 
                 by.describe()
             )))
         }
-        (None, Some(file)) => match file.default.clone() {
-            Some(d) => file.profile(&d, Choice::Default).map(Some),
+        (None, Some(file)) => match &file.default {
+            Some(d) => file.profile(d, Choice::Default).map(Some),
             None => Ok(None),
         },
         (None, None) => Ok(None),

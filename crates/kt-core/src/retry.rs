@@ -25,6 +25,30 @@ pub fn is_retriable(code: RDKafkaErrorCode) -> bool {
     )
 }
 
+/// Runs `attempt` (given the time left) until it succeeds, fails with an
+/// error `retriable` rejects, or `timeout` passes; backs off from 50 ms to
+/// 1 s between attempts. Returns the last result.
+pub fn within<T, E>(
+    timeout: Duration,
+    mut attempt: impl FnMut(Duration) -> Result<T, E>,
+    retriable: impl Fn(&E) -> bool,
+) -> Result<T, E> {
+    let deadline = Instant::now() + timeout;
+    let mut backoff = Duration::from_millis(50);
+    loop {
+        let result = attempt(deadline.saturating_duration_since(Instant::now()));
+        match &result {
+            Err(e) if retriable(e) && Instant::now() + backoff < deadline => {
+                // Not poll(): on an assigned consumer that could take a record
+                // the caller would never see.
+                std::thread::sleep(backoff);
+                backoff = (backoff * 2).min(Duration::from_secs(1));
+            }
+            _ => return result,
+        }
+    }
+}
+
 /// A partition's low and high watermarks, asked again after a retriable
 /// error until `timeout` passes.
 pub fn watermarks<C: ConsumerContext>(
@@ -33,32 +57,16 @@ pub fn watermarks<C: ConsumerContext>(
     partition: i32,
     timeout: Duration,
 ) -> Result<(i64, i64), KtError> {
-    let deadline = Instant::now() + timeout;
-    let mut backoff = Duration::from_millis(50);
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match consumer.fetch_watermarks(topic, partition, left) {
-            Ok(w) => return Ok(w),
-            Err(e) => {
-                let retriable = e.rdkafka_error_code().is_some_and(is_retriable);
-                if !retriable || Instant::now() + backoff >= deadline {
-                    return Err(match e {
-                        KafkaError::MetadataFetch(RDKafkaErrorCode::OperationTimedOut) => {
-                            KtError::new(
-                                crate::ErrorKind::Timeout,
-                                format!("reading the end of {topic}/{partition} timed out"),
-                            )
-                        }
-                        e => {
-                            KtError::broker(format!("reading the end of {topic}/{partition}: {e}"))
-                        }
-                    });
-                }
-                // Not poll(): on an assigned consumer that could take a
-                // record the caller would never see.
-                std::thread::sleep(backoff);
-                backoff = (backoff * 2).min(Duration::from_secs(1));
-            }
-        }
-    }
+    within(
+        timeout,
+        |left| consumer.fetch_watermarks(topic, partition, left),
+        |e| e.rdkafka_error_code().is_some_and(is_retriable),
+    )
+    .map_err(|e| match e {
+        KafkaError::MetadataFetch(RDKafkaErrorCode::OperationTimedOut) => KtError::new(
+            crate::ErrorKind::Timeout,
+            format!("reading the end of {topic}/{partition} timed out"),
+        ),
+        e => KtError::broker(format!("reading the end of {topic}/{partition}: {e}")),
+    })
 }

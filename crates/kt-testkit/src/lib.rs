@@ -183,7 +183,7 @@ impl OwnBroker {
     /// Starts one on tansu's memory engine: about 7x faster, for load, but
     /// its latest offsets are wrong (see [`throughput_broker`]).
     pub fn start_in_memory() -> Result<OwnBroker> {
-        OwnBroker::start_with(&["--storage-engine", "memory://tansu/"])
+        OwnBroker::start_with(MEMORY)
     }
 
     /// Starts one with extra `tansu broker` arguments.
@@ -228,6 +228,9 @@ impl OwnBroker {
         std::fs::read_to_string(self.dir.path().join("tansu.log")).unwrap_or_default()
     }
 }
+
+/// tansu's memory engine.
+const MEMORY: &[&str] = &["--storage-engine", "memory://tansu/"];
 
 /// tansu in `dir` (sqlite there unless `extra` names a storage engine),
 /// listening on `port` and advertising `advertised`.
@@ -421,29 +424,21 @@ pub fn broker() -> &'static Server {
 /// watermarks or end-of-partition may use it.
 pub fn throughput_broker() -> &'static Server {
     static BROKER: OnceLock<Server> = OnceLock::new();
-    BROKER.get_or_init(|| start_tansu_with(None).expect("starting the tansu throughput broker"))
+    BROKER.get_or_init(|| start_tansu_with(MEMORY).expect("starting the tansu throughput broker"))
 }
 
 fn start_tansu() -> Result<Server> {
-    // Relative to the server's temporary directory.
-    start_tansu_with(Some("sqlite://kt-test.db"))
+    start_tansu_with(&[])
 }
 
-fn start_tansu_with(storage: Option<&str>) -> Result<Server> {
-    let bin = tansu_binary()?;
+/// tansu in a temporary directory of its own (sqlite there unless `extra`
+/// names a storage engine), on a free port.
+fn start_tansu_with(extra: &[&str]) -> Result<Server> {
+    let dir = tempfile::tempdir()?;
     let port = free_port()?;
-    let url = format!("tcp://127.0.0.1:{port}");
-    let mut args = vec![
-        "broker".to_string(),
-        "--listener-url".into(),
-        url.clone(),
-        "--advertised-listener-url".into(),
-        url,
-    ];
-    if let Some(storage) = storage {
-        args.extend(["--storage-engine".to_string(), storage.to_string()]);
-    }
-    Server::spawn(&bin, &args, port, "tansu.log")
+    let mut server = start_tansu_in(dir.path(), port, port, extra)?;
+    server._dir = Some(dir);
+    Ok(server)
 }
 
 /// The test run's ZooKeeper (Debian's `zookeeper` package, run with java).

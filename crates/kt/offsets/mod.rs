@@ -1,6 +1,7 @@
 //! `kt offsets` / GetOffsetShell (kafka-get-offsets, kafka-run-class
 //! kafka.tools.GetOffsetShell): offsets of topic-partitions at a time.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use clap::Args;
@@ -90,6 +91,34 @@ impl Rule {
     }
 }
 
+/// One `--topic-partitions` rule, already matched against GetOffsetShell's shape.
+fn parse_rule(shape: &Regex, rule: &str) -> Result<Rule, KtError> {
+    let invalid = || KtError::config(format!("Invalid rule specification: {rule}"));
+    let caps = shape.captures(rule).ok_or_else(invalid)?;
+    let number = |i: usize| -> Result<Option<i32>, KtError> {
+        caps.get(i)
+            .filter(|m| !m.as_str().is_empty())
+            .map(|m| m.as_str().parse::<i32>().map_err(|_| invalid()))
+            .transpose()
+    };
+    let partitions = if caps.get(2).is_some() {
+        number(2)?.map_or(Partitions::All, Partitions::One)
+    } else if caps.get(3).is_some() || caps.get(4).is_some() {
+        Partitions::Range(number(3)?, number(4)?)
+    } else {
+        Partitions::All
+    };
+    let topic = &caps[1];
+    let topics = (!topic.is_empty())
+        .then(|| IncludeList::new(topic))
+        .transpose()?;
+    Ok(Rule {
+        topics,
+        partitions,
+        ids: None,
+    })
+}
+
 pub(crate) fn rules(args: &OffsetsArgs) -> Result<Vec<Rule>, KtError> {
     if let Some(spec) = &args.topic_partitions {
         if args.topic.is_some() || args.partitions.is_some() {
@@ -101,44 +130,7 @@ pub(crate) fn rules(args: &OffsetsArgs) -> Result<Vec<Rule>, KtError> {
             .expect("a constant regex compiles");
         return spec
             .split(',')
-            .map(|rule| {
-                let caps = shape.captures(rule).ok_or_else(|| {
-                    KtError::config(format!("Invalid rule specification: {rule}"))
-                })?;
-                let number = |i: usize| {
-                    caps.get(i)
-                        .filter(|m| !m.as_str().is_empty())
-                        .map(|m| m.as_str().parse::<i32>())
-                };
-                let partitions = match (number(2), number(3), number(4)) {
-                    (Some(Ok(p)), _, _) => Partitions::One(p),
-                    (None, a, b) if caps.get(3).is_some() || caps.get(4).is_some() => {
-                        Partitions::Range(
-                            a.transpose().map_err(|_| {
-                                KtError::config(format!("Invalid rule specification: {rule}"))
-                            })?,
-                            b.transpose().map_err(|_| {
-                                KtError::config(format!("Invalid rule specification: {rule}"))
-                            })?,
-                        )
-                    }
-                    (None, _, _) => Partitions::All,
-                    _ => {
-                        return Err(KtError::config(format!(
-                            "Invalid rule specification: {rule}"
-                        )))
-                    }
-                };
-                let topic = &caps[1];
-                let topics = (!topic.is_empty())
-                    .then(|| IncludeList::new(topic))
-                    .transpose()?;
-                Ok(Rule {
-                    topics,
-                    partitions,
-                    ids: None,
-                })
-            })
+            .map(|rule| parse_rule(&shape, rule))
             .collect();
     }
     let ids = match &args.partitions {
@@ -273,10 +265,12 @@ fn at_time(
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let answers = list_offsets(admin.inner(), chosen, spec, cluster.timeout)?;
+    let answers: HashMap<_, _> = list_offsets(admin.inner(), chosen, spec, cluster.timeout)?
+        .into_iter()
+        .collect();
     let mut rows = Vec::new();
-    for (tp, _) in chosen.iter().map(|tp| (tp, ())) {
-        match answers.iter().find(|(k, _)| k == tp).map(|(_, a)| a) {
+    for tp in chosen {
+        match answers.get(tp) {
             Some(Ok(offset)) if *offset >= 0 => rows.push((tp.0.clone(), tp.1, *offset)),
             Some(Ok(_)) => {}
             Some(Err(why)) => eprintln!(
@@ -325,18 +319,18 @@ fn summary(
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let earliest = list_offsets(admin.inner(), chosen, -2, cluster.timeout)?;
-    let latest = list_offsets(admin.inner(), chosen, -1, cluster.timeout)?;
-    let find = |answers: &[kt_core::admin_ext::OffsetAnswer], tp: &(String, i32)| {
-        answers
-            .iter()
-            .find(|(k, _)| k == tp)
-            .and_then(|(_, a)| a.as_ref().ok().copied())
+    // Offsets by partition, errors left out.
+    let offsets = |spec| -> anyhow::Result<HashMap<(String, i32), i64>> {
+        Ok(list_offsets(admin.inner(), chosen, spec, cluster.timeout)?
+            .into_iter()
+            .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
+            .collect())
     };
+    let (earliest, latest) = (offsets(-2)?, offsets(-1)?);
     let rows: Vec<PartitionOffsets> = chosen
         .iter()
         .filter_map(|tp| {
-            let (e, l) = (find(&earliest, tp)?, find(&latest, tp)?);
+            let (e, l) = (*earliest.get(tp)?, *latest.get(tp)?);
             Some(PartitionOffsets {
                 topic: tp.0.clone(),
                 partition: tp.1,

@@ -25,14 +25,11 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             let all = filter::select(&s.topic_names(), None, s.args.exclude_internal)?;
             // One DescribeTopics for every topic: a topic deleted meanwhile by
             // someone else can fail it as a whole, so ask again within the timeout.
-            let deadline = std::time::Instant::now() + s.cluster.timeout;
-            let ids = loop {
-                match topic_ids(s.admin.inner(), &all, s.cluster.timeout) {
-                    Ok(ids) => break ids,
-                    Err(e) if std::time::Instant::now() >= deadline => return Err(e.into()),
-                    Err(_) => std::thread::sleep(std::time::Duration::from_millis(200)),
-                }
-            };
+            let ids = kt_core::retry::within(
+                s.cluster.timeout,
+                |left| topic_ids(s.admin.inner(), &all, left),
+                |_| true,
+            )?;
             let found: Vec<(String, String)> =
                 ids.into_iter().filter(|(_, id)| id == wanted).collect();
             if found.is_empty() && !s.args.if_exists {
