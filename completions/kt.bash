@@ -16,9 +16,6 @@ _kt() {
             ",$1")
                 cmd="kt"
                 ;;
-            kt,__complete-topics)
-                cmd="kt__subcmd____complete__subcmd__topics"
-                ;;
             kt,completions)
                 cmd="kt__subcmd__completions"
                 ;;
@@ -60,9 +57,6 @@ _kt() {
                 ;;
             kt__subcmd__config__subcmd__help,show)
                 cmd="kt__subcmd__config__subcmd__help__subcmd__show"
-                ;;
-            kt__subcmd__help,__complete-topics)
-                cmd="kt__subcmd__help__subcmd____complete__subcmd__topics"
                 ;;
             kt__subcmd__help,completions)
                 cmd="kt__subcmd__help__subcmd__completions"
@@ -137,7 +131,7 @@ _kt() {
 
     case "${cmd}" in
         kt)
-            opts="-h -V --help --version topics produce consume offsets perf config install-aliases __complete-topics completions man help"
+            opts="-h -V --help --version topics produce consume offsets config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -150,50 +144,8 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kt__subcmd____complete__subcmd__topics)
-            opts="-X -v -h -V --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --bootstrap-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --broker-list)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --zookeeper)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --command-config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --command-property)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -X)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         kt__subcmd__completions)
-            opts="-h -V --dir --help --version bash elvish fish powershell zsh"
+            opts="-h --dir --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -211,7 +163,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__config)
-            opts="-h -V --help --version show help"
+            opts="-h --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -267,7 +219,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__config__subcmd__show)
-            opts="-o -X -v -h -V --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            opts="-o -X -v -b -h --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -279,10 +231,6 @@ _kt() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
-                    return 0
-                    ;;
-                --bootstrap-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --broker-list)
@@ -309,6 +257,14 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -317,16 +273,12 @@ _kt() {
             return 0
             ;;
         kt__subcmd__consume)
-            opts="-o -X -v -h -V --topic --include --whitelist --partition --offset --from-beginning --group --max-messages --timeout-ms --skip-message-on-error --isolation-level --consumer-property --consumer.config --formatter --formatter-property --property --formatter-config --key-deserializer --value-deserializer --enable-systest-events --output --exit --from-time --until-time --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            opts="-o -X -v -b -t -h --include --whitelist --partition --offset --from-beginning --group --max-messages --timeout-ms --skip-message-on-error --isolation-level --consumer-property --consumer.config --formatter --formatter-property --property --formatter-config --key-deserializer --value-deserializer --enable-systest-events --output --exit --from-time --until-time --tail --wait-for-topic --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topic)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --include)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -407,7 +359,7 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --bootstrap-server)
+                --tail)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -435,6 +387,22 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -443,22 +411,8 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help)
-            opts="topics produce consume offsets perf config install-aliases __complete-topics completions man help"
+            opts="topics produce consume offsets config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        kt__subcmd__help__subcmd____complete__subcmd__topics)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -583,7 +537,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__perf)
-            opts="producer consumer e2e"
+            opts="consumer e2e producer"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -667,7 +621,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__install__subcmd__aliases)
-            opts="-h -V --force --list --help --version"
+            opts="-h --force --list --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -681,7 +635,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__man)
-            opts="-h -V --dir --help --version"
+            opts="-h --dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,16 +653,12 @@ _kt() {
             return 0
             ;;
         kt__subcmd__offsets)
-            opts="-o -X -v -h -V --topic --partitions --topic-partitions --time --exclude-internal-topics --offsets --max-wait-ms --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            opts="-o -X -v -b -t -h --partitions --topic-partitions --time --exclude-internal-topics --offsets --max-wait-ms --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topic)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --partitions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -737,10 +687,6 @@ _kt() {
                     COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
                     return 0
                     ;;
-                --bootstrap-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --broker-list)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -765,6 +711,22 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -773,7 +735,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf)
-            opts="-h -V --help --version producer consumer e2e help"
+            opts="-h --help consumer e2e producer help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -787,16 +749,12 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf__subcmd__consumer)
-            opts="-o -X -v -h -V --topic --include --messages --num-records --group --fetch-size --socket-buffer-size --from-latest --consumer.config --timeout --reporting-interval --show-detailed-stats --hide-header --print-metrics --date-format --threads --num-fetch-threads --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            opts="-o -X -v -b -t -h --include --messages --num-records --group --fetch-size --socket-buffer-size --from-latest --consumer.config --timeout --reporting-interval --show-detailed-stats --hide-header --print-metrics --date-format --threads --num-fetch-threads --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topic)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --include)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -853,10 +811,6 @@ _kt() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
-                --bootstrap-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --broker-list)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -881,6 +835,22 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -889,16 +859,12 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf__subcmd__e2e)
-            opts="-o -X -v -h -V --topic --num-records --acks --record-size --output --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            opts="-o -X -v -b -t -h --num-records --acks --record-size --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topic)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --num-records)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -919,10 +885,6 @@ _kt() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
-                --bootstrap-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --broker-list)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -947,6 +909,22 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -955,7 +933,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf__subcmd__help)
-            opts="producer consumer e2e help"
+            opts="consumer e2e producer help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1025,16 +1003,12 @@ _kt() {
             return 0
             ;;
         kt__subcmd__perf__subcmd__producer)
-            opts="-o -X -v -h -V --topic --num-records --record-size --payload-file --payload-monotonic --payload-delimiter --throughput --producer-props --producer.config --print-metrics --transactional-id --transaction-duration-ms --warmup-records --reporting-interval --acks --output --histogram --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            opts="-o -X -v -b -t -h --num-records --record-size --payload-file --payload-monotonic --payload-delimiter --throughput --producer-props --producer.config --print-metrics --transactional-id --transaction-duration-ms --warmup-records --reporting-interval --acks --output --histogram --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topic)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --num-records)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1095,10 +1069,6 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --bootstrap-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --broker-list)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1123,6 +1093,22 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1131,16 +1117,12 @@ _kt() {
             return 0
             ;;
         kt__subcmd__produce)
-            opts="-X -v -h -V --topic --sync --compression-codec --batch-size --max-partition-memory-bytes --message-send-max-retries --retry-backoff-ms --timeout --request-required-acks --request-timeout-ms --metadata-expiry-ms --max-block-ms --max-memory-bytes --socket-buffer-size --line-reader --reader-property --property --reader-config --producer-property --producer.config --input --partition --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --help --version"
+            opts="-X -v -b -t -h --sync --compression-codec --batch-size --max-partition-memory-bytes --message-send-max-retries --retry-backoff-ms --timeout --request-required-acks --request-timeout-ms --metadata-expiry-ms --max-block-ms --max-memory-bytes --socket-buffer-size --line-reader --reader-property --property --reader-config --producer-property --producer.config --input --partition --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topic)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --compression-codec)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1221,10 +1203,6 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --bootstrap-server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --broker-list)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1249,6 +1227,22 @@ _kt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1257,16 +1251,12 @@ _kt() {
             return 0
             ;;
         kt__subcmd__topics)
-            opts="-X -v -o -h -V --list --create --describe --alter --delete --topic --topic-id --partitions --replication-factor --replica-assignment --config --delete-config --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --partition-size-limit-per-response --disable-rack-aware --force --bootstrap-server --broker-list --zookeeper --command-config --command-property --verbose --cluster --timeout-ms --output --help --version"
+            opts="-X -v -o -b -t -h --list --create --describe --alter --delete --topic-id --partitions --replication-factor --replica-assignment --config --delete-config --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --partition-size-limit-per-response --disable-rack-aware --force --broker-list --zookeeper --command-config --command-property --verbose --cluster --timeout-ms --output --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topic)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --topic-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1292,10 +1282,6 @@ _kt() {
                     return 0
                     ;;
                 --partition-size-limit-per-response)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bootstrap-server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1335,6 +1321,22 @@ _kt() {
                     COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1351,20 +1353,53 @@ else
     complete -F _kt -o bashdefault -o default kt
 fi
 
-# kt: complete topic names after --topic from the configured cluster.
+# kt: a flag's value as the shell would pass it ($VAR, ${VAR}, ~/, quotes).
+_kt_expand() {
+    local v="$1" name
+    case "$v" in
+        \$\{*\}) name="${v:2:${#v}-3}" ;;
+        \$*) name="${v:1}" ;;
+        \~/*) printf '%s' "$HOME/${v:2}"; return ;;
+        \"*\"|\'*\') printf '%s' "${v:1:${#v}-2}"; return ;;
+        *) printf '%s' "$v"; return ;;
+    esac
+    [[ "$name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] && printf '%s' "${!name}"
+}
+
+# kt: complete topic names after --topic from the configured cluster, and
+# kt's flags for the Kafka-named links.
 _kt_topics() {
-    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-    if [[ "$prev" == "--topic" ]]; then
-        local i flags=()
-        for ((i = 1; i < COMP_CWORD - 1; i++)); do
-            case "${COMP_WORDS[i]}" in
-                --bootstrap-server|--broker-list|--zookeeper|--cluster|--command-config)
-                    flags+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+    local exe="${COMP_WORDS[0]}" sub=() words i n flags=()
+    case "${exe##*/}" in
+        kafka-topics|kafka-topics.sh) sub=(topics) ;;
+        kafka-console-producer|kafka-console-producer.sh) sub=(produce) ;;
+        kafka-console-consumer|kafka-console-consumer.sh) sub=(consume) ;;
+        kafka-producer-perf-test|kafka-producer-perf-test.sh) sub=(perf producer) ;;
+        kafka-consumer-perf-test|kafka-consumer-perf-test.sh) sub=(perf consumer) ;;
+        kafka-get-offsets|kafka-get-offsets.sh) sub=(offsets) ;;
+        kafka-e2e-latency|kafka-e2e-latency.sh) sub=(perf e2e) ;;
+    esac
+    if (( ${#sub[@]} )); then
+        # A link runs kt under a Kafka name: ask the binary it points to.
+        exe="$(readlink -f "$(type -P "$exe")" 2>/dev/null)"
+        COMP_WORDS=(kt "${sub[@]}" "${COMP_WORDS[@]:1}")
+        COMP_CWORD=$((COMP_CWORD + ${#sub[@]}))
+    fi
+    read -ra words <<< "${COMP_LINE:0:COMP_POINT}"
+    [[ "${COMP_LINE:0:COMP_POINT}" =~ [[:space:]]$ ]] && words+=("")
+    n=${#words[@]}
+    if (( n >= 2 )) && [[ "${words[n-2]}" == "--topic" || "${words[n-2]}" == "-t" ]]; then
+        for ((i = 1; i < n - 2; i++)); do
+            case "${words[i]}" in
+                --bootstrap-server|-b|--broker-list|--zookeeper|--cluster|--command-config)
+                    flags+=("${words[i]}" "$(_kt_expand "${words[i+1]}")") ;;
+                --bootstrap-server=*|--broker-list=*|--zookeeper=*|--cluster=*|--command-config=*)
+                    flags+=("${words[i]%%=*}" "$(_kt_expand "${words[i]#*=}")") ;;
             esac
         done
-        COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" __complete-topics "${flags[@]}" 2>/dev/null)" -- "$cur"))
+        COMPREPLY=($(compgen -W "$("$exe" __complete-topics "${flags[@]}" 2>/dev/null)" -- "${words[n-1]}"))
         return 0
     fi
-    _kt "$@"
+    _kt kt "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 }
-complete -F _kt_topics -o bashdefault -o default kt
+complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh

@@ -18,24 +18,22 @@ set edit:completion:arg-completer[kt] = {|@words|
     }
     var completions = [
         &'kt'= {
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
             cand topics 'Create, list, describe, alter and delete topics (kafka-topics)'
             cand produce 'Produce records from standard input (kafka-console-producer)'
             cand consume 'Print records from a topic (kafka-console-consumer)'
             cand offsets 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
-            cand perf 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
-            cand __complete-topics 'Topic names of the configured cluster, one per line, for shell completion'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print kt''s man page (or write all of them with --dir)'
+            cand perf 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kt;topics'= {
-            cand --topic 'The topic to create, alter, describe or delete; a regular expression except with --create'
             cand --topic-id 'The topic-id to describe'
             cand --partitions 'Number of partitions for the topic being created or altered (default: the broker''s)'
             cand --replication-factor 'Replication factor for each partition of the topic being created (default: the broker''s)'
@@ -43,7 +41,6 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --config 'A topic config override (repeatable), with --create or --alter'
             cand --delete-config 'A topic config override to remove (repeatable), with --alter'
             cand --partition-size-limit-per-response 'Accepted for Kafka compatibility; librdkafka pages partitions itself'
-            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
             cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
             cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
             cand --command-config 'Java .properties file with client settings'
@@ -53,6 +50,10 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --timeout-ms 'How long to wait for the cluster, in milliseconds [default: 10000]'
             cand -o 'Output format'
             cand --output 'Output format'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -t 'The topic to create, alter, describe or delete; a regular expression except with --create'
+            cand --topic 'The topic to create, alter, describe or delete; a regular expression except with --create'
             cand --list 'List all available topics'
             cand --create 'Create a new topic'
             cand --describe 'List details for the given topics'
@@ -72,11 +73,8 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --verbose 'Show librdkafka''s log and what kt ignores'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'kt;produce'= {
-            cand --topic 'REQUIRED: the topic to produce to'
             cand --compression-codec 'Compression codec: none, gzip, snappy, lz4 or zstd (alone: gzip)'
             cand --batch-size 'Batch size in bytes (batch.size) [default: 16384]'
             cand --max-partition-memory-bytes 'Batch size in bytes; beats --batch-size (deprecated in Kafka 4.2)'
@@ -97,23 +95,23 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --producer.config 'Producer properties file'
             cand --input 'Input format (kt only)'
             cand --partition 'Send every record to this partition (kt only)'
-            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
             cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
             cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
             cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -t 'REQUIRED: the topic to produce to'
+            cand --topic 'REQUIRED: the topic to produce to'
             cand --sync 'Send each record synchronously and stop at the first failure'
             cand -v 'Show librdkafka''s log and what kt ignores'
             cand --verbose 'Show librdkafka''s log and what kt ignores'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'kt;consume'= {
-            cand --topic 'The topic to consume'
             cand --include 'Regular expression of topics to consume (full match)'
             cand --whitelist 'Old name of --include (ignored when --include is given)'
             cand --partition 'The partition to consume from (assigned, not subscribed)'
@@ -134,26 +132,28 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --output 'Output format (kt only)'
             cand --from-time 'Start at this time: epoch ms, RFC 3339, or relative like -15m (kt only)'
             cand --until-time 'Stop each partition at its first record after this time (kt only)'
-            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --tail 'Start at the last N records of each partition (kcat''s -o -N; with --exit, print them and stop)'
             cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
             cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
             cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -t 'The topic to consume'
+            cand --topic 'The topic to consume'
             cand --from-beginning 'Start from the earliest record rather than the latest'
             cand --skip-message-on-error 'Skip records the formatter cannot print instead of stopping'
             cand --enable-systest-events 'Print shutdown_complete on stdout at exit, as Kafka''s system tests expect'
             cand --exit 'Stop when every partition reaches the end it had at start (kt only)'
+            cand --wait-for-topic 'Wait for a topic that does not exist yet instead of failing (kt only)'
             cand -v 'Show librdkafka''s log and what kt ignores'
             cand --verbose 'Show librdkafka''s log and what kt ignores'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'kt;offsets'= {
-            cand --topic 'Topics to get offsets for: a regular expression (full match) [default: all]'
             cand --partitions 'Comma-separated partition ids [default: all]'
             cand --topic-partitions 'Rules: topic-regex[:partition], :p, t:a-b, t:a-, t:-b (comma-separated)'
             cand --time 'latest/-1, earliest/-2, max-timestamp/-3, earliest-local/-4, latest-tiered/-5, or a ms timestamp (kt: also RFC 3339 or -1h)'
@@ -161,33 +161,132 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --max-wait-ms 'Accepted and ignored, as in Kafka 2.x'
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
             cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
             cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
             cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -t 'Topics to get offsets for: a regular expression (full match) [default: all]'
+            cand --topic 'Topics to get offsets for: a regular expression (full match) [default: all]'
             cand --exclude-internal-topics 'Leave out internal topics'
             cand -v 'Show librdkafka''s log and what kt ignores'
             cand --verbose 'Show librdkafka''s log and what kt ignores'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
+        }
+        &'kt;config'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Print the resolved cluster and client settings, secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kt;config;show'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kt;config;help'= {
+            cand show 'Print the resolved cluster and client settings, secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kt;config;help;show'= {
+        }
+        &'kt;config;help;help'= {
+        }
+        &'kt;install-aliases'= {
+            cand --force 'Replace files that already have these names (Kafka''s own scripts, say)'
+            cand --list 'Print the names kt answers to instead, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kt;completions'= {
+            cand --dir 'Write every shell''s script into this directory instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kt;man'= {
+            cand --dir 'Write kt.1 and one page per subcommand into this directory'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'kt;perf'= {
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand producer 'Produce records as fast as allowed and report throughput and latency'
             cand consumer 'Consume records as fast as possible and report throughput'
             cand e2e 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
+            cand producer 'Produce records as fast as allowed and report throughput and latency'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'kt;perf;consumer'= {
+            cand --include 'Regular expression of topics to consume (Kafka 4.2)'
+            cand --messages 'REQUIRED: the number of records to consume'
+            cand --num-records 'Kafka 4.2''s name for --messages'
+            cand --group 'The consumer group id [default: perf-consumer-<random>]'
+            cand --fetch-size 'Bytes to fetch per partition (max.partition.fetch.bytes) [default: 1048576]'
+            cand --socket-buffer-size 'TCP receive buffer (receive.buffer.bytes) [default: 2097152]'
+            cand --consumer.config 'Consumer properties file'
+            cand --timeout 'Longest gap allowed between records, in ms [default: 10000]'
+            cand --reporting-interval 'Interval of the detailed lines, in ms [default: 5000]'
+            cand --date-format 'Java SimpleDateFormat pattern of the times [default: yyyy-MM-dd HH:mm:ss:SSS]'
+            cand --threads 'Ignored (Kafka 3.x deprecated it)'
+            cand --num-fetch-threads 'Ignored (Kafka 3.x deprecated it)'
+            cand -o 'Output format (kt only)'
+            cand --output 'Output format (kt only)'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -t 'REQUIRED: the topic to consume from'
+            cand --topic 'REQUIRED: the topic to consume from'
+            cand --from-latest 'Start from the latest offset rather than the earliest'
+            cand --show-detailed-stats 'Print a line per reporting interval instead of one summary'
+            cand --hide-header 'Leave out the header line'
+            cand --print-metrics 'Print librdkafka''s statistics at the end'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kt;perf;e2e'= {
+            cand --num-records 'Number of round trips'
+            cand --acks 'Producer acks: 1 or all (-1)'
+            cand --record-size 'Record size in bytes'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -t 'The topic to send through (created with one partition if missing)'
+            cand --topic 'The topic to send through (created with one partition if missing)'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;perf;producer'= {
-            cand --topic 'Produce records to this topic'
             cand --num-records 'Number of records to produce'
             cand --record-size 'Record size in bytes'
             cand --payload-file 'File of payloads, split by --payload-delimiter; a random one per record'
@@ -203,172 +302,47 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -o 'Output format (kt only)'
             cand --output 'Output format (kt only)'
             cand --histogram 'Write HdrHistogram''s percentile distribution of latency (µs) here (kt only)'
-            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
             cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
             cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
             cand --command-config 'Java .properties file with client settings'
             cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
             cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
             cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -t 'Produce records to this topic'
+            cand --topic 'Produce records to this topic'
             cand --payload-monotonic 'Payloads are the record index as text: 0, 1, 2, ...'
             cand --print-metrics 'Print librdkafka''s statistics at the end'
             cand -v 'Show librdkafka''s log and what kt ignores'
             cand --verbose 'Show librdkafka''s log and what kt ignores'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'kt;perf;consumer'= {
-            cand --topic 'REQUIRED: the topic to consume from'
-            cand --include 'Regular expression of topics to consume (Kafka 4.2)'
-            cand --messages 'REQUIRED: the number of records to consume'
-            cand --num-records 'Kafka 4.2''s name for --messages'
-            cand --group 'The consumer group id [default: perf-consumer-<random>]'
-            cand --fetch-size 'Bytes to fetch per partition (max.partition.fetch.bytes) [default: 1048576]'
-            cand --socket-buffer-size 'TCP receive buffer (receive.buffer.bytes) [default: 2097152]'
-            cand --consumer.config 'Consumer properties file'
-            cand --timeout 'Longest gap allowed between records, in ms [default: 10000]'
-            cand --reporting-interval 'Interval of the detailed lines, in ms [default: 5000]'
-            cand --date-format 'Java SimpleDateFormat pattern of the times [default: yyyy-MM-dd HH:mm:ss:SSS]'
-            cand --threads 'Ignored (Kafka 3.x deprecated it)'
-            cand --num-fetch-threads 'Ignored (Kafka 3.x deprecated it)'
-            cand -o 'Output format (kt only)'
-            cand --output 'Output format (kt only)'
-            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
-            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
-            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
-            cand --command-config 'Java .properties file with client settings'
-            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
-            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
-            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
-            cand --from-latest 'Start from the latest offset rather than the earliest'
-            cand --show-detailed-stats 'Print a line per reporting interval instead of one summary'
-            cand --hide-header 'Leave out the header line'
-            cand --print-metrics 'Print librdkafka''s statistics at the end'
-            cand -v 'Show librdkafka''s log and what kt ignores'
-            cand --verbose 'Show librdkafka''s log and what kt ignores'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'kt;perf;e2e'= {
-            cand --topic 'The topic to send through (created with one partition if missing)'
-            cand --num-records 'Number of round trips'
-            cand --acks 'Producer acks: 1 or all (-1)'
-            cand --record-size 'Record size in bytes'
-            cand -o 'Output format'
-            cand --output 'Output format'
-            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
-            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
-            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
-            cand --command-config 'Java .properties file with client settings'
-            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
-            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
-            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
-            cand -v 'Show librdkafka''s log and what kt ignores'
-            cand --verbose 'Show librdkafka''s log and what kt ignores'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'kt;perf;help'= {
-            cand producer 'Produce records as fast as allowed and report throughput and latency'
             cand consumer 'Consume records as fast as possible and report throughput'
             cand e2e 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
+            cand producer 'Produce records as fast as allowed and report throughput and latency'
             cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'kt;perf;help;producer'= {
         }
         &'kt;perf;help;consumer'= {
         }
         &'kt;perf;help;e2e'= {
         }
+        &'kt;perf;help;producer'= {
+        }
         &'kt;perf;help;help'= {
-        }
-        &'kt;config'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand show 'Print the resolved cluster and client settings, secrets redacted'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'kt;config;show'= {
-            cand -o 'Output format'
-            cand --output 'Output format'
-            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
-            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
-            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
-            cand --command-config 'Java .properties file with client settings'
-            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
-            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
-            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
-            cand -v 'Show librdkafka''s log and what kt ignores'
-            cand --verbose 'Show librdkafka''s log and what kt ignores'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'kt;config;help'= {
-            cand show 'Print the resolved cluster and client settings, secrets redacted'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'kt;config;help;show'= {
-        }
-        &'kt;config;help;help'= {
-        }
-        &'kt;install-aliases'= {
-            cand --force 'Replace files that already have these names (Kafka''s own scripts, say)'
-            cand --list 'Print the names kt answers to instead, one per line'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'kt;__complete-topics'= {
-            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
-            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
-            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
-            cand --command-config 'Java .properties file with client settings'
-            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
-            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
-            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
-            cand -v 'Show librdkafka''s log and what kt ignores'
-            cand --verbose 'Show librdkafka''s log and what kt ignores'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'kt;completions'= {
-            cand --dir 'Write every shell''s script into this directory instead'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'kt;man'= {
-            cand --dir 'Write kt.1 and one page per subcommand into this directory'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'kt;help'= {
             cand topics 'Create, list, describe, alter and delete topics (kafka-topics)'
             cand produce 'Produce records from standard input (kafka-console-producer)'
             cand consume 'Print records from a topic (kafka-console-consumer)'
             cand offsets 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
-            cand perf 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
-            cand __complete-topics 'Topic names of the configured cluster, one per line, for shell completion'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print kt''s man page (or write all of them with --dir)'
+            cand perf 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kt;help;topics'= {
@@ -379,17 +353,6 @@ set edit:completion:arg-completer[kt] = {|@words|
         }
         &'kt;help;offsets'= {
         }
-        &'kt;help;perf'= {
-            cand producer 'Produce records as fast as allowed and report throughput and latency'
-            cand consumer 'Consume records as fast as possible and report throughput'
-            cand e2e 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
-        }
-        &'kt;help;perf;producer'= {
-        }
-        &'kt;help;perf;consumer'= {
-        }
-        &'kt;help;perf;e2e'= {
-        }
         &'kt;help;config'= {
             cand show 'Print the resolved cluster and client settings, secrets redacted'
         }
@@ -397,11 +360,20 @@ set edit:completion:arg-completer[kt] = {|@words|
         }
         &'kt;help;install-aliases'= {
         }
-        &'kt;help;__complete-topics'= {
-        }
         &'kt;help;completions'= {
         }
         &'kt;help;man'= {
+        }
+        &'kt;help;perf'= {
+            cand consumer 'Consume records as fast as possible and report throughput'
+            cand e2e 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
+            cand producer 'Produce records as fast as allowed and report throughput and latency'
+        }
+        &'kt;help;perf;consumer'= {
+        }
+        &'kt;help;perf;e2e'= {
+        }
+        &'kt;help;perf;producer'= {
         }
         &'kt;help;help'= {
         }

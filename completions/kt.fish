@@ -24,20 +24,18 @@ function __fish_kt_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c kt -n "__fish_kt_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_needs_command" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_needs_command" -s V -l version -d 'Print version'
 complete -c kt -n "__fish_kt_needs_command" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
-complete -c kt -n "__fish_kt_needs_command" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
 complete -c kt -n "__fish_kt_needs_command" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
-complete -c kt -n "__fish_kt_needs_command" -f -a "__complete-topics" -d 'Topic names of the configured cluster, one per line, for shell completion'
 complete -c kt -n "__fish_kt_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kt -n "__fish_kt_using_subcommand topics" -l topic -d 'The topic to create, alter, describe or delete; a regular expression except with --create' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l topic-id -d 'The topic-id to describe' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l partitions -d 'Number of partitions for the topic being created or altered (default: the broker\'s)' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l replication-factor -d 'Replication factor for each partition of the topic being created (default: the broker\'s)' -r
@@ -45,7 +43,6 @@ complete -c kt -n "__fish_kt_using_subcommand topics" -l replica-assignment -d '
 complete -c kt -n "__fish_kt_using_subcommand topics" -l config -d 'A topic config override (repeatable), with --create or --alter' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l delete-config -d 'A topic config override to remove (repeatable), with --alter' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l partition-size-limit-per-response -d 'Accepted for Kafka compatibility; librdkafka pages partitions itself' -r
-complete -c kt -n "__fish_kt_using_subcommand topics" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l command-config -d 'Java .properties file with client settings' -r -F
@@ -56,6 +53,8 @@ complete -c kt -n "__fish_kt_using_subcommand topics" -l timeout-ms -d 'How long
 complete -c kt -n "__fish_kt_using_subcommand topics" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
 table\t'An aligned table for people'
 json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand topics" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand topics" -s t -l topic -d 'The topic to create, alter, describe or delete; a regular expression except with --create' -r
 complete -c kt -n "__fish_kt_using_subcommand topics" -l list -d 'List all available topics'
 complete -c kt -n "__fish_kt_using_subcommand topics" -l create -d 'Create a new topic'
 complete -c kt -n "__fish_kt_using_subcommand topics" -l describe -d 'List details for the given topics'
@@ -73,8 +72,6 @@ complete -c kt -n "__fish_kt_using_subcommand topics" -l disable-rack-aware -d '
 complete -c kt -n "__fish_kt_using_subcommand topics" -l force -d 'Accepted and ignored, as in Kafka 2.x'
 complete -c kt -n "__fish_kt_using_subcommand topics" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand topics" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kt -n "__fish_kt_using_subcommand topics" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand produce" -l topic -d 'REQUIRED: the topic to produce to' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -l compression-codec -d 'Compression codec: none, gzip, snappy, lz4 or zstd (alone: gzip)' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -l batch-size -d 'Batch size in bytes (batch.size) [default: 16384]' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -l max-partition-memory-bytes -d 'Batch size in bytes; beats --batch-size (deprecated in Kafka 4.2)' -r
@@ -95,18 +92,17 @@ complete -c kt -n "__fish_kt_using_subcommand produce" -l producer.config -d 'Pr
 complete -c kt -n "__fish_kt_using_subcommand produce" -l input -d 'Input format (kt only)' -r -f -a "text\t'Lines, parsed as Kafka\'s LineMessageReader does'
 json\t'One JSON envelope per line, as `kt consume --output json` writes'"
 complete -c kt -n "__fish_kt_using_subcommand produce" -l partition -d 'Send every record to this partition (kt only)' -r
-complete -c kt -n "__fish_kt_using_subcommand produce" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand produce" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand produce" -s t -l topic -d 'REQUIRED: the topic to produce to' -r
 complete -c kt -n "__fish_kt_using_subcommand produce" -l sync -d 'Send each record synchronously and stop at the first failure'
 complete -c kt -n "__fish_kt_using_subcommand produce" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kt -n "__fish_kt_using_subcommand produce" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand consume" -l topic -d 'The topic to consume' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l include -d 'Regular expression of topics to consume (full match)' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l whitelist -d 'Old name of --include (ignored when --include is given)' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l partition -d 'The partition to consume from (assigned, not subscribed)' -r
@@ -126,21 +122,22 @@ complete -c kt -n "__fish_kt_using_subcommand consume" -s o -l output -d 'Output
 json\t'One JSON envelope per record (what `kt produce --input json` reads)'"
 complete -c kt -n "__fish_kt_using_subcommand consume" -l from-time -d 'Start at this time: epoch ms, RFC 3339, or relative like -15m (kt only)' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l until-time -d 'Stop each partition at its first record after this time (kt only)' -r
-complete -c kt -n "__fish_kt_using_subcommand consume" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -l tail -d 'Start at the last N records of each partition (kcat\'s -o -N; with --exit, print them and stop)' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand consume" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -s t -l topic -d 'The topic to consume' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l from-beginning -d 'Start from the earliest record rather than the latest'
 complete -c kt -n "__fish_kt_using_subcommand consume" -l skip-message-on-error -d 'Skip records the formatter cannot print instead of stopping'
 complete -c kt -n "__fish_kt_using_subcommand consume" -l enable-systest-events -d 'Print shutdown_complete on stdout at exit, as Kafka\'s system tests expect'
 complete -c kt -n "__fish_kt_using_subcommand consume" -l exit -d 'Stop when every partition reaches the end it had at start (kt only)'
+complete -c kt -n "__fish_kt_using_subcommand consume" -l wait-for-topic -d 'Wait for a topic that does not exist yet instead of failing (kt only)'
 complete -c kt -n "__fish_kt_using_subcommand consume" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kt -n "__fish_kt_using_subcommand consume" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand offsets" -l topic -d 'Topics to get offsets for: a regular expression (full match) [default: all]' -r
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l partitions -d 'Comma-separated partition ids [default: all]' -r
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l topic-partitions -d 'Rules: topic-regex[:partition], :p, t:a-b, t:a-, t:-b (comma-separated)' -r
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l time -d 'latest/-1, earliest/-2, max-timestamp/-3, earliest-local/-4, latest-tiered/-5, or a ms timestamp (kt: also RFC 3339 or -1h)' -r
@@ -149,24 +146,89 @@ complete -c kt -n "__fish_kt_using_subcommand offsets" -l max-wait-ms -d 'Accept
 complete -c kt -n "__fish_kt_using_subcommand offsets" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
 table\t'An aligned table for people'
 json\t'JSON for scripts (schema in the README)'"
-complete -c kt -n "__fish_kt_using_subcommand offsets" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand offsets" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand offsets" -s t -l topic -d 'Topics to get offsets for: a regular expression (full match) [default: all]' -r
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l exclude-internal-topics -d 'Leave out internal topics'
 complete -c kt -n "__fish_kt_using_subcommand offsets" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand offsets" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kt -n "__fish_kt_using_subcommand offsets" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -s h -l help -d 'Print help'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
-complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from producer consumer e2e help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l topic -d 'Produce records to this topic' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
+complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
+complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand install-aliases" -l force -d 'Replace files that already have these names (Kafka\'s own scripts, say)'
+complete -c kt -n "__fish_kt_using_subcommand install-aliases" -l list -d 'Print the names kt answers to instead, one per line'
+complete -c kt -n "__fish_kt_using_subcommand install-aliases" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand completions" -l dir -d 'Write every shell\'s script into this directory instead' -r -F
+complete -c kt -n "__fish_kt_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand man" -l dir -d 'Write kt.1 and one page per subcommand into this directory' -r -F
+complete -c kt -n "__fish_kt_using_subcommand man" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from consumer e2e producer help" -s h -l help -d 'Print help'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from consumer e2e producer help" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from consumer e2e producer help" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from consumer e2e producer help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
+complete -c kt -n "__fish_kt_using_subcommand perf; and not __fish_seen_subcommand_from consumer e2e producer help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l include -d 'Regular expression of topics to consume (Kafka 4.2)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l messages -d 'REQUIRED: the number of records to consume' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l num-records -d 'Kafka 4.2\'s name for --messages' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l group -d 'The consumer group id [default: perf-consumer-<random>]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l fetch-size -d 'Bytes to fetch per partition (max.partition.fetch.bytes) [default: 1048576]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l socket-buffer-size -d 'TCP receive buffer (receive.buffer.bytes) [default: 2097152]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l consumer.config -d 'Consumer properties file' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l timeout -d 'Longest gap allowed between records, in ms [default: 10000]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l reporting-interval -d 'Interval of the detailed lines, in ms [default: 5000]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l date-format -d 'Java SimpleDateFormat pattern of the times [default: yyyy-MM-dd HH:mm:ss:SSS]' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l threads -d 'Ignored (Kafka 3.x deprecated it)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l num-fetch-threads -d 'Ignored (Kafka 3.x deprecated it)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s o -l output -d 'Output format (kt only)' -r -f -a "text\t'Kafka\'s lines (plus HDR percentiles under kt\'s own name)'
+json\t'One JSON report at the end'"
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s t -l topic -d 'REQUIRED: the topic to consume from' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l from-latest -d 'Start from the latest offset rather than the earliest'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l show-detailed-stats -d 'Print a line per reporting interval instead of one summary'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l hide-header -d 'Leave out the header line'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l print-metrics -d 'Print librdkafka\'s statistics at the end'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l num-records -d 'Number of round trips' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l acks -d 'Producer acks: 1 or all (-1)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l record-size -d 'Record size in bytes' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s o -l output -d 'Output format' -r -f -a "text\t'Kafka\'s lines (plus HDR percentiles under kt\'s own name)'
+json\t'One JSON report at the end'"
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s t -l topic -d 'The topic to send through (created with one partition if missing)' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l num-records -d 'Number of records to produce' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l record-size -d 'Record size in bytes' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l payload-file -d 'File of payloads, split by --payload-delimiter; a random one per record' -r -F
@@ -182,121 +244,36 @@ complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_f
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s o -l output -d 'Output format (kt only)' -r -f -a "text\t'Kafka\'s lines (plus HDR percentiles under kt\'s own name)'
 json\t'One JSON report at the end'"
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l histogram -d 'Write HdrHistogram\'s percentile distribution of latency (µs) here (kt only)' -r -F
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l command-config -d 'Java .properties file with client settings' -r -F
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s t -l topic -d 'Produce records to this topic' -r
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l payload-monotonic -d 'Payloads are the record index as text: 0, 1, 2, ...'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -l print-metrics -d 'Print librdkafka\'s statistics at the end'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from producer" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l topic -d 'REQUIRED: the topic to consume from' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l include -d 'Regular expression of topics to consume (Kafka 4.2)' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l messages -d 'REQUIRED: the number of records to consume' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l num-records -d 'Kafka 4.2\'s name for --messages' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l group -d 'The consumer group id [default: perf-consumer-<random>]' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l fetch-size -d 'Bytes to fetch per partition (max.partition.fetch.bytes) [default: 1048576]' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l socket-buffer-size -d 'TCP receive buffer (receive.buffer.bytes) [default: 2097152]' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l consumer.config -d 'Consumer properties file' -r -F
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l timeout -d 'Longest gap allowed between records, in ms [default: 10000]' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l reporting-interval -d 'Interval of the detailed lines, in ms [default: 5000]' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l date-format -d 'Java SimpleDateFormat pattern of the times [default: yyyy-MM-dd HH:mm:ss:SSS]' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l threads -d 'Ignored (Kafka 3.x deprecated it)' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l num-fetch-threads -d 'Ignored (Kafka 3.x deprecated it)' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s o -l output -d 'Output format (kt only)' -r -f -a "text\t'Kafka\'s lines (plus HDR percentiles under kt\'s own name)'
-json\t'One JSON report at the end'"
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l command-config -d 'Java .properties file with client settings' -r -F
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l from-latest -d 'Start from the latest offset rather than the earliest'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l show-detailed-stats -d 'Print a line per reporting interval instead of one summary'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l hide-header -d 'Leave out the header line'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -l print-metrics -d 'Print librdkafka\'s statistics at the end'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from consumer" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l topic -d 'The topic to send through (created with one partition if missing)' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l num-records -d 'Number of round trips' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l acks -d 'Producer acks: 1 or all (-1)' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l record-size -d 'Record size in bytes' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s o -l output -d 'Output format' -r -f -a "text\t'Kafka\'s lines (plus HDR percentiles under kt\'s own name)'
-json\t'One JSON report at the end'"
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l command-config -d 'Java .properties file with client settings' -r -F
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from e2e" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
+complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
-complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
-complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
-table\t'An aligned table for people'
-json\t'JSON for scripts (schema in the README)'"
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l command-config -d 'Java .properties file with client settings' -r -F
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
-complete -c kt -n "__fish_kt_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kt -n "__fish_kt_using_subcommand install-aliases" -l force -d 'Replace files that already have these names (Kafka\'s own scripts, say)'
-complete -c kt -n "__fish_kt_using_subcommand install-aliases" -l list -d 'Print the names kt answers to instead, one per line'
-complete -c kt -n "__fish_kt_using_subcommand install-aliases" -s h -l help -d 'Print help'
-complete -c kt -n "__fish_kt_using_subcommand install-aliases" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l command-config -d 'Java .properties file with client settings' -r -F
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s h -l help -d 'Print help'
-complete -c kt -n "__fish_kt_using_subcommand __complete-topics" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand completions" -l dir -d 'Write every shell\'s script into this directory instead' -r -F
-complete -c kt -n "__fish_kt_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c kt -n "__fish_kt_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand man" -l dir -d 'Write kt.1 and one page per subcommand into this directory' -r -F
-complete -c kt -n "__fish_kt_using_subcommand man" -s h -l help -d 'Print help'
-complete -c kt -n "__fish_kt_using_subcommand man" -s V -l version -d 'Print version'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "__complete-topics" -d 'Topic names of the configured cluster, one per line, for shell completion'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets perf config install-aliases __complete-topics completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
-complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
+complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
 
 # kt: complete topic names after --topic from the configured cluster.
 complete -c kt -l topic -x -a '(kt __complete-topics 2>/dev/null)'

@@ -66,9 +66,9 @@ fn forty_and_more_bad_inputs() {
         kt_row(
             &["topics", "--bootstrap-server", b, "--create"],
             2,
-            "[topic]",
+            "missing --topic",
         ),
-        kt_row(&["produce", "--bootstrap-server", b], 2, "[topic]"),
+        kt_row(&["produce", "--bootstrap-server", b], 2, "missing --topic"),
         kt_row(&["consume", "--bootstrap-server", b], 2, "topic"),
         kt_row(
             &["perf", "producer", "--bootstrap-server", b, "--topic", e],

@@ -693,7 +693,7 @@ fn bad_console_input_is_one_clear_line() {
 fn console_vectors_read_the_same_through_kt() {
     let b = bootstrap();
     let cases: [(&[&str], &str); 5] = [
-        (&["produce", "--bootstrap-server", &b], "Missing required argument \"[topic]\""),
+        (&["produce", "--bootstrap-server", &b], "missing --topic; see 'kt produce --help'"),
         (&["consume", "--bootstrap-server", &b], "Exactly one of --include/--topic is required. "),
         (&["consume", "--bootstrap-server", &b, "--topic", "t", "--offset", "5"], "The partition is required when offset is specified."),
         (&["consume", "--bootstrap-server", &b, "--topic", "t", "--partition", "0", "--offset", "-1"], "The provided offset value '-1' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long."),

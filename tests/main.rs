@@ -7,6 +7,7 @@ mod bad_inputs;
 mod console;
 mod dispatch;
 mod faults;
+mod first_hour;
 mod load;
 mod offsets;
 mod perf;

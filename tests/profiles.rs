@@ -66,9 +66,9 @@ fn profiles_resolve_in_the_documented_order() {
         &[("KT_CLUSTER", "dead")],
     );
     assert_eq!(run.code, Some(4), "{run:?}");
-    assert!(
-        run.stderr
-            .starts_with("kt: no broker answered at 127.0.0.1:9"),
+    assert_eq!(
+        run.stderr,
+        "kt: cannot connect to 127.0.0.1:9: connection refused; check cluster profile 'dead'\n",
         "{run:?}"
     );
     assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
@@ -389,28 +389,77 @@ fn completion_lists_topics_of_the_configured_cluster() {
     }
 }
 
-/// The committed bash script completes `--topic` with the cluster's topics.
-#[test]
-fn bash_completes_topic_names() {
-    let t = produced_topic(1);
-    let b = bootstrap();
+/// Runs `complete` through the committed bash script as bash calls it for
+/// the line `line` (cursor at its end): COMP_WORDS split as bash splits them
+/// (at `:` too, per COMP_WORDBREAKS), COMP_LINE and COMP_POINT as typed.
+/// `path` is put first on PATH, so the Kafka-named links resolve.
+fn bash_complete(line: &str, env: &[(&str, &str)]) -> Vec<String> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/completions/kt.bash");
-    let kt = kt_path().display().to_string();
+    let kt_dir = kt_path().parent().unwrap().display().to_string();
     let program = format!(
-        "source {script}\nCOMP_WORDS=({kt} consume --bootstrap-server {b} --topic '{}')\nCOMP_CWORD=5\n_kt_topics\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
-        &t[..t.len() - 3]
+        r#"export PATH="{links}:{kt_dir}:$PATH"
+source {script}
+line={line:?}
+COMP_LINE="$line"; COMP_POINT=${{#line}}
+COMP_WORDS=(); word=""
+for (( i = 0; i < ${{#line}}; i++ )); do
+    c="${{line:i:1}}"
+    case "$c" in
+        " ") [[ -n "$word" ]] && COMP_WORDS+=("$word"); word="" ;;
+        ":") [[ -n "$word" ]] && COMP_WORDS+=("$word"); COMP_WORDS+=(":"); word="" ;;
+        *) word+="$c" ;;
+    esac
+done
+COMP_WORDS+=("$word")
+COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+fn=$(complete -p "${{COMP_WORDS[0]}}" | sed -E 's/.*-F ([^ ]+).*/\1/')
+"$fn" "${{COMP_WORDS[0]}}" "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\n' "${{COMPREPLY[@]}}"
+"#,
+        links = links().display(),
     );
-    let run = kt_testkit::run_with_deadline(
+    let run = kt_testkit::run_with_env(
         std::path::Path::new("bash"),
         &["-c", &program],
+        env,
         b"",
         DEADLINE,
     )
     .unwrap();
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert_eq!(
-        run.stdout.lines().collect::<Vec<_>>(),
-        vec![t.as_str()],
-        "{run:?}"
+    run.stdout.lines().map(str::to_string).collect()
+}
+
+/// The committed bash script completes `--topic` with the cluster's topics,
+/// from the words bash really produces: `127.0.0.1:9092` arrives split at
+/// the colon, `$VAR` unexpanded; the Kafka-named links complete too, and
+/// `kt <TAB>` offers no internal command.
+#[test]
+fn bash_completes_topic_names() {
+    let t = produced_topic(1);
+    let b = bootstrap();
+    let partial = &t[..t.len() - 3];
+    for line in [
+        format!("kt consume --bootstrap-server {b} --topic {partial}"),
+        format!("kt consume -b {b} -t {partial}"),
+        format!("kt consume --bootstrap-server=$KT_TEST_BROKERS --topic {partial}"),
+        format!("kt consume --bootstrap-server ${{KT_TEST_BROKERS}} --topic {partial}"),
+        format!("kafka-console-consumer --bootstrap-server {b} --topic {partial}"),
+        format!("kafka-topics.sh --bootstrap-server {b} --describe --topic {partial}"),
+    ] {
+        assert_eq!(
+            bash_complete(&line, &[("KT_TEST_BROKERS", &b)]),
+            vec![t.clone()],
+            "{line}"
+        );
+    }
+    let commands = bash_complete("kt ", &[]);
+    assert!(commands.contains(&"topics".to_string()), "{commands:?}");
+    assert!(
+        !commands.iter().any(|c| c.starts_with("__")),
+        "{commands:?}"
     );
+    // A link completes the flags of the kt command it runs.
+    let flags = bash_complete("kafka-console-producer --bootstrap-s", &[]);
+    assert_eq!(flags, vec!["--bootstrap-server"], "{flags:?}");
 }

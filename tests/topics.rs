@@ -160,7 +160,7 @@ fn bad_input_is_one_clear_line_and_no_panic() {
         (
             &["topics", "--bootstrap-server", &b, "--create"],
             2,
-            "Missing required argument \"[topic]\"",
+            "missing --topic; see 'kt topics --help'",
         ),
         (
             &[
@@ -279,8 +279,9 @@ fn unreachable_and_unresolvable_brokers_fail_fast_with_one_line() {
         assert_eq!(run.code, Some(4), "{run:?}");
         assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
         assert!(
-            run.stderr.contains("no broker answered")
-                && run.stderr.contains("check --bootstrap-server"),
+            run.stderr
+                .starts_with(&format!("kt: cannot connect to {server}: "))
+                && run.stderr.ends_with("; check --bootstrap-server\n"),
             "{run:?}"
         );
         assert_eq!(run.stdout, "");
@@ -425,10 +426,8 @@ fn mock_cluster_needs_no_broker() {
     ]);
     assert_eq!(run.code, Some(1), "{run:?}");
     assert!(run.stderr.contains("only 1 broker(s)"), "{run:?}");
-    // Without a bootstrap server, kt says it uses the mock cluster.
-    let run = kt(&["topics", "--list"]);
-    assert_eq!((run.code, run.stdout.as_str()), (Some(0), "\n"), "{run:?}");
-    assert!(run.stderr.contains("embedded mock cluster"), "{run:?}");
+    // Without a bootstrap server, the mock is not used silently (it would
+    // vanish with the command): see first_hour.rs.
 }
 
 #[test]
@@ -436,9 +435,9 @@ fn kafka_usage_vectors_read_the_same_through_kt_topics() {
     let b = bootstrap();
     let cases: [(&[&str], &str); 5] = [
         (&["--bootstrap-server", &b], "Command must include exactly one action: --list, --describe, --create, --alter or --delete"),
-        (&["--create", "--bootstrap-server", &b], "Missing required argument \"[topic]\""),
+        (&["--create", "--bootstrap-server", &b], "missing --topic; see 'kt topics --help'"),
         (&["--create", "--topic", "t", "--partitions", "1", "--replica-assignment", "0", "--bootstrap-server", &b], "Option \"[replica-assignment]\" can't be used with option \"[partitions]\""),
-        (&["--alter", "--topic", "t", "--bootstrap-server", &b], "Missing required argument \"[partitions]\""),
+        (&["--alter", "--topic", "t", "--bootstrap-server", &b], "missing --partitions; see 'kt topics --help'"),
         (&["--describe", "--if-not-exists", "--bootstrap-server", &b], "Option \"[if-not-exists]\" can't be used with option \"[describe]\""),
     ];
     for (args, expected) in cases {

@@ -139,7 +139,32 @@ pub fn version() -> String {
 /// The full clap command, with the runtime version string.
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    Cli::command().version(version())
+    let cmd = short_forms(Cli::command().version(version()));
+    // argparse4j takes any unambiguous prefix (`--num-rec`), and so does
+    // kafka-producer-perf-test's native form.
+    cmd.mut_subcommand("perf", |perf| {
+        perf.mut_subcommand("producer", |p| p.infer_long_args(true))
+    })
+}
+
+/// kcat's `-b BROKERS` and `-t TOPIC` on kt's own commands (not under the
+/// Kafka names, whose flags are Kafka's), wherever the letter is free.
+fn short_forms(mut cmd: clap::Command) -> clap::Command {
+    for (id, letter) in [("bootstrap_server", 'b'), ("topic", 't')] {
+        let has = cmd.get_arguments().any(|a| a.get_id() == id);
+        let taken = cmd.get_arguments().any(|a| a.get_short() == Some(letter));
+        if has && !taken {
+            cmd = cmd.mut_arg(id, |a| a.short(letter));
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, short_forms);
+    }
+    cmd
 }
 
 #[cfg(test)]

@@ -68,19 +68,61 @@ pub fn jopt_message(err: &clap::Error) -> String {
     }
 }
 
-/// kt's one-line message for a clap error in native mode, with clap's
-/// suggestion kept.
+/// kt's one-line message for a clap error in native mode: what is wrong,
+/// clap's suggestion or the valid values, and the help to read.
 pub fn native_message(err: &clap::Error, command: &str) -> String {
-    let mut line = first_line(err);
-    let suggestion = match err.get(ContextKind::SuggestedArg) {
-        Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join("' or '")),
-        _ => None,
+    let strings = |kind: ContextKind| match err.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        _ => Vec::new(),
     };
-    if let Some(s) = suggestion {
-        line.push_str(&format!(" (did you mean '{s}'?)"));
+    let mut line = match err.kind() {
+        ErrorKind::MissingRequiredArgument => {
+            format!("missing {}", strings(ContextKind::InvalidArg).join(", "))
+        }
+        _ => first_line(err),
+    };
+    let suggested: Vec<String> = strings(ContextKind::SuggestedArg)
+        .into_iter()
+        .chain(strings(ContextKind::SuggestedSubcommand))
+        .collect();
+    let valid = strings(ContextKind::ValidValue);
+    if !suggested.is_empty() {
+        line.push_str(&format!(" (did you mean '{}'?)", suggested.join("' or '")));
+    } else if !valid.is_empty() && err.kind() == ErrorKind::InvalidValue {
+        line.push_str(&format!(" (valid values: {})", valid.join(", ")));
     }
     format!("{line}; see '{command} --help'")
+}
+
+/// A tool's error under kt's own name. Kafka's `Missing required argument
+/// "[topic]"`, right under a Kafka name, becomes kt's wording.
+pub fn native_error(message: &str, command: &str) -> String {
+    match message
+        .strip_prefix("Missing required argument \"[")
+        .and_then(|rest| rest.strip_suffix("]\""))
+    {
+        Some(option) => format!("missing --{option}; see '{command} --help'"),
+        None => message.to_string(),
+    }
+}
+
+/// `kt perf producer`: the program and the words of `argv` that name
+/// subcommands of `cmd`, in order, stopping at the first that does not.
+pub fn subcommand_path(cmd: &Command, argv: &[OsString]) -> String {
+    let mut words = vec!["kt".to_string()];
+    let mut current = cmd;
+    for arg in argv.iter().skip(1) {
+        let Some(word) = arg.to_str() else { break };
+        match current.find_subcommand(word) {
+            Some(sub) => {
+                words.push(sub.get_name().to_string());
+                current = sub;
+            }
+            None => break,
+        }
+    }
+    words.join(" ")
 }
 
 fn first_line(err: &clap::Error) -> String {

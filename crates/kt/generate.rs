@@ -6,6 +6,8 @@ use std::path::Path;
 
 use clap_complete::Shell;
 
+use crate::dispatch::Tool;
+
 /// Every shell clap_complete supports, with its script's file name.
 pub const SHELLS: [(Shell, &str); 5] = [
     (Shell::Bash, "kt.bash"),
@@ -16,16 +18,64 @@ pub const SHELLS: [(Shell, &str); 5] = [
 ];
 
 pub fn completion(shell: Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::command();
+    let mut cmd = completable(crate::cli::command());
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "kt", &mut buf);
     match shell {
-        Shell::Bash => buf.extend_from_slice(BASH_TOPICS.as_bytes()),
+        Shell::Bash => buf.extend_from_slice(bash_extras().as_bytes()),
         Shell::Fish => buf.extend_from_slice(FISH_TOPICS.as_bytes()),
         Shell::Zsh => return zsh_with_topics(&buf),
         _ => {}
     }
     buf
+}
+
+/// `cmd` without its hidden subcommands (`__complete-topics`), which some of
+/// clap_complete's generators would offer at `kt <TAB>`.
+fn completable(cmd: clap::Command) -> clap::Command {
+    let shown: Vec<clap::Command> = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .cloned()
+        .collect();
+    let mut root = clap::Command::new(cmd.get_name().to_string())
+        .args(cmd.get_arguments().cloned())
+        .subcommands(shown);
+    if let Some(v) = cmd.get_version() {
+        root = root.version(v.to_string());
+    }
+    root
+}
+
+/// The kt words each Kafka name runs (`kafka-producer-perf-test` is
+/// `kt perf producer`), as bash `case` arms, so a link completes kt's flags
+/// for that tool.
+fn bash_kafka_names() -> String {
+    Tool::ALL
+        .iter()
+        .map(|(name, tool)| {
+            let words = match tool {
+                Tool::Topics => "topics",
+                Tool::ConsoleProducer => "produce",
+                Tool::ConsoleConsumer => "consume",
+                Tool::ProducerPerf => "perf producer",
+                Tool::ConsumerPerf => "perf consumer",
+                Tool::GetOffsets => "offsets",
+                Tool::EndToEnd => "perf e2e",
+            };
+            format!("        {name}|{name}.sh) sub=({words}) ;;\n")
+        })
+        .collect()
+}
+
+fn bash_extras() -> String {
+    let names: Vec<String> = crate::aliases::names()
+        .into_iter()
+        .filter(|n| !n.starts_with("kafka-run-class"))
+        .collect();
+    BASH_TOPICS
+        .replace("@KAFKA_NAMES@", &bash_kafka_names())
+        .replace("@LINKS@", &names.join(" "))
 }
 
 /// clap's zsh script with `--topic` completed by `_kt_topics`, defined
@@ -49,7 +99,7 @@ _kt_topics() {
     local i
     for (( i = 2; i < CURRENT - 1; i++ )); do
         case ${words[i]} in
-            --bootstrap-server|--broker-list|--zookeeper|--cluster|--command-config)
+            --bootstrap-server|-b|--broker-list|--zookeeper|--cluster|--command-config)
                 flags+=(${words[i]} ${words[i+1]}) ;;
         esac
     done
@@ -62,24 +112,54 @@ _kt_topics() {
 /// Topic names after `--topic`, from the cluster the line names (or
 /// KT_CLUSTER, or the default profile); `kt __complete-topics` gives up
 /// after 0.8 s and prints nothing on any failure, so the prompt stays quick.
+/// bash splits words at `:` (COMP_WORDBREAKS), so `127.0.0.1:9092` arrives
+/// as three words: the line itself (COMP_LINE) is read instead. Values such
+/// as `$BROKERS` and `~/client.properties` are expanded as the shell would.
+/// The Kafka-named links complete as the kt command they run.
 const BASH_TOPICS: &str = r#"
-# kt: complete topic names after --topic from the configured cluster.
+# kt: a flag's value as the shell would pass it ($VAR, ${VAR}, ~/, quotes).
+_kt_expand() {
+    local v="$1" name
+    case "$v" in
+        \$\{*\}) name="${v:2:${#v}-3}" ;;
+        \$*) name="${v:1}" ;;
+        \~/*) printf '%s' "$HOME/${v:2}"; return ;;
+        \"*\"|\'*\') printf '%s' "${v:1:${#v}-2}"; return ;;
+        *) printf '%s' "$v"; return ;;
+    esac
+    [[ "$name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] && printf '%s' "${!name}"
+}
+
+# kt: complete topic names after --topic from the configured cluster, and
+# kt's flags for the Kafka-named links.
 _kt_topics() {
-    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-    if [[ "$prev" == "--topic" ]]; then
-        local i flags=()
-        for ((i = 1; i < COMP_CWORD - 1; i++)); do
-            case "${COMP_WORDS[i]}" in
-                --bootstrap-server|--broker-list|--zookeeper|--cluster|--command-config)
-                    flags+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+    local exe="${COMP_WORDS[0]}" sub=() words i n flags=()
+    case "${exe##*/}" in
+@KAFKA_NAMES@    esac
+    if (( ${#sub[@]} )); then
+        # A link runs kt under a Kafka name: ask the binary it points to.
+        exe="$(readlink -f "$(type -P "$exe")" 2>/dev/null)"
+        COMP_WORDS=(kt "${sub[@]}" "${COMP_WORDS[@]:1}")
+        COMP_CWORD=$((COMP_CWORD + ${#sub[@]}))
+    fi
+    read -ra words <<< "${COMP_LINE:0:COMP_POINT}"
+    [[ "${COMP_LINE:0:COMP_POINT}" =~ [[:space:]]$ ]] && words+=("")
+    n=${#words[@]}
+    if (( n >= 2 )) && [[ "${words[n-2]}" == "--topic" || "${words[n-2]}" == "-t" ]]; then
+        for ((i = 1; i < n - 2; i++)); do
+            case "${words[i]}" in
+                --bootstrap-server|-b|--broker-list|--zookeeper|--cluster|--command-config)
+                    flags+=("${words[i]}" "$(_kt_expand "${words[i+1]}")") ;;
+                --bootstrap-server=*|--broker-list=*|--zookeeper=*|--cluster=*|--command-config=*)
+                    flags+=("${words[i]%%=*}" "$(_kt_expand "${words[i]#*=}")") ;;
             esac
         done
-        COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" __complete-topics "${flags[@]}" 2>/dev/null)" -- "$cur"))
+        COMPREPLY=($(compgen -W "$("$exe" __complete-topics "${flags[@]}" 2>/dev/null)" -- "${words[n-1]}"))
         return 0
     fi
-    _kt "$@"
+    _kt kt "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 }
-complete -F _kt_topics -o bashdefault -o default kt
+complete -F _kt_topics -o bashdefault -o default kt @LINKS@
 "#;
 
 const FISH_TOPICS: &str = r#"
@@ -107,25 +187,71 @@ pub fn write_completions(
 
 /// (file name, contents) of kt.1 and kt-<subcommand>.1.
 pub fn man_pages() -> io::Result<Vec<(String, Vec<u8>)>> {
-    let cmd = crate::cli::command();
-    let mut pages = Vec::new();
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd.clone()).render(&mut buf)?;
-    pages.push(("kt.1".to_string(), buf));
-    for sub in cmd
-        .get_subcommands()
-        .filter(|s| s.get_name() != "help" && !s.is_hide_set())
-    {
+    let cmd = completable(crate::cli::command());
+    let mut pages = vec![("kt.1".to_string(), man_page(&cmd, "kt")?)];
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = format!("kt-{}", sub.get_name());
-        let sub = sub
+        let page = sub
             .clone()
             .name(name.clone())
             .version(crate::cli::version());
-        let mut buf = Vec::new();
-        clap_mangen::Man::new(sub).render(&mut buf)?;
-        pages.push((format!("{name}.1"), buf));
+        let shown = format!("kt {}", sub.get_name());
+        pages.push((format!("{name}.1"), man_page(&page, &shown)?));
     }
     Ok(pages)
+}
+
+/// clap_mangen's page with kt's own synopsis: the command as it is typed
+/// (`kt topics`, not the page name `kt-topics`), each option with its value
+/// name, and no hidden arguments.
+fn man_page(cmd: &clap::Command, shown: &str) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut buf)?;
+    let text = String::from_utf8_lossy(&buf);
+    let Some(start) = text.find(".SH SYNOPSIS\n") else {
+        return Ok(buf);
+    };
+    let body = start + ".SH SYNOPSIS\n".len();
+    let end = text[body..].find(".SH ").map_or(text.len(), |i| body + i);
+    Ok(format!(
+        "{}{}\n{}",
+        &text[..body],
+        synopsis(cmd, shown),
+        &text[end..]
+    )
+    .into_bytes())
+}
+
+fn synopsis(cmd: &clap::Command, shown: &str) -> String {
+    let roff = |s: &str| s.replace('\\', "\\\\").replace('-', "\\-");
+    let mut line = format!("\\fB{}\\fR", roff(shown));
+    for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        let flag = match (arg.get_short(), arg.get_long()) {
+            (Some(s), Some(l)) => format!("\\fB\\-{s}\\fR|\\fB\\-\\-{}\\fR", roff(l)),
+            (Some(s), None) => format!("\\fB\\-{s}\\fR"),
+            (None, Some(l)) => format!("\\fB\\-\\-{}\\fR", roff(l)),
+            (None, None) => {
+                let name = arg
+                    .get_value_names()
+                    .and_then(|v| v.first())
+                    .map_or_else(|| arg.get_id().to_string(), |v| v.to_string());
+                line.push_str(&format!(" [\\fI{}\\fR]", roff(&name)));
+                continue;
+            }
+        };
+        let value = match arg.get_value_names() {
+            Some(names) if arg.get_action().takes_values() => {
+                let names: Vec<String> = names.iter().map(|n| roff(n)).collect();
+                format!(" \\fI{}\\fR", names.join(" "))
+            }
+            _ => String::new(),
+        };
+        line.push_str(&format!(" [{flag}{value}]"));
+    }
+    if cmd.has_subcommands() {
+        line.push_str(" <\\fIcommand\\fR>");
+    }
+    line
 }
 
 pub fn write_man(out: &mut dyn Write, dir: Option<&Path>) -> io::Result<()> {

@@ -8,6 +8,7 @@ mod cli;
 mod compat;
 mod console;
 mod dispatch;
+mod endpoint;
 #[cfg(test)]
 mod fuzz;
 mod generate;
@@ -84,7 +85,10 @@ fn profiled<A: profiles::Connected>(mut args: A, mode: Mode) -> anyhow::Result<A
 }
 
 fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
-    let matches = match cli::command().try_get_matches_from(argv) {
+    let command = cli::command();
+    // `kt perf producer`: the words of argv that name subcommands, for hints.
+    let path = compat::subcommand_path(&command, &argv);
+    let matches = match command.try_get_matches_from(argv) {
         Ok(m) => m,
         Err(e) if !e.use_stderr() => {
             // --help and --version: on stdout, exit 0, styled only for a terminal.
@@ -96,10 +100,13 @@ fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
             };
             return 0;
         }
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // Bare `kt`, `kt perf`, `kt config`: the help, on stderr, as a usage error.
+            eprint!("{}", e.render());
+            return ErrorKind::Usage.exit_code();
+        }
         Err(e) => {
-            let sub = std::env::args().nth(1).filter(|a| !a.starts_with('-'));
-            let command = sub.map_or_else(|| "kt".to_string(), |s| format!("kt {s}"));
-            eprintln!("kt: {}", compat::native_message(&e, &command));
+            eprintln!("kt: {}", compat::native_message(&e, &path));
             return ErrorKind::Usage.exit_code();
         }
     };
@@ -130,7 +137,7 @@ fn run_native(argv: Vec<OsString>, out: &mut dyn Write) -> u8 {
         Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
             let _ = out.flush();
-            eprintln!("kt: {err:#}");
+            eprintln!("kt: {}", compat::native_error(&format!("{err:#}"), &path));
             error_kind(&err).map_or(1, ErrorKind::exit_code)
         }
     }

@@ -240,7 +240,13 @@ pub fn complete_topics(mut args: CompleteArgs, out: &mut dyn Write) -> anyhow::R
             return Ok(Vec::new());
         }
         let props = args.connection.properties(&[])?;
-        let cluster = Cluster::open(endpoint, &props, Some(Duration::from_millis(800)), false)?;
+        args.connection.verbose = false;
+        let cluster = Cluster::open(
+            endpoint,
+            &props,
+            Some(Duration::from_millis(800)),
+            &args.connection,
+        )?;
         let admin = cluster.admin("kt-complete")?;
         let md = cluster.metadata(admin.inner(), None, &|| drain_events(admin.inner()))?;
         let mut names: Vec<String> = md.topics().iter().map(|t| t.name().to_string()).collect();

@@ -65,6 +65,11 @@ pub struct ConnectionArgs {
     /// Properties of the cluster profile in use (set by [`Self::apply_profile`]).
     #[arg(skip)]
     pub profile_properties: Vec<Property>,
+
+    /// The profile whose endpoint filled in for a missing flag, for messages
+    /// and hints (set by [`Self::apply_profile`]).
+    #[arg(skip)]
+    pub endpoint_profile: Option<String>,
 }
 
 /// Where the brokers are.
@@ -91,7 +96,23 @@ impl Endpoint {
             None if value.is_empty() => Err(KtError::usage(
                 "empty --bootstrap-server; give HOST:PORT[,HOST:PORT...]",
             )),
-            None => Ok(Endpoint::Brokers(value.to_string())),
+            None => {
+                // librdkafka reads Kafka's listener prefixes (PLAINTEXT://...);
+                // any other scheme would wait out the timeout for "No brokers
+                // configured".
+                let listener = ["plaintext://", "ssl://", "sasl_plaintext://", "sasl_ssl://"];
+                for entry in value.split(',') {
+                    let entry = entry.trim().to_ascii_lowercase();
+                    if let Some((scheme, _)) = entry.split_once("://") {
+                        if !listener.iter().any(|l| entry.starts_with(l)) {
+                            return Err(KtError::usage(format!(
+                                "--bootstrap-server takes HOST:PORT[,HOST:PORT...], not a URL; drop '{scheme}://'"
+                            )));
+                        }
+                    }
+                }
+                Ok(Endpoint::Brokers(value.to_string()))
+            }
         }
     }
 
@@ -155,6 +176,9 @@ impl ConnectionArgs {
                 (None, Some(z)) => self.zookeeper = Some(z.clone()),
                 (None, None) => {}
             }
+            if profile.bootstrap.is_some() || profile.zookeeper.is_some() {
+                self.endpoint_profile = Some(profile.name.clone());
+            }
         }
         if self.verbose {
             eprintln!(
@@ -165,6 +189,65 @@ impl ConnectionArgs {
         }
         self.profile_properties = profile.properties.clone();
         Some(profile)
+    }
+
+    /// The endpoint, or the one-line error kt's own commands give when none
+    /// is named: the mock cluster is used only when asked for by name, since
+    /// nothing created in it outlives the command.
+    pub fn require_endpoint(&self) -> Result<Endpoint, KtError> {
+        self.endpoint()?.ok_or_else(no_endpoint)
+    }
+
+    /// Where the endpoint came from, for messages: `--bootstrap-server`,
+    /// `--zookeeper`, or `cluster profile 'NAME'`.
+    pub fn endpoint_source(&self) -> String {
+        match (
+            &self.endpoint_profile,
+            &self.bootstrap_server,
+            &self.broker_list,
+        ) {
+            (Some(name), _, _) => format!("cluster profile '{name}'"),
+            (None, Some(_), _) => "--bootstrap-server".to_string(),
+            (None, None, Some(_)) => "--broker-list".to_string(),
+            (None, None, None) => "--zookeeper".to_string(),
+        }
+    }
+
+    /// The connection flags as the user gave them, for a hint that is pasted
+    /// as printed (`kt topics --create --topic t` + this): the profile's name
+    /// when the endpoint came from one, else the endpoint flag, plus the files
+    /// and properties that are not secret.
+    pub fn hint_flags(&self) -> String {
+        let mut words: Vec<String> = Vec::new();
+        let mut push = |flag: &str, value: &str| {
+            words.push(flag.to_string());
+            words.push(shell_word(value));
+        };
+        match (&self.endpoint_profile, &self.cluster) {
+            (Some(name), _) | (None, Some(name)) => push("--cluster", name),
+            _ => {}
+        }
+        if self.endpoint_profile.is_none() {
+            match (&self.bootstrap_server, &self.broker_list, &self.zookeeper) {
+                (Some(b), _, _) | (None, Some(b), _) => push("--bootstrap-server", b),
+                (None, None, Some(z)) => push("--zookeeper", z),
+                (None, None, None) => {}
+            }
+        }
+        if let Some(path) = &self.command_config {
+            push("--command-config", &path.display().to_string());
+        }
+        for kv in &self.command_property {
+            if !crate::config::is_secret(&props::split_key_value(kv).0) {
+                push("--command-property", kv);
+            }
+        }
+        for kv in &self.librdkafka {
+            if !crate::config::is_secret(&props::split_key_value(kv).0) {
+                push("-X", kv);
+            }
+        }
+        words.join(" ")
     }
 
     /// All client properties in the order they apply: the cluster profile,
@@ -191,11 +274,38 @@ impl ConnectionArgs {
     }
 }
 
+/// kt's own commands with no endpoint flag and no cluster profile.
+pub fn no_endpoint() -> KtError {
+    KtError::usage(
+        "no broker given; pass --bootstrap-server HOST:PORT, set up a cluster profile \
+         (see 'kt config show --help'), or use --bootstrap-server mock to try kt without a broker",
+    )
+}
+
+/// `value` as one shell word: bare when it is safe, else single-quoted.
+fn shell_word(value: &str) -> String {
+    let safe = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.:,/=@%+".contains(&b));
+    if safe {
+        value.to_string()
+    } else {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    }
+}
+
 /// A cluster kt can make clients for: real brokers, or an in-process mock
 /// cluster that lives as long as this value.
 pub struct Cluster {
     pub endpoint: Endpoint,
     pub bootstrap: String,
+    /// Where the endpoint came from (`--bootstrap-server`, `cluster profile
+    /// 'prod'`), named in connection errors.
+    pub source: String,
+    /// The connection flags that reach this cluster again (see
+    /// [`ConnectionArgs::hint_flags`]).
+    hint: String,
     pub config: Translated,
     pub timeout: Duration,
     pub verbose: bool,
@@ -204,13 +314,24 @@ pub struct Cluster {
 
 impl Cluster {
     /// Resolves the endpoint (asking ZooKeeper or starting the mock cluster)
-    /// and translates the client properties.
+    /// and translates the client properties. `conn` says where the endpoint
+    /// came from (a flag or a profile) and whether to be verbose.
     pub fn open(
         endpoint: Endpoint,
         properties: &[Property],
         timeout: Option<Duration>,
-        verbose: bool,
+        conn: &ConnectionArgs,
     ) -> anyhow::Result<Cluster> {
+        let verbose = conn.verbose;
+        let (source, hint) = if conn.endpoint().ok().flatten().as_ref() == Some(&endpoint) {
+            (conn.endpoint_source(), conn.hint_flags())
+        } else {
+            let flag = match &endpoint {
+                Endpoint::ZooKeeper(z) => format!("--zookeeper {}", shell_word(z)),
+                other => format!("--bootstrap-server {}", shell_word(&other.describe())),
+            };
+            ("bootstrap.servers".to_string(), flag)
+        };
         let config = translate(properties)?;
         for warning in &config.warnings {
             eprintln!("WARN {warning}");
@@ -237,11 +358,23 @@ impl Cluster {
         Ok(Cluster {
             endpoint,
             bootstrap,
+            source,
+            hint,
             config,
             timeout,
             verbose,
             mock,
         })
+    }
+
+    /// A kt command line for this same cluster, to print in a hint that is
+    /// pasted as printed: `kt topics --bootstrap-server b:9092 --create ...`.
+    pub fn command(&self, tool: &str, rest: &str) -> String {
+        if self.hint.is_empty() {
+            format!("kt {tool} {rest}")
+        } else {
+            format!("kt {tool} {} {rest}", self.hint)
+        }
     }
 
     /// The mock cluster, when kt runs against one.
@@ -334,12 +467,18 @@ impl Cluster {
         {
             return e;
         }
+        if let Some(reason) = last.as_deref().and_then(connect_failure) {
+            return KtError::unreachable(format!(
+                "cannot connect to {}: {reason}; check {}",
+                self.bootstrap, self.source
+            ));
+        }
         let why = last
             .map(|w| format!(" ({})", w.trim_end_matches('.')))
             .unwrap_or_default();
         let flag = match self.endpoint {
-            Endpoint::ZooKeeper(_) => "the brokers registered in ZooKeeper",
-            _ => "--bootstrap-server",
+            Endpoint::ZooKeeper(_) => "the brokers registered in ZooKeeper".to_string(),
+            _ => self.source.clone(),
         };
         let within = if timed_out {
             format!(" within {}", human_duration(self.timeout))
@@ -351,6 +490,31 @@ impl Cluster {
             self.bootstrap
         ))
     }
+}
+
+/// The reason in librdkafka's connect and resolve failures, said plainly:
+/// `127.0.0.1:9092/bootstrap: Connect to ipv4#127.0.0.1:9092 failed: Connection
+/// refused (after 0ms in state CONNECT, 1 identical error(s) suppressed)`
+/// becomes `connection refused`.
+fn connect_failure(log: &str) -> Option<String> {
+    let plain = |text: &str| {
+        let text = text.split(" (after ").next().unwrap_or(text).trim();
+        let mut chars = text.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_lowercase().chain(chars).collect::<String>()
+        })
+    };
+    if let Some(at) = log.find("Connect to ") {
+        let rest = &log[at..];
+        let reason = rest.split_once(" failed: ")?.1;
+        return Some(plain(reason));
+    }
+    if let Some(at) = log.find("Failed to resolve ") {
+        let rest = &log[at + "Failed to resolve ".len()..];
+        let reason = rest.split_once(": ").map_or(rest, |(_, r)| r);
+        return Some(format!("cannot resolve the host name ({})", plain(reason)));
+    }
+    None
 }
 
 /// A broker that answered but refused kt's TLS or SASL settings: a
@@ -450,6 +614,13 @@ mod tests {
         assert!(Endpoint::from_bootstrap("mock:0").is_err());
         assert!(Endpoint::from_bootstrap("mock:x").is_err());
         assert!(Endpoint::from_bootstrap(" ").is_err());
+        assert_eq!(
+            Endpoint::from_bootstrap("http://h:9092")
+                .unwrap_err()
+                .message,
+            "--bootstrap-server takes HOST:PORT[,HOST:PORT...], not a URL; drop 'http://'"
+        );
+        assert!(Endpoint::from_bootstrap("SASL_SSL://h:9093,h2:9093").is_ok());
     }
 
     #[test]
@@ -484,6 +655,39 @@ mod tests {
             .message
             .contains("PLAIN mechanism handshake failed"));
         assert!(security_failure("Connection refused", "h:1").is_none());
+    }
+
+    #[test]
+    fn connect_failures_read_plainly() {
+        let refused = "127.0.0.1:9092/bootstrap: Connect to ipv4#127.0.0.1:9092 failed: Connection refused (after 0ms in state CONNECT, 1 identical error(s) suppressed)";
+        assert_eq!(connect_failure(refused).unwrap(), "connection refused");
+        let unknown = "nohost.invalid:9092/bootstrap: Failed to resolve 'nohost.invalid:9092': Name or service not known (after 4ms in state CONNECT)";
+        assert_eq!(
+            connect_failure(unknown).unwrap(),
+            "cannot resolve the host name (name or service not known)"
+        );
+        assert!(connect_failure("Broker: Unknown topic or partition").is_none());
+    }
+
+    #[test]
+    fn hints_repeat_the_users_connection_flags() {
+        let args = ConnectionArgs {
+            bootstrap_server: Some("b:9092".into()),
+            command_config: Some("/etc/kafka client.properties".into()),
+            librdkafka: vec!["sasl.password=x".into(), "debug=all".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            args.hint_flags(),
+            "--bootstrap-server b:9092 --command-config '/etc/kafka client.properties' -X debug=all"
+        );
+        let profiled = ConnectionArgs {
+            bootstrap_server: Some("b:9092".into()),
+            endpoint_profile: Some("prod".into()),
+            ..Default::default()
+        };
+        assert_eq!(profiled.hint_flags(), "--cluster prod");
+        assert_eq!(profiled.endpoint_source(), "cluster profile 'prod'");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! with `endpoints` (`"PLAINTEXT://host:9092"`) and the older `host`/`port`
 //! pair. kt reads them once and then talks only to the brokers.
 
+use std::io;
+use std::net::{TcpStream, ToSocketAddrs};
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -21,6 +23,7 @@ struct BrokerRegistration {
 /// The bootstrap list (`host:port,...`) of the brokers registered in the
 /// ZooKeeper ensemble `connect` (`host:port,...[/chroot]`).
 pub fn broker_list(connect: &str, timeout: Duration) -> Result<String, KtError> {
+    probe(connect, timeout)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -75,6 +78,46 @@ async fn read_registrations(connect: &str) -> Result<Vec<(String, Vec<u8>)>, KtE
         }
     }
     Ok(out)
+}
+
+/// Fails at once, with the reason, when no host of the ensemble resolves
+/// and accepts a TCP connection: the ZooKeeper client would retry a refused
+/// or unknown host until the timeout.
+fn probe(connect: &str, timeout: Duration) -> Result<(), KtError> {
+    let hosts = connect.split('/').next().unwrap_or(connect);
+    let mut reasons = Vec::new();
+    for host in hosts.split(',').map(str::trim).filter(|h| !h.is_empty()) {
+        // A host without a port is on ZooKeeper's default one.
+        let with_port = if host
+            .rsplit_once(':')
+            .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
+        {
+            host.to_string()
+        } else {
+            format!("{host}:2181")
+        };
+        let addrs = match with_port.to_socket_addrs() {
+            Ok(addrs) => addrs,
+            Err(_) => {
+                reasons.push(format!("{host}: cannot resolve the host name"));
+                continue;
+            }
+        };
+        for addr in addrs {
+            match TcpStream::connect_timeout(&addr, timeout) {
+                Ok(_) => return Ok(()),
+                Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
+                    reasons.push(format!("{host}: connection refused"))
+                }
+                Err(e) => reasons.push(format!("{host}: {e}")),
+            }
+        }
+    }
+    reasons.dedup();
+    Err(KtError::unreachable(format!(
+        "cannot connect to ZooKeeper at {connect} ({}); check --zookeeper",
+        reasons.join(", ")
+    )))
 }
 
 fn unreachable(connect: &str, timeout: Duration, why: &str) -> KtError {

@@ -10,12 +10,15 @@ use rdkafka::config::FromClientConfigAndContext;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::error::KafkaError;
 use rdkafka::message::Message;
+use rdkafka::metadata::Metadata;
 use rdkafka::{Offset, TopicPartitionList};
 
-use super::consume_args::{ConsumeArgs, ConsumeOutput, ConsumePlan, Source, StartAt};
+use super::consume_args::{now_ms, ConsumeArgs, ConsumeOutput, ConsumePlan, Source, StartAt};
 use super::formatter::{write_json, DefaultFormatter, FormatError, FormatterKind};
 use super::signals::{Signal, Signals};
+use super::stdio;
 use crate::dispatch::Mode;
+use crate::topics::filter::{is_internal, IncludeList};
 
 /// Why the poll loop ended.
 enum End {
@@ -31,16 +34,16 @@ enum End {
 pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
     let props = consumer_properties(&args)?;
     let plan = args.check(&props)?;
-    let endpoint = super::endpoint(&args.connection, mode, false)?;
+    let endpoint = crate::endpoint::required(&args.connection, mode, false)?;
     let (kind, warning) = FormatterKind::from_class(args.formatter.as_deref())?;
     if let Some(w) = warning {
         eprintln!("{w}");
     }
     let formatter = DefaultFormatter::new(&formatter_properties(&args)?)?;
-    let cluster = Cluster::open(endpoint, &props, None, args.connection.verbose)?;
+    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
     let consumer = create_consumer(&args, &plan, &cluster)?;
     let signals = Signals::install()?;
-    let mut state = start(&args, &plan, &cluster, &consumer)?;
+    let mut state = start(&args, &plan, mode, &cluster, &consumer, &signals)?;
     let idle = args
         .timeout_ms
         .filter(|t| *t >= 0)
@@ -75,10 +78,15 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
                 if idle.is_some_and(|t| last_record.elapsed() >= t) {
                     break End::Idle;
                 }
+                // A reader that went away (`| head -1` on an idle topic) is
+                // seen now, not at the next record.
+                if stdio::stdout_closed() {
+                    break End::BrokenPipe;
+                }
                 continue;
             }
             Some(Err(KafkaError::PartitionEOF(p))) => {
-                state.reached_end(p);
+                state.reached_end(p, &consumer);
                 continue;
             }
             // Transient errors (a broker restarting, a topic not there yet)
@@ -87,7 +95,12 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
             Some(Ok(msg)) => msg,
         };
         last_record = Instant::now();
-        if !state.admit(msg.partition(), msg.offset(), msg.timestamp().to_millis()) {
+        if !state.admit(
+            msg.topic(),
+            msg.partition(),
+            msg.offset(),
+            msg.timestamp().to_millis(),
+        ) {
             continue;
         }
         count += 1;
@@ -105,7 +118,7 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
             }
             Err(FormatError::Data(why)) => break End::Format(why),
         }
-        state.consumed(msg.partition(), msg.offset());
+        state.consumed(msg.topic(), msg.partition(), msg.offset());
     };
     let flushed = out.flush();
     finish(
@@ -256,7 +269,7 @@ fn create_consumer(
         .or_else(|| cluster.config.get("isolation.level").map(str::to_string))
         .unwrap_or_else(|| "read_uncommitted".to_string());
     cfg.set("isolation.level", isolation);
-    if args.exit && !explicit("enable.partition.eof") {
+    if (args.exit || plan.until_ms.is_some()) && !explicit("enable.partition.eof") {
         cfg.set("enable.partition.eof", "true");
     }
     cfg.set_log_level(cluster.log_level());
@@ -271,64 +284,141 @@ fn create_consumer(
     })
 }
 
-/// Where each partition stands: its end (for `--exit`) and whether it is done.
+/// One partition kt reads: where it ends and whether it is done.
+#[derive(Default)]
+struct Part {
+    /// The offset it ends at (exclusive): its end at start, with `--exit`
+    /// or an `--until-time` already past.
+    end: Option<i64>,
+    done: bool,
+}
+
+/// Where each assigned partition stands, by topic and partition, so that a
+/// run over several topics ends only when every partition of every topic is
+/// done (`--exit`, `--until-time`). Empty under a subscription.
 #[derive(Default)]
 struct Progress {
-    /// partition -> offset it ends at (exclusive); only with --exit.
-    ends: BTreeMap<i32, i64>,
-    done: BTreeMap<i32, bool>,
+    parts: BTreeMap<String, BTreeMap<i32, Part>>,
     until_ms: Option<i64>,
-    /// --exit under a group subscription: partitions that reported EOF.
-    by_eof: bool,
+    /// Whether the run ends when every part is done.
     tracking: bool,
 }
 
 impl Progress {
     fn finished(&self) -> bool {
-        self.tracking && !self.done.is_empty() && self.done.values().all(|d| *d)
+        self.tracking && self.parts.values().flat_map(|m| m.values()).all(|p| p.done)
     }
 
-    /// Whether to print a record; records past --until-time end their partition.
-    fn admit(&mut self, partition: i32, offset: i64, timestamp: Option<i64>) -> bool {
-        if self.done.get(&partition).copied().unwrap_or(false) {
+    fn part(&mut self, topic: &str, partition: i32) -> Option<&mut Part> {
+        self.parts.get_mut(topic)?.get_mut(&partition)
+    }
+
+    /// Whether to print a record; records past --until-time or the end end
+    /// their partition.
+    fn admit(&mut self, topic: &str, partition: i32, offset: i64, timestamp: Option<i64>) -> bool {
+        let until = self.until_ms;
+        let Some(part) = self.part(topic, partition) else {
+            return true;
+        };
+        if part.done {
             return false;
         }
-        if let (Some(until), Some(ts)) = (self.until_ms, timestamp) {
+        if let (Some(until), Some(ts)) = (until, timestamp) {
             if ts > until {
-                self.done.insert(partition, true);
+                part.done = true;
                 return false;
             }
         }
-        if let Some(end) = self.ends.get(&partition) {
-            if offset >= *end {
-                self.done.insert(partition, true);
-                return false;
-            }
+        if part.end.is_some_and(|end| offset >= end) {
+            part.done = true;
+            return false;
         }
         true
     }
 
-    fn consumed(&mut self, partition: i32, offset: i64) {
-        if let Some(end) = self.ends.get(&partition) {
-            if offset + 1 >= *end {
-                self.done.insert(partition, true);
+    fn consumed(&mut self, topic: &str, partition: i32, offset: i64) {
+        if let Some(part) = self.part(topic, partition) {
+            if part.end.is_some_and(|end| offset + 1 >= end) {
+                part.done = true;
             }
         }
     }
 
-    fn reached_end(&mut self, partition: i32) {
-        if self.by_eof {
-            self.done.insert(partition, true);
+    /// librdkafka reached the end of the log of partition `partition` of
+    /// some topic (its EOF event names no topic). A part is done when its
+    /// position passed its end (the last offsets may be transaction markers
+    /// that are never delivered), or when it is at the log end and its
+    /// --until-time has passed.
+    fn reached_end(&mut self, partition: i32, consumer: &BaseConsumer<KtContext>) {
+        if !self.tracking {
+            return;
+        }
+        let Ok(positions) = consumer.position() else {
+            return;
+        };
+        let until_passed = self.until_ms.is_some_and(|u| now_ms() > u);
+        for elem in positions.elements() {
+            if elem.partition() != partition {
+                continue;
+            }
+            let Offset::Offset(pos) = elem.offset() else {
+                continue;
+            };
+            let Some(part) = self.part(elem.topic(), partition) else {
+                continue;
+            };
+            if part.end.is_some_and(|end| pos >= end) {
+                part.done = true;
+            } else if until_passed && !part.done {
+                // Rare (once per partition that catches up): ask the broker.
+                let high = consumer
+                    .fetch_watermarks(elem.topic(), partition, Duration::from_millis(500))
+                    .map_or(i64::MAX, |(_, h)| h);
+                if let Some(part) = self.part(elem.topic(), partition) {
+                    part.done = pos >= high;
+                }
+            }
         }
     }
 }
 
-/// Assigns partitions (no group: no rebalance wait) or subscribes.
+/// The topics to read and their partitions, as the cluster has them now.
+fn targets(md: &Metadata, source: &Source) -> Result<Vec<(String, Vec<i32>)>, KtError> {
+    let include = match source {
+        Source::Pattern(p) => Some(IncludeList::new(p)?),
+        Source::Topic(_) => None,
+    };
+    let mut found: Vec<(String, Vec<i32>)> = md
+        .topics()
+        .iter()
+        .filter(|t| t.error().is_none() && !t.partitions().is_empty())
+        .filter(|t| match (source, &include) {
+            (Source::Topic(name), _) => t.name() == name,
+            // Kafka's pattern subscription leaves internal topics out.
+            (_, Some(include)) => include.matches(t.name()) && !is_internal(t.name()),
+            (_, None) => false,
+        })
+        .map(|t| {
+            let mut ids: Vec<i32> = t.partitions().iter().map(|p| p.id()).collect();
+            ids.sort_unstable();
+            (t.name().to_string(), ids)
+        })
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// Finds what to read, then assigns its partitions (no group: no rebalance
+/// wait, and every partition's end known before the first record) or
+/// subscribes (a group, or a pattern read without end, which must pick up
+/// topics created later).
 fn start(
     args: &ConsumeArgs,
     plan: &ConsumePlan,
+    mode: Mode,
     cluster: &Cluster,
     consumer: &BaseConsumer<KtContext>,
+    signals: &Signals,
 ) -> anyhow::Result<Progress> {
     let mut progress = Progress {
         until_ms: plan.until_ms,
@@ -337,16 +427,43 @@ fn start(
     let serve = || {
         let _ = consumer.poll(Duration::ZERO);
     };
-    if let (Source::Topic(topic), None) = (&plan.source, &plan.group) {
-        let md = cluster.metadata(consumer.client(), Some(topic), &serve)?;
-        let partitions: Vec<i32> = md
-            .topics()
-            .iter()
-            .find(|t| t.name() == topic && t.error().is_none())
-            .map(|t| t.partitions().iter().map(|p| p.id()).collect())
-            .unwrap_or_default();
-        if !partitions.is_empty() {
-            let chosen: Vec<i32> = match plan.partition {
+    let asked = match &plan.source {
+        Source::Topic(t) => Some(t.as_str()),
+        Source::Pattern(_) => None,
+    };
+    let mut waiting = false;
+    let targets = loop {
+        let md = cluster.metadata(consumer.client(), asked, &serve)?;
+        let found = targets(&md, &plan.source)?;
+        if !found.is_empty() || (mode == Mode::Compat && !args.wait_for_topic) {
+            // Kafka's console consumer waits for a topic that does not exist.
+            break found;
+        }
+        if !args.wait_for_topic {
+            return Err(missing(plan, cluster).into());
+        }
+        if !waiting {
+            waiting = true;
+            eprintln!(
+                "kt: waiting for {} to be created (--wait-for-topic); Ctrl-C to stop",
+                describe_source(&plan.source)
+            );
+        }
+        let pause = Instant::now() + Duration::from_millis(500);
+        while Instant::now() < pause {
+            if signals.received().is_some() {
+                return Ok(progress);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let bounded = args.exit || plan.until_ms.is_some() || plan.start_is_tail();
+    let assigned = plan.group.is_none()
+        && !targets.is_empty()
+        && (matches!(plan.source, Source::Topic(_)) || bounded);
+    if assigned {
+        for (topic, partitions) in &targets {
+            let chosen = match plan.partition {
                 Some(p) if partitions.contains(&p) => vec![p],
                 Some(p) => {
                     return Err(KtError::not_found(format!(
@@ -355,96 +472,111 @@ fn start(
                     ))
                     .into())
                 }
-                None => partitions,
+                None => partitions.clone(),
             };
-            assign(args, plan, cluster, consumer, topic, &chosen, &mut progress)?;
-            return Ok(progress);
+            progress.parts.insert(
+                topic.clone(),
+                chosen.iter().map(|p| (*p, Part::default())).collect(),
+            );
         }
-        if args.exit || plan.partition.is_some() {
-            return Err(KtError::not_found(format!("topic {topic} does not exist")).into());
-        }
-        // Kafka waits for a missing topic; a subscription does too.
+        assign(args, plan, cluster, consumer, &mut progress)?;
+        return Ok(progress);
+    }
+    if plan.partition.is_some() {
+        return Err(missing(plan, cluster).into());
     }
     let subscription = match &plan.source {
         Source::Topic(t) => t.clone(),
-        // Kafka matches the whole name; librdkafka takes a regex that starts with ^.
-        Source::Pattern(p) => format!("^({p})$"),
+        // librdkafka takes a regex subscription when it starts with ^.
+        Source::Pattern(p) => IncludeList::new(p)?.regex().to_string(),
     };
     consumer
         .subscribe(&[subscription.as_str()])
         .map_err(|e| KtError::usage(format!("cannot subscribe to {subscription}: {e}")))?;
-    if args.exit {
-        progress.by_eof = true;
-        progress.tracking = true;
-    }
     Ok(progress)
 }
 
+fn describe_source(source: &Source) -> String {
+    match source {
+        Source::Topic(t) => format!("topic {t}"),
+        Source::Pattern(p) => format!("a topic matching '{p}'"),
+    }
+}
+
+/// A topic (or pattern) with nothing to read: one line, exit 3.
+fn missing(plan: &ConsumePlan, cluster: &Cluster) -> KtError {
+    let what = match &plan.source {
+        Source::Topic(t) => format!("topic {t} does not exist"),
+        Source::Pattern(p) => format!("no topic matches '{p}'"),
+    };
+    KtError::not_found(format!(
+        "{what}; list the topics with: {} (or pass --wait-for-topic to wait for it)",
+        cluster.command("topics", "--list")
+    ))
+}
+
+/// Assigns every part of `progress` at its start offset, and reads the ends
+/// that `--exit`, a past `--until-time` and `--tail` need.
 fn assign(
     args: &ConsumeArgs,
     plan: &ConsumePlan,
     cluster: &Cluster,
     consumer: &BaseConsumer<KtContext>,
-    topic: &str,
-    partitions: &[i32],
     progress: &mut Progress,
 ) -> anyhow::Result<()> {
     let timeout = cluster.timeout;
-    let mut starts: BTreeMap<i32, Offset> = partitions
-        .iter()
-        .map(|p| {
-            let offset = match plan.start {
-                StartAt::Earliest => Offset::Beginning,
-                StartAt::Latest => Offset::End,
-                StartAt::Offset(o) => Offset::Offset(o),
-                StartAt::Time(ms) => Offset::Offset(ms),
-            };
-            (*p, offset)
-        })
-        .collect();
-    if let StartAt::Time(_) = plan.start {
-        let mut tpl = TopicPartitionList::new();
+    let until_past = plan.until_ms.is_some_and(|u| u <= now_ms());
+    let read_ends = args.exit || until_past || plan.start_is_tail();
+    progress.tracking = args.exit || plan.until_ms.is_some();
+    let mut tpl = TopicPartitionList::new();
+    for (topic, parts) in progress.parts.iter_mut() {
+        let first = match plan.start {
+            StartAt::Earliest => Offset::Beginning,
+            StartAt::Latest | StartAt::Tail(_) => Offset::End,
+            // A time is looked up below; offsets_for_times takes it here.
+            StartAt::Offset(o) | StartAt::Time(o) => Offset::Offset(o),
+        };
+        let mut starts: BTreeMap<i32, Offset> = parts.keys().map(|p| (*p, first)).collect();
+        if let StartAt::Time(_) = plan.start {
+            let mut by_time = TopicPartitionList::new();
+            for (p, o) in &starts {
+                by_time.add_partition_offset(topic, *p, *o)?;
+            }
+            let found = consumer
+                .offsets_for_times(by_time, timeout)
+                .map_err(|e| KtError::broker(format!("looking up offsets by time: {e}")))?;
+            for elem in found.elements() {
+                // No record at or after the time: start at the end.
+                let at = match elem.offset() {
+                    Offset::Offset(o) if o >= 0 => Offset::Offset(o),
+                    _ => Offset::End,
+                };
+                starts.insert(elem.partition(), at);
+            }
+        }
+        if read_ends {
+            for (p, part) in parts.iter_mut() {
+                let (low, high) = kt_core::retry::watermarks(consumer, topic, *p, timeout)?;
+                if let StartAt::Tail(n) = plan.start {
+                    starts.insert(*p, Offset::Offset(high.saturating_sub(n).max(low)));
+                }
+                if args.exit || until_past {
+                    let begin = match starts[p] {
+                        Offset::Beginning => low,
+                        Offset::Offset(o) => o,
+                        _ => high,
+                    };
+                    part.end = Some(high);
+                    part.done = begin >= high;
+                }
+            }
+        }
         for (p, o) in &starts {
             tpl.add_partition_offset(topic, *p, *o)?;
         }
-        let found = consumer
-            .offsets_for_times(tpl, timeout)
-            .map_err(|e| KtError::broker(format!("looking up offsets by time: {e}")))?;
-        for elem in found.elements() {
-            // No record at or after the time: start at the end.
-            let at = match elem.offset() {
-                Offset::Offset(o) if o >= 0 => Offset::Offset(o),
-                _ => Offset::End,
-            };
-            starts.insert(elem.partition(), at);
-        }
-    }
-    if args.exit || plan.until_ms.is_some() {
-        progress.tracking = true;
-        for p in partitions {
-            progress.done.insert(*p, false);
-        }
-    }
-    if args.exit {
-        for p in partitions {
-            let (low, high) = kt_core::retry::watermarks(consumer, topic, *p, timeout)?;
-            progress.ends.insert(*p, high);
-            let begin = match starts[p] {
-                Offset::Beginning => low,
-                Offset::Offset(o) => o,
-                _ => high,
-            };
-            if begin >= high {
-                progress.done.insert(*p, true);
-            }
-        }
-    }
-    let mut tpl = TopicPartitionList::new();
-    for (p, o) in &starts {
-        tpl.add_partition_offset(topic, *p, *o)?;
     }
     consumer
         .assign(&tpl)
-        .map_err(|e| KtError::broker(format!("assigning {topic}: {e}")))?;
+        .map_err(|e| KtError::broker(format!("assigning partitions: {e}")))?;
     Ok(())
 }

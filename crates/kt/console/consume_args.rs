@@ -105,6 +105,12 @@ pub struct ConsumeArgs {
         help_heading = "Beyond Kafka"
     )]
     pub until_time: Option<String>,
+    /// Start at the last N records of each partition (kcat's -o -N; with --exit, print them and stop)
+    #[arg(long, value_name = "N", help_heading = "Beyond Kafka")]
+    pub tail: Option<u64>,
+    /// Wait for a topic that does not exist yet instead of failing (kt only)
+    #[arg(long, help_heading = "Beyond Kafka")]
+    pub wait_for_topic: bool,
 
     #[command(flatten)]
     pub connection: ConnectionArgs,
@@ -122,6 +128,8 @@ pub enum StartAt {
     Offset(i64),
     /// The first record at or after this time (epoch ms).
     Time(i64),
+    /// The last N records of each partition.
+    Tail(i64),
 }
 
 /// What to read, once the flags are checked.
@@ -141,6 +149,12 @@ pub struct ConsumePlan {
     /// The group the user asked for; None means kt may assign partitions.
     pub group: Option<String>,
     pub until_ms: Option<i64>,
+}
+
+impl ConsumePlan {
+    pub fn start_is_tail(&self) -> bool {
+        matches!(self.start, StartAt::Tail(_))
+    }
 }
 
 impl ConsumeArgs {
@@ -235,9 +249,22 @@ impl ConsumeArgs {
             .as_deref()
             .map(|t| parse_time(t, now))
             .transpose()?;
-        if group.is_some() && (self.from_time.is_some() || self.until_time.is_some() || self.exit) {
+        if let Some(n) = self.tail {
+            if self.from_beginning || self.offset.is_some() || self.from_time.is_some() {
+                return Err(KtError::usage(
+                    "--tail picks where each partition starts; drop --from-beginning, --offset and --from-time",
+                ));
+            }
+            start = StartAt::Tail(i64::try_from(n).unwrap_or(i64::MAX));
+        }
+        if group.is_some()
+            && (self.from_time.is_some()
+                || self.until_time.is_some()
+                || self.exit
+                || self.tail.is_some())
+        {
             return Err(KtError::usage(
-                "--from-time, --until-time and --exit assign partitions themselves; drop --group",
+                "--from-time, --until-time, --tail and --exit assign partitions themselves; drop --group",
             ));
         }
         Ok(ConsumePlan {
@@ -250,7 +277,7 @@ impl ConsumeArgs {
     }
 }
 
-fn now_ms() -> i64 {
+pub fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)

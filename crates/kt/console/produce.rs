@@ -19,6 +19,7 @@ use super::envelope::{json_to_bytes, Envelope};
 use super::produce_args::{InputFormat, ProduceArgs, LINE_READERS};
 use super::reader::{LineReader, LineSplitter};
 use super::signals::Signals;
+use super::stdio;
 use crate::dispatch::Mode;
 
 /// Kafka's console-producer defaults for the options it maps to client
@@ -43,7 +44,7 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
         .topic
         .clone()
         .ok_or_else(|| KtError::usage("Missing required argument \"[topic]\""))?;
-    let endpoint = super::endpoint(&args.connection, mode, true)?;
+    let endpoint = crate::endpoint::required(&args.connection, mode, true)?;
     if let Some(class) = args.line_reader.as_deref() {
         if !LINE_READERS.contains(&class) {
             return Err(KtError::usage(format!(
@@ -62,7 +63,7 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
             .and_then(|p| p.value.trim().parse().ok())
             .unwrap_or(60_000),
     );
-    let cluster = Cluster::open(endpoint, &props, None, args.connection.verbose)?;
+    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
     let producer = create_producer(&args, &cluster)?;
     let partitions = check_topic(&cluster, &producer, &topic)?;
     if let Some(p) = args.partition {
@@ -253,7 +254,8 @@ fn check_topic(
     match found {
         Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len()),
         _ => Err(KtError::not_found(format!(
-            "topic {topic} does not exist and the broker did not create it; create it with: kt topics --create --topic {topic}"
+            "topic {topic} does not exist and the broker did not create it; create it with: {}",
+            cluster.command("topics", &format!("--create --topic {topic}"))
         ))),
     }
 }
@@ -350,7 +352,7 @@ fn read_input(
         }
         // Wait for input in short slices so a signal or pending deliveries
         // are served while stdin is quiet.
-        while !stdin_ready(Duration::from_millis(100)) {
+        while !stdio::stdin_ready(Duration::from_millis(100)) {
             sender.producer.poll(Duration::ZERO);
             if signals.received().is_some() {
                 return Ok(());
@@ -451,19 +453,6 @@ fn send_line(
             )?)
         }
     }
-}
-
-/// True when stdin has data or is at end of file.
-fn stdin_ready(timeout: Duration) -> bool {
-    let mut fds = libc::pollfd {
-        fd: 0,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd, its count, and a bounded timeout.
-    let n = unsafe { libc::poll(&mut fds, 1, timeout.as_millis() as libc::c_int) };
-    // On an error (EINTR after a signal) let the caller look at its flags.
-    n != 0
 }
 
 /// Delivery bookkeeping: every record ends delivered or counted as failed.

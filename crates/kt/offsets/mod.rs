@@ -210,17 +210,9 @@ pub fn run(args: OffsetsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
         .as_deref()
         .map(|t| time_spec(t, mode))
         .transpose()?;
-    let endpoint = match (args.connection.endpoint()?, mode) {
-        (Some(e), _) => e,
-        (None, Mode::Compat) => {
-            return Err(KtError::usage("Missing required argument \"[bootstrap-server]\"").into())
-        }
-        (None, Mode::Native) => {
-            return Err(KtError::usage("no broker given; pass --bootstrap-server HOST:PORT").into())
-        }
-    };
+    let endpoint = crate::endpoint::required(&args.connection, mode, false)?;
     let props = args.connection.properties(&[])?;
-    let cluster = Cluster::open(endpoint, &props, None, args.connection.verbose)?;
+    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
     let admin = cluster.admin("GetOffsetShell")?;
     let md = cluster.metadata(admin.inner(), None, &|| drain_events(admin.inner()))?;
     let mut chosen: Vec<(String, i32)> = Vec::new();

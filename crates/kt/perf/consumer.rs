@@ -15,6 +15,7 @@ use serde_json::json;
 use super::consumer_args::{ConsumerPerfArgs, ConsumerPlan};
 use super::format::{java_date, java_fixed};
 use super::producer_args::PerfOutput;
+use super::progress::Progress;
 use crate::console::signals::Signals;
 use crate::dispatch::Mode;
 
@@ -24,13 +25,7 @@ const MB: f64 = 1024.0 * 1024.0;
 
 pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
     let plan = args.check()?;
-    let endpoint = match (args.connection.endpoint()?, mode) {
-        (Some(e), _) => e,
-        (None, Mode::Compat) => {
-            return Err(KtError::usage("Missing required argument \"[bootstrap-server]\"").into())
-        }
-        (None, Mode::Native) => Endpoint::Mock(3),
-    };
+    let endpoint = crate::endpoint::required(&args.connection, mode, false)?;
     let text = args.output == PerfOutput::Text;
     if (args.threads.is_some() || args.num_fetch_threads.is_some()) && text {
         writeln!(out, "WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test")?;
@@ -48,9 +43,12 @@ pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
         )
         .into());
     }
-    let cluster = Cluster::open(endpoint, &props, None, args.connection.verbose)?;
+    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
     let consumer = create_consumer(&args, &props, &cluster)?;
     let signals = Signals::install()?;
+    if mode == Mode::Native {
+        check_topics(&cluster, &consumer, &plan.subscription)?;
+    }
     if !args.hide_header && text {
         writeln!(
             out,
@@ -130,6 +128,44 @@ pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
     Ok(())
 }
 
+/// Fails at once, with a hint, when nothing exists to consume: Kafka's
+/// tool waits out its timeout and reports a timed-out run instead.
+fn check_topics(
+    cluster: &Cluster,
+    consumer: &BaseConsumer<PerfConsumerContext>,
+    subscription: &str,
+) -> Result<(), KtError> {
+    let pattern = subscription.strip_prefix('^').map(regex::Regex::new);
+    let asked = if pattern.is_some() {
+        None
+    } else {
+        Some(subscription)
+    };
+    let md = cluster.metadata(consumer.client(), asked, &|| {
+        let _ = consumer.poll(Duration::ZERO);
+    })?;
+    let found = md.topics().iter().any(|t| {
+        t.error().is_none()
+            && !t.partitions().is_empty()
+            && match &pattern {
+                Some(Ok(re)) => re.is_match(t.name()),
+                Some(Err(_)) => false,
+                None => t.name() == subscription,
+            }
+    });
+    if found {
+        return Ok(());
+    }
+    let what = match pattern {
+        Some(_) => format!("no topic matches '{subscription}'"),
+        None => format!("topic {subscription} does not exist"),
+    };
+    Err(KtError::not_found(format!(
+        "{what}; list the topics with: {}",
+        cluster.command("topics", "--list")
+    )))
+}
+
 fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -150,6 +186,21 @@ fn consume(
     args: &ConsumerPerfArgs,
     signals: &Signals,
     text: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<Totals> {
+    let progress = Progress::new(plan.messages, "records consumed");
+    let totals = consume_loop(consumer, plan, args, signals, text, &progress, out);
+    progress.finish();
+    totals
+}
+
+fn consume_loop(
+    consumer: &BaseConsumer<PerfConsumerContext>,
+    plan: &ConsumerPlan,
+    args: &ConsumerPerfArgs,
+    signals: &Signals,
+    text: bool,
+    progress: &Progress,
     out: &mut dyn Write,
 ) -> anyhow::Result<Totals> {
     let (mut messages, mut bytes) = (0u64, 0u64);
@@ -175,23 +226,23 @@ fn consume(
                 last_consumed = now;
                 messages += 1;
                 bytes += (msg.key_len() + msg.payload_len()) as u64;
+                if messages % 1024 == 0 {
+                    progress.update(messages, messages);
+                }
                 if now - last_report >= plan.reporting_interval_ms as i64 {
                     if args.show_detailed_stats && text {
                         let join = consumer.context().take_round_join_ms();
-                        writeln!(
-                            out,
-                            "{}",
-                            detailed_line(
-                                bytes,
-                                last_bytes,
-                                messages,
-                                last_messages,
-                                last_report,
-                                now,
-                                join,
-                                &plan.date_format
-                            )
-                        )?;
+                        let line = detailed_line(
+                            bytes,
+                            last_bytes,
+                            messages,
+                            last_messages,
+                            last_report,
+                            now,
+                            join,
+                            &plan.date_format,
+                        );
+                        progress.print(out, &[line])?;
                     }
                     last_report = now;
                     last_messages = messages;

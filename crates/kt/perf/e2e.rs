@@ -14,6 +14,7 @@ use rdkafka::{Message, Offset, TopicPartitionList};
 use serde_json::json;
 
 use super::producer_args::PerfOutput;
+use super::progress::Progress;
 use super::stats::{histogram, Percentiles};
 use crate::dispatch::Mode;
 
@@ -100,7 +101,7 @@ fn plan(args: &E2eArgs, mode: Mode) -> Result<Plan, KtError> {
     let endpoint = match (bootstrap, args.connection.endpoint()?) {
         (Some(b), _) => Endpoint::from_bootstrap(&b)?,
         (None, Some(e)) => e,
-        (None, None) => Endpoint::Mock(3),
+        (None, None) => return Err(kt_core::connection::no_endpoint()),
     };
     props.push(Property {
         key: "acks".into(),
@@ -119,12 +120,7 @@ fn plan(args: &E2eArgs, mode: Mode) -> Result<Plan, KtError> {
 
 pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
     let plan = plan(&args, mode)?;
-    let cluster = Cluster::open(
-        plan.endpoint.clone(),
-        &plan.props,
-        None,
-        args.connection.verbose,
-    )?;
+    let cluster = Cluster::open(plan.endpoint.clone(), &plan.props, None, &args.connection)?;
     ensure_topic(&cluster, &plan.topic)?;
     let mut pcfg = cluster.client_config("kt-e2e-producer");
     pcfg.set("linger.ms", "0").set("acks", &plan.acks);
@@ -157,72 +153,12 @@ pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()>
         .assign(&tpl)
         .map_err(|e| KtError::broker(format!("assigning {}: {e}", plan.topic)))?;
 
-    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut payload = vec![0u8; plan.size];
-    let mut hdr = histogram();
-    let mut latencies_ms: Vec<u64> = Vec::with_capacity(plan.count as usize);
-    let mut total_ns: u128 = 0;
     let text = args.output == PerfOutput::Text;
     let signals = crate::console::signals::Signals::install()?;
-    for i in 0..plan.count {
-        // Each round trip is short: a signal stops the run between two.
-        if let Some(signal) = signals.received() {
-            return Err(KtError::new(
-                signal.kind(),
-                format!("stopped by {} after {i} round trips", signal.name()),
-            )
-            .into());
-        }
-        for b in payload.iter_mut() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            *b = b'A' + (rng % 26) as u8;
-        }
-        let begin = Instant::now();
-        producer
-            .send(BaseRecord::<[u8], [u8]>::to(&plan.topic).payload(&payload[..]))
-            .map_err(|(e, _)| KtError::broker(format!("sending record {i}: {e}")))?;
-        if !kt_core::deliver_all(&producer, begin + POLL_TIMEOUT, || false) {
-            return Err(KtError::new(
-                kt_core::ErrorKind::Timeout,
-                format!("record {i} was not acknowledged within 10s"),
-            )
-            .into());
-        }
-        let received = loop {
-            match consumer.poll(POLL_TIMEOUT.saturating_sub(begin.elapsed())) {
-                Some(Ok(msg)) => break msg.payload().map(<[u8]>::to_vec).unwrap_or_default(),
-                Some(Err(_)) if begin.elapsed() < POLL_TIMEOUT => continue,
-                _ => {
-                    return Err(KtError::new(
-                        kt_core::ErrorKind::Timeout,
-                        format!(
-                            "poll() timed out before finding a result (timeout:{})",
-                            POLL_TIMEOUT.as_millis()
-                        ),
-                    )
-                    .into())
-                }
-            }
-        };
-        let elapsed = begin.elapsed();
-        if received != payload {
-            return Err(KtError::broker(format!(
-                "The message read [{}] did not match the message sent [{}]",
-                String::from_utf8_lossy(&received),
-                String::from_utf8_lossy(&payload)
-            ))
-            .into());
-        }
-        if i % 1000 == 0 && text {
-            let ms = elapsed.as_nanos() as f64 / 1e6;
-            writeln!(out, "{i}\t{}", java_double(ms))?;
-        }
-        total_ns += elapsed.as_nanos();
-        latencies_ms.push(elapsed.as_millis() as u64);
-        let _ = hdr.record((elapsed.as_micros() as u64).max(1));
-    }
+    let progress = Progress::new(plan.count, "round trips");
+    let result = round_trips(&plan, &producer, &consumer, &signals, &progress, text, out);
+    progress.finish();
+    let (mut latencies_ms, total_ns, hdr) = result?;
     latencies_ms.sort_unstable();
     let pick = |p: f64| {
         latencies_ms
@@ -301,4 +237,82 @@ fn ensure_topic(cluster: &Cluster, topic: &str) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Kafka's loop: send one record, wait for its ack, read it back, time it.
+fn round_trips(
+    plan: &Plan,
+    producer: &BaseProducer<KtContext>,
+    consumer: &BaseConsumer<KtContext>,
+    signals: &crate::console::signals::Signals,
+    progress: &Progress,
+    text: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<(Vec<u64>, u128, hdrhistogram::Histogram<u64>)> {
+    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut payload = vec![0u8; plan.size];
+    let mut hdr = histogram();
+    let mut latencies_ms: Vec<u64> = Vec::with_capacity(plan.count as usize);
+    let mut total_ns: u128 = 0;
+    for i in 0..plan.count {
+        // Each round trip is short: a signal stops the run between two.
+        if let Some(signal) = signals.received() {
+            return Err(KtError::new(
+                signal.kind(),
+                format!("stopped by {} after {i} round trips", signal.name()),
+            )
+            .into());
+        }
+        for b in payload.iter_mut() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            *b = b'A' + (rng % 26) as u8;
+        }
+        let begin = Instant::now();
+        producer
+            .send(BaseRecord::<[u8], [u8]>::to(&plan.topic).payload(&payload[..]))
+            .map_err(|(e, _)| KtError::broker(format!("sending record {i}: {e}")))?;
+        if !kt_core::deliver_all(producer, begin + POLL_TIMEOUT, || false) {
+            return Err(KtError::new(
+                kt_core::ErrorKind::Timeout,
+                format!("record {i} was not acknowledged within 10s"),
+            )
+            .into());
+        }
+        let received = loop {
+            match consumer.poll(POLL_TIMEOUT.saturating_sub(begin.elapsed())) {
+                Some(Ok(msg)) => break msg.payload().map(<[u8]>::to_vec).unwrap_or_default(),
+                Some(Err(_)) if begin.elapsed() < POLL_TIMEOUT => continue,
+                _ => {
+                    return Err(KtError::new(
+                        kt_core::ErrorKind::Timeout,
+                        format!(
+                            "poll() timed out before finding a result (timeout:{})",
+                            POLL_TIMEOUT.as_millis()
+                        ),
+                    )
+                    .into())
+                }
+            }
+        };
+        let elapsed = begin.elapsed();
+        if received != payload {
+            return Err(KtError::broker(format!(
+                "The message read [{}] did not match the message sent [{}]",
+                String::from_utf8_lossy(&received),
+                String::from_utf8_lossy(&payload)
+            ))
+            .into());
+        }
+        if i % 1000 == 0 && text {
+            let ms = elapsed.as_nanos() as f64 / 1e6;
+            progress.print(out, &[format!("{i}\t{}", java_double(ms))])?;
+        }
+        progress.update(i + 1, i + 1);
+        total_ns += elapsed.as_nanos();
+        latencies_ms.push(elapsed.as_millis() as u64);
+        let _ = hdr.record((elapsed.as_micros() as u64).max(1));
+    }
+    Ok((latencies_ms, total_ns, hdr))
 }

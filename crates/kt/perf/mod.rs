@@ -6,4 +6,5 @@ pub mod e2e;
 pub mod format;
 pub mod producer;
 pub mod producer_args;
+pub mod progress;
 pub mod stats;

@@ -1,12 +1,11 @@
 //! `kt perf producer` / kafka-producer-perf-test.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use hdrhistogram::Histogram;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kt_core::props::{self, Property, Source};
 use kt_core::{Cluster, Endpoint, ErrorKind, KtContext, KtError};
 use rdkafka::client::ClientContext;
@@ -16,6 +15,7 @@ use rdkafka::producer::{BaseProducer, DeliveryResult, Producer, ProducerContext}
 use serde_json::json;
 
 use super::producer_args::{PayloadSource, PerfOutput, ProducerPerfArgs, ProducerPlan};
+use super::progress::Progress;
 use super::stats::{histogram, write_distribution, KafkaStats, Percentiles};
 use crate::console::signals::Signals;
 use crate::dispatch::Mode;
@@ -25,7 +25,7 @@ pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
     let props = properties(&args)?;
     let endpoint = endpoint(&args, &props, mode)?;
     let payloads = Payloads::load(&plan.payload, &args.payload_delimiter, out)?;
-    let cluster = Cluster::open(endpoint, &props, None, args.connection.verbose)?;
+    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
     if let (Some(mock), Endpoint::Mock(brokers)) = (cluster.mock(), &cluster.endpoint) {
         // The mock cluster has no CreateTopics: make the topic here, as the
         // mock would auto-create it (4 partitions, up to 3 replicas).
@@ -41,8 +41,9 @@ pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
         .any(|t| t.name() == plan.topic && t.error().is_none() && !t.partitions().is_empty())
     {
         return Err(KtError::not_found(format!(
-            "topic {} does not exist; create it with: kt topics --create --topic {}",
-            plan.topic, plan.topic
+            "topic {} does not exist; create it with: {}",
+            plan.topic,
+            cluster.command("topics", &format!("--create --topic {}", plan.topic))
         ))
         .into());
     }
@@ -56,9 +57,9 @@ pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
     if plan.warmup > 0 && text {
         writeln!(out, "Warmup first {} records. Steady state results will print after the complete test summary.", plan.warmup)?;
     }
-    let progress = progress_bar(plan.num_records);
+    let progress = Progress::new(plan.num_records, "records sent");
     let run = send_all(&producer, &plan, &payloads, &signals, &progress, text, out)?;
-    progress.finish_and_clear();
+    progress.finish();
     let ctx = producer.context();
     let mut state = ctx
         .state
@@ -203,10 +204,7 @@ fn endpoint(args: &ProducerPerfArgs, props: &[Property], mode: Mode) -> Result<E
         Mode::Compat => Err(KtError::config(
             "Missing required configuration \"bootstrap.servers\" which has no default value.",
         )),
-        Mode::Native => {
-            eprintln!("kt: no --bootstrap-server given; benchmarking the embedded mock cluster");
-            Ok(Endpoint::Mock(3))
-        }
+        Mode::Native => Err(kt_core::connection::no_endpoint()),
     }
 }
 
@@ -262,20 +260,6 @@ fn create_producer(
         })
         .into()
     })
-}
-
-fn progress_bar(total: u64) -> ProgressBar {
-    let show = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    if !show {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} records, {per_sec}, ETA {eta}")
-    {
-        bar.set_style(style);
-    }
-    bar
 }
 
 /// The records' payloads, built once.
@@ -417,7 +401,7 @@ fn send_all(
     plan: &ProducerPlan,
     payloads: &Payloads,
     signals: &Signals,
-    progress: &ProgressBar,
+    progress: &Progress,
     text: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<SendRun> {
@@ -439,8 +423,8 @@ fn send_all(
                     stopped: Some(signal),
                 });
             }
-            ctx.write_lines(out, text)?;
-            progress.set_position(i);
+            ctx.write_lines(out, text, progress)?;
+            progress.update(i, ctx.acked());
         }
         // Serve delivery reports often, as rdkafka_performance does after
         // every record: a short report queue keeps the producer queue moving.
@@ -524,14 +508,14 @@ fn send_all(
     // Deliver what is left; a signal still stops it.
     let deadline = Instant::now() + Duration::from_secs(130);
     kt_core::deliver_all(producer, deadline, || signals.received().is_some());
-    ctx.write_lines(out, text)?;
+    ctx.write_lines(out, text, progress)?;
     if let Some(signal) = signals.received() {
         return Ok(SendRun {
             sent,
             stopped: Some(signal),
         });
     }
-    progress.set_position(plan.num_records);
+    progress.update(plan.num_records, ctx.acked());
     Ok(SendRun {
         sent,
         stopped: None,
@@ -597,18 +581,25 @@ impl PerfContext {
         }
     }
 
-    fn write_lines(&self, out: &mut dyn Write, text: bool) -> std::io::Result<()> {
+    fn write_lines(
+        &self,
+        out: &mut dyn Write,
+        text: bool,
+        progress: &Progress,
+    ) -> std::io::Result<()> {
         let lines = match self.state.lock() {
             Ok(mut s) if !s.lines.is_empty() => std::mem::take(&mut s.lines),
             _ => return Ok(()),
         };
         if text {
-            for line in lines {
-                writeln!(out, "{line}")?;
-            }
-            out.flush()?;
+            progress.print(out, &lines)?;
         }
         Ok(())
+    }
+
+    /// Records acknowledged so far.
+    fn acked(&self) -> u64 {
+        self.state.lock().map_or(0, |s| s.kafka.count)
     }
 
     fn last_stats(&self) -> String {

@@ -163,10 +163,19 @@ impl Percentiles {
         }
     }
 
+    /// The text line, in milliseconds with µs precision (`p50 1914.879`):
+    /// seven-digit microseconds are hard to read. JSON keeps µs.
     pub fn line(&self, what: &str) -> String {
+        let ms = |us: u64| format!("{:.3}", us as f64 / 1000.0);
         format!(
-            "{what} (µs): p50 {}, p90 {}, p95 {}, p99 {}, p99.9 {}, p99.99 {}, max {}",
-            self.p50, self.p90, self.p95, self.p99, self.p999, self.p9999, self.max
+            "{what} (ms): p50 {}, p90 {}, p95 {}, p99 {}, p99.9 {}, p99.99 {}, max {}",
+            ms(self.p50),
+            ms(self.p90),
+            ms(self.p95),
+            ms(self.p99),
+            ms(self.p999),
+            ms(self.p9999),
+            ms(self.max)
         )
     }
 }

@@ -31,6 +31,11 @@ impl IncludeList {
     pub fn matches(&self, topic: &str) -> bool {
         self.0.is_match(topic)
     }
+
+    /// The anchored regex (`^(?:a|b)$`), as librdkafka's subscription takes it.
+    pub fn regex(&self) -> &str {
+        self.0.as_str()
+    }
 }
 
 /// The names in `all` that `pattern` selects, sorted as Java sorts strings.

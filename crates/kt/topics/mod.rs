@@ -83,20 +83,25 @@ impl Session<'_> {
 }
 
 /// Runs one kafka-topics action.
-pub fn run(mut args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
     if mode == Mode::Native {
         if let Some(word) = args.stray.first() {
+            // `kt topics list`: the action is a flag.
+            let flag = format!("--{word}");
+            let known = crate::cli::command()
+                .find_subcommand("topics")
+                .is_some_and(|c| c.get_arguments().any(|a| a.get_long() == Some(&flag[2..])));
+            let hint = if known {
+                format!(" (did you mean '{flag}'?)")
+            } else {
+                String::new()
+            };
             return Err(KtError::usage(format!(
-                "unexpected argument '{word}'; options start with --, see 'kt topics --help'"
+                "unexpected argument '{word}'{hint}; options start with --, see 'kt topics --help'"
             ))
             .into());
         }
-        if args.connection.endpoint()?.is_none() {
-            eprintln!(
-                "kt: no --bootstrap-server given; using the embedded mock cluster, which lives only as long as this command"
-            );
-            args.connection.bootstrap_server = Some("mock".to_string());
-        }
+        args.connection.require_endpoint()?;
     }
     let action = args.check()?;
     let endpoint = args
@@ -104,12 +109,7 @@ pub fn run(mut args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Res
         .endpoint()?
         .ok_or_else(|| KtError::usage("--bootstrap-server must be specified"))?;
     let properties = args.connection.properties(&[])?;
-    let cluster = Cluster::open(
-        endpoint,
-        &properties,
-        args.timeout(),
-        args.connection.verbose,
-    )?;
+    let cluster = Cluster::open(endpoint, &properties, args.timeout(), &args.connection)?;
     let admin = cluster.admin("kt-topics")?;
     let metadata = cluster.metadata(admin.inner(), None, &|| drain_events(admin.inner()))?;
     let format = match mode {
