@@ -149,6 +149,8 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic to consume')
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic to consume')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Print each record with kcat''s tokens: %t %p %o %T %k %K %s (or %v) %S %R %h, \n \t \xHH; %k and %v take {hex}, {base64} or {json} (kt only)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Print each record with kcat''s tokens: %t %p %o %T %k %K %s (or %v) %S %R %h, \n \t \xHH; %k and %v take {hex}, {base64} or {json} (kt only)')
             [CompletionResult]::new('--from-beginning', '--from-beginning', [CompletionResultType]::ParameterName, 'Start from the earliest record rather than the latest')
             [CompletionResult]::new('--skip-message-on-error', '--skip-message-on-error', [CompletionResultType]::ParameterName, 'Skip records the formatter cannot print instead of stopping')
             [CompletionResult]::new('--enable-systest-events', '--enable-systest-events', [CompletionResultType]::ParameterName, 'Print shutdown_complete on stdout at exit, as Kafka''s system tests expect')

@@ -273,7 +273,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__consume)
-            opts="-o -X -v -b -t -h --include --whitelist --partition --offset --from-beginning --group --max-messages --timeout-ms --skip-message-on-error --isolation-level --consumer-property --consumer.config --formatter --formatter-property --property --formatter-config --key-deserializer --value-deserializer --enable-systest-events --output --exit --from-time --until-time --tail --wait-for-topic --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
+            opts="-o -X -v -b -t -f -h --include --whitelist --partition --offset --from-beginning --group --max-messages --timeout-ms --skip-message-on-error --isolation-level --consumer-property --consumer.config --formatter --formatter-property --property --formatter-config --key-deserializer --value-deserializer --enable-systest-events --output --exit --from-time --until-time --tail --wait-for-topic --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -400,6 +400,14 @@ _kt() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

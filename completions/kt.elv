@@ -143,6 +143,8 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
             cand -t 'The topic to consume'
             cand --topic 'The topic to consume'
+            cand -f 'Print each record with kcat''s tokens: %t %p %o %T %k %K %s (or %v) %S %R %h, \n \t \xHH; %k and %v take {hex}, {base64} or {json} (kt only)'
+            cand --format 'Print each record with kcat''s tokens: %t %p %o %T %k %K %s (or %v) %S %R %h, \n \t \xHH; %k and %v take {hex}, {base64} or {json} (kt only)'
             cand --from-beginning 'Start from the earliest record rather than the latest'
             cand --skip-message-on-error 'Skip records the formatter cannot print instead of stopping'
             cand --enable-systest-events 'Print shutdown_complete on stdout at exit, as Kafka''s system tests expect'

@@ -131,6 +131,7 @@ complete -c kt -n "__fish_kt_using_subcommand consume" -s X -d 'librdkafka setti
 complete -c kt -n "__fish_kt_using_subcommand consume" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -s t -l topic -d 'The topic to consume' -r
+complete -c kt -n "__fish_kt_using_subcommand consume" -s f -l format -d 'Print each record with kcat\'s tokens: %t %p %o %T %k %K %s (or %v) %S %R %h, \\n \\t \\xHH; %k and %v take {hex}, {base64} or {json} (kt only)' -r
 complete -c kt -n "__fish_kt_using_subcommand consume" -l from-beginning -d 'Start from the earliest record rather than the latest'
 complete -c kt -n "__fish_kt_using_subcommand consume" -l skip-message-on-error -d 'Skip records the formatter cannot print instead of stopping'
 complete -c kt -n "__fish_kt_using_subcommand consume" -l enable-systest-events -d 'Print shutdown_complete on stdout at exit, as Kafka\'s system tests expect'

@@ -505,3 +505,283 @@ fn command_line_mistakes_get_a_useful_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+/// A tmux server of the test's own, for running kt on a real terminal.
+struct Terminal {
+    socket: String,
+    session: String,
+}
+
+impl Terminal {
+    /// Runs `command` on an 80-column terminal; the pane stays after it ends.
+    fn run(command: &str) -> Terminal {
+        let socket = random_name("kt-tmux");
+        let session = "kt".to_string();
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "new-session",
+                "-d",
+                "-s",
+                &session,
+                "-x",
+                "80",
+                "-y",
+                "50",
+            ])
+            .arg(format!("{command}; echo KT-DONE; sleep 120"))
+            .env_remove("CI")
+            .status()
+            .expect("tmux (installed by .ci/run)");
+        assert!(status.success());
+        Terminal { socket, session }
+    }
+
+    /// The screen, wrapped lines joined.
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "capture-pane",
+                "-p",
+                "-J",
+                "-t",
+                &self.session,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits (bounded) until the screen holds `needle`; returns the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + DEADLINE;
+        let mut screen = String::new();
+        kt_testkit::wait_until(deadline, || {
+            screen = self.screen();
+            screen.contains(needle)
+        });
+        screen
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+/// Issue 11 item 6: on an 80-column terminal the window lines were printed
+/// onto the bar and cut; `kt perf consumer` showed nothing at all.
+#[test]
+fn perf_progress_bars_on_an_80_column_terminal() {
+    let kt = kt_path().display().to_string();
+    let term = Terminal::run(&format!(
+        "{kt} perf producer -b mock -t bar --num-records 60000 --record-size 100 --throughput 20000 --reporting-interval 500"
+    ));
+    // While it runs: a bar that fits the width, with the acked rate as Kafka writes it.
+    let running = term.wait_for(" records sent, ");
+    let bar = running
+        .lines()
+        .find(|l| l.contains("/60000 records sent"))
+        .unwrap_or_else(|| panic!("no bar:\n{running}"));
+    assert!(bar.chars().count() <= 80, "{bar}");
+    assert!(
+        regex::Regex::new(r"\d+/60000 records sent, \d+\.\d records/sec, ETA")
+            .unwrap()
+            .is_match(bar),
+        "{bar}"
+    );
+    let screen = term.wait_for("KT-DONE");
+    let window = regex::Regex::new(
+        r"^\d+ records sent, \d+\.\d records/sec \(\d+\.\d\d MB/sec\), \d+\.\d ms avg latency, \d+\.\d ms max latency\.$",
+    )
+    .unwrap();
+    let lines: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(" records sent, "))
+        .collect();
+    let windows = lines.iter().filter(|l| window.is_match(l)).count();
+    assert!(windows >= 3, "{screen}");
+    // Every line is a whole Kafka line: the window lines, then the total.
+    assert_eq!(windows, lines.len() - 1, "{screen}");
+    assert!(
+        lines[lines.len() - 1].starts_with("60000 records sent, "),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("ETA"),
+        "the bar is cleared at the end:\n{screen}"
+    );
+
+    // kt perf consumer has a bar too (here it waits for records that never come).
+    let b = bootstrap();
+    let t = random_name("bar");
+    create_topic(&t, 1);
+    produce_round_robin(&t, 1, &["a", "b", "c"]);
+    let term = Terminal::run(&format!(
+        "{kt} perf consumer -b {b} --topic {t} --messages 1000 --timeout 4000"
+    ));
+    let running = term.wait_for("/1000 records consumed");
+    assert!(
+        running.lines().any(|l| l.contains("3/1000 records consumed") || l.contains("0/1000 records consumed")),
+        "{running}"
+    );
+}
+
+/// kcat's `-f` tokens, binary-safe, with rpk-style encodings.
+#[test]
+fn format_prints_kcat_tokens_binary_safe() {
+    let b = bootstrap();
+    let t = random_name("fmt");
+    create_topic(&t, 1);
+    let records = [
+        json!({"key": "k1", "value": "v1", "timestamp": 1000, "headers": [{"key": "h", "value": "x"}]}),
+        json!({"key": null, "value": {"base64": "/wA="}, "timestamp": 2000}),
+    ];
+    let input: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let run = kt_in(
+        &["produce", "-b", &b, "-t", &t, "--input", "json"],
+        input.as_bytes(),
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    // Every record, through `-f format`, as the bytes kt wrote.
+    let read = |format: &str| {
+        let args = [
+            "consume",
+            "-b",
+            &b,
+            "-t",
+            &t,
+            "--from-beginning",
+            "--exit",
+            "-f",
+            format,
+        ];
+        let out = Command::new(kt_path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        out.stdout
+    };
+    let expected = format!("{t}|0|0|1000|k1|2|v1|2|h=x|7631|\"k1\"\n{t}|0|1|2000||-1|");
+    let mut expected = expected.into_bytes();
+    expected.extend_from_slice(b"\xff\0|2||ff00|null\n");
+    assert_eq!(
+        read("%t|%p|%o|%T|%k|%K|%s|%S|%h|%v{hex}|%k{json}\\n"),
+        expected
+    );
+    // %R is the value's length as four big-endian bytes.
+    assert_eq!(read("%R%s"), b"\0\0\0\x02v1\0\0\0\x02\xff\0".to_vec());
+    let run = kt(&["consume", "-b", &b, "-t", &t, "-f", "%q"]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with("kt: --format '%q': unknown token %q; tokens:"),
+        "{run:?}"
+    );
+}
+
+/// Issue 11 item 11: the small things.
+#[test]
+fn small_things_a_new_user_trips_on() {
+    let b = bootstrap();
+    // A typo'd property: did you mean, under kt's name only.
+    let run = kt(&[
+        "topics",
+        "-b",
+        &b,
+        "--list",
+        "--command-property",
+        "securty.protocol=PLAINTEXT",
+    ]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "WARN The configuration 'securty.protocol' was supplied but isn't a known config. Did you mean 'security.protocol'?\n"
+    );
+    let run = kafka(
+        "kafka-topics",
+        &[
+            "--bootstrap-server",
+            &b,
+            "--list",
+            "--command-property",
+            "securty.protocol=PLAINTEXT",
+        ],
+    );
+    assert_eq!(
+        run.stderr,
+        "WARN The configuration 'securty.protocol' was supplied but isn't a known config.\n"
+    );
+    let run = kt(&[
+        "topics",
+        "-b",
+        &b,
+        "--list",
+        "-X",
+        "securty.protocol=PLAINTEXT",
+    ]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (Some(2), "kt: unknown librdkafka property 'securty.protocol' (from -X); did you mean 'security.protocol'?\n"),
+    );
+
+    // The chmod warning: once, and only for the cluster in use.
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[clusters.open]\nbootstrap-servers = \"{b}\"\n[clusters.open.properties]\nsecurty.protocol = \"PLAINTEXT\"\n\n\
+             [clusters.secret]\nbootstrap-servers = \"{b}\"\n[clusters.secret.properties]\nsasl.password = \"x\"\n"
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let env = [("KT_CONFIG", cfg.to_str().unwrap())];
+    let run = kt_env(&["config", "show", "--cluster", "open"], &env);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(!run.stderr.contains("chmod"), "{run:?}");
+    assert_eq!(
+        run.stdout.matches("securty.protocol' was supplied").count(),
+        1,
+        "{run:?}"
+    );
+    let run = kt_env(&["config", "show", "--cluster", "secret"], &env);
+    assert_eq!(run.stderr.matches("run chmod 600").count(), 1, "{run:?}");
+
+    // install-aliases says when the directory is not on PATH.
+    let links = tempfile::tempdir().unwrap();
+    let dir = links.path().display().to_string();
+    let run = kt(&["install-aliases", &dir]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with(&format!("kt: {dir} is not on your PATH")),
+        "{run:?}"
+    );
+    let path = format!("{dir}:{}", std::env::var("PATH").unwrap_or_default());
+    let run = kt_env(&["install-aliases", &dir], &[("PATH", &path)]);
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
+
+    // Man pages: the command as typed, value names, no hidden words.
+    let page =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/man/kt-consume.1")).unwrap();
+    let synopsis = page
+        .split(".SH SYNOPSIS\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    assert!(synopsis.starts_with("\\fBkt consume\\fR "), "{synopsis}");
+    assert!(
+        synopsis.contains("[\\fB\\-t\\fR|\\fB\\-\\-topic\\fR \\fItopic\\fR]"),
+        "{synopsis}"
+    );
+    assert!(!page.contains("STRAY"), "{synopsis}");
+}

@@ -89,7 +89,24 @@ pub fn run(args: AliasArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         kt.display(),
         names().len() - made
     )?;
+    if !on_path(&dir) {
+        eprintln!(
+            "kt: {} is not on your PATH, so the Kafka names will not be found; add it with: export PATH=\"{}:$PATH\"",
+            dir.display(),
+            dir.canonicalize().unwrap_or_else(|_| dir.clone()).display()
+        );
+    }
     Ok(())
+}
+
+/// Whether `dir` is one of the directories in `$PATH`.
+fn on_path(dir: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return false;
+    };
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|p| p.canonicalize().is_ok_and(|p| p == dir))
+    })
 }
 
 fn points_at(link: &Path, kt: &Path) -> bool {

@@ -147,10 +147,10 @@ pub fn command() -> clap::Command {
     })
 }
 
-/// kcat's `-b BROKERS` and `-t TOPIC` on kt's own commands (not under the
-/// Kafka names, whose flags are Kafka's), wherever the letter is free.
+/// kcat's `-b BROKERS`, `-t TOPIC` and `-f FORMAT` on kt's own commands (not
+/// under the Kafka names, whose flags are Kafka's), wherever the letter is free.
 fn short_forms(mut cmd: clap::Command) -> clap::Command {
-    for (id, letter) in [("bootstrap_server", 'b'), ("topic", 't')] {
+    for (id, letter) in [("bootstrap_server", 'b'), ("topic", 't'), ("format", 'f')] {
         let has = cmd.get_arguments().any(|a| a.get_id() == id);
         let taken = cmd.get_arguments().any(|a| a.get_short() == Some(letter));
         if has && !taken {

@@ -79,8 +79,9 @@ const C: Mode = Mode::Compat;
 /// keep Kafka's required-argument rules.
 fn profiled<A: profiles::Connected>(mut args: A, mode: Mode) -> anyhow::Result<A> {
     let given = args.names_endpoint();
-    args.connection()
-        .apply_profile(mode == Mode::Native, given)?;
+    let connection = args.connection();
+    connection.kafka_name = mode == Mode::Compat;
+    connection.apply_profile(mode == Mode::Native, given)?;
     Ok(args)
 }
 

@@ -25,6 +25,9 @@ pub struct Translated {
     pub warnings: Vec<String>,
     /// Java-only keys dropped on purpose, printed under `--verbose`.
     pub notes: Vec<String>,
+    /// For an unknown key (in `warnings`' order), the known key it is
+    /// probably a typo of, if one is close.
+    pub suggestions: Vec<Option<&'static str>>,
 }
 
 impl Translated {
@@ -140,14 +143,93 @@ pub fn translate(props: &[Property]) -> Result<Translated, KtError> {
             Rule::Special => special(key, value, prop, &probe, &mut out)?,
             Rule::PassThrough => match probe.classify(key, value) {
                 Verdict::Ok => out.set(key, value),
-                Verdict::Unknown => out.warnings.push(format!(
-                    "The configuration '{key}' was supplied but isn't a known config."
-                )),
+                Verdict::Unknown => {
+                    out.suggestions.push(closest_known(key));
+                    out.warnings.push(format!(
+                        "The configuration '{key}' was supplied but isn't a known config."
+                    ));
+                }
                 Verdict::Invalid(reason) => return Err(invalid(key, value, prop, &reason)),
             },
         }
     }
     Ok(out)
+}
+
+/// Client settings people type, Java's and librdkafka's names: the
+/// candidates for "did you mean".
+const COMMON_KEYS: &[&str] = &[
+    "acks",
+    "api.version.request",
+    "auto.commit.interval.ms",
+    "auto.offset.reset",
+    "batch.num.messages",
+    "batch.size",
+    "bootstrap.servers",
+    "broker.address.family",
+    "buffer.memory",
+    "client.id",
+    "compression.type",
+    "connections.max.idle.ms",
+    "debug",
+    "default.api.timeout.ms",
+    "delivery.timeout.ms",
+    "enable.auto.commit",
+    "enable.idempotence",
+    "fetch.max.bytes",
+    "fetch.max.wait.ms",
+    "fetch.min.bytes",
+    "group.id",
+    "group.instance.id",
+    "heartbeat.interval.ms",
+    "isolation.level",
+    "linger.ms",
+    "max.partition.fetch.bytes",
+    "max.poll.interval.ms",
+    "max.request.size",
+    "message.max.bytes",
+    "message.timeout.ms",
+    "metadata.max.age.ms",
+    "partition.assignment.strategy",
+    "queue.buffering.max.kbytes",
+    "queue.buffering.max.messages",
+    "queue.buffering.max.ms",
+    "receive.buffer.bytes",
+    "request.timeout.ms",
+    "retries",
+    "retry.backoff.ms",
+    "sasl.jaas.config",
+    "sasl.mechanism",
+    "sasl.mechanisms",
+    "sasl.password",
+    "sasl.username",
+    "security.protocol",
+    "send.buffer.bytes",
+    "session.timeout.ms",
+    "socket.connection.setup.timeout.ms",
+    "socket.keepalive.enable",
+    "ssl.ca.location",
+    "ssl.certificate.location",
+    "ssl.endpoint.identification.algorithm",
+    "ssl.key.location",
+    "ssl.key.password",
+    "ssl.keystore.location",
+    "ssl.keystore.password",
+    "ssl.truststore.location",
+    "ssl.truststore.password",
+    "statistics.interval.ms",
+    "transaction.timeout.ms",
+    "transactional.id",
+];
+
+/// The common key `key` is most likely a typo of (at most two edits away).
+fn closest_known(key: &str) -> Option<&'static str> {
+    COMMON_KEYS
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, k)| k)
 }
 
 fn special(
@@ -337,10 +419,16 @@ impl Probe {
     ) -> Result<(), KtError> {
         match self.classify(key, value) {
             Verdict::Ok => Ok(()),
-            Verdict::Unknown => Err(KtError::config(format!(
-                "unknown librdkafka property '{shown_key}' (from {}); see librdkafka's CONFIGURATION.md",
-                prop.source
-            ))),
+            Verdict::Unknown => Err(KtError::config(match closest_known(shown_key) {
+                Some(close) => format!(
+                    "unknown librdkafka property '{shown_key}' (from {}); did you mean '{close}'?",
+                    prop.source
+                ),
+                None => format!(
+                    "unknown librdkafka property '{shown_key}' (from {}); see librdkafka's CONFIGURATION.md",
+                    prop.source
+                ),
+            })),
             Verdict::Invalid(reason) => Err(invalid(shown_key, value, prop, &reason)),
         }
     }
@@ -429,6 +517,12 @@ mod tests {
             .unwrap();
         assert!(t.entries.is_empty());
         assert_eq!(t.notes.len(), 1);
+    }
+
+    #[test]
+    fn a_typo_gets_the_key_it_is_close_to() {
+        let t = run(&["securty.protocol=PLAINTEXT", "no.such.thing=1"]).unwrap();
+        assert_eq!(t.suggestions, vec![Some("security.protocol"), None]);
     }
 
     #[test]

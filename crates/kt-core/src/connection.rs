@@ -70,6 +70,10 @@ pub struct ConnectionArgs {
     /// and hints (set by [`Self::apply_profile`]).
     #[arg(skip)]
     pub endpoint_profile: Option<String>,
+
+    /// Running under a Kafka tool's name: Kafka's exact texts, no kt extras.
+    #[arg(skip)]
+    pub kafka_name: bool,
 }
 
 /// Where the brokers are.
@@ -333,8 +337,13 @@ impl Cluster {
             ("bootstrap.servers".to_string(), flag)
         };
         let config = translate(properties)?;
-        for warning in &config.warnings {
-            eprintln!("WARN {warning}");
+        for (warning, close) in config.warnings.iter().zip(&config.suggestions) {
+            match close {
+                Some(key) if !conn.kafka_name => {
+                    eprintln!("WARN {warning} Did you mean '{key}'?")
+                }
+                _ => eprintln!("WARN {warning}"),
+            }
         }
         if verbose {
             for note in &config.notes {

@@ -95,13 +95,7 @@ impl ConfigFile {
             return Ok(None);
         };
         match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                let file = ConfigFile::parse(&path, &text)?;
-                let plain = file.plain_secrets();
-                let keys: Vec<&str> = plain.iter().map(String::as_str).collect();
-                crate::props::warn_if_readable(&path, &keys);
-                Ok(Some(file))
-            }
+            Ok(text) => ConfigFile::parse(&path, &text).map(Some),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => Ok(None),
             Err(e) => Err(KtError::config(format!(
                 "cannot read kt's config file {}: {}; fix it or point {CONFIG_ENV} elsewhere",
@@ -168,25 +162,24 @@ impl ConfigFile {
         })
     }
 
-    /// Secret keys written into the file itself (not read from env or a file).
-    fn plain_secrets(&self) -> Vec<String> {
+    /// Secret keys of one cluster written into the file itself (not read
+    /// from an environment variable or a file).
+    fn plain_secrets(table: &toml::Table) -> Vec<String> {
         let mut keys = Vec::new();
-        for table in self.clusters.values() {
-            let marked: Vec<&str> = table
-                .get("secret")
-                .and_then(|v| v.as_array())
-                .map(|a| a.iter().filter_map(|k| k.as_str()).collect())
-                .unwrap_or_default();
-            if let Some(toml::Value::Table(props)) = table.get("properties") {
-                let mut flat = Vec::new();
-                if flatten("", props, &mut flat).is_ok() {
-                    for (key, value) in flat {
-                        if matches!(value, Value::Text(_))
-                            && (is_secret(&key) || marked.contains(&key.as_str()))
-                            && !keys.contains(&key)
-                        {
-                            keys.push(key);
-                        }
+        let marked: Vec<&str> = table
+            .get("secret")
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|k| k.as_str()).collect())
+            .unwrap_or_default();
+        if let Some(toml::Value::Table(props)) = table.get("properties") {
+            let mut flat = Vec::new();
+            if flatten("", props, &mut flat).is_ok() {
+                for (key, value) in flat {
+                    if matches!(value, Value::Text(_))
+                        && (is_secret(&key) || marked.contains(&key.as_str()))
+                        && !keys.contains(&key)
+                    {
+                        keys.push(key);
                     }
                 }
             }
@@ -219,6 +212,10 @@ impl ConfigFile {
                 self.path.display()
             ))
         };
+        // Only the cluster in use: its secrets are the ones this command reads.
+        let plain = Self::plain_secrets(table);
+        let keys: Vec<&str> = plain.iter().map(String::as_str).collect();
+        crate::props::warn_if_readable(&self.path, &keys);
         let mut profile = Profile {
             name: name.to_string(),
             chosen_by,

@@ -14,6 +14,7 @@ use rdkafka::metadata::Metadata;
 use rdkafka::{Offset, TopicPartitionList};
 
 use super::consume_args::{now_ms, ConsumeArgs, ConsumeOutput, ConsumePlan, Source, StartAt};
+use super::format::Format;
 use super::formatter::{write_json, DefaultFormatter, FormatError, FormatterKind};
 use super::signals::{Signal, Signals};
 use super::stdio;
@@ -40,6 +41,7 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
         eprintln!("{w}");
     }
     let formatter = DefaultFormatter::new(&formatter_properties(&args)?)?;
+    let format = args.format.as_deref().map(Format::parse).transpose()?;
     let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
     let consumer = create_consumer(&args, &plan, &cluster)?;
     let signals = Signals::install()?;
@@ -105,10 +107,11 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
         }
         count += 1;
         pending = true;
-        let written = match (args.output, kind) {
-            (_, FormatterKind::NoOp) => Ok(()),
-            (ConsumeOutput::Json, _) => write_json(out, &msg).map_err(FormatError::Io),
-            (ConsumeOutput::Text, _) => formatter.write(out, &msg),
+        let written = match (&format, args.output, kind) {
+            (Some(f), _, _) => f.write(out, &msg).map_err(FormatError::Io),
+            (None, _, FormatterKind::NoOp) => Ok(()),
+            (None, ConsumeOutput::Json, _) => write_json(out, &msg).map_err(FormatError::Io),
+            (None, ConsumeOutput::Text, _) => formatter.write(out, &msg),
         };
         match written {
             Ok(()) => {}

@@ -86,6 +86,15 @@ pub struct ConsumeArgs {
         help_heading = "Beyond Kafka"
     )]
     pub output: ConsumeOutput,
+    /// Print each record with kcat's tokens: %t %p %o %T %k %K %s (or %v) %S %R %h, \n \t \xHH;
+    /// %k and %v take {hex}, {base64} or {json} (kt only)
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        conflicts_with_all = ["output", "formatter"],
+        help_heading = "Beyond Kafka"
+    )]
+    pub format: Option<String>,
     /// Stop when every partition reaches the end it had at start (kt only)
     #[arg(long, help_heading = "Beyond Kafka")]
     pub exit: bool,

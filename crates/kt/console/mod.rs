@@ -4,6 +4,7 @@
 pub mod consume;
 pub mod consume_args;
 pub mod envelope;
+pub mod format;
 pub mod formatter;
 pub mod produce;
 pub mod produce_args;

@@ -250,6 +250,7 @@ fn consume_loop(
                 }
             }
             _ => {
+                progress.update(messages, messages);
                 if now - last_consumed > timeout {
                     break;
                 }
