@@ -5,6 +5,7 @@ mod util;
 
 mod bad_inputs;
 mod console;
+mod consume_matrix;
 mod dispatch;
 mod faults;
 mod first_hour;

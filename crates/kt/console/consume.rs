@@ -491,11 +491,13 @@ fn start(
     let subscription = match &plan.source {
         Source::Topic(t) => t.clone(),
         // librdkafka takes a regex subscription when it starts with ^.
-        Source::Pattern(p) => IncludeList::new(p)?.regex().to_string(),
+        Source::Pattern(p) => IncludeList::new(p)?.subscription(),
     };
-    consumer
-        .subscribe(&[subscription.as_str()])
-        .map_err(|e| KtError::usage(format!("cannot subscribe to {subscription}: {e}")))?;
+    consumer.subscribe(&[subscription.as_str()]).map_err(|e| {
+        KtError::config(format!(
+            "cannot subscribe to {subscription} ({e}); librdkafka reads POSIX extended regular expressions"
+        ))
+    })?;
     Ok(progress)
 }
 

@@ -14,7 +14,11 @@ pub fn is_internal(topic: &str) -> bool {
 /// A `--topic` pattern, read as Kafka reads it: trimmed, `,` meaning `|`,
 /// spaces removed, surrounding quotes stripped, matched against the whole name.
 #[derive(Debug)]
-pub struct IncludeList(Regex);
+pub struct IncludeList {
+    regex: Regex,
+    /// The pattern as Kafka rewrote it, unanchored.
+    rewritten: String,
+}
 
 impl IncludeList {
     pub fn new(raw: &str) -> Result<IncludeList, KtError> {
@@ -23,18 +27,21 @@ impl IncludeList {
             .trim_start_matches(['"', '\''])
             .trim_end_matches(['"', '\''])
             .to_string();
-        Regex::new(&format!("^(?:{rewritten})$"))
-            .map(IncludeList)
-            .map_err(|_| KtError::usage(format!("{rewritten} is an invalid regex.")))
+        match Regex::new(&format!("^(?:{rewritten})$")) {
+            Ok(regex) => Ok(IncludeList { regex, rewritten }),
+            Err(_) => Err(KtError::usage(format!("{rewritten} is an invalid regex."))),
+        }
     }
 
     pub fn matches(&self, topic: &str) -> bool {
-        self.0.is_match(topic)
+        self.regex.is_match(topic)
     }
 
-    /// The anchored regex (`^(?:a|b)$`), as librdkafka's subscription takes it.
-    pub fn regex(&self) -> &str {
-        self.0.as_str()
+    /// The pattern as a librdkafka subscription: anchored (`^(a|b)$`; a
+    /// leading `^` is what makes it a pattern), in the POSIX syntax its
+    /// regex engine reads, which has no `(?:`.
+    pub fn subscription(&self) -> String {
+        format!("^({})$", self.rewritten)
     }
 }
 
