@@ -349,9 +349,13 @@ fn idle_timeout(path: Path, name: Name) -> Cell {
     let count = format!("Processed a total of {n} messages\n");
     match name {
         Name::Kt => ensure!(r.stderr == count, "{r:?}"),
+        // Kafka's log4j record, then the exception, then the count.
         Name::Kafka => ensure!(
-            r.stderr
-                == format!("ERROR Error processing message, terminating consumer process: \norg.apache.kafka.common.errors.TimeoutException\n{count}"),
+            regex::Regex::new(&format!(
+                r"^\[\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d,\d{{3}}\] ERROR Error processing message, terminating consumer process:  \(org\.apache\.kafka\.tools\.consumer\.ConsoleConsumer\)\norg\.apache\.kafka\.common\.errors\.TimeoutException\n{count}$"
+            ))
+            .unwrap()
+            .is_match(&r.stderr),
             "{r:?}"
         ),
     }

@@ -6,6 +6,7 @@ mod util;
 mod bad_inputs;
 mod console;
 mod consume_matrix;
+mod differential;
 mod dispatch;
 mod faults;
 mod first_hour;

@@ -330,7 +330,7 @@ fn install_aliases_makes_working_links_and_refuses_to_clobber() {
     let run =
         kt_testkit::run_with_deadline(&bin.join("kafka-topics"), &["--version"], b"", DEADLINE)
             .unwrap();
-    assert_eq!(run.stdout, "3.9.0\n", "{run:?}");
+    assert_eq!(run.stdout, "3.9.2\n", "{run:?}");
     // Running again changes nothing.
     let run = kt(&["install-aliases", bin_s]);
     assert_eq!(run.code, Some(0), "{run:?}");

@@ -186,7 +186,7 @@ fn bad_input_is_one_clear_line_and_no_panic() {
                 "bad name",
             ],
             2,
-            "is illegal",
+            "Topic name is invalid: ",
         ),
         (
             &[

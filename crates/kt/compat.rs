@@ -68,6 +68,30 @@ pub fn jopt_message(err: &clap::Error) -> String {
     }
 }
 
+/// A log4j record as Kafka's tools print it on stderr
+/// (`config/tools-log4j.properties`: `[%d] %p %m (%c)%n`), for the lines
+/// Kafka's tools log that a user needs to see.
+pub fn log4j(level: &str, message: &str, logger: &str) -> String {
+    let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S,%3f");
+    format!("[{now}] {level} {message} ({logger})")
+}
+
+/// The jopt-simple exception behind a parse error, as Java names it in the
+/// stack trace's first line; `None` for a value that does not convert, which
+/// jopt reports only when the tool reads the value.
+pub fn jopt_exception(err: &clap::Error) -> Option<&'static str> {
+    let value_missing =
+        matches!(err.get(ContextKind::InvalidValue), Some(ContextValue::String(s)) if s.is_empty());
+    match err.kind() {
+        ErrorKind::UnknownArgument => Some("joptsimple.UnrecognizedOptionException"),
+        ErrorKind::InvalidValue if value_missing => {
+            Some("joptsimple.OptionMissingRequiredArgumentException")
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => None,
+        _ => Some("joptsimple.OptionException"),
+    }
+}
+
 /// kt's one-line message for a clap error in native mode: what is wrong,
 /// clap's suggestion or the valid values, and the help to read.
 pub fn native_message(err: &clap::Error, command: &str) -> String {
@@ -133,6 +157,87 @@ fn first_line(err: &clap::Error) -> String {
         .unwrap_or("invalid arguments")
         .trim_start_matches("error: ")
         .to_string()
+}
+
+/// kafka-producer-perf-test's usage as Kafka 3.9's argparse4j prints it.
+pub const PRODUCER_PERF_USAGE: &str =
+    "usage: producer-performance [-h] --topic TOPIC --num-records NUM-RECORDS
+                            [--payload-delimiter PAYLOAD-DELIMITER]
+                            --throughput THROUGHPUT
+                            [--producer-props PROP-NAME=PROP-VALUE [PROP-NAME=PROP-VALUE ...]]
+                            [--producer.config CONFIG-FILE]
+                            [--print-metrics]
+                            [--transactional-id TRANSACTIONAL-ID]
+                            [--transaction-duration-ms TRANSACTION-DURATION]
+                            (--record-size RECORD-SIZE |
+                            --payload-file PAYLOAD-FILE |
+                            --payload-monotonic)";
+
+/// argparse4j's error line: `prog: error: message`, wrapped at 75 columns
+/// where Java's line BreakIterator allows (after spaces, and after hyphens
+/// before a letter), each full line justified by widening its gaps, the
+/// middle ones first (argparse4j's TextHelper).
+pub fn argparse_error(prog: &str, message: &str) -> String {
+    const WIDTH: usize = 75;
+    let text = format!("{prog}: error: {message}");
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for segment in break_segments(&text) {
+        if line.len() + segment.len() > WIDTH && !line.is_empty() {
+            lines.push(justify(&line, WIDTH));
+            line.clear();
+        }
+        line.push_str(segment);
+    }
+    lines.push(line);
+    lines.join("\n")
+}
+
+/// `text` cut where Java's line BreakIterator may break it: after a run of
+/// spaces, and after a run of hyphens followed by a letter.
+fn break_segments(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut segments = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let run = bytes[i];
+        if run == b' ' || run == b'-' {
+            while i < bytes.len() && bytes[i] == run {
+                i += 1;
+            }
+            if run == b' ' || bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                segments.push(&text[start..i]);
+                start = i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    if start < text.len() {
+        segments.push(&text[start..]);
+    }
+    segments
+}
+
+/// TextHelper.adjustSpace: trims the line and spreads the missing width over
+/// its runs of spaces, one extra each to the middle runs first.
+fn justify(line: &str, width: usize) -> String {
+    let line = line.trim_matches(' ');
+    let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
+    let gaps = words.len().saturating_sub(1);
+    if gaps == 0 {
+        return line.to_string();
+    }
+    let need = width.saturating_sub(line.len());
+    let (each, rem) = (need / gaps, need % gaps);
+    let rem_start = (gaps - rem).div_ceil(2);
+    let mut out = String::from(words[0]);
+    for (b, word) in words[1..].iter().enumerate() {
+        let extra = each + usize::from(rem_start <= b && b < rem_start + rem);
+        out.push_str(&" ".repeat(1 + extra));
+        out.push_str(word);
+    }
+    out
 }
 
 /// argparse4j's usage line, as kafka-producer-perf-test prints it.
@@ -229,6 +334,25 @@ pub fn jopt_help(cmd: &Command) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod argparse_tests {
+    #[test]
+    fn errors_wrap_and_justify_as_argparse4j() {
+        assert_eq!(
+            super::argparse_error("producer-performance", "Either --producer-props or --producer.config must be specified."),
+            "producer-performance: error: Either  --producer-props  or --producer.config\nmust be specified."
+        );
+        assert_eq!(
+            super::argparse_error("producer-performance", "argument --payload-file: not allowed with argument --record-size"),
+            "producer-performance: error:  argument  --payload-file:  not  allowed  with\nargument --record-size"
+        );
+        assert_eq!(
+            super::argparse_error("producer-performance", "ambiguous option: --trans could match --transaction-duration-ms, --transactional-id"),
+            "producer-performance: error:  ambiguous  option:  --trans  could  match  --\ntransaction-duration-ms, --transactional-id"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -174,7 +174,7 @@ kafka_parser!(
 kafka_parser!(KafkaGetOffsets, "kafka-get-offsets", offsets::OffsetsArgs);
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
-const KAFKA_VERSION: &str = "3.9.0";
+const KAFKA_VERSION: &str = "3.9.2";
 
 /// How a Kafka tool introduces itself and reports a failed run.
 struct ToolText {
@@ -187,6 +187,8 @@ struct ToolText {
     stdout_prefix: Option<&'static str>,
     /// GetOffsetShell prefixes parse and run errors with `Error occurred: `.
     error_prefix: &'static str,
+    /// The console tools print their help table after a parse error.
+    usage_on_parse_error: bool,
 }
 
 fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Write) -> u8 {
@@ -196,6 +198,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 no_args: "Create, delete, describe, or change a topic.",
                 help: "This tool helps to create, delete, describe, or change a topic.",
                 stdout_prefix: Some("Error while executing topic command : "),
+                usage_on_parse_error: false,
                 error_prefix: "",
             };
             jopt_tool::<KafkaTopics>(
@@ -213,6 +216,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                     "This tool helps to read data from standard input and publish it to Kafka.",
                 help: "This tool helps to read data from standard input and publish it to Kafka.",
                 stdout_prefix: None,
+                usage_on_parse_error: true,
                 error_prefix: "",
             };
             jopt_tool::<KafkaConsoleProducer>(
@@ -229,6 +233,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 no_args: "This tool helps to read data from Kafka topics and outputs it to standard output.",
                 help: "This tool helps to read data from Kafka topics and outputs it to standard output.",
                 stdout_prefix: None,
+                usage_on_parse_error: true,
                 error_prefix: "",
             };
             jopt_tool::<KafkaConsoleConsumer>(
@@ -246,6 +251,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 no_args: "An interactive shell for getting topic-partition offsets.",
                 help: "An interactive shell for getting topic-partition offsets.",
                 stdout_prefix: None,
+                usage_on_parse_error: false,
                 error_prefix: "Error occurred: ",
             };
             jopt_tool::<KafkaGetOffsets>(
@@ -275,6 +281,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 no_args: "This tool is used to verify the consumer performance.",
                 help: "This tool is used to verify the consumer performance.",
                 stdout_prefix: None,
+                usage_on_parse_error: true,
                 error_prefix: "",
             };
             jopt_tool::<KafkaConsumerPerf>(
@@ -316,7 +323,24 @@ fn jopt_tool<P: Parser + JoptArgs>(
     {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{}{}", text.error_prefix, compat::jopt_message(&e));
+            let message = compat::jopt_message(&e);
+            if text.usage_on_parse_error {
+                return usage(&message);
+            }
+            match (text.stdout_prefix, compat::jopt_exception(&e)) {
+                // TopicCommand reads option values inside its action, so a
+                // value that does not convert is a failed action.
+                (Some(prefix), None) => {
+                    let _ = writeln!(out, "{prefix}{message}");
+                }
+                // Parse errors escape TopicCommand with their stack trace;
+                // kt prints its first line (the README's departure).
+                (Some(_), Some(exception)) => {
+                    eprintln!("{message}");
+                    eprintln!("{exception}: {message}");
+                }
+                (None, _) => eprintln!("{}{message}", text.error_prefix),
+            }
             return 1;
         }
     };
@@ -399,8 +423,8 @@ This tool is used to verify the producer performance.
         return 0;
     }
     let fail = |message: &str| {
-        eprintln!("{}", compat::argparse_usage(&cmd, prog));
-        eprintln!("{prog}: error: {message}");
+        eprintln!("{}", compat::PRODUCER_PERF_USAGE);
+        eprintln!("{}", compat::argparse_error(prog, message));
         1
     };
     let argv = std::iter::once(OsString::from(program)).chain(args);

@@ -7,10 +7,11 @@
 use std::ffi::{CStr, CString};
 use std::os::raw::c_char;
 use std::ptr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rdkafka::bindings as rd;
 use rdkafka::client::{Client, ClientContext};
+use rdkafka::error::RDKafkaErrorCode;
 
 use crate::error::KtError;
 
@@ -165,13 +166,46 @@ pub type OffsetAnswer = ((String, i32), Result<i64, String>);
 
 /// ListOffsets for `partitions` with one spec for all: -1 latest, -2
 /// earliest, -3 max timestamp (librdkafka's specs), other negative codes as
-/// raw values, or a timestamp in ms. rdkafka wraps none of it.
+/// raw values, or a timestamp in ms. Partitions that answer with an error a
+/// Kafka client retries (a leader not yet known on a new topic, a leader
+/// moving) are asked again until `timeout`, as Kafka's admin client does.
 pub fn list_offsets<C: ClientContext>(
     client: &Client<C>,
     partitions: &[(String, i32)],
     spec: i64,
     timeout: Duration,
 ) -> Result<Vec<OffsetAnswer>, KtError> {
+    let deadline = Instant::now() + timeout;
+    let mut backoff = Duration::from_millis(50);
+    let mut pending = partitions.to_vec();
+    let mut out = Vec::with_capacity(partitions.len());
+    while !pending.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let answers = list_offsets_once(client, &pending, spec, left)?;
+        pending.clear();
+        let again = Instant::now() + backoff < deadline;
+        for (key, answer) in answers {
+            match answer {
+                Err((code, _)) if again && crate::retry::is_retriable(code) => pending.push(key),
+                answer => out.push((key, answer.map_err(|(_, why)| why))),
+            }
+        }
+        if !pending.is_empty() {
+            std::thread::sleep(backoff);
+            backoff = (backoff * 2).min(Duration::from_secs(1));
+        }
+    }
+    Ok(out)
+}
+
+/// One ListOffsets request; each partition's offset, or the broker's error.
+#[allow(clippy::type_complexity)]
+fn list_offsets_once<C: ClientContext>(
+    client: &Client<C>,
+    partitions: &[(String, i32)],
+    spec: i64,
+    timeout: Duration,
+) -> Result<Vec<((String, i32), Result<i64, (RDKafkaErrorCode, String)>)>, KtError> {
     if partitions.is_empty() {
         return Ok(Vec::new());
     }
@@ -204,7 +238,10 @@ pub fn list_offsets<C: ClientContext>(
             let answer = if (*tp).err == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
                 Ok((*tp).offset)
             } else {
-                Err(text(rd::rd_kafka_err2str((*tp).err)))
+                Err((
+                    RDKafkaErrorCode::from((*tp).err),
+                    text(rd::rd_kafka_err2str((*tp).err)),
+                ))
             };
             out.push((key, answer));
         }

@@ -15,6 +15,9 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{bail, Context, Result};
 
+mod kafka;
+pub use kafka::{kafka, libs as kafka_libs, run_tool, KafkaNode, Release, KAFKA_3, KAFKA_4};
+
 /// The tansu release the tests run against.
 pub const TANSU_VERSION: &str = "0.6.0";
 

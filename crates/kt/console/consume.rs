@@ -21,6 +21,9 @@ use super::stdio;
 use crate::dispatch::Mode;
 use crate::topics::filter::{is_internal, IncludeList};
 
+/// The logger of Kafka 3.9's console consumer, as its log4j records name it.
+const CONSOLE_CONSUMER: &str = "org.apache.kafka.tools.consumer.ConsoleConsumer";
+
 /// Why the poll loop ended.
 enum End {
     MaxMessages,
@@ -117,7 +120,14 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
             Ok(()) => {}
             Err(FormatError::Io(e)) => break io_end(e),
             Err(FormatError::Data(why)) if args.skip_message_on_error => {
-                eprintln!("ERROR Error processing message, skipping this message: {why}");
+                eprintln!(
+                    "{}",
+                    crate::compat::log4j(
+                        "ERROR",
+                        &format!("Error processing message, skipping this message: {why}"),
+                        CONSOLE_CONSUMER
+                    )
+                );
             }
             Err(FormatError::Data(why)) => break End::Format(why),
         }
@@ -173,11 +183,25 @@ fn finish(
     }
     match (&end, mode) {
         (End::Idle, Mode::Compat) => {
-            eprintln!("ERROR Error processing message, terminating consumer process: ");
+            eprintln!(
+                "{}",
+                crate::compat::log4j(
+                    "ERROR",
+                    "Error processing message, terminating consumer process: ",
+                    CONSOLE_CONSUMER
+                )
+            );
             eprintln!("org.apache.kafka.common.errors.TimeoutException");
         }
         (End::Format(why), Mode::Compat) => {
-            eprintln!("ERROR Unknown error when running consumer: {why}")
+            eprintln!(
+                "{}",
+                crate::compat::log4j(
+                    "ERROR",
+                    &format!("Unknown error when running consumer: {why}"),
+                    CONSOLE_CONSUMER
+                )
+            )
         }
         _ => {}
     }

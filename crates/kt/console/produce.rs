@@ -63,6 +63,7 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
             .and_then(|p| p.value.trim().parse().ok())
             .unwrap_or(60_000),
     );
+    check_codec(args.compression_codec.as_deref(), mode)?;
     let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
     let producer = create_producer(&args, &cluster)?;
     let partitions = check_topic(&cluster, &producer, &topic)?;
@@ -239,6 +240,23 @@ fn create_producer(
         })
         .into()
     })
+}
+
+/// `--compression-codec` is Java's `compression.type`: refused, as
+/// ProducerConfig refuses it, before any connection.
+fn check_codec(codec: Option<&str>, mode: Mode) -> Result<(), KtError> {
+    const CODECS: [&str; 5] = ["none", "gzip", "snappy", "lz4", "zstd"];
+    match codec {
+        Some(c) if !CODECS.contains(&c) => Err(match mode {
+            Mode::Compat => KtError::config(format!(
+                "org.apache.kafka.common.config.ConfigException: Invalid value {c} for configuration compression.type: String must be one of: none, gzip, snappy, lz4, zstd"
+            )),
+            Mode::Native => KtError::usage(format!(
+                "invalid --compression-codec '{c}'; use none, gzip, snappy, lz4 or zstd"
+            )),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The topic's partition count, or a clear error if it does not exist.

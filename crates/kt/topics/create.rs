@@ -13,46 +13,78 @@ use super::{topic_error_message, with_retries, Session};
 
 const COLLISION_WARNING: &str = "WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.";
 
-/// Topic-level configs Kafka accepts (TopicConfig / LogConfig), for its
-/// `Unknown topic config name` check before anything is sent.
-const TOPIC_CONFIGS: &[&str] = &[
-    "cleanup.policy",
-    "compression.type",
-    "compression.gzip.level",
-    "compression.lz4.level",
-    "compression.zstd.level",
-    "delete.retention.ms",
-    "file.delete.delay.ms",
-    "flush.messages",
-    "flush.ms",
-    "follower.replication.throttled.replicas",
-    "index.interval.bytes",
-    "leader.replication.throttled.replicas",
-    "local.retention.bytes",
-    "local.retention.ms",
-    "max.compaction.lag.ms",
-    "max.message.bytes",
-    "message.downconversion.enable",
-    "message.format.version",
-    "message.timestamp.after.max.ms",
-    "message.timestamp.before.max.ms",
-    "message.timestamp.difference.max.ms",
-    "message.timestamp.type",
-    "min.cleanable.dirty.ratio",
-    "min.compaction.lag.ms",
-    "min.insync.replicas",
-    "preallocate",
-    "remote.log.copy.disable",
-    "remote.log.delete.on.disable",
-    "remote.storage.enable",
-    "retention.bytes",
-    "retention.ms",
-    "segment.bytes",
-    "segment.index.bytes",
-    "segment.jitter.ms",
-    "segment.ms",
-    "unclean.leader.election.enable",
+/// How Kafka's ConfigDef reads a topic config's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ConfigType {
+    Text,
+    Int,
+    Long,
+    Double,
+    Boolean,
+}
+
+/// Topic-level configs Kafka 3.9 accepts (TopicConfig / LogConfig) and
+/// their types, for the checks TopicCommand makes before anything is sent.
+const TOPIC_CONFIGS: &[(&str, ConfigType)] = &[
+    ("cleanup.policy", ConfigType::Text),
+    ("compression.type", ConfigType::Text),
+    ("compression.gzip.level", ConfigType::Int),
+    ("compression.zstd.level", ConfigType::Int),
+    ("delete.retention.ms", ConfigType::Long),
+    ("file.delete.delay.ms", ConfigType::Long),
+    ("flush.messages", ConfigType::Long),
+    ("flush.ms", ConfigType::Long),
+    ("follower.replication.throttled.replicas", ConfigType::Text),
+    ("index.interval.bytes", ConfigType::Int),
+    ("leader.replication.throttled.replicas", ConfigType::Text),
+    ("local.retention.bytes", ConfigType::Long),
+    ("local.retention.ms", ConfigType::Long),
+    ("max.compaction.lag.ms", ConfigType::Long),
+    ("max.message.bytes", ConfigType::Int),
+    ("message.downconversion.enable", ConfigType::Boolean),
+    ("message.format.version", ConfigType::Text),
+    ("message.timestamp.after.max.ms", ConfigType::Long),
+    ("message.timestamp.before.max.ms", ConfigType::Long),
+    ("message.timestamp.difference.max.ms", ConfigType::Long),
+    ("message.timestamp.type", ConfigType::Text),
+    ("min.cleanable.dirty.ratio", ConfigType::Double),
+    ("min.compaction.lag.ms", ConfigType::Long),
+    ("min.insync.replicas", ConfigType::Int),
+    ("preallocate", ConfigType::Boolean),
+    ("remote.log.copy.disable", ConfigType::Boolean),
+    ("remote.log.delete.on.disable", ConfigType::Boolean),
+    ("remote.storage.enable", ConfigType::Boolean),
+    ("retention.bytes", ConfigType::Long),
+    ("retention.ms", ConfigType::Long),
+    ("segment.bytes", ConfigType::Int),
+    ("segment.index.bytes", ConfigType::Int),
+    ("segment.jitter.ms", ConfigType::Long),
+    ("segment.ms", ConfigType::Long),
+    ("unclean.leader.election.enable", ConfigType::Boolean),
 ];
+
+/// ConfigDef.parseType's complaint about `value`, if it has one.
+fn type_error(kind: ConfigType, value: &str) -> Option<&'static str> {
+    let v = value.trim();
+    match kind {
+        ConfigType::Text => None,
+        ConfigType::Int => v
+            .parse::<i32>()
+            .is_err()
+            .then_some("Not a number of type INT"),
+        ConfigType::Long => v
+            .parse::<i64>()
+            .is_err()
+            .then_some("Not a number of type LONG"),
+        ConfigType::Double => v
+            .parse::<f64>()
+            .is_err()
+            .then_some("Not a number of type DOUBLE"),
+        ConfigType::Boolean => (!v.eq_ignore_ascii_case("true")
+            && !v.eq_ignore_ascii_case("false"))
+        .then_some("Expected value to be either true or false"),
+    }
+}
 
 pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let name = s.args.topic.clone().unwrap_or_default();
@@ -198,9 +230,14 @@ pub fn parse_topic_configs(configs: &[String]) -> Result<Vec<(String, String)>, 
         };
         out.push((key.trim().to_string(), value.trim().to_string()));
     }
-    for (key, _) in &out {
-        if !TOPIC_CONFIGS.contains(&key.as_str()) {
+    for (key, value) in &out {
+        let Some((_, kind)) = TOPIC_CONFIGS.iter().find(|(name, _)| name == key) else {
             return Err(KtError::config(format!("Unknown topic config name: {key}")));
+        };
+        if let Some(why) = type_error(*kind, value) {
+            return Err(KtError::config(format!(
+                "Invalid value {value} for configuration {key}: {why}"
+            )));
         }
     }
     Ok(out)

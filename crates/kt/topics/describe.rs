@@ -116,6 +116,7 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             configs: overrides,
             partitions: shown,
             show_header,
+            elr_known: !matches!(s.cluster.endpoint, kt_core::Endpoint::ZooKeeper(_)),
         });
     }
     write_describe(out, s.format, &described)?;

@@ -64,27 +64,24 @@ pub fn select(
     Ok(out)
 }
 
-/// Kafka's topic name rules (`Topic.validate`), with its messages.
+/// Kafka's topic name rules (`Topic.validate`), with Kafka 3.9's messages
+/// (what a 3.9 broker answers CreateTopics with).
 pub fn validate_name(topic: &str) -> Result<(), KtError> {
-    let message = if topic.is_empty() {
-        "Topic name is illegal, it can't be empty".to_string()
+    let reason = if topic.is_empty() {
+        "the empty string is not allowed".to_string()
     } else if topic == "." || topic == ".." {
-        "Topic name cannot be \".\" or \"..\"".to_string()
+        format!("'{topic}' is not allowed")
     } else if topic.len() > 249 {
-        format!(
-            "Topic name is illegal, it can't be longer than 249 characters, topic name: {topic}"
-        )
+        format!("the length of '{topic}' is longer than the max allowed length 249")
     } else if !topic
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
     {
-        format!(
-            "Topic name \"{topic}\" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'"
-        )
+        format!("'{topic}' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'")
     } else {
         return Ok(());
     };
-    Err(KtError::config(message))
+    Err(KtError::config(format!("Topic name is invalid: {reason}")))
 }
 
 /// Names with both kinds of character that collide in metric names.
@@ -133,15 +130,16 @@ mod tests {
     #[test]
     fn topic_names_follow_kafka_rules() {
         assert!(validate_name("ok.name_1-x").is_ok());
+        let message = |name: &str| validate_name(name).unwrap_err().message;
         assert_eq!(
-            validate_name("").unwrap_err().message,
-            "Topic name is illegal, it can't be empty"
+            message(""),
+            "Topic name is invalid: the empty string is not allowed"
         );
-        assert!(validate_name("..").is_err());
-        assert!(validate_name(&"x".repeat(250)).is_err());
+        assert_eq!(message(".."), "Topic name is invalid: '..' is not allowed");
+        assert!(message(&"x".repeat(250)).ends_with("is longer than the max allowed length 249"));
         assert_eq!(
-            validate_name("a b").unwrap_err().message,
-            "Topic name \"a b\" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'"
+            message("a b"),
+            "Topic name is invalid: 'a b' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"
         );
     }
 }

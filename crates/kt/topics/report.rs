@@ -29,6 +29,11 @@ pub struct TopicDescription {
     /// Whether Kafka prints the topic's header line (partition filters hide it).
     #[serde(skip)]
     pub show_header: bool,
+    /// Whether the brokers know eligible leader replicas (KRaft, Kafka 3.7+:
+    /// Kafka prints the lists, empty as librdkafka reports them) or not
+    /// (ZooKeeper-mode brokers: Kafka prints N/A).
+    #[serde(skip)]
+    pub elr_known: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -127,10 +132,12 @@ pub fn write_description_text(out: &mut dyn Write, t: &TopicDescription) -> io::
         let leader = p
             .leader
             .map_or_else(|| "none".to_string(), |l| l.to_string());
-        // librdkafka reports no eligible leader replicas: Kafka prints N/A then.
+        // librdkafka does not ask for eligible leader replicas; a KRaft
+        // broker has none to report outside an unclean election.
+        let elr = if t.elr_known { "" } else { "N/A" };
         writeln!(
             out,
-            "\tTopic: {}\tPartition: {}\tLeader: {leader}\tReplicas: {}\tIsr: {}\tElr: N/A\tLastKnownElr: N/A",
+            "\tTopic: {}\tPartition: {}\tLeader: {leader}\tReplicas: {}\tIsr: {}\tElr: {elr}\tLastKnownElr: {elr}",
             t.name,
             p.partition,
             ids(&p.replicas),
@@ -244,6 +251,7 @@ mod tests {
                 },
             ],
             show_header: true,
+            elr_known: false,
         }
     }
 
