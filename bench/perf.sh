@@ -66,7 +66,8 @@ work, n, size, big = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.ar
 def runs(name):
     return [tuple(map(float, l.split())) for l in open(f"{work}/{name}")]
 def med(name, i):
-    return statistics.median(r[i] for r in runs(name))
+    # /usr/bin/time counts in 10 ms steps: a tiny run can read 0.
+    return max(statistics.median(r[i] for r in runs(name)), 0.01)
 print(f"{n} records of {size} B, 3 partitions, median of {len(runs('consume-kt'))} alternating runs")
 print(f"{'':24} {'kt rec/s':>11} {'peer rec/s':>11} {'ratio':>6} {'CPU/rec ratio':>14} {'kt RSS MB':>10} {'peer RSS MB':>12}")
 pairs = [("tansu produce acks=-1", "produce-acks-1"), ("tansu produce acks=1", "produce-acks1"),

@@ -10,6 +10,7 @@ mod differential;
 mod dispatch;
 mod faults;
 mod first_hour;
+mod kafka;
 mod load;
 mod offsets;
 mod perf;

@@ -23,6 +23,11 @@ use crate::zookeeper;
 /// Default time to wait for a broker (or ZooKeeper) to answer.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long a topic that is not in the metadata yet is looked for again
+/// before it counts as missing: long enough for a topic created a moment
+/// ago to reach every broker, short enough that a typo fails at once.
+const NEW_TOPIC_GRACE: Duration = Duration::from_secs(2);
+
 /// Connection flags shared by every tool.
 #[derive(Args, Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConnectionArgs {
@@ -459,6 +464,29 @@ impl Cluster {
                 }
             }
             slice = (slice * 2).min(Duration::from_secs(2));
+        }
+    }
+
+    /// [`Self::metadata`] asked again, for a short while, until `found`
+    /// holds: a topic created a moment ago (by `kt topics --create`, say)
+    /// can be missing from a broker's metadata for some milliseconds, and
+    /// Kafka's clients wait for it. Returns the last answer either way.
+    pub fn metadata_until<C: ClientContext + AsRef<KtContext>>(
+        &self,
+        client: &Client<C>,
+        topic: Option<&str>,
+        serve: &dyn Fn(),
+        found: impl Fn(&Metadata) -> bool,
+    ) -> Result<Metadata, KtError> {
+        let deadline = Instant::now() + NEW_TOPIC_GRACE.min(self.timeout);
+        let mut backoff = Duration::from_millis(25);
+        loop {
+            let md = self.metadata(client, topic, serve)?;
+            if found(&md) || Instant::now() + backoff >= deadline {
+                return Ok(md);
+            }
+            std::thread::sleep(backoff);
+            backoff = (backoff * 2).min(Duration::from_millis(400));
         }
     }
 

@@ -126,6 +126,8 @@ fn java_args(release: Release, heap: &str, log: &str, class: &str) -> Result<Vec
     Ok(vec![
         format!("-Xmx{heap}"),
         "-XX:+UseSerialGC".into(),
+        // No hsperfdata file: two JVMs may otherwise warn about one locked by the other.
+        "-XX:-UsePerfData".into(),
         "-XX:TieredStopAtLevel=1".into(),
         "-Djava.awt.headless=true".into(),
         log.to_string(),

@@ -47,6 +47,7 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
     let format = args.format.as_deref().map(Format::parse).transpose()?;
     let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
     let consumer = create_consumer(&args, &plan, &cluster)?;
+    let store_offsets = stores_printed_offsets(&plan, &cluster);
     let signals = Signals::install()?;
     let mut state = start(&args, &plan, mode, &cluster, &consumer, &signals)?;
     let idle = args
@@ -130,6 +131,10 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
                 );
             }
             Err(FormatError::Data(why)) => break End::Format(why),
+        }
+        if store_offsets {
+            // Only what was printed counts as consumed; see stores_printed_offsets.
+            let _ = consumer.store_offset_from_message(&msg);
         }
         state.consumed(msg.topic(), msg.partition(), msg.offset());
     };
@@ -256,6 +261,17 @@ fn formatter_properties(args: &ConsumeArgs) -> Result<HashMap<String, String>, K
     Ok(map)
 }
 
+/// Under a group, kt stores the offset of each record it printed itself:
+/// librdkafka would store the offset of every record handed to the
+/// application, and closing the consumer hands it the records fetched ahead,
+/// so a stop after `--max-messages` (or a signal) would commit records never
+/// printed and the next run of the group would skip them. Java's consumer
+/// commits its position, which is the records it returned. An explicit
+/// `enable.auto.offset.store` is the user's to keep.
+fn stores_printed_offsets(plan: &ConsumePlan, cluster: &Cluster) -> bool {
+    plan.group.is_some() && cluster.config.get("enable.auto.offset.store").is_none()
+}
+
 fn create_consumer(
     args: &ConsumeArgs,
     plan: &ConsumePlan,
@@ -269,6 +285,9 @@ fn create_consumer(
     match &plan.group {
         Some(g) => {
             cfg.set("group.id", g);
+            if stores_printed_offsets(plan, cluster) {
+                cfg.set("enable.auto.offset.store", "false");
+            }
         }
         None => {
             let n = SystemTime::now()
@@ -460,7 +479,8 @@ fn start(
     };
     let mut waiting = false;
     let targets = loop {
-        let md = cluster.metadata(consumer.client(), asked, &serve)?;
+        let has_targets = |md: &Metadata| targets(md, &plan.source).is_ok_and(|t| !t.is_empty());
+        let md = cluster.metadata_until(consumer.client(), asked, &serve, has_targets)?;
         let found = targets(&md, &plan.source)?;
         if !found.is_empty() || (mode == Mode::Compat && !args.wait_for_topic) {
             // Kafka's console consumer waits for a topic that does not exist.

@@ -12,6 +12,7 @@ use rdkafka::client::ClientContext;
 use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::metadata::Metadata;
 use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
 use rdkafka::Message;
 
@@ -265,17 +266,30 @@ fn check_topic(
     producer: &BaseProducer<ProduceContext>,
     topic: &str,
 ) -> Result<usize, KtError> {
-    let md = cluster.metadata(producer.client(), Some(topic), &|| {
-        producer.poll(Duration::ZERO);
-    })?;
-    let found = md.topics().iter().find(|t| t.name() == topic);
-    match found {
-        Some(t) if t.error().is_none() && !t.partitions().is_empty() => Ok(t.partitions().len()),
+    let usable = |md: &Metadata| partition_count(md, topic).is_some();
+    let md = cluster.metadata_until(
+        producer.client(),
+        Some(topic),
+        &|| {
+            producer.poll(Duration::ZERO);
+        },
+        usable,
+    )?;
+    match partition_count(&md, topic) {
+        Some(n) => Ok(n),
         _ => Err(KtError::not_found(format!(
             "topic {topic} does not exist and the broker did not create it; create it with: {}",
             cluster.command("topics", &format!("--create --topic {topic}"))
         ))),
     }
+}
+
+/// How many partitions `topic` has, if the metadata has it with a leader's answer.
+pub fn partition_count(md: &Metadata, topic: &str) -> Option<usize> {
+    md.topics()
+        .iter()
+        .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
+        .map(|t| t.partitions().len())
 }
 
 /// Sends records, keeping count, waiting out a full queue up to max.block.ms.

@@ -141,19 +141,26 @@ fn check_topics(
     } else {
         Some(subscription)
     };
-    let md = cluster.metadata(consumer.client(), asked, &|| {
-        let _ = consumer.poll(Duration::ZERO);
-    })?;
-    let found = md.topics().iter().any(|t| {
-        t.error().is_none()
-            && !t.partitions().is_empty()
-            && match &pattern {
-                Some(Ok(re)) => re.is_match(t.name()),
-                Some(Err(_)) => false,
-                None => t.name() == subscription,
-            }
-    });
-    if found {
+    let found = |md: &rdkafka::metadata::Metadata| {
+        md.topics().iter().any(|t| {
+            t.error().is_none()
+                && !t.partitions().is_empty()
+                && match &pattern {
+                    Some(Ok(re)) => re.is_match(t.name()),
+                    Some(Err(_)) => false,
+                    None => t.name() == subscription,
+                }
+        })
+    };
+    let md = cluster.metadata_until(
+        consumer.client(),
+        asked,
+        &|| {
+            let _ = consumer.poll(Duration::ZERO);
+        },
+        found,
+    )?;
+    if found(&md) {
         return Ok(());
     }
     let what = match pattern {

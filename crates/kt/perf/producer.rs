@@ -17,8 +17,10 @@ use serde_json::json;
 use super::producer_args::{PayloadSource, PerfOutput, ProducerPerfArgs, ProducerPlan};
 use super::progress::Progress;
 use super::stats::{histogram, write_distribution, KafkaStats, Percentiles};
+use crate::console::produce::partition_count;
 use crate::console::signals::Signals;
 use crate::dispatch::Mode;
+use rdkafka::metadata::Metadata;
 
 pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
     let plan = args.check(mode == Mode::Compat)?;
@@ -32,14 +34,16 @@ pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
         let _ = mock.create_topic(&plan.topic, 4, (*brokers).min(3));
     }
     let producer = create_producer(&args, &plan, &cluster)?;
-    let md = cluster.metadata(producer.client(), Some(&plan.topic), &|| {
-        producer.poll(Duration::ZERO);
-    })?;
-    if !md
-        .topics()
-        .iter()
-        .any(|t| t.name() == plan.topic && t.error().is_none() && !t.partitions().is_empty())
-    {
+    let usable = |md: &Metadata| partition_count(md, &plan.topic).is_some();
+    let md = cluster.metadata_until(
+        producer.client(),
+        Some(&plan.topic),
+        &|| {
+            producer.poll(Duration::ZERO);
+        },
+        usable,
+    )?;
+    if !usable(&md) {
         return Err(KtError::not_found(format!(
             "topic {} does not exist; create it with: {}",
             plan.topic,
