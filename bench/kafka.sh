@@ -71,7 +71,7 @@ java -Xmx256M -cp "$libs/*" -Dlog4j.configuration="file:$work/log4j.properties" 
 java -Xmx1G -XX:+UseG1GC -cp "$libs/*" -Dlog4j.configuration="file:$work/log4j.properties" \
   kafka.Kafka "$work/server.properties" >"$work/broker.out" 2>&1 &
 broker=$!
-trap 'kill $broker 2>/dev/null; wait $broker 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $broker 2>/dev/null; wait $broker 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 300); do grep -q 'Kafka Server started' "$work/server.log" 2>/dev/null && break; sleep 0.2; done
 grep -q 'Kafka Server started' "$work/server.log" || { echo "bench: Kafka did not start" >&2; exit 1; }
 
