@@ -8,6 +8,7 @@ mod console;
 mod consume_matrix;
 mod differential;
 mod dispatch;
+mod failures;
 mod faults;
 mod first_hour;
 mod kafka;

@@ -7,7 +7,7 @@ use clap::Args;
 use rdkafka::admin::AdminClient;
 use rdkafka::client::{Client, ClientContext};
 use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::metadata::Metadata;
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::DefaultProducerContext;
@@ -456,9 +456,18 @@ impl Cluster {
                 Err(e) => {
                     let timed_out = Instant::now() >= deadline;
                     // An error before the slice ran out is librdkafka's answer,
-                    // not a wait that timed out.
+                    // not a wait that timed out; but a lost connection to one
+                    // broker of several is for the next attempt to route
+                    // around (librdkafka says when every broker is down).
                     let answered = started.elapsed() + Duration::from_millis(20) < this_slice;
-                    if timed_out || answered || context.brokers_down() {
+                    let transport = e.rdkafka_error_code().is_some_and(|c| {
+                        matches!(
+                            c,
+                            RDKafkaErrorCode::BrokerTransportFailure
+                                | RDKafkaErrorCode::AllBrokersDown
+                        )
+                    });
+                    if timed_out || (answered && !transport) || context.brokers_down() {
                         return Err(self.unreachable(context, Some(e), timed_out));
                     }
                 }

@@ -160,83 +160,168 @@ pub fn run_tool(
     run_with_env(Path::new("java"), &all, &[], stdin, timeout)
 }
 
-/// A single-node KRaft cluster (broker and controller in one JVM).
-pub struct KafkaNode {
+/// A KRaft cluster on loopback: each node a broker and a controller in one
+/// JVM (a 512 MB heap), the nodes a quorum of voters. One node serves most
+/// tests; three make the notes' `--replication-factor 3` real, and can be
+/// killed and started again.
+pub struct KafkaCluster {
     pub release: Release,
-    server: Server,
-    log: PathBuf,
+    dir: tempfile::TempDir,
+    /// Each node's broker port; node ids are 1, 2, 3, ...
+    ports: Vec<u16>,
+    servers: Vec<Option<Server>>,
 }
 
-impl KafkaNode {
-    pub fn address(&self) -> String {
-        self.server.address()
+/// A single-node cluster (most tests).
+pub type KafkaNode = KafkaCluster;
+
+impl KafkaCluster {
+    /// One node of `release`.
+    pub fn start(release: Release) -> Result<KafkaCluster> {
+        KafkaCluster::start_nodes(release, 1)
     }
 
-    /// The broker's own log, for a failing test's message.
-    pub fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// Formats a fresh log directory and starts `release` on free loopback
-    /// ports; returns once the broker says it has started.
-    pub fn start(release: Release) -> Result<KafkaNode> {
+    /// `nodes` nodes of `release`, formatted and started together; returns
+    /// once every broker says it has started.
+    pub fn start_nodes(release: Release, nodes: usize) -> Result<KafkaCluster> {
         let dir = tempfile::tempdir()?;
-        let (port, controller) = (free_port()?, free_port()?);
-        let data = dir.path().join("data");
-        let props = dir.path().join("server.properties");
-        std::fs::write(
-            &props,
-            format!(
-                "process.roles=broker,controller\nnode.id=1\n\
-                 controller.quorum.voters=1@127.0.0.1:{controller}\n\
-                 listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller}\n\
-                 advertised.listeners=PLAINTEXT://127.0.0.1:{port}\n\
-                 controller.listener.names=CONTROLLER\ninter.broker.listener.name=PLAINTEXT\n\
-                 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT\n\
-                 log.dirs={}\nnum.partitions=1\noffsets.topic.replication.factor=1\n\
-                 transaction.state.log.replication.factor=1\ntransaction.state.log.min.isr=1\n\
-                 group.initial.rebalance.delay.ms=0\n",
-                data.display()
-            ),
-        )?;
-        let log = dir.path().join("server.log");
-        let (log_property, _) = log_config(release, dir.path(), Some(&log))?;
-        let format = run_tool(
-            release,
-            "kafka.tools.StorageTool",
-            &[
-                "format",
-                "-t",
-                "MkU3OEVBNTcwNTJENDM2Qg",
-                "-c",
-                &props.display().to_string(),
-            ],
-            b"",
-            Duration::from_secs(60),
-        )?;
-        if format.code != Some(0) {
-            bail!("formatting Kafka's storage failed: {format:?}");
+        let ports: Vec<u16> = (0..nodes).map(|_| free_port()).collect::<Result<_>>()?;
+        let controllers: Vec<u16> = (0..nodes).map(|_| free_port()).collect::<Result<_>>()?;
+        let voters: Vec<String> = controllers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{}@127.0.0.1:{c}", i + 1))
+            .collect();
+        for (i, (port, controller)) in ports.iter().zip(&controllers).enumerate() {
+            let home = dir.path().join(format!("node{}", i + 1));
+            std::fs::create_dir_all(&home)?;
+            let rf = nodes.min(3);
+            std::fs::write(
+                home.join("server.properties"),
+                format!(
+                    "process.roles=broker,controller\nnode.id={id}\n\
+                     controller.quorum.voters={voters}\n\
+                     listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller}\n\
+                     advertised.listeners=PLAINTEXT://127.0.0.1:{port}\n\
+                     controller.listener.names=CONTROLLER\ninter.broker.listener.name=PLAINTEXT\n\
+                     listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT\n\
+                     log.dirs={data}\nnum.partitions=1\noffsets.topic.replication.factor={rf}\n\
+                     transaction.state.log.replication.factor={rf}\ntransaction.state.log.min.isr=1\n\
+                     group.initial.rebalance.delay.ms=0\n",
+                    id = i + 1,
+                    voters = voters.join(","),
+                    data = home.join("data").display(),
+                ),
+            )?;
+            log_config(release, &home, Some(&home.join("server.log")))?;
+            let format = run_tool(
+                release,
+                "kafka.tools.StorageTool",
+                &[
+                    "format",
+                    "-t",
+                    "MkU3OEVBNTcwNTJENDM2Qg",
+                    "-c",
+                    &home.join("server.properties").display().to_string(),
+                ],
+                b"",
+                Duration::from_secs(60),
+            )?;
+            if format.code != Some(0) {
+                bail!("formatting Kafka's storage failed: {format:?}");
+            }
         }
-        let mut args = java_args(release, "512m", &log_property, "kafka.Kafka")?;
-        args.push(props.display().to_string());
-        let server = Server::spawn_in(dir.path(), Path::new("java"), &args, port, "stdout.log")?;
-        let server = Server {
-            _dir: Some(dir),
-            ..server
-        };
-        let node = KafkaNode {
+        let mut cluster = KafkaCluster {
             release,
-            server,
-            log,
+            dir,
+            ports,
+            servers: (0..nodes).map(|_| None).collect(),
         };
-        // The port opens before the controller has elected itself.
-        let started = wait_until(Instant::now() + Duration::from_secs(90), || {
-            node.log().contains("Kafka Server started")
+        for i in 0..nodes {
+            cluster.spawn(i)?;
+        }
+        for i in 0..nodes {
+            cluster.wait_started(i, 1)?;
+        }
+        Ok(cluster)
+    }
+
+    fn home(&self, node: usize) -> PathBuf {
+        self.dir.path().join(format!("node{}", node + 1))
+    }
+
+    fn spawn(&mut self, node: usize) -> Result<()> {
+        let home = self.home(node);
+        let (log_property, _) = log_config(self.release, &home, Some(&home.join("server.log")))?;
+        let mut args = java_args(self.release, "512m", &log_property, "kafka.Kafka")?;
+        args.push(home.join("server.properties").display().to_string());
+        let server = Server::spawn_unready(
+            &home,
+            Path::new("java"),
+            &args,
+            self.ports[node],
+            "stdout.log",
+        )?;
+        self.servers[node] = Some(server);
+        Ok(())
+    }
+
+    /// Waits until node `node` has said it started `times` times.
+    fn wait_started(&self, node: usize, times: usize) -> Result<()> {
+        let started = wait_until(Instant::now() + Duration::from_secs(120), || {
+            self.node_log(node).matches("Kafka Server started").count() >= times
         });
         if !started {
-            bail!("Kafka {} did not start:\n{}", release.version, node.log());
+            bail!(
+                "Kafka {} node {} did not start:\n{}",
+                self.release.version,
+                node + 1,
+                self.node_log(node)
+            );
         }
-        Ok(node)
+        Ok(())
+    }
+
+    /// Every broker, as a bootstrap list.
+    pub fn address(&self) -> String {
+        self.ports
+            .iter()
+            .map(|p| format!("127.0.0.1:{p}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// The broker port of the node with Kafka id `id` (1-based).
+    pub fn port_of(&self, id: i32) -> Option<u16> {
+        usize::try_from(id - 1)
+            .ok()
+            .and_then(|i| self.ports.get(i).copied())
+    }
+
+    /// The first node's log, for a failing test's message.
+    pub fn log(&self) -> String {
+        self.node_log(0)
+    }
+
+    fn node_log(&self, node: usize) -> String {
+        std::fs::read_to_string(self.home(node).join("server.log")).unwrap_or_default()
+    }
+
+    /// SIGKILLs the node with Kafka id `id`.
+    pub fn kill(&mut self, id: i32) -> Result<()> {
+        let node = usize::try_from(id - 1).context("node ids start at 1")?;
+        match self.servers.get_mut(node).and_then(Option::take) {
+            Some(server) => server.kill(),
+            None => bail!("node {id} is not running"),
+        }
+    }
+
+    /// Starts the node with Kafka id `id` again on its port and data.
+    pub fn restart(&mut self, id: i32) -> Result<()> {
+        let node = usize::try_from(id - 1).context("node ids start at 1")?;
+        let before = self.node_log(node).matches("Kafka Server started").count();
+        self.spawn(node)?;
+        self.wait_started(node, before + 1)
     }
 }
 

@@ -16,7 +16,9 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{bail, Context, Result};
 
 mod kafka;
-pub use kafka::{kafka, libs as kafka_libs, run_tool, KafkaNode, Release, KAFKA_3, KAFKA_4};
+pub use kafka::{
+    kafka, libs as kafka_libs, run_tool, KafkaCluster, KafkaNode, Release, KAFKA_3, KAFKA_4,
+};
 
 /// The tansu release the tests run against.
 pub const TANSU_VERSION: &str = "0.6.0";
@@ -105,6 +107,26 @@ impl Server {
         port: u16,
         log: &str,
     ) -> Result<Server> {
+        let server = Server::spawn_unready(dir, program, args, port, log)?;
+        let up = wait_until(Instant::now() + Duration::from_secs(60), || {
+            accepts_connections(port) || !server.running()
+        });
+        if !up || !accepts_connections(port) {
+            let log = std::fs::read_to_string(dir.join(log)).unwrap_or_default();
+            bail!("{} did not start on port {port}:\n{log}", program.display());
+        }
+        Ok(server)
+    }
+
+    /// Starts `program args` in `dir` under the wrapper, without waiting for
+    /// it: servers that only open their port together (a KRaft quorum).
+    fn spawn_unready(
+        dir: &Path,
+        program: &Path,
+        args: &[String],
+        port: u16,
+        log: &str,
+    ) -> Result<Server> {
         let log_path = dir.join(log);
         let mut child = Command::new("sh")
             .arg("-c")
@@ -120,19 +142,20 @@ impl Server {
             .spawn()
             .with_context(|| format!("starting {}", program.display()))?;
         let stdin = child.stdin.take().context("server stdin")?;
-        let up = wait_until(Instant::now() + Duration::from_secs(60), || {
-            accepts_connections(port) || child.try_wait().ok().flatten().is_some()
-        });
-        if !up || !accepts_connections(port) {
-            let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-            bail!("{} did not start on port {port}:\n{log}", program.display());
-        }
         Ok(Server {
             port,
             _dir: None,
             _stdin: Mutex::new(stdin),
             _child: Mutex::new(child),
         })
+    }
+
+    /// Whether the wrapper (and so the server) still runs.
+    fn running(&self) -> bool {
+        self._child
+            .lock()
+            .map(|mut c| c.try_wait().ok().flatten().is_none())
+            .unwrap_or(false)
     }
 
     pub fn address(&self) -> String {

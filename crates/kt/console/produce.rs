@@ -37,6 +37,15 @@ const TOOL_DEFAULTS: [(&str, &str); 9] = [
     ("send.buffer.bytes", "102400"),
 ];
 
+/// Under kt's own name, the Java producer's delivery defaults replace the
+/// console tool's 3 retries and 1.5 s request timeout: a leader that dies
+/// stays in the ISR for replica.lag.time.max.ms (30 s), and acks=all
+/// requests time out until it leaves, so the tool's defaults give up on
+/// records that a wait would deliver. delivery.timeout.ms (120 s) still
+/// bounds the retries. Under Kafka's name Kafka's defaults stay.
+const NATIVE_DEFAULTS: [(&str, &str); 2] =
+    [("retries", "2147483647"), ("request.timeout.ms", "30000")];
+
 /// How long a stopped producer may spend delivering what it holds.
 const STOP_FLUSH: Duration = Duration::from_secs(5);
 
@@ -55,7 +64,7 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
         }
     }
     let reader = LineReader::new(&reader_properties(&args)?)?;
-    let props = producer_properties(&args)?;
+    let props = producer_properties(&args, mode)?;
     let max_block = Duration::from_millis(
         props
             .iter()
@@ -141,7 +150,7 @@ fn reader_properties(args: &ProduceArgs) -> Result<HashMap<String, String>, KtEr
 /// Client properties in Kafka's order: files, properties, then each mapped
 /// flag (an explicit flag wins, else a property keeps its value, else the
 /// tool's default).
-fn producer_properties(args: &ProduceArgs) -> Result<Vec<Property>, KtError> {
+fn producer_properties(args: &ProduceArgs, mode: Mode) -> Result<Vec<Property>, KtError> {
     let mut all = match &args.producer_config {
         Some(path) => props::read_file(path)?,
         None => Vec::new(),
@@ -180,8 +189,9 @@ fn producer_properties(args: &ProduceArgs) -> Result<Vec<Property>, KtError> {
         ("max.block.ms", args.max_block_ms.map(|v| v.to_string())),
     ];
     for (key, flag) in flags {
-        let default = TOOL_DEFAULTS
-            .iter()
+        let native = NATIVE_DEFAULTS.iter().filter(|_| mode == Mode::Native);
+        let default = native
+            .chain(TOOL_DEFAULTS.iter())
             .find(|(k, _)| *k == key)
             .map(|(_, v)| *v);
         let value = match flag {
