@@ -63,9 +63,12 @@ fn v32_v33_v35_usage_and_errors() {
         "kafka-get-offsets",
         &["--bootstrap-server", &b, "--topic-partitions", "t:x"],
     );
+    // As Apache's tool prints it: the exception's name, then the first line
+    // of the RuntimeException's trace.
     assert_eq!(
         run.stderr,
-        "Error occurred: Invalid rule specification: t:x\n"
+        "Error occurred: org.apache.kafka.tools.TerseException: Invalid rule specification: t:x\n\
+         java.lang.RuntimeException: org.apache.kafka.tools.TerseException: Invalid rule specification: t:x\n"
     );
 }
 

@@ -189,6 +189,21 @@ struct ToolText {
     error_prefix: &'static str,
     /// The console tools print their help table after a parse error.
     usage_on_parse_error: bool,
+    /// jopt converts an option's value when the tool reads it, so a value
+    /// that does not convert fails where each tool reads it.
+    conversion: Conversion,
+}
+
+/// Where a tool reports an option value that does not convert.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Conversion {
+    /// As any other parse error.
+    ParseError,
+    /// kafka-topics: a failed action, on stdout.
+    FailedAction,
+    /// The console consumer: `--max-messages`, read as it runs, after its
+    /// count; the other options, read before, as an uncaught exception.
+    Consumer,
 }
 
 fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Write) -> u8 {
@@ -199,6 +214,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 help: "This tool helps to create, delete, describe, or change a topic.",
                 stdout_prefix: Some("Error while executing topic command : "),
                 usage_on_parse_error: false,
+                conversion: Conversion::FailedAction,
                 error_prefix: "",
             };
             jopt_tool::<KafkaTopics>(
@@ -217,6 +233,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 help: "This tool helps to read data from standard input and publish it to Kafka.",
                 stdout_prefix: None,
                 usage_on_parse_error: true,
+                conversion: Conversion::ParseError,
                 error_prefix: "",
             };
             jopt_tool::<KafkaConsoleProducer>(
@@ -234,6 +251,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 help: "This tool helps to read data from Kafka topics and outputs it to standard output.",
                 stdout_prefix: None,
                 usage_on_parse_error: true,
+                conversion: Conversion::Consumer,
                 error_prefix: "",
             };
             jopt_tool::<KafkaConsoleConsumer>(
@@ -252,6 +270,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 help: "An interactive shell for getting topic-partition offsets.",
                 stdout_prefix: None,
                 usage_on_parse_error: false,
+                conversion: Conversion::ParseError,
                 error_prefix: "Error occurred: ",
             };
             jopt_tool::<KafkaGetOffsets>(
@@ -282,6 +301,7 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 help: "This tool is used to verify the consumer performance.",
                 stdout_prefix: None,
                 usage_on_parse_error: true,
+                conversion: Conversion::ParseError,
                 error_prefix: "",
             };
             jopt_tool::<KafkaConsumerPerf>(
@@ -324,22 +344,27 @@ fn jopt_tool<P: Parser + JoptArgs>(
         Ok(p) => p,
         Err(e) => {
             let message = compat::jopt_message(&e);
-            if text.usage_on_parse_error {
-                return usage(&message);
-            }
-            match (text.stdout_prefix, compat::jopt_exception(&e)) {
-                // TopicCommand reads option values inside its action, so a
-                // value that does not convert is a failed action.
-                (Some(prefix), None) => {
-                    let _ = writeln!(out, "{prefix}{message}");
+            let exception = compat::jopt_exception(&e);
+            // The stack traces Kafka prints here: kt prints their first line
+            // (the README's departure).
+            let conversion = "joptsimple.OptionArgumentConversionException";
+            match (exception, text.conversion) {
+                (None, Conversion::FailedAction) => {
+                    let _ = writeln!(out, "{}{message}", text.stdout_prefix.unwrap_or_default());
                 }
-                // Parse errors escape TopicCommand with their stack trace;
-                // kt prints its first line (the README's departure).
-                (Some(_), Some(exception)) => {
+                (None, Conversion::Consumer) if message.ends_with(" of option max-messages") => {
+                    eprintln!("Processed a total of 0 messages");
+                    eprintln!("{conversion}: {message}");
+                }
+                (None, Conversion::Consumer) => {
+                    eprintln!("Exception in thread \"main\" {conversion}: {message}");
+                }
+                _ if text.usage_on_parse_error => return usage(&message),
+                (Some(exception), _) if text.stdout_prefix.is_some() => {
                     eprintln!("{message}");
                     eprintln!("{exception}: {message}");
                 }
-                (None, _) => eprintln!("{}{message}", text.error_prefix),
+                _ => eprintln!("{}{message}", text.error_prefix),
             }
             return 1;
         }

@@ -39,7 +39,14 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
     let props = consumer_properties(&args)?;
     let plan = args.check(&props)?;
     let endpoint = crate::endpoint::required(&args.connection, mode, false)?;
-    let (kind, warning) = FormatterKind::from_class(args.formatter.as_deref())?;
+    // Java's ClassNotFoundException says only the class name.
+    let (kind, warning) =
+        FormatterKind::from_class(args.formatter.as_deref()).map_err(|e| {
+            match (mode, args.formatter.as_deref()) {
+                (Mode::Compat, Some(class)) => KtError::usage(class),
+                _ => e,
+            }
+        })?;
     if let Some(w) = warning {
         eprintln!("{w}");
     }

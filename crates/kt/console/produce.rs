@@ -57,9 +57,14 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
     let endpoint = crate::endpoint::required(&args.connection, mode, true)?;
     if let Some(class) = args.line_reader.as_deref() {
         if !LINE_READERS.contains(&class) {
-            return Err(KtError::usage(format!(
-                "kt has only Kafka's built-in LineMessageReader; '{class}' is not available"
-            ))
+            return Err(match mode {
+                Mode::Compat => {
+                    KtError::config(format!("java.lang.ClassNotFoundException: {class}"))
+                }
+                Mode::Native => KtError::usage(format!(
+                    "kt has only Kafka's built-in LineMessageReader; '{class}' is not available"
+                )),
+            }
             .into());
         }
     }
@@ -74,6 +79,7 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
             .unwrap_or(60_000),
     );
     check_codec(args.compression_codec.as_deref(), mode)?;
+    check_acks(args.request_required_acks.as_deref(), mode)?;
     let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
     let producer = create_producer(&args, &cluster)?;
     let partitions = check_topic(&cluster, &producer, &topic)?;
@@ -264,6 +270,22 @@ fn check_codec(codec: Option<&str>, mode: Mode) -> Result<(), KtError> {
             )),
             Mode::Native => KtError::usage(format!(
                 "invalid --compression-codec '{c}'; use none, gzip, snappy, lz4 or zstd"
+            )),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// `--request-required-acks` is Java's `acks`, refused as ProducerConfig
+/// refuses it.
+fn check_acks(acks: Option<&str>, mode: Mode) -> Result<(), KtError> {
+    match acks {
+        Some(a) if !["all", "-1", "0", "1"].contains(&a.trim()) => Err(match mode {
+            Mode::Compat => KtError::config(format!(
+                "org.apache.kafka.common.config.ConfigException: Invalid value {a} for configuration acks: String must be one of: all, -1, 0, 1"
+            )),
+            Mode::Native => KtError::usage(format!(
+                "invalid --request-required-acks '{a}'; use all, -1, 0 or 1"
             )),
         }),
         _ => Ok(()),

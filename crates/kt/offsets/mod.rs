@@ -204,7 +204,17 @@ struct PartitionOffsets {
 }
 
 pub fn run(args: OffsetsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
-    let rules = rules(&args)?;
+    // GetOffsetShell wraps a bad rule in TerseException, then RuntimeException.
+    let rules = rules(&args).map_err(|e| match mode {
+        Mode::Compat if e.message.starts_with("Invalid rule specification") => KtError::config(format!(
+            "org.apache.kafka.tools.TerseException: {m}\njava.lang.RuntimeException: org.apache.kafka.tools.TerseException: {m}",
+            m = e.message
+        )),
+        _ => e,
+    })?;
+    if mode == Mode::Compat && args.connection.endpoint()?.is_none() {
+        return Err(KtError::config("Missing required option(s) [bootstrap-server]").into());
+    }
     let spec = args
         .time
         .as_deref()
