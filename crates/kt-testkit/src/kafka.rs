@@ -161,7 +161,9 @@ pub fn run_tool(
 }
 
 /// A KRaft cluster on loopback: each node a broker and a controller in one
-/// JVM (a 512 MB heap), the nodes a quorum of voters. One node serves most
+/// JVM (a 512 MB heap), the nodes a quorum of voters. Retention is off: the
+/// tests write records with timestamps years old, which Kafka's retention
+/// check (every 5 minutes) would otherwise delete in the middle of a run. One node serves most
 /// tests; three make the notes' `--replication-factor 3` real, and can be
 /// killed and started again.
 pub struct KafkaCluster {
@@ -207,7 +209,8 @@ impl KafkaCluster {
                      listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT\n\
                      log.dirs={data}\nnum.partitions=1\noffsets.topic.replication.factor={rf}\n\
                      transaction.state.log.replication.factor={rf}\ntransaction.state.log.min.isr=1\n\
-                     group.initial.rebalance.delay.ms=0\n",
+                     group.initial.rebalance.delay.ms=0\n\
+                     log.retention.ms=-1\n",
                     id = i + 1,
                     voters = voters.join(","),
                     data = home.join("data").display(),
