@@ -130,22 +130,9 @@ fn three_brokers_ride_through_failures() {
     );
 
     // Every record exactly once, in order within its partition.
-    let read = kt(&[
-        "consume",
-        "-b",
-        &b,
-        "-t",
-        &t,
-        "--from-beginning",
-        "--exit",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(read.code, Some(0), "{}", read.stderr);
     let mut last = [-1i64; 3];
     let mut seen = vec![false; RECORDS];
-    for line in read.stdout.lines() {
-        let r: Value = serde_json::from_str(line).unwrap();
+    for r in consume_all_on(&b, &t) {
         let p = r["partition"].as_u64().unwrap() as usize;
         let v: i64 = r["value"].as_str().unwrap().parse().unwrap();
         assert!(v > last[p], "partition {p}: {v} after {}", last[p]);

@@ -183,39 +183,18 @@ fn exit_and_json_copy_a_topic_on_kafka() {
         records.as_bytes(),
     );
     assert_eq!(run.code, Some(0), "{run:?}");
-    let dump = kt(&[
-        "consume",
-        "-b",
-        &b,
-        "-t",
-        &from,
-        "--from-beginning",
-        "--exit",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(dump.stdout.lines().count(), 20, "{dump:?}");
+    let dump = consume_all_on(&b, &from);
+    assert_eq!(dump.len(), 20, "{dump:?}");
+    let input: String = dump.iter().map(|r| format!("{r}\n")).collect();
     let run = kt_in(
         &["produce", "-b", &b, "-t", &to, "--input", "json"],
-        dump.stdout.as_bytes(),
+        input.as_bytes(),
     );
     assert_eq!(run.code, Some(0), "{run:?}");
-    let copy = kt(&[
-        "consume",
-        "-b",
-        &b,
-        "-t",
-        &to,
-        "--from-beginning",
-        "--exit",
-        "-o",
-        "json",
-    ]);
-    let strip = |text: &str| {
-        let mut v: Vec<String> = text
-            .lines()
-            .map(|l| {
-                let mut r: serde_json::Value = serde_json::from_str(l).unwrap();
+    let strip = |records: Vec<serde_json::Value>| {
+        let mut v: Vec<String> = records
+            .into_iter()
+            .map(|mut r| {
                 r["topic"] = json!(null);
                 r.to_string()
             })
@@ -223,7 +202,7 @@ fn exit_and_json_copy_a_topic_on_kafka() {
         v.sort();
         v
     };
-    assert_eq!(strip(&copy.stdout), strip(&dump.stdout));
+    assert_eq!(strip(consume_all_on(&b, &to)), strip(dump));
 }
 
 fn kafka_topics(args: &[&str]) -> Run {

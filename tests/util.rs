@@ -111,11 +111,15 @@ pub fn kafka_in(name: &str, args: &[&str], stdin: &[u8]) -> Run {
 
 /// Every record of a topic as kt's JSON envelopes, read to the end.
 pub fn consume_all(topic: &str) -> Vec<serde_json::Value> {
-    let b = bootstrap();
+    consume_all_on(&bootstrap(), topic)
+}
+
+/// Every record of `topic` on the brokers at `b`, read to the end.
+pub fn consume_all_on(b: &str, topic: &str) -> Vec<serde_json::Value> {
     let run = kt(&[
         "consume",
         "--bootstrap-server",
-        &b,
+        b,
         "--topic",
         topic,
         "--from-beginning",
