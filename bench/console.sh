@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kt produce / kt consume against librdkafka's own rdkafka_performance, side
-# by side in one run on one tansu broker (memory engine, loopback), same
+# by side in one run on one Apache Kafka 3.9 broker (a KRaft node, loopback), same
 # topic layout (one partition each). Prints throughput ratios and peak RSS.
 #
 #   bash bench/console.sh            # 1,000,000 records of 200 bytes
@@ -9,21 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-1000000}
 SIZE=${SIZE:-200}
-cache="${KT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kt}"
 
 cargo build --release --locked -q
-kt=target/release/kt
+kt=$PWD/target/release/kt
 peer=$(bash bench/peer.sh)
-tansu="$cache/tansu-0.6.0/bin/tansu"
-[ -x "$tansu" ] || cargo install tansu --version 0.6.0 --locked --features dynostore,libsql --root "$cache/tansu-0.6.0"
-
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-b="127.0.0.1:$port"
-"$tansu" broker --listener-url "tcp://$b" --advertised-listener-url "tcp://$b" >"$work/tansu.log" 2>&1 &
-broker=$!
-trap 'kill $broker 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+source bench/lib/kafka-broker.sh
 
 python3 - "$N" "$SIZE" "$work/data" <<'PY'
 import random, sys
@@ -68,7 +58,7 @@ def wall(name):
     return float(b) - float(a)
 def rss(name):
     return int(open(f"{work}/{name}.rss").read().split()[-1]) / 1024
-print(f"{n} records of {size} bytes, tansu (memory) on loopback, one partition")
+print(f"{n} records of {size} bytes, Apache Kafka 3.9 (one KRaft node) on loopback, one partition")
 print(f"{'':10} {'kt rec/s':>12} {'peer rec/s':>12} {'ratio':>7} {'kt RSS MB':>10} {'RSS @ N/10':>11}")
 for op in ("produce", "consume"):
     k, p = n / wall(f"kt-{op}"), n / wall(f"peer-{op}")

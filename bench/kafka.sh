@@ -5,7 +5,8 @@
 #   verbatim, Apache's tool vs kt through the Kafka name;
 # - the console producer (LINES lines of 200 B from a file) and consumer
 #   (the same records to /dev/null with --max-messages): Apache, kt and kcat;
-# - start-up: `kafka-topics --list` and a one-line console producer.
+# - start-up: `kafka-topics --list` and a one-line console producer, with
+#   /usr/bin/time and again with hyperfine (Debian's package).
 # Prints wall time, client CPU (user+sys) and peak RSS for each side, and
 # kt's ratios against each peer.
 #
@@ -17,63 +18,13 @@ N=${N:-500000}
 LINES=${LINES:-1000000}
 ROUNDS=${ROUNDS:-3}
 STARTS=${STARTS:-10}
-cache="${KT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kt}"
-libs="$cache/kafka-3.9.2/libs"
-if [ ! -e "$cache/kafka-3.9.2/complete" ]; then
-  mvn -q -B -f tests/kafka/3.9/pom.xml dependency:copy-dependencies -DoutputDirectory="$libs"
-  touch "$cache/kafka-3.9.2/complete"
-fi
 command -v kcat >/dev/null || { echo "bench: kcat is missing (apt-get install kcat)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 
 cargo build --release --locked -q
 kt=$PWD/target/release/kt
-work=$(mktemp -d)
+source bench/lib/kafka-broker.sh
 "$kt" install-aliases "$work/bin" >/dev/null 2>&1
-
-# Apache's tools as Kafka's bin scripts run them (kafka-run-class.sh defaults).
-java_tool="$work/java-tool"
-cat >"$java_tool" <<EOF
-#!/bin/sh
-exec java -Xmx256M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \\
-  -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \\
-  -Dlog4j.configuration=file:$work/tools-log4j.properties -cp '$libs/*' "\$@"
-EOF
-chmod +x "$java_tool"
-printf '%s\n' 'log4j.rootLogger=WARN, stderr' \
-  'log4j.appender.stderr=org.apache.log4j.ConsoleAppender' \
-  'log4j.appender.stderr.layout=org.apache.log4j.PatternLayout' \
-  'log4j.appender.stderr.layout.ConversionPattern=[%d] %p %m (%c)%n' \
-  'log4j.appender.stderr.Target=System.err' >"$work/tools-log4j.properties"
-
-# The broker: one KRaft node on free ports.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-port=$(free_port)
-cport=$(free_port)
-b="127.0.0.1:$port"
-cat >"$work/server.properties" <<EOF
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$cport
-listeners=PLAINTEXT://$b,CONTROLLER://127.0.0.1:$cport
-advertised.listeners=PLAINTEXT://$b
-controller.listener.names=CONTROLLER
-log.dirs=$work/data
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-group.initial.rebalance.delay.ms=0
-EOF
-printf 'log4j.rootLogger=INFO, file\nlog4j.appender.file=org.apache.log4j.FileAppender\nlog4j.appender.file.File=%s\nlog4j.appender.file.layout=org.apache.log4j.PatternLayout\nlog4j.appender.file.layout.ConversionPattern=[%%d] %%p %%m (%%c)%%n\n' \
-  "$work/server.log" >"$work/log4j.properties"
-java -Xmx256M -cp "$libs/*" -Dlog4j.configuration="file:$work/log4j.properties" kafka.tools.StorageTool \
-  format -t MkU3OEVBNTcwNTJENDM2Qg -c "$work/server.properties" >/dev/null
-java -Xmx1G -XX:+UseG1GC -cp "$libs/*" -Dlog4j.configuration="file:$work/log4j.properties" \
-  kafka.Kafka "$work/server.properties" >"$work/broker.out" 2>&1 &
-broker=$!
-trap 'kill $broker 2>/dev/null; wait $broker 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 300); do grep -q 'Kafka Server started' "$work/server.log" 2>/dev/null && break; sleep 0.2; done
-grep -q 'Kafka Server started' "$work/server.log" || { echo "bench: Kafka did not start" >&2; exit 1; }
 
 # measure NAME CMD...: "wall_s cpu_s max_rss_kib" appended to $work/NAME.
 measure() {
@@ -132,9 +83,21 @@ for r in $(seq "$STARTS"); do
   measure_in one-line-kt "$work/one" "$work/bin/kafka-console-producer" --bootstrap-server "$b" --topic perf
 done
 
-python3 - "$work" "$N" "$LINES" <<'PY'
-import statistics, sys
-work, n, lines = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+# Start-up once more with hyperfine (its own statistics, shell time removed).
+hyper=
+if command -v hyperfine >/dev/null; then
+  hyper="$work/hyperfine.json"
+  hyperfine -S bash --runs "$STARTS" --warmup 1 --style none --export-json "$hyper" \
+    -n list-apache "$java_tool org.apache.kafka.tools.TopicCommand --bootstrap-server $b --list" \
+    -n list-kt "$work/bin/kafka-topics --bootstrap-server $b --list" \
+    -n one-line-apache "$java_tool kafka.tools.ConsoleProducer --bootstrap-server $b --topic perf <$work/one" \
+    -n one-line-kt "$work/bin/kafka-console-producer --bootstrap-server $b --topic perf <$work/one" \
+    >/dev/null
+fi
+
+python3 - "$work" "$N" "$LINES" "$hyper" <<'PY'
+import json, statistics, sys
+work, n, lines, hyper = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 def runs(name):
     return [tuple(map(float, l.split())) for l in open(f"{work}/{name}")]
 def med(name, i):
@@ -158,4 +121,11 @@ for key, what, peers in rows:
         p = f"{key}-{peer}"
         print(f"{'':30} {peer:7} {med(p,0):8.2f} {med(p,1):7.2f} {rss(p):7.1f} "
               f"{med(p,0) / med(kt,0):10.2f}x {med(p,1) / med(kt,1):9.2f}x {rss(p) / rss(kt):9.2f}x")
+if hyper:
+    mean = {r["command"]: r for r in json.load(open(hyper))["results"]}
+    print(f"start-up with hyperfine ({len(mean['list-kt']['times'])} runs each, mean ± σ; ratio = Apache / kt)")
+    for key, what in [("list", "kafka-topics --list"), ("one-line", "console producer, 1 line")]:
+        a, k = mean[f"{key}-apache"], mean[f"{key}-kt"]
+        print(f"  {what:28} Apache {a['mean'] * 1000:7.1f} ± {(a['stddev'] or 0) * 1000:.1f} ms   "
+              f"kt {k['mean'] * 1000:6.1f} ± {(k['stddev'] or 0) * 1000:.1f} ms   {a['mean'] / k['mean']:6.1f}x")
 PY

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kt perf producer|consumer against librdkafka's own rdkafka_performance, in
-# one run on one tansu broker (memory engine, loopback) and on librdkafka's
+# one run on one Apache Kafka 3.9 broker (a KRaft node, loopback) and on librdkafka's
 # mock cluster: the same settings for both, kt and the peer alternating,
 # median of 3. Prints throughput ratio, CPU time per record ratio and peak
 # RSS for each pair, and kt's peak RSS at 10,000,000 records.
@@ -13,21 +13,11 @@ N=${N:-500000}
 SIZE=${SIZE:-200}
 ROUNDS=${ROUNDS:-3}
 BIG=${BIG:-10000000}
-cache="${KT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kt}"
 
 cargo build --release --locked -q
 kt=$PWD/target/release/kt
 peer=$(bash bench/peer.sh)
-tansu="$cache/tansu-0.6.0/bin/tansu"
-[ -x "$tansu" ] || cargo install tansu --version 0.6.0 --locked --features dynostore,libsql --root "$cache/tansu-0.6.0"
-
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-b="127.0.0.1:$port"
-"$tansu" broker --listener-url "tcp://$b" --advertised-listener-url "tcp://$b" >"$work/tansu.log" 2>&1 &
-broker=$!
-trap 'kill $broker 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+source bench/lib/kafka-broker.sh
 
 # measure NAME CMD...: "wall_s cpu_s max_rss_kib" appended to $work/NAME.
 measure() {
@@ -70,9 +60,9 @@ def med(name, i):
     return max(statistics.median(r[i] for r in runs(name)), 0.01)
 print(f"{n} records of {size} B, 3 partitions, median of {len(runs('consume-kt'))} alternating runs")
 print(f"{'':24} {'kt rec/s':>11} {'peer rec/s':>11} {'ratio':>6} {'CPU/rec ratio':>14} {'kt RSS MB':>10} {'peer RSS MB':>12}")
-pairs = [("tansu produce acks=-1", "produce-acks-1"), ("tansu produce acks=1", "produce-acks1"),
+pairs = [("kafka produce acks=-1", "produce-acks-1"), ("kafka produce acks=1", "produce-acks1"),
          ("mock produce acks=-1", "mock-produce-acks-1"), ("mock produce acks=1", "mock-produce-acks1"),
-         ("tansu consume", "consume")]
+         ("kafka consume", "consume")]
 for label, key in pairs:
     kt_rate, peer_rate = n / med(f"{key}-kt", 0), n / med(f"{key}-peer", 0)
     cpu = med(f"{key}-kt", 1) / med(f"{key}-peer", 1)

@@ -1,4 +1,4 @@
-//! What tansu could not test, on Apache Kafka 3.9: group offsets committed
+//! What our first test broker (tansu) could not test, on Apache Kafka 3.9: group offsets committed
 //! and resumed, partitions added, topic config overrides, transactions.
 
 use serde_json::json;

@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use kt_testkit::{wait_until, OwnBroker};
+use kt_testkit::wait_until;
 
 use crate::util::*;
 
@@ -25,10 +25,7 @@ struct Seen {
 
 #[test]
 fn eight_producers_three_group_consumers_every_record_once() {
-    // The memory engine: sqlite takes one write at a time, and 8 producers
-    // at once would wait on it for minutes.
-    let broker = OwnBroker::start_in_memory().expect("starting a tansu of our own");
-    let b = broker.address();
+    let b = bootstrap();
     let t = random_name("load");
     create_topic_on(&b, &t, PARTITIONS as u32);
     let group = random_name("load-group");

@@ -1,5 +1,5 @@
 //! kt's integration tests: one test binary that runs the real `kt` against a
-//! real tansu broker (and ZooKeeper for `--zookeeper`).
+//! real Apache Kafka (3.9 in KRaft and ZooKeeper mode, 4.x informative).
 
 mod util;
 

@@ -1,5 +1,5 @@
 //! kafka-producer-perf-test / kafka-consumer-perf-test and `kt perf` against
-//! tansu: the seed's commands verbatim, each option, JSON, bad input.
+//! Apache Kafka 3.9: the seed's commands verbatim, each option, JSON, bad input.
 
 use std::time::Instant;
 
@@ -18,8 +18,7 @@ fn re(pattern: &str) -> Regex {
 
 #[test]
 fn the_seed_commands_run_verbatim() {
-    // Half a million records: tansu's memory engine, not the shared sqlite one.
-    let b = kt_testkit::throughput_broker().address();
+    let b = bootstrap();
     let t = random_name("test-topic");
     let run = kt(&[
         "topics",
@@ -527,10 +526,12 @@ fn end_to_end_latency_in_kafkas_form_and_kts() {
         ),
         "{run:?}"
     );
+    // Kafka's message, then its stack trace's first line.
     let run = kafka("kafka-e2e-latency", &[&b, &t, "5", "0", "100"]);
+    let why = "Latency testing requires synchronous acknowledgement. Please use 1 or all";
     assert_eq!(
         run.stderr,
-        "Latency testing requires synchronous acknowledgement. Please use 1 or all\n"
+        format!("{why}\njava.lang.IllegalArgumentException: {why}\n")
     );
     let run = kt(&[
         "perf",
@@ -553,7 +554,7 @@ fn end_to_end_latency_in_kafkas_form_and_kts() {
 
 #[test]
 fn transactions_commit_on_the_mock_cluster() {
-    // tansu 0.6 has no EndTxn; librdkafka's mock cluster has transactions.
+    // Also on Kafka itself: tests/kafka.rs.
     let run = kt(&[
         "perf",
         "producer",

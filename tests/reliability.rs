@@ -1,11 +1,12 @@
-//! Reliability against a real broker: a tansu of the test's own is killed
-//! (SIGKILL) in the middle of a produce and started again on the same port
-//! and data; nothing may be lost or duplicated.
+//! Reliability against a real broker: a single-node Apache Kafka of the
+//! test's own is killed (SIGKILL) in the middle of a produce and started
+//! again on the same port and data; nothing may be lost or duplicated.
+//! (`failures.rs` does the same to one broker of three.)
 
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use kt_testkit::{wait_until, OwnBroker};
+use kt_testkit::{wait_until, KafkaNode, KAFKA_3};
 
 use crate::util::*;
 
@@ -34,7 +35,7 @@ fn total_latest(bootstrap: &str, topic: &str) -> i64 {
 
 #[test]
 fn broker_killed_mid_produce_loses_and_duplicates_nothing() {
-    let mut broker = OwnBroker::start().expect("starting a tansu of our own");
+    let mut broker = KafkaNode::start(KAFKA_3).expect("starting a Kafka of our own");
     let b = broker.address();
     let t = random_name("restart");
     create_topic_on(&b, &t, 3);
@@ -58,12 +59,12 @@ fn broker_killed_mid_produce_loses_and_duplicates_nothing() {
         "nothing arrived before the kill"
     );
     let before_kill = total_latest(&b, &t);
-    broker.kill().expect("killing tansu");
+    broker.kill(1).expect("killing Kafka");
     eprintln!("restart: {before_kill} of {RECORDS} records on the broker when it was killed");
     // Input keeps arriving while the broker is down.
     stdin.write_all(&lines(80_000..140_000)).unwrap();
     stdin.flush().unwrap();
-    broker.restart().expect("restarting tansu");
+    broker.restart(1).expect("restarting Kafka");
     stdin.write_all(&lines(140_000..RECORDS)).unwrap();
     drop(stdin);
     let finished = wait_until(deadline, || child.try_wait().ok().flatten().is_some());

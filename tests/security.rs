@@ -1,7 +1,6 @@
-//! TLS (tansu behind a TLS terminator, with a CA the test makes) and
-//! SASL/SCRAM (tansu with --authentication), end to end; secrets never shown.
-
-use kt_testkit::{sasl_broker, tls_broker};
+//! TLS on Apache Kafka's own SSL listener (PEM files from a CA the test kit
+//! makes) and SASL PLAIN and SCRAM on its SASL_PLAINTEXT listener, end to
+//! end, in Java's spelling and librdkafka's; secrets never shown.
 
 use crate::util::*;
 
@@ -13,9 +12,9 @@ fn assert_one_line(run: &Run, code: i32, starts: &str) {
 
 #[test]
 fn tls_verifies_the_broker_by_default() {
-    let tls = tls_broker();
-    let b = tls.address();
-    let ca = tls.certs.ca.display().to_string();
+    let b = kt_testkit::kafka().ssl_address();
+    let certs = kt_testkit::kafka().certs();
+    let ca = certs.ca.display().to_string();
     let t = random_name("tls");
     // Java's spelling: a PEM trust store becomes librdkafka's ssl.ca.location.
     let java = [
@@ -64,20 +63,21 @@ fn tls_verifies_the_broker_by_default() {
         format!("security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location={ca}\n"),
     )
     .unwrap();
-    let run = kafka(
-        "kafka-topics.sh",
-        &[
-            "--bootstrap-server",
-            &b,
-            "--list",
-            "--command-config",
-            file.to_str().unwrap(),
-        ],
-    );
+    let args = [
+        "--bootstrap-server",
+        &b,
+        "--list",
+        "--command-config",
+        file.to_str().unwrap(),
+    ];
+    let run = kafka("kafka-topics.sh", &args);
     assert!(run.stdout.lines().any(|l| l == t), "{run:?}");
+    // Apache's own tool reads the same file the same way.
+    let apache = apache_topics(&args);
+    assert!(apache.stdout.lines().any(|l| l == t), "{apache:?}");
     // No CA (the system's), the wrong CA, the wrong host name: one line, exit 2.
-    let other = format!("ssl.ca.location={}", tls.certs.other_ca.display());
-    let localhost = format!("localhost:{}", tls.port);
+    let other = format!("ssl.ca.location={}", certs.other_ca.display());
+    let localhost = b.replace("127.0.0.1", "localhost");
     for (server, extra) in [
         (b.as_str(), vec!["-X", "security.protocol=ssl"]),
         (
@@ -109,8 +109,7 @@ fn tls_verifies_the_broker_by_default() {
 
 #[test]
 fn sasl_scram_in_java_and_librdkafka_form() {
-    let broker = sasl_broker();
-    let b = broker.address();
+    let b = kt_testkit::kafka().sasl_address();
     let t = random_name("sasl");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("alice.properties");
@@ -156,6 +155,12 @@ fn sasl_scram_in_java_and_librdkafka_form() {
     list.extend(bob);
     let run = kt(&list);
     assert!(run.stdout.lines().any(|l| l == t), "{run:?}");
+    // Through a Kafka-named link, as Apache's tool takes the same file.
+    let args = ["--bootstrap-server", &b, "--list", "--command-config", f];
+    let run = kafka("kafka-topics.sh", &args);
+    assert!(run.stdout.lines().any(|l| l == t), "{run:?}");
+    let apache = apache_topics(&args);
+    assert!(apache.stdout.lines().any(|l| l == t), "{apache:?}");
     // Without credentials the broker closes the connection; with a wrong
     // password or an unsupported mechanism kt names what to check, and never
     // prints the password, even with --verbose.
@@ -192,4 +197,60 @@ fn sasl_scram_in_java_and_librdkafka_form() {
     let run = kt(&["topics", "--bootstrap-server", &b, "--list"]);
     assert_ne!(run.code, Some(0), "{run:?}");
     assert!(run.stderr.lines().count() <= 3, "{run:?}");
+}
+
+#[test]
+fn sasl_plain_produces_and_consumes() {
+    let b = kt_testkit::kafka().sasl_address();
+    let t = random_name("plain");
+    let carol = [
+        "-X",
+        "security.protocol=SASL_PLAINTEXT",
+        "-X",
+        "sasl.mechanism=PLAIN",
+        "-X",
+        "sasl.username=carol",
+        "-X",
+        "sasl.password=carol-secret",
+    ];
+    let mut create = vec![
+        "topics",
+        "--bootstrap-server",
+        &b,
+        "--create",
+        "--topic",
+        &t,
+    ];
+    create.extend(carol);
+    assert_eq!(kt(&create).code, Some(0));
+    let mut produce = vec!["produce", "--bootstrap-server", &b, "--topic", &t];
+    produce.extend(carol);
+    let run = kt_in(&produce, b"plain one\nplain two\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    // The console consumer link with Java's JAAS line in a properties file.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("carol.properties");
+    std::fs::write(
+        &file,
+        "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n\
+         sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"carol\" password=\"carol-secret\";\n",
+    )
+    .unwrap();
+    let run = kafka(
+        "kafka-console-consumer",
+        &[
+            "--bootstrap-server",
+            &b,
+            "--topic",
+            &t,
+            "--from-beginning",
+            "--max-messages",
+            "2",
+            "--consumer.config",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(run.stdout, "plain one\nplain two\n", "{run:?}");
+    assert!(!run.stderr.contains("carol-secret"), "{run:?}");
 }

@@ -1,5 +1,5 @@
 //! The spec's kafka-topics test vectors (kafka-cli-reference.md §11, 1-15),
-//! run through Kafka-named links against tansu.
+//! run through Kafka-named links against Apache Kafka 3.9.
 
 use crate::util::*;
 
@@ -197,9 +197,11 @@ fn describe_prints_kafkas_lines() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{run:?}");
     let id = topic_id_in(lines[0], &t);
+    // The test broker keeps records forever (log.retention.ms=-1 in its
+    // server.properties), a static broker config Kafka lists for every topic.
     assert_eq!(
         lines[0],
-        format!("Topic: {t}\tTopicId: {id}\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: ")
+        format!("Topic: {t}\tTopicId: {id}\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: retention.ms=-1")
     );
     // --topic-id finds the same topic; an unknown id is Kafka's error.
     let run = kafka(

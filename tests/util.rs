@@ -116,6 +116,11 @@ pub fn consume_all(topic: &str) -> Vec<serde_json::Value> {
 
 /// Every record of `topic` on the brokers at `b`, read to the end.
 pub fn consume_all_on(b: &str, topic: &str) -> Vec<serde_json::Value> {
+    try_consume_all_on(b, topic).unwrap_or_else(|run| panic!("{run:?}"))
+}
+
+/// [`consume_all_on`], or the run that failed (no such topic, ...).
+pub fn try_consume_all_on(b: &str, topic: &str) -> Result<Vec<serde_json::Value>, Run> {
     let run = kt(&[
         "consume",
         "--bootstrap-server",
@@ -127,11 +132,26 @@ pub fn consume_all_on(b: &str, topic: &str) -> Vec<serde_json::Value> {
         "-o",
         "json",
     ]);
-    assert_eq!(run.code, Some(0), "{run:?}");
-    run.stdout
+    if run.code != Some(0) {
+        return Err(run);
+    }
+    Ok(run
+        .stdout
         .lines()
         .map(|l| serde_json::from_str(l).expect("a JSON envelope"))
-        .collect()
+        .collect())
+}
+
+/// Apache Kafka 3.9's TopicCommand on `args`, as `bin/kafka-topics.sh` runs it.
+pub fn apache_topics(args: &[&str]) -> Run {
+    kt_testkit::run_tool(
+        kt_testkit::KAFKA_3,
+        "org.apache.kafka.tools.TopicCommand",
+        args,
+        b"",
+        Duration::from_secs(60),
+    )
+    .expect("running Apache's TopicCommand")
 }
 
 /// Waits until process `pid` catches SIGINT (its handler is installed), read

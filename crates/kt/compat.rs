@@ -240,26 +240,6 @@ fn justify(line: &str, width: usize) -> String {
     out
 }
 
-/// argparse4j's usage line, as kafka-producer-perf-test prints it.
-pub fn argparse_usage(cmd: &Command, prog: &str) -> String {
-    let mut parts = vec![format!("usage: {prog} [-h]")];
-    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
-        let Some(long) = a.get_long() else { continue };
-        if long == "help" {
-            continue;
-        }
-        let metavar = a
-            .get_value_names()
-            .and_then(|n| n.first())
-            .map(|n| n.to_string());
-        parts.push(match metavar {
-            Some(m) if a.get_action().takes_values() => format!("[--{long} {m}]"),
-            _ => format!("[--{long}]"),
-        });
-    }
-    parts.join(" ")
-}
-
 /// argparse4j's message for a clap parse error. Prefixes of long options are
 /// accepted (clap's `infer_long_args`); one that fits several is ambiguous.
 pub fn argparse_message(err: &clap::Error, cmd: &Command) -> String {
@@ -290,50 +270,6 @@ pub fn argparse_message(err: &clap::Error, cmd: &Command) -> String {
         ErrorKind::InvalidValue => format!("argument {flag}: expected one argument"),
         _ => first_line(err),
     }
-}
-
-/// jopt-simple's help table: `Option` / `Description` columns.
-pub fn jopt_help(cmd: &Command) -> String {
-    let mut rows: Vec<(String, String)> = cmd
-        .get_arguments()
-        .filter(|a| !a.is_hide_set() && a.get_long().is_some())
-        .map(|a| {
-            let long = a.get_long().unwrap_or_default();
-            let left = if a.get_action().takes_values() {
-                let described = a
-                    .get_value_names()
-                    .and_then(|n| n.first())
-                    .map(|n| n.to_string())
-                    .unwrap_or_else(|| long.to_string());
-                let ty = if described.starts_with('#')
-                    || long.contains("partitions")
-                    || long.contains("factor")
-                {
-                    "Integer"
-                } else {
-                    "String"
-                };
-                format!("--{long} <{ty}: {described}>")
-            } else {
-                format!("--{long}")
-            };
-            let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
-            (left, help)
-        })
-        .collect();
-    rows.sort();
-    let mut out = format!(
-        "{:<41}{}\n{:<41}{}\n",
-        "Option", "Description", "------", "-----------"
-    );
-    for (left, help) in rows {
-        if left.len() > 40 {
-            out.push_str(&format!("{left}\n{:<41}{help}\n", ""));
-        } else {
-            out.push_str(&format!("{left:<41}{help}\n"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -424,14 +360,5 @@ mod tests {
             err_of(&["t", "--topic", "a", "--topic", "b"]),
             "Found multiple arguments for option topic, but you asked for only one"
         );
-    }
-
-    #[test]
-    fn help_table_has_jopt_columns() {
-        let help = jopt_help(&cmd());
-        let mut lines = help.lines();
-        assert!(lines.next().unwrap().starts_with("Option"));
-        assert!(help.contains("--partitions <Integer: # of partitions>"));
-        assert!(help.contains("--topic <String: topic>"));
     }
 }

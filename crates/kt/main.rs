@@ -192,6 +192,45 @@ struct ToolText {
     /// jopt converts an option's value when the tool reads it, so a value
     /// that does not convert fails where each tool reads it.
     conversion: Conversion,
+    /// How the tool shows an exception it does not catch itself.
+    thrown: Thrown,
+    /// jopt-simple's help table of Kafka 3.9.2's tool, verbatim.
+    help_table: &'static str,
+}
+
+/// How a Kafka tool shows an exception thrown past its own checks (kt's
+/// [`KtError::thrown`]); the stack trace reduces to its first line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Thrown {
+    /// `System.err.println(e.getMessage())` (after the tool's error prefix),
+    /// then the trace.
+    MessageThenTrace,
+    /// `e.printStackTrace()`.
+    Trace,
+    /// Out of `main`: `Exception in thread "main" ` and the trace.
+    Uncaught,
+}
+
+impl Thrown {
+    /// Prints `err`'s Java exception in this style; false when it has none.
+    fn print(self, err: &anyhow::Error, prefix: &str) -> bool {
+        let Some((class, message)) = err
+            .chain()
+            .find_map(|c| c.downcast_ref::<KtError>())
+            .and_then(|e| e.thrown.as_ref())
+        else {
+            return false;
+        };
+        match self {
+            Thrown::MessageThenTrace => {
+                eprintln!("{prefix}{message}");
+                eprintln!("{class}: {message}");
+            }
+            Thrown::Trace => eprintln!("{class}: {message}"),
+            Thrown::Uncaught => eprintln!("Exception in thread \"main\" {class}: {message}"),
+        }
+        true
+    }
 }
 
 /// Where a tool reports an option value that does not convert.
@@ -204,6 +243,8 @@ enum Conversion {
     /// The console consumer: `--max-messages`, read as it runs, after its
     /// count; the other options, read before, as an uncaught exception.
     Consumer,
+    /// The console producer: the message alone.
+    Message,
 }
 
 fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Write) -> u8 {
@@ -216,6 +257,8 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 usage_on_parse_error: false,
                 conversion: Conversion::FailedAction,
                 error_prefix: "",
+                thrown: Thrown::MessageThenTrace,
+                help_table: include_str!("help/kafka-topics.txt"),
             };
             jopt_tool::<KafkaTopics>(
                 program,
@@ -233,8 +276,10 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 help: "This tool helps to read data from standard input and publish it to Kafka.",
                 stdout_prefix: None,
                 usage_on_parse_error: true,
-                conversion: Conversion::ParseError,
+                conversion: Conversion::Message,
                 error_prefix: "",
+                thrown: Thrown::Trace,
+                help_table: include_str!("help/kafka-console-producer.txt"),
             };
             jopt_tool::<KafkaConsoleProducer>(
                 program,
@@ -253,6 +298,8 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 usage_on_parse_error: true,
                 conversion: Conversion::Consumer,
                 error_prefix: "",
+                thrown: Thrown::Uncaught,
+                help_table: include_str!("help/kafka-console-consumer.txt"),
             };
             jopt_tool::<KafkaConsoleConsumer>(
                 program,
@@ -272,6 +319,8 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 usage_on_parse_error: false,
                 conversion: Conversion::ParseError,
                 error_prefix: "Error occurred: ",
+                thrown: Thrown::MessageThenTrace,
+                help_table: include_str!("help/kafka-get-offsets.txt"),
             };
             jopt_tool::<KafkaGetOffsets>(
                 program,
@@ -290,7 +339,9 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 Ok(()) => 0,
                 Err(err) => {
                     let _ = out.flush();
-                    eprintln!("{}", kt_message(&err));
+                    if !Thrown::MessageThenTrace.print(&err, "") {
+                        eprintln!("{}", kt_message(&err));
+                    }
                     1
                 }
             }
@@ -303,6 +354,8 @@ fn run_compat(tool: Tool, program: &str, args: Vec<OsString>, out: &mut dyn Writ
                 usage_on_parse_error: true,
                 conversion: Conversion::ParseError,
                 error_prefix: "",
+                thrown: Thrown::MessageThenTrace,
+                help_table: include_str!("help/kafka-consumer-perf-test.txt"),
             };
             jopt_tool::<KafkaConsumerPerf>(
                 program,
@@ -329,7 +382,7 @@ fn jopt_tool<P: Parser + JoptArgs>(
     let cmd = P::command();
     let usage = |message: &str| {
         eprintln!("{message}");
-        eprint!("{}", compat::jopt_help(&cmd));
+        eprint!("{}", text.help_table);
         1
     };
     if args.is_empty() {
@@ -359,6 +412,7 @@ fn jopt_tool<P: Parser + JoptArgs>(
                 (None, Conversion::Consumer) => {
                     eprintln!("Exception in thread \"main\" {conversion}: {message}");
                 }
+                (None, Conversion::Message) => eprintln!("{message}"),
                 _ if text.usage_on_parse_error => return usage(&message),
                 (Some(exception), _) if text.stdout_prefix.is_some() => {
                     eprintln!("{message}");
@@ -381,6 +435,10 @@ fn jopt_tool<P: Parser + JoptArgs>(
         Ok(()) => 0,
         Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
+            let _ = out.flush();
+            if text.thrown.print(&err, text.error_prefix) {
+                return 1;
+            }
             let message = kt_message(&err);
             let kind = error_kind(&err);
             if kind == Some(ErrorKind::Usage) {
@@ -432,16 +490,9 @@ struct KafkaProducerPerf {
 fn argparse_producer_perf(program: &str, args: Vec<OsString>, out: &mut dyn Write) -> u8 {
     let cmd = KafkaProducerPerf::command();
     let prog = "producer-performance";
+    // argparse4j's help for Kafka 3.9.2's ProducerPerformance, verbatim.
     let help = |out: &mut dyn Write| {
-        let _ = writeln!(
-            out,
-            "{}
-
-This tool is used to verify the producer performance.
-",
-            compat::argparse_usage(&cmd, prog)
-        );
-        let _ = write!(out, "{}", compat::jopt_help(&cmd));
+        let _ = write!(out, "{}", include_str!("help/kafka-producer-perf-test.txt"));
     };
     if args.is_empty() {
         help(out);
@@ -470,6 +521,9 @@ This tool is used to verify the producer performance.
         Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
             let _ = out.flush();
+            if Thrown::Uncaught.print(&err, "") {
+                return 1;
+            }
             let message = kt_message(&err);
             match error_kind(&err) {
                 Some(ErrorKind::Usage) => fail(&message),

@@ -97,6 +97,102 @@ pub fn alter_topic_config<C: ClientContext>(
     Ok(())
 }
 
+/// A topic to create: a partition count and replication factor (-1 asks
+/// for the broker's defaults), or an explicit assignment; and configs.
+#[derive(Debug, Clone, Copy)]
+pub struct NewTopicSpec<'a> {
+    pub name: &'a str,
+    pub partitions: i32,
+    pub replication_factor: i32,
+    pub assignment: Option<&'a [Vec<i32>]>,
+    pub configs: &'a [(String, String)],
+}
+
+/// The broker's answer for one topic: its error code and message (the text
+/// Kafka's tools print), which the rdkafka crate's CreateTopics drops.
+pub type TopicFailure = (RDKafkaErrorCode, String);
+
+/// Creates one topic with CreateTopics. `Err` is a failure of the request as
+/// a whole (its code, for the caller's timeout and connection handling).
+pub fn create_topic<C: ClientContext>(
+    client: &Client<C>,
+    spec: &NewTopicSpec<'_>,
+    timeout: Duration,
+) -> Result<Option<TopicFailure>, TopicFailure> {
+    let rk = client.native_ptr();
+    let invalid = |why: String| (RDKafkaErrorCode::InvalidConfig, why);
+    let cstr = |s: &str| CString::new(s).map_err(|_| invalid(format!("'{s}' contains a NUL byte")));
+    let name = cstr(spec.name)?;
+    let configs: Vec<(CString, CString)> = spec
+        .configs
+        .iter()
+        .map(|(k, v)| Ok((cstr(k)?, cstr(v)?)))
+        .collect::<Result<_, TopicFailure>>()?;
+    let (partitions, replication) = match spec.assignment {
+        Some(groups) => (i32::try_from(groups.len()).unwrap_or(i32::MAX), -1),
+        None => (spec.partitions, spec.replication_factor),
+    };
+    let mut errstr = [0 as c_char; 512];
+    // SAFETY: as in alter_topic_config: guarded handles, pointers that outlive
+    // the calls, and result objects read before their event is destroyed.
+    unsafe {
+        let topic = Guard(
+            rd::rd_kafka_NewTopic_new(
+                name.as_ptr(),
+                partitions,
+                replication,
+                errstr.as_mut_ptr(),
+                errstr.len(),
+            ),
+            rd::rd_kafka_NewTopic_destroy,
+        );
+        if topic.0.is_null() {
+            return Err(invalid(text(errstr.as_ptr())));
+        }
+        for (partition, replicas) in spec.assignment.unwrap_or_default().iter().enumerate() {
+            let mut replicas = replicas.clone();
+            let err = rd::rd_kafka_NewTopic_set_replica_assignment(
+                topic.0,
+                i32::try_from(partition).unwrap_or(i32::MAX),
+                replicas.as_mut_ptr(),
+                replicas.len(),
+                errstr.as_mut_ptr(),
+                errstr.len(),
+            );
+            if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                return Err(invalid(text(errstr.as_ptr())));
+            }
+        }
+        for (key, value) in &configs {
+            rd::rd_kafka_NewTopic_set_config(topic.0, key.as_ptr(), value.as_ptr());
+        }
+        let mut topics = [topic.0];
+        let event = admin_request_raw(
+            rk,
+            rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_CREATETOPICS,
+            timeout,
+            |options, queue| rd::rd_kafka_CreateTopics(rk, topics.as_mut_ptr(), 1, options, queue),
+        )?;
+        let result = rd::rd_kafka_event_CreateTopics_result(event.0);
+        let mut count = 0usize;
+        let items = rd::rd_kafka_CreateTopics_result_topics(result, &mut count);
+        for i in 0..count {
+            let item = *items.add(i);
+            let err = rd::rd_kafka_topic_result_error(item);
+            if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                let message = rd::rd_kafka_topic_result_error_string(item);
+                let message = if message.is_null() {
+                    String::new()
+                } else {
+                    text(message)
+                };
+                return Ok(Some((RDKafkaErrorCode::from(err), message)));
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// Topic ids by topic name, from DescribeTopics (librdkafka's metadata
 /// carries none). Topics whose id is unknown or zero are left out.
 pub fn topic_ids<C: ClientContext>(
@@ -262,6 +358,25 @@ unsafe fn admin_request(
     timed_out: &str,
     send: impl FnOnce(*mut rd::rd_kafka_AdminOptions_t, *mut rd::rd_kafka_queue_t),
 ) -> Result<Guard<rd::rd_kafka_event_t>, KtError> {
+    admin_request_raw(rk, op, timeout, send).map_err(|(code, why)| match code {
+        RDKafkaErrorCode::OperationTimedOut if why.is_empty() => {
+            KtError::new(crate::ErrorKind::Timeout, timed_out)
+        }
+        _ => KtError::broker(why),
+    })
+}
+
+/// [`admin_request`] with the whole-request error as librdkafka gives it: a
+/// code and its text (empty when no answer came in time).
+///
+/// # Safety
+/// As [`admin_request`].
+unsafe fn admin_request_raw(
+    rk: *mut rd::rd_kafka_t,
+    op: rd::rd_kafka_admin_op_t,
+    timeout: Duration,
+    send: impl FnOnce(*mut rd::rd_kafka_AdminOptions_t, *mut rd::rd_kafka_queue_t),
+) -> Result<Guard<rd::rd_kafka_event_t>, TopicFailure> {
     let timeout_ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
     let mut errstr = [0 as c_char; 512];
     let options = Guard(
@@ -281,12 +396,14 @@ unsafe fn admin_request(
         rd::rd_kafka_event_destroy,
     );
     if event.0.is_null() {
-        return Err(KtError::new(crate::ErrorKind::Timeout, timed_out));
+        return Err((RDKafkaErrorCode::OperationTimedOut, String::new()));
     }
-    if rd::rd_kafka_event_error(event.0) != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-        return Err(KtError::broker(text(rd::rd_kafka_event_error_string(
-            event.0,
-        ))));
+    let err = rd::rd_kafka_event_error(event.0);
+    if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+        return Err((
+            RDKafkaErrorCode::from(err),
+            text(rd::rd_kafka_event_error_string(event.0)),
+        ));
     }
     Ok(event)
 }

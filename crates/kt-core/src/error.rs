@@ -59,6 +59,9 @@ impl ErrorKind {
 pub struct KtError {
     pub kind: ErrorKind,
     pub message: String,
+    /// The exception Kafka's Java tools throw for the same failure (its
+    /// class and message), for the Kafka names to show as those tools do.
+    pub thrown: Option<(&'static str, String)>,
 }
 
 impl KtError {
@@ -66,7 +69,14 @@ impl KtError {
         KtError {
             kind,
             message: message.into(),
+            thrown: None,
         }
+    }
+
+    /// The same failure, with the Java exception Kafka's tools throw for it.
+    pub fn thrown(mut self, class: &'static str, message: impl Into<String>) -> Self {
+        self.thrown = Some((class, message.into()));
+        self
     }
 
     pub fn usage(message: impl Into<String>) -> Self {

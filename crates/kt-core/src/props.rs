@@ -77,10 +77,19 @@ pub fn from_args(args: &[String], flag: &'static str) -> Vec<Property> {
 pub fn read_file(path: &Path) -> Result<Vec<Property>, KtError> {
     let shown = path.display().to_string();
     let file = File::open(path).map_err(|e| {
-        KtError::config(format!(
+        let error = KtError::config(format!(
             "cannot read properties file {shown}: {}; check the path given to --command-config",
             io_reason(&e)
-        ))
+        ));
+        match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                error.thrown("java.nio.file.NoSuchFileException", shown.clone())
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                error.thrown("java.nio.file.AccessDeniedException", shown.clone())
+            }
+            _ => error,
+        }
     })?;
     let mut out = Vec::new();
     java_properties::PropertiesIter::new(BufReader::new(file))

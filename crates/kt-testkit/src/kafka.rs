@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
-use crate::{cache_dir, free_port, run_with_env, wait_until, Run, Server};
+use crate::{cache_dir, free_port, make_certs, run_with_env, wait_until, Certs, Run, Server};
 
 /// A Kafka release the tests use, and the pom that names its jars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,14 @@ fn log_config(release: Release, dir: &Path, to_file: Option<&Path>) -> Result<(S
             ),
         ),
     };
-    std::fs::write(&path, text)?;
+    // Written aside and renamed into place: a tool starting meanwhile reads
+    // the old file or the new one, never half of one (log4j then says it
+    // has no appenders).
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let aside = path.with_extension(format!("tmp{}-{n}", std::process::id()));
+    std::fs::write(&aside, text)?;
+    std::fs::rename(&aside, &path)?;
     let property = if release.log4j2 {
         format!("-Dlog4j2.configurationFile={}", path.display())
     } else {
@@ -160,22 +167,43 @@ pub fn run_tool(
     run_with_env(Path::new("java"), &all, &[], stdin, timeout)
 }
 
-/// A KRaft cluster on loopback: each node a broker and a controller in one
-/// JVM (a 512 MB heap), the nodes a quorum of voters. Retention is off: the
-/// tests write records with timestamps years old, which Kafka's retention
-/// check (every 5 minutes) would otherwise delete in the middle of a run. One node serves most
-/// tests; three make the notes' `--replication-factor 3` real, and can be
-/// killed and started again.
+/// A Kafka cluster on loopback. In KRaft mode each node is a broker and a
+/// controller in one JVM (a 512 MB heap), the nodes a quorum of voters, and
+/// every node listens three ways: PLAINTEXT, SSL (a certificate for
+/// 127.0.0.1 signed by a CA the kit makes, in PEM files) and SASL_PLAINTEXT
+/// (PLAIN user `carol`/`carol-secret`; SCRAM-SHA-256 `alice`/`alice-secret`
+/// and SCRAM-SHA-512 `bob`/`bob-secret`, written at format time). In
+/// ZooKeeper mode one broker registers itself in a ZooKeeper.
+///
+/// Retention is off: the tests write records with timestamps years old,
+/// which Kafka's retention check (every 5 minutes) would otherwise delete in
+/// the middle of a run. One node serves most tests; three make the notes'
+/// `--replication-factor 3` real, and can be killed and started again.
 pub struct KafkaCluster {
     pub release: Release,
     dir: tempfile::TempDir,
-    /// Each node's broker port; node ids are 1, 2, 3, ...
+    /// Each node's PLAINTEXT port; node ids are 1, 2, 3, ...
     ports: Vec<u16>,
+    /// Each node's SSL and SASL_PLAINTEXT ports (KRaft mode only).
+    ssl_ports: Vec<u16>,
+    sasl_ports: Vec<u16>,
+    certs: Option<Certs>,
+    /// What the broker logs once it serves: KRaft and ZooKeeper mode differ.
+    started: &'static str,
     servers: Vec<Option<Server>>,
 }
 
 /// A single-node cluster (most tests).
 pub type KafkaNode = KafkaCluster;
+
+/// SASL users: PLAIN ones live in the listener's JAAS line, SCRAM ones in
+/// the metadata log (written by the storage formatter).
+const PLAIN_JAAS: &str = "org.apache.kafka.common.security.plain.PlainLoginModule required \
+    username=\"carol\" password=\"carol-secret\" user_carol=\"carol-secret\";";
+const SCRAM_USERS: [&str; 2] = [
+    "SCRAM-SHA-256=[name=alice,password=alice-secret]",
+    "SCRAM-SHA-512=[name=bob,password=bob-secret]",
+];
 
 impl KafkaCluster {
     /// One node of `release`.
@@ -183,50 +211,68 @@ impl KafkaCluster {
         KafkaCluster::start_nodes(release, 1)
     }
 
-    /// `nodes` nodes of `release`, formatted and started together; returns
-    /// once every broker says it has started.
+    /// `nodes` KRaft nodes of `release`, formatted and started together;
+    /// returns once every broker says it has started.
     pub fn start_nodes(release: Release, nodes: usize) -> Result<KafkaCluster> {
         let dir = tempfile::tempdir()?;
-        let ports: Vec<u16> = (0..nodes).map(|_| free_port()).collect::<Result<_>>()?;
-        let controllers: Vec<u16> = (0..nodes).map(|_| free_port()).collect::<Result<_>>()?;
+        let certs = make_certs()?;
+        let ports = free_ports(nodes)?;
+        let ssl_ports = free_ports(nodes)?;
+        let sasl_ports = free_ports(nodes)?;
+        let controllers = free_ports(nodes)?;
         let voters: Vec<String> = controllers
             .iter()
             .enumerate()
             .map(|(i, c)| format!("{}@127.0.0.1:{c}", i + 1))
             .collect();
-        for (i, (port, controller)) in ports.iter().zip(&controllers).enumerate() {
+        let rf = nodes.min(3);
+        for i in 0..nodes {
             let home = dir.path().join(format!("node{}", i + 1));
             std::fs::create_dir_all(&home)?;
-            let rf = nodes.min(3);
+            let (port, ssl, sasl, controller) =
+                (ports[i], ssl_ports[i], sasl_ports[i], controllers[i]);
+            let listeners = format!(
+                "PLAINTEXT://127.0.0.1:{port},SSL://127.0.0.1:{ssl},SASL_PLAINTEXT://127.0.0.1:{sasl}"
+            );
             std::fs::write(
                 home.join("server.properties"),
                 format!(
                     "process.roles=broker,controller\nnode.id={id}\n\
                      controller.quorum.voters={voters}\n\
-                     listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller}\n\
-                     advertised.listeners=PLAINTEXT://127.0.0.1:{port}\n\
+                     listeners={listeners},CONTROLLER://127.0.0.1:{controller}\n\
+                     advertised.listeners={listeners}\n\
                      controller.listener.names=CONTROLLER\ninter.broker.listener.name=PLAINTEXT\n\
-                     listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT\n\
+                     listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SSL:SSL,\
+                     SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT\n\
+                     listener.name.ssl.ssl.keystore.type=PEM\n\
+                     listener.name.ssl.ssl.keystore.location={keystore}\n\
+                     sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512\n\
+                     listener.name.sasl_plaintext.plain.sasl.jaas.config={PLAIN_JAAS}\n\
+                     listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=\
+                     org.apache.kafka.common.security.scram.ScramLoginModule required;\n\
+                     listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=\
+                     org.apache.kafka.common.security.scram.ScramLoginModule required;\n\
                      log.dirs={data}\nnum.partitions=1\noffsets.topic.replication.factor={rf}\n\
                      transaction.state.log.replication.factor={rf}\ntransaction.state.log.min.isr=1\n\
                      group.initial.rebalance.delay.ms=0\n\
+                     auto.create.topics.enable=false\n\
                      log.retention.ms=-1\n",
                     id = i + 1,
                     voters = voters.join(","),
+                    keystore = certs.keystore.display(),
                     data = home.join("data").display(),
                 ),
             )?;
             log_config(release, &home, Some(&home.join("server.log")))?;
+            let config = home.join("server.properties").display().to_string();
+            let mut args = vec!["format", "-t", "MkU3OEVBNTcwNTJENDM2Qg", "-c", &config];
+            for user in SCRAM_USERS {
+                args.extend(["--add-scram", user]);
+            }
             let format = run_tool(
                 release,
                 "kafka.tools.StorageTool",
-                &[
-                    "format",
-                    "-t",
-                    "MkU3OEVBNTcwNTJENDM2Qg",
-                    "-c",
-                    &home.join("server.properties").display().to_string(),
-                ],
+                &args,
                 b"",
                 Duration::from_secs(60),
             )?;
@@ -238,15 +284,56 @@ impl KafkaCluster {
             release,
             dir,
             ports,
+            ssl_ports,
+            sasl_ports,
+            certs: Some(certs),
+            started: "Kafka Server started",
             servers: (0..nodes).map(|_| None).collect(),
         };
-        for i in 0..nodes {
-            cluster.spawn(i)?;
-        }
-        for i in 0..nodes {
-            cluster.wait_started(i, 1)?;
-        }
+        cluster.start_all()?;
         Ok(cluster)
+    }
+
+    /// One broker of `release` (3.x) in ZooKeeper mode, registering itself
+    /// under `zookeeper` (a connect string, with a chroot if wanted).
+    pub fn start_zookeeper_mode(release: Release, zookeeper: &str) -> Result<KafkaCluster> {
+        let dir = tempfile::tempdir()?;
+        let port = free_port()?;
+        let home = dir.path().join("node1");
+        std::fs::create_dir_all(&home)?;
+        std::fs::write(
+            home.join("server.properties"),
+            format!(
+                "broker.id=1\nzookeeper.connect={zookeeper}\n\
+                 listeners=PLAINTEXT://127.0.0.1:{port}\n\
+                 log.dirs={data}\nnum.partitions=1\noffsets.topic.replication.factor=1\n\
+                 transaction.state.log.replication.factor=1\ntransaction.state.log.min.isr=1\n\
+                 group.initial.rebalance.delay.ms=0\nlog.retention.ms=-1\n",
+                data = home.join("data").display(),
+            ),
+        )?;
+        let mut cluster = KafkaCluster {
+            release,
+            dir,
+            ports: vec![port],
+            ssl_ports: Vec::new(),
+            sasl_ports: Vec::new(),
+            certs: None,
+            started: "] started (kafka.server.KafkaServer)",
+            servers: vec![None],
+        };
+        cluster.start_all()?;
+        Ok(cluster)
+    }
+
+    fn start_all(&mut self) -> Result<()> {
+        for i in 0..self.servers.len() {
+            self.spawn(i)?;
+        }
+        for i in 0..self.servers.len() {
+            self.wait_started(i, 1)?;
+        }
+        Ok(())
     }
 
     fn home(&self, node: usize) -> PathBuf {
@@ -272,7 +359,7 @@ impl KafkaCluster {
     /// Waits until node `node` has said it started `times` times.
     fn wait_started(&self, node: usize, times: usize) -> Result<()> {
         let started = wait_until(Instant::now() + Duration::from_secs(120), || {
-            self.node_log(node).matches("Kafka Server started").count() >= times
+            self.node_log(node).matches(self.started).count() >= times
         });
         if !started {
             bail!(
@@ -292,6 +379,26 @@ impl KafkaCluster {
             .map(|p| format!("127.0.0.1:{p}"))
             .collect::<Vec<_>>()
             .join(",")
+    }
+
+    /// The first node's SSL listener (certificates in [`KafkaCluster::certs`]).
+    pub fn ssl_address(&self) -> String {
+        format!("127.0.0.1:{}", self.ssl_ports.first().copied().unwrap_or(0))
+    }
+
+    /// The first node's SASL_PLAINTEXT listener.
+    pub fn sasl_address(&self) -> String {
+        format!(
+            "127.0.0.1:{}",
+            self.sasl_ports.first().copied().unwrap_or(0)
+        )
+    }
+
+    /// The CA and certificates the SSL listeners use (KRaft mode).
+    pub fn certs(&self) -> &Certs {
+        self.certs
+            .as_ref()
+            .expect("a ZooKeeper-mode broker has no SSL listener")
     }
 
     /// The broker port of the node with Kafka id `id` (1-based).
@@ -322,14 +429,31 @@ impl KafkaCluster {
     /// Starts the node with Kafka id `id` again on its port and data.
     pub fn restart(&mut self, id: i32) -> Result<()> {
         let node = usize::try_from(id - 1).context("node ids start at 1")?;
-        let before = self.node_log(node).matches("Kafka Server started").count();
+        let before = self.node_log(node).matches(self.started).count();
         self.spawn(node)?;
         self.wait_started(node, before + 1)
     }
+}
+
+fn free_ports(n: usize) -> Result<Vec<u16>> {
+    (0..n).map(|_| free_port()).collect()
 }
 
 /// The test run's Kafka 3.9 node (the main reference).
 pub fn kafka() -> &'static KafkaNode {
     static NODE: OnceLock<KafkaNode> = OnceLock::new();
     NODE.get_or_init(|| KafkaNode::start(KAFKA_3).expect("starting Apache Kafka"))
+}
+
+/// The test run's Kafka 3.9 broker in ZooKeeper mode, registered under a
+/// chroot of the test run's ZooKeeper; returns it and the notes' connect
+/// string (`127.0.0.1:PORT/CHROOT`).
+pub fn kafka_zookeeper_mode() -> &'static (KafkaNode, String) {
+    static NODE: OnceLock<(KafkaNode, String)> = OnceLock::new();
+    NODE.get_or_init(|| {
+        let connect = format!("{}/kafka-zk-mode", crate::zookeeper().address());
+        let node = KafkaNode::start_zookeeper_mode(KAFKA_3, &connect)
+            .expect("starting Apache Kafka in ZooKeeper mode");
+        (node, connect)
+    })
 }

@@ -1,5 +1,6 @@
-//! Test harness for kt's integration tests: a tansu broker and a ZooKeeper per
-//! test run on free loopback ports, random names, and kt runs with deadlines.
+//! Test harness for kt's integration tests: Apache Kafka brokers (KRaft and
+//! ZooKeeper mode) and a ZooKeeper per test run on free loopback ports,
+//! Apache's own tools, random names, and kt runs with deadlines.
 //!
 //! Servers are started once per test process and tied to it: each runs under
 //! a small shell wrapper that kills it when its stdin closes, which happens
@@ -17,11 +18,9 @@ use anyhow::{bail, Context, Result};
 
 mod kafka;
 pub use kafka::{
-    kafka, libs as kafka_libs, run_tool, KafkaCluster, KafkaNode, Release, KAFKA_3, KAFKA_4,
+    kafka, kafka_zookeeper_mode, libs as kafka_libs, run_tool, KafkaCluster, KafkaNode, Release,
+    KAFKA_3, KAFKA_4,
 };
-
-/// The tansu release the tests run against.
-pub const TANSU_VERSION: &str = "0.6.0";
 
 /// Where installed test servers are cached: `$KT_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/kt`, else `~/.cache/kt`.
@@ -34,28 +33,6 @@ pub fn cache_dir() -> PathBuf {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
         .unwrap_or_else(std::env::temp_dir);
     base.join("kt")
-}
-
-/// The tansu binary, installed with cargo into the cache when missing.
-pub fn tansu_binary() -> Result<PathBuf> {
-    if let Some(path) = std::env::var_os("KT_TANSU") {
-        return Ok(PathBuf::from(path));
-    }
-    let root = cache_dir().join(format!("tansu-{TANSU_VERSION}"));
-    let bin = root.join("bin").join("tansu");
-    if bin.exists() {
-        return Ok(bin);
-    }
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["install", "tansu", "--version", TANSU_VERSION, "--locked"])
-        .args(["--features", "dynostore,libsql", "--root"])
-        .arg(&root)
-        .status()
-        .context("running cargo install tansu")?;
-    if !status.success() || !bin.exists() {
-        bail!("cargo install tansu {TANSU_VERSION} failed ({status})");
-    }
-    Ok(bin)
 }
 
 /// A free TCP port on 127.0.0.1.
@@ -193,125 +170,6 @@ impl Server {
     }
 }
 
-/// A tansu broker of the test's own, on sqlite in a directory that outlives
-/// it, so the test can kill it and start it again on the same port and data.
-pub struct OwnBroker {
-    pub port: u16,
-    dir: tempfile::TempDir,
-    server: Option<Server>,
-}
-
-impl OwnBroker {
-    pub fn start() -> Result<OwnBroker> {
-        OwnBroker::start_with(&[])
-    }
-
-    /// Starts one on tansu's memory engine: about 7x faster, for load, but
-    /// its latest offsets are wrong (see [`throughput_broker`]).
-    pub fn start_in_memory() -> Result<OwnBroker> {
-        OwnBroker::start_with(MEMORY)
-    }
-
-    /// Starts one with extra `tansu broker` arguments.
-    pub fn start_with(extra: &[&str]) -> Result<OwnBroker> {
-        let dir = tempfile::tempdir()?;
-        let port = free_port()?;
-        let server = Some(start_tansu_in(dir.path(), port, port, extra)?);
-        Ok(OwnBroker { port, dir, server })
-    }
-
-    /// Kills it and starts it again with these extra arguments.
-    pub fn restart_with(&mut self, extra: &[&str]) -> Result<()> {
-        self.kill()?;
-        self.server = Some(start_tansu_in(
-            self.dir.path(),
-            self.port,
-            self.port,
-            extra,
-        )?);
-        Ok(())
-    }
-
-    pub fn address(&self) -> String {
-        format!("127.0.0.1:{}", self.port)
-    }
-
-    /// SIGKILLs the broker.
-    pub fn kill(&mut self) -> Result<()> {
-        match self.server.take() {
-            Some(s) => s.kill(),
-            None => Ok(()),
-        }
-    }
-
-    /// Starts it again on the same port and data.
-    pub fn restart(&mut self) -> Result<()> {
-        self.restart_with(&[])
-    }
-
-    /// What the broker logged (all its runs).
-    pub fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("tansu.log")).unwrap_or_default()
-    }
-}
-
-/// tansu's memory engine.
-const MEMORY: &[&str] = &["--storage-engine", "memory://tansu/"];
-
-/// tansu in `dir` (sqlite there unless `extra` names a storage engine),
-/// listening on `port` and advertising `advertised`.
-fn start_tansu_in(dir: &Path, port: u16, advertised: u16, extra: &[&str]) -> Result<Server> {
-    let bin = tansu_binary()?;
-    let url = format!("tcp://127.0.0.1:{port}");
-    let advertised = format!("tcp://127.0.0.1:{advertised}");
-    let storage: &[&str] = if extra.contains(&"--storage-engine") {
-        &[]
-    } else {
-        &["--storage-engine", "sqlite://kt-test.db"]
-    };
-    let args: Vec<String> = [
-        "broker",
-        "--listener-url",
-        &url,
-        "--advertised-listener-url",
-        &advertised,
-    ]
-    .iter()
-    .chain(storage)
-    .chain(extra)
-    .map(|s| s.to_string())
-    .collect();
-    Server::spawn_in(dir, &bin, &args, port, "tansu.log")
-}
-
-/// A broker that requires SASL/SCRAM: users `alice` (SCRAM-SHA-256, password
-/// `alice-secret`) and `bob` (SCRAM-SHA-512, `bob-secret`). tansu creates
-/// users only while authentication is off, so it starts open, gets its
-/// users, and restarts with `--authentication` on the same data.
-pub fn sasl_broker() -> &'static OwnBroker {
-    static BROKER: OnceLock<OwnBroker> = OnceLock::new();
-    BROKER.get_or_init(|| start_sasl().expect("starting the SASL test broker"))
-}
-
-fn start_sasl() -> Result<OwnBroker> {
-    let mut broker = OwnBroker::start()?;
-    let bin = tansu_binary()?;
-    for (user, mechanism) in [("alice", "scram256"), ("bob", "scram512")] {
-        let status = Command::new(&bin)
-            .args(["user", "create", "--broker"])
-            .arg(format!("tcp://127.0.0.1:{}", broker.port))
-            .args(["--mechanism", mechanism, user, &format!("{user}-secret")])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()?;
-        if !status.success() {
-            bail!("tansu user create {user} failed ({status})");
-        }
-    }
-    broker.restart_with(&["--authentication"])?;
-    Ok(broker)
-}
-
 /// Test certificates made with the openssl CLI: a CA, a broker certificate
 /// for IP 127.0.0.1 signed by it, and a second CA that signed nothing.
 pub struct Certs {
@@ -320,6 +178,8 @@ pub struct Certs {
     pub other_ca: PathBuf,
     pub cert: PathBuf,
     pub key: PathBuf,
+    /// The key and then the certificate in one PEM file: a Kafka keystore.
+    pub keystore: PathBuf,
 }
 
 fn make_certs() -> Result<Certs> {
@@ -383,7 +243,14 @@ fn make_certs() -> Result<Certs> {
         "ext.cnf",
     ])?;
     let at = |f: &str| dir.path().join(f);
+    let keystore = [
+        std::fs::read_to_string(at("broker.key"))?,
+        std::fs::read_to_string(at("broker.pem"))?,
+    ]
+    .concat();
+    std::fs::write(at("broker-keystore.pem"), keystore)?;
     Ok(Certs {
+        keystore: at("broker-keystore.pem"),
         ca: at("ca.pem"),
         other_ca: at("other-ca.pem"),
         cert: at("broker.pem"),
@@ -392,79 +259,9 @@ fn make_certs() -> Result<Certs> {
     })
 }
 
-/// A TLS endpoint on a tansu of its own: socat terminates TLS with the
-/// broker certificate and forwards to tansu, which advertises socat's port.
-/// (tansu 0.6.0's own `--cert` and `--key` cannot be given together: both
-/// sit in one exclusive clap group, so its TLS listener cannot start.)
-pub struct TlsBroker {
-    pub port: u16,
-    pub certs: Certs,
-    _tansu: Server,
-    _socat: Server,
-}
-
-impl TlsBroker {
-    pub fn address(&self) -> String {
-        format!("127.0.0.1:{}", self.port)
-    }
-}
-
-pub fn tls_broker() -> &'static TlsBroker {
-    static BROKER: OnceLock<TlsBroker> = OnceLock::new();
-    BROKER.get_or_init(|| {
-        start_tls().expect("starting the TLS test broker (apt-get install -y socat openssl)")
-    })
-}
-
-fn start_tls() -> Result<TlsBroker> {
-    let certs = make_certs()?;
-    let (inner, outer) = (free_port()?, free_port()?);
-    let tansu = start_tansu_in(certs.dir.path(), inner, outer, &[])?;
-    let listen = format!(
-        "OPENSSL-LISTEN:{outer},bind=127.0.0.1,reuseaddr,fork,cert={},key={},verify=0",
-        certs.cert.display(),
-        certs.key.display()
-    );
-    let socat = Server::spawn(
-        Path::new("socat"),
-        &[listen, format!("TCP:127.0.0.1:{inner}")],
-        outer,
-        "socat.log",
-    )?;
-    Ok(TlsBroker {
-        port: outer,
-        certs,
-        _tansu: tansu,
-        _socat: socat,
-    })
-}
-
-/// The test run's tansu broker (sqlite storage, so offsets are right).
-pub fn broker() -> &'static Server {
-    static BROKER: OnceLock<Server> = OnceLock::new();
-    BROKER.get_or_init(|| start_tansu().expect("starting the tansu test broker"))
-}
-
-/// A second broker on tansu's memory engine, for throughput: it is about 7x
-/// faster, but reports wrong latest offsets, so nothing that checks offsets,
-/// watermarks or end-of-partition may use it.
-pub fn throughput_broker() -> &'static Server {
-    static BROKER: OnceLock<Server> = OnceLock::new();
-    BROKER.get_or_init(|| start_tansu_with(MEMORY).expect("starting the tansu throughput broker"))
-}
-
-fn start_tansu() -> Result<Server> {
-    start_tansu_with(&[])
-}
-
-/// tansu in a temporary directory of its own (sqlite there unless `extra`
-/// names a storage engine), on a free port.
-fn start_tansu_with(extra: &[&str]) -> Result<Server> {
-    let dir = tempfile::tempdir()?;
-    let port = free_port()?;
-    let mut server = start_tansu_in(dir.path(), port, port, extra)?;
-    server._dir = Some(dir);
-    Ok(server)
+/// The test run's broker: Apache Kafka 3.9, one KRaft node.
+pub fn broker() -> &'static KafkaNode {
+    kafka()
 }
 
 /// The test run's ZooKeeper (Debian's `zookeeper` package, run with java).
@@ -500,34 +297,6 @@ fn start_zookeeper() -> Result<Server> {
     // The config directory must outlive the server.
     std::mem::forget(conf_dir);
     Ok(server)
-}
-
-/// Writes a Kafka broker registration (`/brokers/ids/<id>`) into ZooKeeper,
-/// under `chroot` if given, as a ZooKeeper-era Kafka broker does.
-pub fn register_broker(zk: &Server, chroot: &str, id: i32, host: &str, port: u16) -> Result<()> {
-    let json = format!(
-        r#"{{"features":{{}},"listener_security_protocol_map":{{"PLAINTEXT":"PLAINTEXT"}},"endpoints":["PLAINTEXT://{host}:{port}"],"jmx_port":-1,"port":{port},"host":"{host}","version":5,"timestamp":"1700000000000"}}"#
-    );
-    let connect = zk.address();
-    let path = format!("{chroot}/brokers/ids/{id}");
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?
-        .block_on(async move {
-            let client = zookeeper_client::Client::connect(&connect).await?;
-            let options = zookeeper_client::CreateMode::Persistent
-                .with_acls(zookeeper_client::Acls::anyone_all());
-            let parent = path
-                .rsplit_once('/')
-                .map(|(p, _)| p.to_string())
-                .unwrap_or_default();
-            match client.mkdir(&parent, &options).await {
-                Ok(()) | Err(zookeeper_client::Error::NodeExists) => {}
-                Err(e) => return Err(anyhow::Error::from(e)),
-            }
-            client.create(&path, json.as_bytes(), &options).await?;
-            Ok(())
-        })
 }
 
 /// A unique name for a topic or group: tests never share one.

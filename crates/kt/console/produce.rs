@@ -113,8 +113,7 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
     kt_core::deliver_all(&producer, Instant::now() + flush_for, || {
         again.received().is_some()
     });
-    let undelivered = producer.in_flight_count().max(0) as u64;
-    let report = producer.context().report(sender.sent, undelivered, mode);
+    let report = producer.context().report(sender.sent, mode);
     read?;
     if let Some(signal) = stopped {
         return Err(KtError::new(
@@ -572,8 +571,12 @@ impl ProduceContext {
     }
 
     /// One line per distinct error, or None when everything was delivered.
-    fn report(&self, sent: u64, undelivered: u64, mode: Mode) -> Option<String> {
+    /// Records without a delivery report count as still in flight (not
+    /// librdkafka's out-queue length, which also counts requests and events).
+    fn report(&self, sent: u64, mode: Mode) -> Option<String> {
         let failures = self.failures.lock().map(|f| f.clone()).unwrap_or_default();
+        let reported = self.delivered() + failures.values().sum::<u64>();
+        let undelivered = sent.saturating_sub(reported);
         let failed: u64 = failures.values().sum::<u64>() + undelivered;
         if failed == 0 {
             return None;

@@ -24,11 +24,30 @@ const DETAILED_HEADER: &str = "time, threadId, data.consumed.in.MB, MB.sec, data
 const MB: f64 = 1024.0 * 1024.0;
 
 pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+    // Kafka's parser requires --bootstrap-server itself (jopt's text), before
+    // the tool checks the other arguments.
+    let endpoint = crate::endpoint::required(&args.connection, mode, false).map_err(|e| {
+        if mode == Mode::Compat && args.connection.endpoint().ok().flatten().is_none() {
+            KtError::usage("Missing required option(s) [bootstrap-server]")
+        } else {
+            e
+        }
+    })?;
     let plan = args.check()?;
-    let endpoint = crate::endpoint::required(&args.connection, mode, false)?;
     let text = args.output == PerfOutput::Text;
     if (args.threads.is_some() || args.num_fetch_threads.is_some()) && text {
         writeln!(out, "WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test")?;
+    }
+    let header = if args.show_detailed_stats {
+        DETAILED_HEADER
+    } else {
+        HEADER
+    };
+    // Kafka's tool prints its header before it reads the consumer's
+    // properties; kt's own name checks everything first.
+    let header_now = !args.hide_header && text && mode == Mode::Compat;
+    if header_now {
+        writeln!(out, "{header}")?;
     }
     let mut props = match &args.consumer_config {
         Some(path) => props::read_file(path)?,
@@ -49,16 +68,8 @@ pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
     if mode == Mode::Native {
         check_topics(&cluster, &consumer, &plan.subscription)?;
     }
-    if !args.hide_header && text {
-        writeln!(
-            out,
-            "{}",
-            if args.show_detailed_stats {
-                DETAILED_HEADER
-            } else {
-                HEADER
-            }
-        )?;
+    if !args.hide_header && text && !header_now {
+        writeln!(out, "{header}")?;
     }
     let start_ms = now_ms();
     consumer.context().joining(Instant::now());

@@ -63,8 +63,12 @@ fn plan(args: &E2eArgs, mode: Mode) -> Result<Plan, KtError> {
             return Err(KtError::usage(USAGE));
         }
         let number = |v: &str, what: &str| {
-            v.parse::<u64>()
-                .map_err(|_| KtError::usage(format!("{what} must be a number, got '{v}'")))
+            v.parse::<u64>().map_err(|_| {
+                KtError::usage(format!("{what} must be a number, got '{v}'")).thrown(
+                    "java.lang.NumberFormatException",
+                    format!("For input string: \"{v}\""),
+                )
+            })
         };
         (
             Some(p[0].clone()),
@@ -89,9 +93,8 @@ fn plan(args: &E2eArgs, mode: Mode) -> Result<Plan, KtError> {
         )
     };
     if !matches!(acks.as_str(), "1" | "all" | "-1") {
-        return Err(KtError::usage(
-            "Latency testing requires synchronous acknowledgement. Please use 1 or all",
-        ));
+        let why = "Latency testing requires synchronous acknowledgement. Please use 1 or all";
+        return Err(KtError::usage(why).thrown("java.lang.IllegalArgumentException", why));
     }
     let mut props = match &file {
         Some(path) => props::read_file(std::path::Path::new(path))?,

@@ -70,7 +70,10 @@ pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
         .lock()
         .map_err(|_| KtError::broker("statistics lock poisoned"))?;
     let now = ctx.now_ms();
-    let undelivered = producer.in_flight_count().max(0) as u64;
+    // Records with no delivery report yet. (librdkafka's out-queue length
+    // also counts requests and events, so it is not a count of records.)
+    let reported = state.kafka.count + state.failures.values().sum::<u64>();
+    let undelivered = run.sent.saturating_sub(reported);
     for line in state.lines.drain(..) {
         if text {
             writeln!(out, "{line}")?;
@@ -291,11 +294,9 @@ impl Payloads {
                 writeln!(out, "Reading payloads from: {}", absolute.display())?;
                 let text = std::fs::read(path).unwrap_or_default();
                 if text.is_empty() {
-                    return Err(KtError::config(format!(
-                        "File does not exist or empty file provided: {}",
-                        path.display()
-                    ))
-                    .into());
+                    return Err(
+                        KtError::config("File does not exist or empty file provided.").into(),
+                    );
                 }
                 let delimiter = delimiter.replace("\\n", "\n").replace("\\t", "\t");
                 let re = regex::bytes::Regex::new(&regex::escape(&delimiter))

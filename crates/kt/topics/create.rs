@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
+use kt_core::admin_ext::{create_topic, NewTopicSpec};
 use kt_core::{KtError, OutputFormat};
-use rdkafka::admin::{NewTopic, TopicReplication};
-use rdkafka::error::RDKafkaErrorCode;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use regex::Regex;
 
 use super::filter::{has_collision_chars, validate_name};
@@ -86,6 +86,41 @@ fn type_error(kind: ConfigType, value: &str) -> Option<&'static str> {
     }
 }
 
+/// The numeric bounds of Kafka 3.9's LogConfig (`atLeast`, `between`).
+const TOPIC_CONFIG_RANGES: &[(&str, f64, Option<f64>)] = &[
+    ("segment.bytes", 14.0, None),
+    ("segment.ms", 1.0, None),
+    ("segment.jitter.ms", 0.0, None),
+    ("segment.index.bytes", 4.0, None),
+    ("flush.messages", 1.0, None),
+    ("flush.ms", 0.0, None),
+    ("retention.ms", -1.0, None),
+    ("max.message.bytes", 0.0, None),
+    ("index.interval.bytes", 0.0, None),
+    ("delete.retention.ms", 0.0, None),
+    ("min.compaction.lag.ms", 0.0, None),
+    ("max.compaction.lag.ms", 1.0, None),
+    ("file.delete.delay.ms", 0.0, None),
+    ("min.cleanable.dirty.ratio", 0.0, Some(1.0)),
+    ("min.insync.replicas", 1.0, None),
+    ("message.timestamp.difference.max.ms", 0.0, None),
+    ("message.timestamp.before.max.ms", 0.0, None),
+    ("message.timestamp.after.max.ms", 0.0, None),
+    ("local.retention.ms", -2.0, None),
+    ("local.retention.bytes", -2.0, None),
+];
+
+/// ConfigDef.Range's complaint about a value of the right type.
+fn range_error(key: &str, value: &str) -> Option<String> {
+    let (_, min, max) = TOPIC_CONFIG_RANGES.iter().find(|(name, ..)| *name == key)?;
+    let v: f64 = value.trim().parse().ok()?;
+    if v < *min {
+        return Some(format!("Value must be at least {min}"));
+    }
+    max.filter(|max| v > *max)
+        .map(|max| format!("Value must be no more than {max}"))
+}
+
 pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let name = s.args.topic.clone().unwrap_or_default();
     // Kafka parses the assignment and configs before it prints anything.
@@ -148,34 +183,36 @@ fn create_on_brokers(
     assignment: Option<&[Vec<i32>]>,
     configs: &[(String, String)],
 ) -> anyhow::Result<bool> {
-    let groups: Vec<&[i32]> = assignment
-        .unwrap_or_default()
-        .iter()
-        .map(Vec::as_slice)
-        .collect();
-    let failures = with_retries(s, "CreateTopics", |opts| {
-        let mut topic = match assignment {
-            Some(_) => NewTopic::new(
-                name,
-                groups.len() as i32,
-                TopicReplication::Variable(&groups),
-            ),
+    // The broker's message for the last failure: what Kafka's tool prints.
+    let mut message = String::new();
+    let failures = with_retries(s, "CreateTopics", |_| {
+        let spec = NewTopicSpec {
+            name,
             // -1 asks the broker for its defaults (num.partitions, default.replication.factor).
-            None => NewTopic::new(
-                name,
-                s.args.partitions.unwrap_or(-1),
-                TopicReplication::Fixed(s.args.replication_factor.unwrap_or(-1)),
-            ),
+            partitions: s.args.partitions.unwrap_or(-1),
+            replication_factor: s.args.replication_factor.unwrap_or(-1),
+            assignment,
+            configs,
         };
-        for (k, v) in configs {
-            topic = topic.set(k, v);
+        match create_topic(s.admin.inner(), &spec, s.cluster.timeout) {
+            Ok(None) => Ok(vec![Ok(name.to_string())]),
+            Ok(Some((code, why))) => {
+                message = why;
+                Ok(vec![Err((name.to_string(), code))])
+            }
+            Err((code, _)) => Err(KafkaError::AdminOp(code)),
         }
-        kt_core::block_on(s.admin.create_topics([&topic], opts))
     })?;
     match failures.first() {
         None => Ok(true),
         Some((_, RDKafkaErrorCode::TopicAlreadyExists)) if s.args.if_not_exists => Ok(false),
-        Some((topic, code)) => Err(topic_error_message(s, topic, *code).into()),
+        Some((topic, code)) => {
+            let mut error = topic_error_message(s, topic, *code);
+            if !message.is_empty() {
+                error.message = message;
+            }
+            Err(error.into())
+        }
     }
 }
 
@@ -234,7 +271,10 @@ pub fn parse_topic_configs(configs: &[String]) -> Result<Vec<(String, String)>, 
         let Some((_, kind)) = TOPIC_CONFIGS.iter().find(|(name, _)| name == key) else {
             return Err(KtError::config(format!("Unknown topic config name: {key}")));
         };
-        if let Some(why) = type_error(*kind, value) {
+        if let Some(why) = type_error(*kind, value)
+            .map(str::to_string)
+            .or_else(|| range_error(key, value))
+        {
             return Err(KtError::config(format!(
                 "Invalid value {value} for configuration {key}: {why}"
             )));

@@ -11,6 +11,9 @@ use super::report::{write_describe, ConfigValue, PartitionDescription, TopicDesc
 use super::{admin_error, filter, Session};
 
 pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    if let Some(why) = s.args.topic_id.as_deref().and_then(uuid_error) {
+        return Err(KtError::config(why).into());
+    }
     let by_id = s
         .args
         .topic_id
@@ -58,7 +61,7 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             (topics, ids)
         }
     };
-    let configs = describe_configs(s, &topics)?;
+    let (configs, kraft) = describe_configs(s, &topics)?;
     let live = s.live_brokers();
     let report_filters = s.args.under_replicated_partitions
         || s.args.under_min_isr_partitions
@@ -116,11 +119,63 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             configs: overrides,
             partitions: shown,
             show_header,
-            elr_known: !matches!(s.cluster.endpoint, kt_core::Endpoint::ZooKeeper(_)),
+            elr_known: kraft && !matches!(s.cluster.endpoint, kt_core::Endpoint::ZooKeeper(_)),
         });
     }
     write_describe(out, s.format, &described)?;
     Ok(())
+}
+
+/// Why Kafka's `Uuid.fromString` (Java's URL-safe base64 decoder, then a
+/// 16-byte check) refuses `text`, in its words.
+fn uuid_error(text: &str) -> Option<String> {
+    if text.chars().count() > 24 {
+        let prefix: String = text.chars().take(24).collect();
+        return Some(format!(
+            "Input string with prefix `{prefix}` is too long to be decoded as a base64 UUID"
+        ));
+    }
+    let is_digit = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let bytes = text.as_bytes();
+    let mut digits = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        if b == b'=' {
+            // Padding: after two digits it must be `==`, after three `=`.
+            match digits % 4 {
+                0 => return Some("Input byte array has wrong 4-byte ending unit".into()),
+                2 if bytes.get(i) != Some(&b'=') => {
+                    return Some("Input byte array has wrong 4-byte ending unit".into())
+                }
+                2 => i += 1,
+                _ => {}
+            }
+            break;
+        }
+        if !is_digit(b) {
+            // Integer.toString of a signed Java byte.
+            let signed = b as i8;
+            let hex = if signed < 0 {
+                format!("-{:x}", -(signed as i16))
+            } else {
+                format!("{signed:x}")
+            };
+            return Some(format!("Illegal base64 character {hex}"));
+        }
+        digits += 1;
+    }
+    if digits % 4 == 1 {
+        return Some("Last unit does not have enough valid bits".into());
+    }
+    if i < bytes.len() {
+        return Some(format!("Input byte array has incorrect ending byte at {i}"));
+    }
+    let decoded = digits / 4 * 3 + (digits % 4).saturating_sub(1);
+    (decoded != 16).then(|| {
+        format!("Input string `{text}` decoded as {decoded} bytes, which is not equal to the expected 16 bytes of a base64-encoded UUID")
+    })
 }
 
 /// What describe needs of a topic's configuration.
@@ -140,20 +195,35 @@ impl Default for TopicConfig {
     }
 }
 
-/// Each topic's configuration. The mock cluster answers no DescribeConfigs;
-/// its topics have no overrides.
+/// Each topic's configuration, and whether the cluster runs in KRaft mode.
+/// The mock cluster answers no DescribeConfigs; its topics have no overrides.
+///
+/// A ZooKeeper-mode broker has no DescribeTopicPartitions, so Apache's tool
+/// describes from metadata and prints `Elr: N/A`; such a broker reports an
+/// empty `process.roles`, asked for in the same request.
 fn describe_configs(
     s: &Session<'_>,
     topics: &[String],
-) -> anyhow::Result<HashMap<String, TopicConfig>> {
+) -> anyhow::Result<(HashMap<String, TopicConfig>, bool)> {
     let mut out = HashMap::new();
     if topics.is_empty() || s.cluster.mock().is_some() {
-        return Ok(out);
+        return Ok((out, true));
     }
-    let specs: Vec<ResourceSpecifier<'_>> =
+    let mut specs: Vec<ResourceSpecifier<'_>> =
         topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
-    let results = kt_core::block_on(s.admin.describe_configs(&specs, &s.admin_options()))
+    let broker = s.live_brokers().into_iter().min();
+    if let Some(id) = broker {
+        specs.push(ResourceSpecifier::Broker(id));
+    }
+    let mut results = kt_core::block_on(s.admin.describe_configs(&specs, &s.admin_options()))
         .map_err(|e| admin_error(s, "DescribeConfigs", e))?;
+    let kraft = match broker.and(results.pop()) {
+        Some(Ok(config)) => config
+            .get("process.roles")
+            .and_then(|e| e.value.as_deref())
+            .is_none_or(|roles| !roles.is_empty()),
+        _ => true,
+    };
     for (topic, result) in topics.iter().zip(results) {
         let resource = result.map_err(|code| {
             KtError::broker(format!("describing the configs of topic {topic}: {code}"))
@@ -173,5 +243,32 @@ fn describe_configs(
             .collect();
         out.insert(topic.clone(), TopicConfig { overrides, min_isr });
     }
-    Ok(out)
+    Ok((out, kraft))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uuid_error;
+
+    #[test]
+    fn topic_ids_are_refused_as_kafka_refuses_them() {
+        assert_eq!(uuid_error("AAAAAAAAAAAAAAAAAAAAAQ"), None);
+        assert_eq!(uuid_error("AAAAAAAAAAAAAAAAAAAAAQ=="), None);
+        assert_eq!(
+            uuid_error("not-an-id").as_deref(),
+            Some("Last unit does not have enough valid bits")
+        );
+        assert_eq!(
+            uuid_error("abc!").as_deref(),
+            Some("Illegal base64 character 21")
+        );
+        assert_eq!(
+            uuid_error("abcd").as_deref(),
+            Some("Input string `abcd` decoded as 3 bytes, which is not equal to the expected 16 bytes of a base64-encoded UUID")
+        );
+        assert_eq!(
+            uuid_error("AAAAAAAAAAAAAAAAAAAAAAAAA").as_deref(),
+            Some("Input string with prefix `AAAAAAAAAAAAAAAAAAAAAAAA` is too long to be decoded as a base64 UUID")
+        );
+    }
 }
