@@ -35,25 +35,31 @@ fn leaders(b: &str, topic: &str) -> Vec<Option<i64>> {
         .unwrap_or_default()
 }
 
-/// kt through the Kafka name and Apache's TopicCommand print the same.
+/// kt through the Kafka name and Apache's TopicCommand print the same. The
+/// cluster may still be changing (a replica rejoining the ISR), so the two
+/// are asked again, a bounded number of times, until two answers taken
+/// back to back agree; a difference that persists fails the test.
 fn same_as_apache(b: &str, args: &[&str]) -> String {
     let mut all = vec!["--bootstrap-server", b];
     all.extend_from_slice(args);
-    let ours = kafka("kafka-topics", &all);
-    let apache = run_tool(
-        KAFKA_3,
-        "org.apache.kafka.tools.TopicCommand",
-        &all,
-        b"",
-        DEADLINE,
-    )
-    .unwrap();
-    assert_eq!(
-        (ours.code, &ours.stdout),
-        (apache.code, &apache.stdout),
-        "kafka-topics {args:?}\nkt: {ours:?}\nApache: {apache:?}"
-    );
-    ours.stdout
+    let mut last = String::new();
+    for _ in 0..5 {
+        let ours = kafka("kafka-topics", &all);
+        let apache = run_tool(
+            KAFKA_3,
+            "org.apache.kafka.tools.TopicCommand",
+            &all,
+            b"",
+            DEADLINE,
+        )
+        .unwrap();
+        if (ours.code, &ours.stdout) == (apache.code, &apache.stdout) {
+            return ours.stdout;
+        }
+        last = format!("kafka-topics {args:?}\nkt: {ours:?}\nApache: {apache:?}");
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    panic!("kt and Apache's tool still disagree:\n{last}");
 }
 
 #[test]
