@@ -2,8 +2,8 @@
 //! against Apache Kafka 3.9: the spec's vectors 16-25, round trips, signals, bad input.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::io::Write;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -487,22 +487,18 @@ fn a_closed_pipe_ends_the_consumer_quietly() {
         .code,
         Some(0)
     );
-    let mut child = Command::new(kt_path())
-        .args([
+    let mut child = spawn(
+        kt_path(),
+        &[
             "consume",
             "--bootstrap-server",
             &b,
             "--topic",
             &t,
             "--from-beginning",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 5];
-    stdout.read_exact(&mut first).unwrap();
+        ],
+    );
+    let (first, stdout) = read_exactly(child.stdout.take().unwrap(), 5);
     assert_eq!(&first, b"line ");
     drop(stdout);
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -520,13 +516,10 @@ fn sigint_stops_the_producer_flushes_and_exits_130() {
     let b = bootstrap();
     let t = random_name("sigint");
     create_topic(&t, 1);
-    let mut child = Command::new(kt_path())
-        .args(["produce", "--bootstrap-server", &b, "--topic", &t])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(
+        kt_path(),
+        &["produce", "--bootstrap-server", &b, "--topic", &t],
+    );
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"one\ntwo\n").unwrap();
     stdin.flush().unwrap();
@@ -553,12 +546,10 @@ fn sigint_stops_the_consumer_with_its_count() {
     let b = bootstrap();
     let t = random_name("sigint-c");
     create_topic(&t, 1);
-    let mut child = Command::new(links().join("kafka-console-consumer"))
-        .args(["--bootstrap-server", &b, "--topic", &t])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(
+        &links().join("kafka-console-consumer"),
+        &["--bootstrap-server", &b, "--topic", &t],
+    );
     assert!(wait_for_sigint_handler(child.id()));
     // SAFETY: signalling our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
@@ -714,12 +705,10 @@ fn sigterm_stops_the_consumer_with_143() {
     let b = bootstrap();
     let t = random_name("sigterm");
     create_topic(&t, 1);
-    let mut child = Command::new(kt_path())
-        .args(["consume", "--bootstrap-server", &b, "--topic", &t])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(
+        kt_path(),
+        &["consume", "--bootstrap-server", &b, "--topic", &t],
+    );
     assert!(wait_for_sigint_handler(child.id()));
     // SAFETY: signalling our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };

@@ -28,7 +28,6 @@
 
 use std::io::Read;
 use std::net::TcpListener;
-use std::process::Child;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -146,9 +145,9 @@ fn run(name: Name, broker: &str, rest: &[String]) -> Result<Run, String> {
     kt_testkit::run_with_deadline(&program, &args, b"", DEADLINE).map_err(|e| format!("{e:#}"))
 }
 
-/// A running consumer, killed and reaped when dropped, so a failing cell
-/// leaves no process behind.
-struct Running(Child);
+/// A running consumer (killed and reaped when dropped, so a failing cell
+/// leaves no process behind).
+struct Running(Spawned);
 
 impl Running {
     /// Waits (bounded) for the end; the exit code and what it printed.
@@ -167,13 +166,6 @@ impl Running {
         }
         let status = self.0.wait().map_err(|e| e.to_string())?;
         Ok((status.code(), out, err))
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
     }
 }
 

@@ -2,8 +2,7 @@
 //! throwaway cluster, hints that can be pasted, clear connection errors and
 //! clap's messages made helpful. Each test failed before its fix.
 
-use std::io::Read;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
@@ -201,9 +200,7 @@ fn wait_for_topic_waits_and_then_reads() {
             "1",
         ],
     );
-    let mut stderr = child.stderr.take().unwrap();
-    let mut first = [0u8; 24];
-    stderr.read_exact(&mut first).unwrap();
+    let (first, _stderr) = read_exactly(child.stderr.take().unwrap(), 24);
     assert_eq!(&first, b"kt: waiting for topic la");
     create_topic(&t, 1);
     produce_round_robin(&t, 1, &["hello"]);
@@ -227,12 +224,7 @@ fn a_closed_stdout_ends_an_idle_consumer_at_once() {
     for extra in [vec![], vec!["--group", "idle-group"]] {
         let mut args = vec!["consume", "-b", &b, "--topic", &t];
         args.extend(extra);
-        let mut child = Command::new(kt_path())
-            .args(&args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn(kt_path(), &args);
         assert!(wait_for_sigint_handler(child.id()));
         // Let it reach its poll loop, then close the only reader.
         std::thread::sleep(Duration::from_millis(500));

@@ -190,9 +190,10 @@ pub fn kafka_env(name: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
 
 /// Starts `program args` with every stream piped, for tests that feed input
 /// or signal the process while it runs; kt's profiles are kept out, as in
-/// `run_with_env`.
-pub fn spawn(program: &Path, args: &[&str]) -> Child {
-    Command::new(program)
+/// `run_with_env`, and the process is killed when the handle is dropped, so
+/// a failing assertion leaves nothing running.
+pub fn spawn(program: &Path, args: &[&str]) -> Spawned {
+    let child = Command::new(program)
         .args(args)
         .env_remove("KT_CLUSTER")
         .env_remove("KT_CONFIG")
@@ -201,5 +202,54 @@ pub fn spawn(program: &Path, args: &[&str]) -> Child {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("starting kt")
+        .expect("starting kt");
+    Spawned(Some(child))
+}
+
+/// A child process that is killed and reaped when dropped.
+pub struct Spawned(Option<Child>);
+
+impl Spawned {
+    /// Waits for it and collects what it printed (as `Child::wait_with_output`).
+    pub fn wait_with_output(mut self) -> std::io::Result<std::process::Output> {
+        self.0.take().expect("a child").wait_with_output()
+    }
+}
+
+impl std::ops::Deref for Spawned {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        self.0.as_ref().expect("a child")
+    }
+}
+
+impl std::ops::DerefMut for Spawned {
+    fn deref_mut(&mut self) -> &mut Child {
+        self.0.as_mut().expect("a child")
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        if let Some(child) = self.0.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Reads exactly `n` bytes from `reader`, failing the test past [`DEADLINE`]
+/// instead of hanging; gives the reader back.
+pub fn read_exactly<R: std::io::Read + Send + 'static>(mut reader: R, n: usize) -> (Vec<u8>, R) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = vec![0u8; n];
+        let read = reader.read_exact(&mut buf).map(|()| buf);
+        let _ = tx.send((read, reader));
+    });
+    match rx.recv_timeout(DEADLINE) {
+        Ok((Ok(buf), reader)) => (buf, reader),
+        Ok((Err(e), _)) => panic!("reading {n} bytes: {e}"),
+        Err(_) => panic!("{n} bytes did not arrive within {DEADLINE:?}"),
+    }
 }

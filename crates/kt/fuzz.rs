@@ -9,10 +9,10 @@ use std::ffi::OsString;
 use clap::{Args, CommandFactory};
 use proptest::prelude::*;
 
-use crate::console::consume_args::parse_time;
 use crate::console::reader::LineReader;
 use crate::dispatch::Mode;
 use crate::offsets::{rules, time_spec, OffsetsArgs};
+use crate::time::parse_time;
 use crate::topics::create::{parse_replica_assignment, parse_topic_configs};
 
 fn one_line(e: &kt_core::KtError) -> bool {

@@ -15,6 +15,9 @@ mod generate;
 mod offsets;
 mod perf;
 mod profiles;
+mod signals;
+mod time;
+mod topic;
 mod topics;
 
 use std::ffi::OsString;

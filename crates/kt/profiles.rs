@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use clap::Args;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
-use kt_core::config::{is_secret, translate};
+use kt_core::config::translate;
 use kt_core::context::drain_events;
 use kt_core::profile::{self, Choice, ConfigFile};
+use kt_core::props::is_secret;
 use kt_core::{Cluster, ConnectionArgs, Endpoint, OutputArgs, OutputFormat};
 use serde::Serialize;
 

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rdkafka::bindings as rd;
 
 use crate::error::KtError;
-use crate::props::{Property, Source};
+use crate::props::{is_secret, Property, Source};
 
 /// The client configuration kt hands to librdkafka, with what it set aside.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -358,11 +358,6 @@ fn invalid(key: &str, value: &str, prop: &Property, reason: &str) -> KtError {
         "invalid value '{shown}' for property '{key}' (from {}): {reason}",
         prop.source
     ))
-}
-
-/// Keys whose values never appear in messages.
-pub fn is_secret(key: &str) -> bool {
-    key.contains("password") || key.contains("secret") || key == "sasl.jaas.config"
 }
 
 enum Verdict {

@@ -247,12 +247,12 @@ impl ConnectionArgs {
             push("--command-config", &path.display().to_string());
         }
         for kv in &self.command_property {
-            if !crate::config::is_secret(&props::split_key_value(kv).0) {
+            if !props::is_secret(&props::split_key_value(kv).0) {
                 push("--command-property", kv);
             }
         }
         for kv in &self.librdkafka {
-            if !crate::config::is_secret(&props::split_key_value(kv).0) {
+            if !props::is_secret(&props::split_key_value(kv).0) {
                 push("-X", kv);
             }
         }
@@ -527,7 +527,7 @@ impl Cluster {
             _ => self.source.clone(),
         };
         let within = if timed_out {
-            format!(" within {}", human_duration(self.timeout))
+            format!(" within {}", crate::error::human_duration(self.timeout))
         } else {
             String::new()
         };
@@ -596,22 +596,10 @@ pub fn security_failure(why: &str, bootstrap: &str) -> Option<KtError> {
     None
 }
 
-/// `10s`, `1.5s`, `250ms`.
-pub fn human_duration(d: Duration) -> String {
-    let ms = d.as_millis();
-    if ms % 1000 == 0 {
-        format!("{}s", ms / 1000)
-    } else if ms > 1000 {
-        format!("{:.1}s", d.as_secs_f64())
-    } else {
-        format!("{ms}ms")
-    }
-}
-
 fn client_creation_error(e: KafkaError) -> KtError {
     match e {
         KafkaError::ClientConfig(_, desc, key, value) => {
-            let shown = if crate::config::is_secret(&key) {
+            let shown = if props::is_secret(&key) {
                 "<redacted>".to_string()
             } else {
                 value
@@ -734,12 +722,5 @@ mod tests {
         };
         assert_eq!(profiled.hint_flags(), "--cluster prod");
         assert_eq!(profiled.endpoint_source(), "cluster profile 'prod'");
-    }
-
-    #[test]
-    fn durations_read_well() {
-        assert_eq!(human_duration(Duration::from_secs(10)), "10s");
-        assert_eq!(human_duration(Duration::from_millis(1500)), "1.5s");
-        assert_eq!(human_duration(Duration::from_millis(250)), "250ms");
     }
 }

@@ -4,6 +4,7 @@
 //! chain to choose the exit code, and anything else exits 1.
 
 use std::fmt;
+use std::time::Duration;
 
 /// What kind of failure happened, which decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +52,18 @@ impl ErrorKind {
             ErrorKind::Terminated => 143,
             _ => 1,
         }
+    }
+}
+
+/// A timeout as error messages say it: `10s`, `1.5s`, `250ms`.
+pub fn human_duration(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms % 1000 == 0 {
+        format!("{}s", ms / 1000)
+    } else if ms > 1000 {
+        format!("{:.1}s", d.as_secs_f64())
+    } else {
+        format!("{ms}ms")
     }
 }
 
@@ -119,6 +132,13 @@ pub fn error_kind(err: &anyhow::Error) -> Option<ErrorKind> {
 mod tests {
     use super::*;
     use anyhow::Context;
+
+    #[test]
+    fn durations_read_as_people_write_them() {
+        assert_eq!(human_duration(Duration::from_secs(10)), "10s");
+        assert_eq!(human_duration(Duration::from_millis(1500)), "1.5s");
+        assert_eq!(human_duration(Duration::from_millis(250)), "250ms");
+    }
 
     #[test]
     fn kind_is_found_under_context() {

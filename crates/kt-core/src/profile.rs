@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::config::is_secret;
 use crate::error::KtError;
+use crate::props::is_secret;
 use crate::props::{Property, Source};
 
 /// Environment variable naming the config file (beats the platform default).

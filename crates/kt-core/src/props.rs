@@ -72,6 +72,11 @@ pub fn from_args(args: &[String], flag: &'static str) -> Vec<Property> {
         .collect()
 }
 
+/// Keys whose values never appear in messages.
+pub fn is_secret(key: &str) -> bool {
+    key.contains("password") || key.contains("secret") || key == "sasl.jaas.config"
+}
+
 /// Reads a Java `.properties` file (comments, `k=v`/`k:v`/`k v`, escapes,
 /// continuation lines), in file order.
 pub fn read_file(path: &Path) -> Result<Vec<Property>, KtError> {
@@ -103,7 +108,7 @@ pub fn read_file(path: &Path) -> Result<Vec<Property>, KtError> {
         .map_err(|e| KtError::config(format!("cannot parse properties file {shown}: {e}")))?;
     let secrets: Vec<&str> = out
         .iter()
-        .filter(|p| crate::config::is_secret(&p.key))
+        .filter(|p| is_secret(&p.key))
         .map(|p| p.key.as_str())
         .collect();
     warn_if_readable(path, &secrets);

@@ -124,7 +124,7 @@ fn unreachable(connect: &str, timeout: Duration, why: &str) -> KtError {
     let within = if timeout.is_zero() {
         String::new()
     } else {
-        format!(" within {}", crate::connection::human_duration(timeout))
+        format!(" within {}", crate::error::human_duration(timeout))
     };
     KtError::unreachable(format!(
         "ZooKeeper at {connect} did not answer{within} ({why}); check --zookeeper"

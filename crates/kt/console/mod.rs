@@ -9,5 +9,4 @@ pub mod formatter;
 pub mod produce;
 pub mod produce_args;
 pub mod reader;
-pub mod signals;
 pub mod stdio;

@@ -19,9 +19,10 @@ use rdkafka::Message;
 use super::envelope::{json_to_bytes, Envelope};
 use super::produce_args::{InputFormat, ProduceArgs, LINE_READERS};
 use super::reader::{LineReader, LineSplitter};
-use super::signals::Signals;
 use super::stdio;
 use crate::dispatch::Mode;
+use crate::signals::Signals;
+use crate::topic::partition_count;
 
 /// Kafka's console-producer defaults for the options it maps to client
 /// properties: (Java property, tool default).
@@ -313,14 +314,6 @@ fn check_topic(
             cluster.command("topics", &format!("--create --topic {topic}"))
         ))),
     }
-}
-
-/// How many partitions `topic` has, if the metadata has it with a leader's answer.
-pub fn partition_count(md: &Metadata, topic: &str) -> Option<usize> {
-    md.topics()
-        .iter()
-        .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
-        .map(|t| t.partitions().len())
 }
 
 /// Sends records, keeping count, waiting out a full queue up to max.block.ms.

@@ -12,9 +12,9 @@ use kt_core::{Cluster, ConnectionArgs, KtError, OutputFormat};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::console::consume_args::parse_time;
 use crate::dispatch::Mode;
-use crate::topics::filter::{is_internal, IncludeList};
+use crate::time::{now_ms, parse_time};
+use crate::topic::{is_internal, IncludeList};
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct OffsetsArgs {
@@ -185,12 +185,6 @@ fn malformed(text: &str) -> KtError {
     KtError::config(format!(
         "Malformed time argument {text}. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered, or a specified long format timestamp"
     ))
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// One partition in kt's summary view.

@@ -16,8 +16,9 @@ use super::consumer_args::{ConsumerPerfArgs, ConsumerPlan};
 use super::format::{java_date, java_fixed};
 use super::producer_args::PerfOutput;
 use super::progress::Progress;
-use crate::console::signals::Signals;
 use crate::dispatch::Mode;
+use crate::signals::{Signal, Signals};
+use crate::time::now_ms;
 
 const HEADER: &str = "start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec";
 const DETAILED_HEADER: &str = "time, threadId, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec";
@@ -184,16 +185,10 @@ fn check_topics(
     )))
 }
 
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
-}
-
 struct Totals {
     messages: u64,
     bytes: u64,
-    stopped: Option<crate::console::signals::Signal>,
+    stopped: Option<Signal>,
 }
 
 /// ConsumerPerformance.consume: poll until the count is reached or no record

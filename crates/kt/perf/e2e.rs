@@ -17,6 +17,7 @@ use super::producer_args::PerfOutput;
 use super::progress::Progress;
 use super::stats::{histogram, Percentiles};
 use crate::dispatch::Mode;
+use crate::signals::Signals;
 
 /// How long a record may take to come back.
 const POLL_TIMEOUT: Duration = Duration::from_secs(10);
@@ -157,7 +158,7 @@ pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()>
         .map_err(|e| KtError::broker(format!("assigning {}: {e}", plan.topic)))?;
 
     let text = args.output == PerfOutput::Text;
-    let signals = crate::console::signals::Signals::install()?;
+    let signals = Signals::install()?;
     let progress = Progress::new(plan.count, "round trips");
     let result = round_trips(&plan, &producer, &consumer, &signals, &progress, text, out);
     progress.finish();
@@ -247,7 +248,7 @@ fn round_trips(
     plan: &Plan,
     producer: &BaseProducer<KtContext>,
     consumer: &BaseConsumer<KtContext>,
-    signals: &crate::console::signals::Signals,
+    signals: &Signals,
     progress: &Progress,
     text: bool,
     out: &mut dyn Write,

@@ -17,9 +17,9 @@ use serde_json::json;
 use super::producer_args::{PayloadSource, PerfOutput, ProducerPerfArgs, ProducerPlan};
 use super::progress::Progress;
 use super::stats::{histogram, write_distribution, KafkaStats, Percentiles};
-use crate::console::produce::partition_count;
-use crate::console::signals::Signals;
 use crate::dispatch::Mode;
+use crate::signals::{Signal, Signals};
+use crate::topic::partition_count;
 use rdkafka::metadata::Metadata;
 
 pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -396,7 +396,7 @@ impl Drop for TopicHandle<'_> {
 
 struct SendRun {
     sent: u64,
-    stopped: Option<crate::console::signals::Signal>,
+    stopped: Option<Signal>,
 }
 
 /// The hot loop: one buffer, no allocation per record, polling (never

@@ -1,49 +1,8 @@
-//! Kafka's topic patterns (TopicFilter.IncludeList) and checks on topic names.
+//! Topic selection for kafka-topics and Kafka's checks on topic names.
 
 use kt_core::KtError;
-use regex::Regex;
 
-/// Topics Kafka treats as internal (`Topic.isInternal`).
-pub fn is_internal(topic: &str) -> bool {
-    matches!(
-        topic,
-        "__consumer_offsets" | "__transaction_state" | "__share_group_state"
-    )
-}
-
-/// A `--topic` pattern, read as Kafka reads it: trimmed, `,` meaning `|`,
-/// spaces removed, surrounding quotes stripped, matched against the whole name.
-#[derive(Debug)]
-pub struct IncludeList {
-    regex: Regex,
-    /// The pattern as Kafka rewrote it, unanchored.
-    rewritten: String,
-}
-
-impl IncludeList {
-    pub fn new(raw: &str) -> Result<IncludeList, KtError> {
-        let rewritten = raw.trim().replace(',', "|").replace(' ', "");
-        let rewritten = rewritten
-            .trim_start_matches(['"', '\''])
-            .trim_end_matches(['"', '\''])
-            .to_string();
-        match Regex::new(&format!("^(?:{rewritten})$")) {
-            Ok(regex) => Ok(IncludeList { regex, rewritten }),
-            Err(_) => Err(KtError::usage(format!("{rewritten} is an invalid regex."))),
-        }
-    }
-
-    pub fn matches(&self, topic: &str) -> bool {
-        self.regex.is_match(topic)
-    }
-
-    /// The pattern as a librdkafka subscription: anchored (`^(a|b)$`; a
-    /// leading `^` is what makes it a pattern), in the POSIX syntax its
-    /// regex engine reads, which has no `(?:`.
-    pub fn subscription(&self) -> String {
-        format!("^({})$", self.rewritten)
-    }
-}
+use crate::topic::{is_internal, IncludeList};
 
 /// The names in `all` that `pattern` selects, sorted as Java sorts strings.
 pub fn select(

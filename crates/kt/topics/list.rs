@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use super::filter::is_internal;
 use super::report::{write_list, TopicSummary};
 use super::Session;
+use crate::topic::is_internal;
 
 pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let names = s.matching_topics(false)?;

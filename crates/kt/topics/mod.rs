@@ -10,8 +10,6 @@ mod list;
 pub mod report;
 
 use std::io::Write;
-use std::thread;
-use std::time::{Duration, Instant};
 
 use kt_core::context::drain_events;
 use kt_core::{Cluster, Endpoint, KtContext, KtError, OutputFormat};
@@ -141,8 +139,9 @@ pub fn run(args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<
 }
 
 /// Sends a per-topic admin request until no topic fails with a retriable
-/// error or the cluster timeout passes, as Kafka's admin client retries.
-/// Returns the last failures (topic, code), possibly empty.
+/// error or the cluster timeout passes, as Kafka's admin client retries
+/// (through `kt_core::retry::within`). Returns the last failures (topic,
+/// code), possibly empty.
 pub(crate) fn with_retries<F>(
     session: &Session<'_>,
     request: &str,
@@ -151,23 +150,33 @@ pub(crate) fn with_retries<F>(
 where
     F: FnMut(&AdminOptions) -> Result<Vec<rdkafka::admin::TopicResult>, rdkafka::error::KafkaError>,
 {
-    let deadline = Instant::now() + session.cluster.timeout;
-    let mut backoff = Duration::from_millis(100);
-    loop {
-        let results =
-            send(&session.admin_options()).map_err(|e| admin_error(session, request, e))?;
-        let failures: Vec<(String, RDKafkaErrorCode)> =
-            results.into_iter().filter_map(Result::err).collect();
-        let retry = !failures.is_empty()
-            && failures
-                .iter()
-                .all(|(_, c)| kt_core::retry::is_retriable(*c));
-        if !retry || Instant::now() + backoff >= deadline {
-            return Ok(failures);
-        }
-        // Nothing to poll between attempts: the broker asked us to come back.
-        thread::sleep(backoff);
-        backoff = (backoff * 2).min(Duration::from_secs(1));
+    /// Why an attempt did not end the loop.
+    enum Again {
+        /// Every topic failed with an error worth asking again about.
+        Retriable(Vec<(String, RDKafkaErrorCode)>),
+        /// The request as a whole failed.
+        Request(rdkafka::error::KafkaError),
+    }
+    let outcome = kt_core::retry::within(
+        session.cluster.timeout,
+        |_| {
+            let results = send(&session.admin_options()).map_err(Again::Request)?;
+            let failures: Vec<(String, RDKafkaErrorCode)> =
+                results.into_iter().filter_map(Result::err).collect();
+            if !failures.is_empty()
+                && failures
+                    .iter()
+                    .all(|(_, c)| kt_core::retry::is_retriable(*c))
+            {
+                return Err(Again::Retriable(failures));
+            }
+            Ok(failures)
+        },
+        |again| matches!(again, Again::Retriable(_)),
+    );
+    match outcome {
+        Ok(failures) | Err(Again::Retriable(failures)) => Ok(failures),
+        Err(Again::Request(e)) => Err(admin_error(session, request, e)),
     }
 }
 
