@@ -2,6 +2,10 @@
 //!
 //! This file is the edge: it picks the tool from argv, runs it, and is the
 //! only place that prints errors and chooses the exit code.
+//!
+//! No `unsafe` here: every call into librdkafka or libc lives in kt-core.
+
+#![forbid(unsafe_code)]
 
 mod aliases;
 mod cli;

@@ -8,11 +8,13 @@ pub mod connection;
 pub mod context;
 pub mod error;
 pub mod faults;
+pub mod ffi;
 pub mod output;
 pub mod profile;
 pub mod props;
 pub mod retry;
 pub mod runtime;
+pub mod stdio;
 pub mod zookeeper;
 
 pub use connection::{Cluster, ConnectionArgs, Endpoint, DEFAULT_TIMEOUT};

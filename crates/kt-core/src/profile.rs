@@ -193,6 +193,16 @@ impl ConfigFile {
 
     /// Resolves one cluster, reading its secrets.
     pub fn profile(&self, name: &str, chosen_by: Choice) -> Result<Profile, KtError> {
+        self.profile_in(name, chosen_by, &|var| std::env::var(var).ok())
+    }
+
+    /// [`ConfigFile::profile`] with `env` for `{ env = "VAR" }` values.
+    fn profile_in(
+        &self,
+        name: &str,
+        chosen_by: Choice,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Profile, KtError> {
         let table = self.clusters.get(name).ok_or_else(|| {
             let known: Vec<_> = self.names().collect();
             KtError::config(format!(
@@ -263,7 +273,7 @@ impl ConfigFile {
             let (value, from_secret_store) = match value {
                 Value::Text(v) => (v, false),
                 Value::Env(var) => (
-                    std::env::var(&var).map_err(|_| {
+                    env(&var).ok_or_else(|| {
                         bad(format!(
                             "property '{key}' reads environment variable {var}, which is not set; export it"
                         ))
@@ -446,18 +456,22 @@ enable.idempotence = true
     fn secrets_come_from_env_and_files() {
         let mut secret = tempfile::NamedTempFile::new().unwrap();
         std::io::Write::write_all(&mut secret, b"s3cret\n").unwrap();
-        std::env::set_var("KT_TEST_PROFILE_PW", "from-env");
+        // Not set_var: other tests of this binary run on other threads.
+        let env = |var: &str| (var == "KT_TEST_PROFILE_PW").then(|| "from-env".to_string());
         let text = format!(
             "[clusters.a]\nbootstrap-servers = \"h:1\"\n[clusters.a.properties]\nsasl.password = {{ env = \"KT_TEST_PROFILE_PW\" }}\nssl.key.password = {{ file = \"{}\" }}\n",
             secret.path().display()
         );
-        let p = file(&text).unwrap().profile("a", Choice::Env).unwrap();
+        let p = file(&text)
+            .unwrap()
+            .profile_in("a", Choice::Env, &env)
+            .unwrap();
         assert_eq!(p.properties[0].value, "from-env");
         assert_eq!(p.properties[1].value, "s3cret");
         assert!(p.properties.iter().all(|x| x.source.is_secret()));
         let missing = file("[clusters.a.properties]\nx = { env = \"KT_TEST_SURELY_UNSET\" }\n")
             .unwrap()
-            .profile("a", Choice::Flag)
+            .profile_in("a", Choice::Flag, &env)
             .unwrap_err();
         assert!(missing
             .message

@@ -16,11 +16,11 @@ use rdkafka::{Offset, TopicPartitionList};
 use super::consume_args::{ConsumeArgs, ConsumeOutput, ConsumePlan, Source, StartAt};
 use super::format::Format;
 use super::formatter::{write_json, DefaultFormatter, FormatError, FormatterKind};
-use super::stdio;
 use crate::dispatch::Mode;
 use crate::signals::{Signal, Signals};
 use crate::time::now_ms;
 use crate::topic::{is_internal, IncludeList};
+use kt_core::stdio;
 
 /// The logger of Kafka 3.9's console consumer, as its log4j records name it.
 const CONSOLE_CONSUMER: &str = "org.apache.kafka.tools.consumer.ConsoleConsumer";

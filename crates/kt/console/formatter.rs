@@ -246,12 +246,9 @@ impl DefaultFormatter {
             sep(out, 3)?;
         }
         if self.print_epoch {
-            // SAFETY: the message pointer is valid for as long as `msg` is.
-            let epoch = unsafe { rdkafka::bindings::rd_kafka_message_leader_epoch(msg.ptr()) };
-            if epoch >= 0 {
-                write!(out, "Epoch:{epoch}")?;
-            } else {
-                out.write_all(b"Epoch:NOT_PRESENT")?;
+            match kt_core::ffi::leader_epoch(msg) {
+                Some(epoch) => write!(out, "Epoch:{epoch}")?,
+                None => out.write_all(b"Epoch:NOT_PRESENT")?,
             }
             sep(out, 4)?;
         }

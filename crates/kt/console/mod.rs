@@ -9,4 +9,3 @@ pub mod formatter;
 pub mod produce;
 pub mod produce_args;
 pub mod reader;
-pub mod stdio;

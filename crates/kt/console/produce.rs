@@ -19,10 +19,10 @@ use rdkafka::Message;
 use super::envelope::{json_to_bytes, Envelope};
 use super::produce_args::{InputFormat, ProduceArgs, LINE_READERS};
 use super::reader::{LineReader, LineSplitter};
-use super::stdio;
 use crate::dispatch::Mode;
 use crate::signals::Signals;
 use crate::topic::partition_count;
+use kt_core::stdio;
 
 /// Kafka's console-producer defaults for the options it maps to client
 /// properties: (Java property, tool default).

@@ -329,71 +329,6 @@ impl XorShift {
     }
 }
 
-/// A librdkafka topic handle for the hot loop. rdkafka's `send` goes through
-/// `rd_kafka_producev`, which looks the topic up by name for every record;
-/// `rd_kafka_produce` on a handle does not, as rdkafka_performance does.
-/// rdkafka still serves the delivery reports and hands our `usize` opaque to
-/// `PerfContext::delivery`.
-struct TopicHandle<'a> {
-    rkt: *mut rdkafka::bindings::rd_kafka_topic_t,
-    _producer: std::marker::PhantomData<&'a BaseProducer<PerfContext>>,
-}
-
-impl<'a> TopicHandle<'a> {
-    fn new(producer: &'a BaseProducer<PerfContext>, topic: &str) -> Result<Self, KtError> {
-        let name = std::ffi::CString::new(topic)
-            .map_err(|_| KtError::usage("the topic name contains a NUL byte"))?;
-        // SAFETY: a live client and a NUL-terminated name; destroyed in Drop,
-        // before the producer (the handle borrows it).
-        let rkt = unsafe {
-            rdkafka::bindings::rd_kafka_topic_new(
-                producer.client().native_ptr(),
-                name.as_ptr(),
-                std::ptr::null_mut(),
-            )
-        };
-        if rkt.is_null() {
-            return Err(KtError::broker(format!("cannot open topic {topic}")));
-        }
-        Ok(TopicHandle {
-            rkt,
-            _producer: std::marker::PhantomData,
-        })
-    }
-
-    /// One record to a partition the partitioner picks, payload copied.
-    fn produce(&self, payload: &[u8], opaque: usize) -> Result<(), RDKafkaErrorCode> {
-        use rdkafka::bindings as rd;
-        // SAFETY: the payload is copied (F_COPY) before the call returns; the
-        // opaque is a plain integer that rdkafka hands back as a usize.
-        let rc = unsafe {
-            rd::rd_kafka_produce(
-                self.rkt,
-                -1, // RD_KAFKA_PARTITION_UA: the partitioner decides
-                rd::RD_KAFKA_MSG_F_COPY,
-                payload.as_ptr() as *mut std::os::raw::c_void,
-                payload.len(),
-                std::ptr::null(),
-                0,
-                opaque as *mut std::os::raw::c_void,
-            )
-        };
-        if rc == 0 {
-            Ok(())
-        } else {
-            // SAFETY: reads this thread's last librdkafka error.
-            Err(unsafe { rd::rd_kafka_last_error() }.into())
-        }
-    }
-}
-
-impl Drop for TopicHandle<'_> {
-    fn drop(&mut self) {
-        // SAFETY: created by rd_kafka_topic_new and destroyed once.
-        unsafe { rdkafka::bindings::rd_kafka_topic_destroy(self.rkt) }
-    }
-}
-
 struct SendRun {
     sent: u64,
     stopped: Option<Signal>,
@@ -411,7 +346,7 @@ fn send_all(
     out: &mut dyn Write,
 ) -> anyhow::Result<SendRun> {
     let ctx = producer.context();
-    let topic = TopicHandle::new(producer, &plan.topic)?;
+    let topic = kt_core::ffi::TopicHandle::new(producer.client(), &plan.topic)?;
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     let mut number = Vec::with_capacity(24);
     let interval_ns = plan.throughput.filter(|t| *t > 0.0).map(|t| 1e9 / t);
