@@ -14,9 +14,66 @@ pub fn kt_path() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_kt"))
 }
 
+/// One run of kt, as a builder: which name it runs under, its stdin, extra
+/// environment and deadline. Every helper below is one of these; all of
+/// them scrub kt's profile environment and kill the process past the
+/// deadline (`kt_testkit::run_with_env`).
+pub struct KtRun<'a> {
+    program: PathBuf,
+    args: &'a [&'a str],
+    stdin: &'a [u8],
+    env: &'a [(&'a str, &'a str)],
+    deadline: Duration,
+}
+
+impl<'a> KtRun<'a> {
+    /// `kt args`.
+    pub fn new(args: &'a [&'a str]) -> Self {
+        KtRun {
+            program: kt_path().to_path_buf(),
+            args,
+            stdin: b"",
+            env: &[],
+            deadline: DEADLINE,
+        }
+    }
+
+    /// Through the Kafka-named link `name` (e.g. `kafka-topics.sh`).
+    pub fn link(mut self, name: &str) -> Self {
+        self.program = links().join(name);
+        self
+    }
+
+    pub fn stdin(mut self, stdin: &'a [u8]) -> Self {
+        self.stdin = stdin;
+        self
+    }
+
+    pub fn env(mut self, env: &'a [(&'a str, &'a str)]) -> Self {
+        self.env = env;
+        self
+    }
+
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    pub fn run(self) -> Run {
+        kt_testkit::run_with_env(
+            &self.program,
+            self.args,
+            self.env,
+            self.stdin,
+            self.deadline,
+        )
+        .unwrap_or_else(|e| panic!("running {}: {e:#}", self.program.display()))
+    }
+}
+
 /// Runs `kt args`.
 pub fn kt(args: &[&str]) -> Run {
-    kt_testkit::run_with_deadline(kt_path(), args, b"", DEADLINE).expect("running kt")
+    KtRun::new(args).run()
 }
 
 /// A directory of links to kt under every Kafka name, with and without `.sh`.
@@ -45,8 +102,7 @@ pub fn links() -> &'static Path {
 
 /// Runs kt through the link `name` (e.g. `kafka-topics.sh`).
 pub fn kafka(name: &str, args: &[&str]) -> Run {
-    let program: PathBuf = links().join(name);
-    kt_testkit::run_with_deadline(&program, args, b"", DEADLINE).expect("running a kt link")
+    KtRun::new(args).link(name).run()
 }
 
 /// The test broker's bootstrap address.
@@ -100,13 +156,12 @@ pub fn topic_names() -> Vec<String> {
 
 /// Runs `kt args` with `stdin` as its input.
 pub fn kt_in(args: &[&str], stdin: &[u8]) -> Run {
-    kt_testkit::run_with_deadline(kt_path(), args, stdin, DEADLINE).expect("running kt")
+    KtRun::new(args).stdin(stdin).run()
 }
 
 /// Runs a Kafka-named link with `stdin` as its input.
 pub fn kafka_in(name: &str, args: &[&str], stdin: &[u8]) -> Run {
-    let program: PathBuf = links().join(name);
-    kt_testkit::run_with_deadline(&program, args, stdin, DEADLINE).expect("running a kt link")
+    KtRun::new(args).link(name).stdin(stdin).run()
 }
 
 /// Every record of a topic as kt's JSON envelopes, read to the end.
@@ -172,20 +227,20 @@ pub fn wait_for_sigint_handler(pid: u32) -> bool {
 
 /// Runs a Kafka-named link with a longer deadline (the perf tools).
 pub fn kafka_long(name: &str, args: &[&str]) -> Run {
-    let program: PathBuf = links().join(name);
-    kt_testkit::run_with_deadline(&program, args, b"", Duration::from_secs(120))
-        .expect("running a kt link")
+    KtRun::new(args)
+        .link(name)
+        .deadline(Duration::from_secs(120))
+        .run()
 }
 
 /// Runs `kt args` with extra environment variables (see `run_with_env`).
 pub fn kt_env(args: &[&str], env: &[(&str, &str)]) -> Run {
-    kt_testkit::run_with_env(kt_path(), args, env, b"", DEADLINE).expect("running kt")
+    KtRun::new(args).env(env).run()
 }
 
 /// Runs a Kafka-named link with extra environment variables.
 pub fn kafka_env(name: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let program: PathBuf = links().join(name);
-    kt_testkit::run_with_env(&program, args, env, b"", DEADLINE).expect("running a kt link")
+    KtRun::new(args).link(name).env(env).run()
 }
 
 /// Starts `program args` with every stream piped, for tests that feed input
