@@ -526,8 +526,7 @@ fn sigint_stops_the_producer_flushes_and_exits_130() {
     // The records are read once they are delivered; then interrupt.
     let deadline = Instant::now() + Duration::from_secs(10);
     assert!(kt_testkit::wait_until(deadline, || consume_all(&t).len() == 2));
-    // SAFETY: signalling our own child process.
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    assert!(kt_testkit::send_signal(child.id(), libc::SIGINT));
     assert!(kt_testkit::wait_until(
         Instant::now() + Duration::from_secs(10),
         || child.try_wait().ok().flatten().is_some()
@@ -551,8 +550,7 @@ fn sigint_stops_the_consumer_with_its_count() {
         &["--bootstrap-server", &b, "--topic", &t],
     );
     assert!(wait_for_sigint_handler(child.id()));
-    // SAFETY: signalling our own child process.
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    assert!(kt_testkit::send_signal(child.id(), libc::SIGINT));
     assert!(kt_testkit::wait_until(
         Instant::now() + Duration::from_secs(10),
         || child.try_wait().ok().flatten().is_some()
@@ -710,8 +708,7 @@ fn sigterm_stops_the_consumer_with_143() {
         &["consume", "--bootstrap-server", &b, "--topic", &t],
     );
     assert!(wait_for_sigint_handler(child.id()));
-    // SAFETY: signalling our own child process.
-    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    assert!(kt_testkit::send_signal(child.id(), libc::SIGTERM));
     assert!(kt_testkit::wait_until(
         Instant::now() + Duration::from_secs(10),
         || child.try_wait().ok().flatten().is_some()

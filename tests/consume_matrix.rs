@@ -380,8 +380,10 @@ fn signal(path: Path, name: Name, sig: i32, code: i32) -> Cell {
     rest.push("--from-beginning".into());
     let mut child = spawn_consumer(name, &bootstrap(), &rest);
     ensure!(wait_for_sigint_handler(child.0.id()), "no signal handler");
-    // SAFETY: signalling our own child process.
-    unsafe { libc::kill(child.0.id() as i32, sig) };
+    ensure!(
+        kt_testkit::send_signal(child.0.id(), sig),
+        "cannot signal kt"
+    );
     let (status, stdout, stderr) = child.finish(Duration::from_secs(10))?;
     ensure!(status == Some(code), "exit {status:?}: {stderr}");
     let printed = stdout.lines().count();

@@ -1,6 +1,8 @@
 //! kt's integration tests: one test binary that runs the real `kt` against a
 //! real Apache Kafka (3.9 in KRaft and ZooKeeper mode, 4.x informative).
 
+#![forbid(unsafe_code)]
+
 mod util;
 
 mod bad_inputs;

@@ -222,8 +222,7 @@ fn every_long_command_stops_on_a_signal() {
         let mut child = spawn(&program, &args);
         assert!(wait_for_sigint_handler(child.id()), "{args:?}: no handler");
         let sent = Instant::now();
-        // SAFETY: signalling our own child process.
-        unsafe { libc::kill(child.id() as i32, signal) };
+        assert!(kt_testkit::send_signal(child.id(), signal));
         let stopped = wait_until(sent + Duration::from_secs(5), || {
             child.try_wait().ok().flatten().is_some()
         });

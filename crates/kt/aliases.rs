@@ -32,7 +32,7 @@ pub fn names() -> Vec<String> {
         .collect()
 }
 
-pub fn run(args: AliasArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(args: AliasArgs, out: &mut dyn Write, err: &kt_core::Diagnostics) -> anyhow::Result<()> {
     if args.list {
         for n in names() {
             writeln!(out, "{n}")?;
@@ -90,11 +90,11 @@ pub fn run(args: AliasArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         names().len() - made
     )?;
     if !on_path(&dir) {
-        eprintln!(
+        err.line(format_args!(
             "kt: {} is not on your PATH, so the Kafka names will not be found; add it with: export PATH=\"{}:$PATH\"",
             dir.display(),
             dir.canonicalize().unwrap_or_else(|_| dir.clone()).display()
-        );
+        ));
     }
     Ok(())
 }

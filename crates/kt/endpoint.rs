@@ -1,31 +1,69 @@
-//! Which cluster a tool talks to, and the error when none is named.
+//! The endpoint rule each tool hands to [`Connection::resolve`]: Kafka's
+//! text for a missing `--bootstrap-server` under a Kafka name, kt's own
+//! one-line error (the mock cluster only when named: nothing in it outlives
+//! the command) otherwise.
+//!
+//! [`Connection::resolve`]: kt_core::connection::Connection::resolve
 
-use kt_core::{ConnectionArgs, Endpoint, KtError};
+use kt_core::connection::EndpointRule;
+use kt_core::{Endpoint, KtError};
 
 use crate::dispatch::Mode;
 
-/// The endpoint a tool connects to. Under a Kafka name `--bootstrap-server`
-/// is required (Kafka's text) and, for the console producer, each entry must
-/// be `host:port`; kt's own commands without one get kt's one-line error
-/// (the mock cluster only when named: nothing in it outlives the command).
-pub fn required(
-    conn: &ConnectionArgs,
-    mode: Mode,
-    check_host_port: bool,
-) -> Result<Endpoint, KtError> {
-    match (conn.endpoint()?, mode) {
-        (Some(Endpoint::Brokers(list)), Mode::Compat)
-            if check_host_port && !valid_host_ports(&list) =>
-        {
-            Err(KtError::usage(
-                "Please provide valid host:port like host1:9091,host2:9092\n ",
-            ))
+/// How a Kafka tool says that no endpoint was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kafka {
+    /// The console tools' parser: `Missing required argument "[bootstrap-server]"`.
+    Argument,
+    /// jopt's required option: `Missing required option(s) [bootstrap-server]`.
+    Option,
+    /// TopicCommand's own check.
+    MustBeSpecified,
+    /// ProducerPerformance: the producer's configuration has no `bootstrap.servers`.
+    Configuration,
+}
+
+impl Kafka {
+    pub fn error(self) -> KtError {
+        match self {
+            Kafka::Argument => KtError::usage("Missing required argument \"[bootstrap-server]\""),
+            Kafka::Option => KtError::usage("Missing required option(s) [bootstrap-server]"),
+            Kafka::MustBeSpecified => KtError::usage("--bootstrap-server must be specified"),
+            Kafka::Configuration => KtError::config(
+                "Missing required configuration \"bootstrap.servers\" which has no default value.",
+            ),
         }
-        (Some(endpoint), _) => Ok(endpoint),
-        (None, Mode::Compat) => Err(KtError::usage(
-            "Missing required argument \"[bootstrap-server]\"",
+    }
+}
+
+/// The error for a missing endpoint: Kafka's `missing` under a Kafka name,
+/// kt's own line otherwise.
+pub fn missing(mode: Mode, missing: Kafka) -> KtError {
+    match mode {
+        Mode::Compat => missing.error(),
+        Mode::Native => kt_core::connection::no_endpoint(),
+    }
+}
+
+/// The rule for a tool that says `missing` under a Kafka name; under a
+/// Kafka name the console producer also checks that each entry is
+/// `host:port` (`check_host_port`).
+pub fn rule(mode: Mode, missing: Kafka, check_host_port: bool) -> EndpointRule {
+    let compat = mode == Mode::Compat;
+    EndpointRule {
+        positional: None,
+        from_properties: missing == Kafka::Configuration,
+        missing: compat.then(|| missing.error()),
+        check: (compat && check_host_port).then_some(host_ports as fn(&Endpoint) -> _),
+    }
+}
+
+fn host_ports(endpoint: &Endpoint) -> Result<(), KtError> {
+    match endpoint {
+        Endpoint::Brokers(list) if !valid_host_ports(list) => Err(KtError::usage(
+            "Please provide valid host:port like host1:9091,host2:9092\n ",
         )),
-        (None, Mode::Native) => Err(kt_core::connection::no_endpoint()),
+        _ => Ok(()),
     }
 }
 

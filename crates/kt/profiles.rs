@@ -8,11 +8,14 @@ use std::time::Duration;
 use clap::Args;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use kt_core::config::translate;
+use kt_core::connection::{Connection, Request};
 use kt_core::context::drain_events;
 use kt_core::profile::{self, Choice, ConfigFile};
 use kt_core::props::is_secret;
-use kt_core::{Cluster, ConnectionArgs, Endpoint, OutputArgs, OutputFormat};
+use kt_core::{ConnectionArgs, Diagnostics, Endpoint, OutputArgs, OutputFormat};
 use serde::Serialize;
+
+use crate::dispatch::Mode;
 
 /// A tool's flags, as far as profiles care.
 pub trait Connected {
@@ -22,6 +25,18 @@ pub trait Connected {
     fn names_endpoint(&self) -> bool {
         false
     }
+}
+
+/// Applies the cluster profile before a tool runs. kt's own commands use the
+/// config file's default cluster when no endpoint flag is given; Kafka-named
+/// links use only a profile named by `--cluster` or `KT_CLUSTER`, so they
+/// keep Kafka's required-argument rules.
+pub fn profiled<A: Connected>(mut args: A, mode: Mode) -> anyhow::Result<A> {
+    let given = args.names_endpoint();
+    let connection = args.connection();
+    connection.kafka_name = mode == Mode::Compat;
+    connection.apply_profile(mode == Mode::Native, given)?;
+    Ok(args)
 }
 
 macro_rules! connected {
@@ -103,10 +118,14 @@ struct Shown {
 
 const REDACTED: &str = "<redacted>";
 
-pub fn show(mut args: ShowArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn show(mut args: ShowArgs, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
     let file = ConfigFile::load()?;
     let profile = args.connection.apply_profile_in(file.as_ref())?;
-    let props = args.connection.properties(&[])?;
+    let conn = Connection::resolve(&args.connection, Request::default())?;
+    for note in conn.notes() {
+        err.line(note);
+    }
+    let props = &conn.properties;
     // A secret's value is hidden wherever it shows up, translated or not.
     let secrets: Vec<&str> = props
         .iter()
@@ -121,7 +140,7 @@ pub fn show(mut args: ShowArgs, out: &mut dyn Write) -> anyhow::Result<()> {
             value.to_string()
         }
     };
-    let translated = translate(&props)?;
+    let translated = translate(props)?;
     let mut librdkafka = BTreeMap::new();
     for (k, v) in &translated.entries {
         librdkafka.insert(k.clone(), hide(k, v));
@@ -240,14 +259,14 @@ pub fn complete_topics(mut args: CompleteArgs, out: &mut dyn Write) -> anyhow::R
         if matches!(endpoint, Endpoint::Mock(_)) {
             return Ok(Vec::new());
         }
-        let props = args.connection.properties(&[])?;
         args.connection.verbose = false;
-        let cluster = Cluster::open(
-            endpoint,
-            &props,
-            Some(Duration::from_millis(800)),
-            &args.connection,
-        )?;
+        let request = Request {
+            timeout: Some(Duration::from_millis(800)),
+            ..Default::default()
+        };
+        // A prompt shows nothing: warnings go nowhere.
+        let quiet = Diagnostics::to(Box::new(std::io::sink()));
+        let cluster = Connection::resolve(&args.connection, request)?.open(&quiet)?;
         let admin = cluster.admin("kt-complete")?;
         let md = cluster.metadata(admin.inner(), None, &|| drain_events(admin.inner()))?;
         let mut names: Vec<String> = md.topics().iter().map(|t| t.name().to_string()).collect();

@@ -5,11 +5,10 @@
 //! table ([`java_rule`]) decides, per key, whether to translate, drop or pass it
 //! on; everything else is checked against librdkafka itself.
 
-use std::ffi::CString;
-use std::os::raw::c_char;
 use std::time::Duration;
 
-use rdkafka::bindings as rd;
+use rdkafka::error::KafkaError;
+use rdkafka::types::RDKafkaConfRes;
 
 use crate::error::KtError;
 use crate::props::{is_secret, Property, Source};
@@ -366,41 +365,30 @@ enum Verdict {
     Invalid(String),
 }
 
-/// A scratch librdkafka configuration used only to ask librdkafka whether it
-/// knows a key and accepts a value, without building a client.
-struct Probe(*mut rd::rd_kafka_conf_t);
+/// Asks librdkafka whether it knows a key and accepts a value, without
+/// building a client: rdkafka's `create_native_config` sets the pair on a
+/// scratch configuration and reports librdkafka's verdict.
+struct Probe;
 
 impl Probe {
     fn new() -> Self {
-        // SAFETY: rd_kafka_conf_new has no preconditions; the pointer is freed in Drop.
-        Probe(unsafe { rd::rd_kafka_conf_new() })
+        Probe
     }
 
     fn classify(&self, key: &str, value: &str) -> Verdict {
-        let (Ok(ckey), Ok(cvalue)) = (CString::new(key), CString::new(value)) else {
+        if key.contains('\0') || value.contains('\0') {
             return Verdict::Invalid("contains a NUL byte".to_string());
-        };
-        let mut errstr = [0 as c_char; 512];
-        // SAFETY: all pointers are valid for the call; errstr has the length passed.
-        let res = unsafe {
-            rd::rd_kafka_conf_set(
-                self.0,
-                ckey.as_ptr(),
-                cvalue.as_ptr(),
-                errstr.as_mut_ptr(),
-                errstr.len(),
-            )
-        };
-        match res {
-            rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK => Verdict::Ok,
-            rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_UNKNOWN => Verdict::Unknown,
-            _ => {
-                // SAFETY: librdkafka NUL-terminates errstr within its length.
-                let reason = unsafe { std::ffi::CStr::from_ptr(errstr.as_ptr()) }
-                    .to_string_lossy()
-                    .into_owned();
-                Verdict::Invalid(reason)
+        }
+        match rdkafka::ClientConfig::new()
+            .set(key, value)
+            .create_native_config()
+        {
+            Ok(_) => Verdict::Ok,
+            Err(KafkaError::ClientConfig(RDKafkaConfRes::RD_KAFKA_CONF_UNKNOWN, ..)) => {
+                Verdict::Unknown
             }
+            Err(KafkaError::ClientConfig(_, reason, ..)) => Verdict::Invalid(reason),
+            Err(other) => Verdict::Invalid(other.to_string()),
         }
     }
 
@@ -426,13 +414,6 @@ impl Probe {
             })),
             Verdict::Invalid(reason) => Err(invalid(shown_key, value, prop, &reason)),
         }
-    }
-}
-
-impl Drop for Probe {
-    fn drop(&mut self) {
-        // SAFETY: the pointer came from rd_kafka_conf_new and is not used again.
-        unsafe { rd::rd_kafka_conf_destroy(self.0) }
     }
 }
 

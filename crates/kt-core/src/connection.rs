@@ -1,21 +1,23 @@
 //! Shared connection flags and the cluster they lead to.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use clap::Args;
 use rdkafka::admin::AdminClient;
 use rdkafka::client::{Client, ClientContext};
 use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
+use rdkafka::consumer::{BaseConsumer, ConsumerContext};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::metadata::Metadata;
 use rdkafka::mocking::MockCluster;
-use rdkafka::producer::DefaultProducerContext;
+use rdkafka::producer::{BaseProducer, DefaultProducerContext, ProducerContext};
 use rdkafka::ClientConfig;
 
 use crate::config::{translate, Translated};
 use crate::context::KtContext;
 use crate::error::KtError;
+use crate::output::Diagnostics;
 use crate::profile::{self, Profile};
 use crate::props::{self, Property, Source};
 use crate::zookeeper;
@@ -79,6 +81,12 @@ pub struct ConnectionArgs {
     /// Running under a Kafka tool's name: Kafka's exact texts, no kt extras.
     #[arg(skip)]
     pub kafka_name: bool,
+
+    /// What applying the profile has to tell the user (its file's
+    /// permissions; under `--verbose`, which cluster is used), shown when
+    /// the connection opens.
+    #[arg(skip)]
+    pub profile_notes: Vec<String>,
 }
 
 /// Where the brokers are.
@@ -189,12 +197,13 @@ impl ConnectionArgs {
                 self.endpoint_profile = Some(profile.name.clone());
             }
         }
+        self.profile_notes.clone_from(&profile.warnings);
         if self.verbose {
-            eprintln!(
+            self.profile_notes.push(format!(
                 "kt: using cluster '{}' from {}",
                 profile.name,
                 profile.path.display()
-            );
+            ));
         }
         self.profile_properties = profile.properties.clone();
         Some(profile)
@@ -259,14 +268,20 @@ impl ConnectionArgs {
         words.join(" ")
     }
 
-    /// All client properties in the order they apply: the cluster profile,
-    /// the file, then Java properties, then librdkafka's own.
-    pub fn properties(&self, extra: &[Property]) -> Result<Vec<Property>, KtError> {
+    /// Client properties in the order they apply (see [`Connection::resolve`]),
+    /// with the warnings reading their files gave.
+    fn properties(&self, request: &Request<'_>) -> Result<(Vec<Property>, Vec<String>), KtError> {
         let mut all = self.profile_properties.clone();
-        if let Some(path) = &self.command_config {
-            all.extend(props::read_file(path)?);
+        let mut warnings = Vec::new();
+        for path in [request.file, self.command_config.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            let (props, warning) = props::read_file_checked(path)?;
+            all.extend(props);
+            warnings.extend(warning);
         }
-        all.extend_from_slice(extra);
+        all.extend_from_slice(&request.properties);
         all.extend(props::from_args(
             &self.command_property,
             "--command-property",
@@ -279,8 +294,240 @@ impl ConnectionArgs {
                 source: Source::Librdkafka,
             }
         }));
-        Ok(all)
+        all.extend_from_slice(&request.flags);
+        for default in &request.defaults {
+            if !all.iter().any(|p| p.key == default.key) {
+                all.push(default.clone());
+            }
+        }
+        Ok((all, warnings))
     }
+}
+
+/// What a tool brings to its connection besides the shared flags.
+#[derive(Debug, Default)]
+pub struct Request<'a> {
+    /// The tool's own properties file (`--producer.config`, `--consumer.config`).
+    pub file: Option<&'a Path>,
+    /// The tool's own `KEY=VALUE` properties (`--producer-property`, `--producer-props`).
+    pub properties: Vec<Property>,
+    /// The tool's flags that Kafka maps to client properties (`--acks`,
+    /// `--batch-size`): they beat every property.
+    pub flags: Vec<Property>,
+    /// The tool's defaults for those flags, used for keys nothing else sets.
+    pub defaults: Vec<Property>,
+    /// Where the endpoint may come from, and the error when nothing names one.
+    pub endpoint: EndpointRule,
+    /// `--timeout` of kt's own commands; else `default.api.timeout.ms`, else 10 s.
+    pub timeout: Option<Duration>,
+}
+
+/// A tool's own check of the endpoint the flags name.
+pub type EndpointCheck = fn(&Endpoint) -> Result<(), KtError>;
+
+/// How a tool finds its endpoint beyond the shared flags.
+#[derive(Debug, Default)]
+pub struct EndpointRule {
+    /// An endpoint the tool's own arguments name (EndToEndLatency's first
+    /// positional argument); it beats the flags.
+    pub positional: Option<String>,
+    /// Take `bootstrap.servers` from the properties when no flag names an
+    /// endpoint, as kafka-producer-perf-test does.
+    pub from_properties: bool,
+    /// The error when nothing names an endpoint; kt's own one-line error
+    /// ([`no_endpoint`]) when `None`.
+    pub missing: Option<KtError>,
+    /// A check of the endpoint the flags name (the console producer's
+    /// `host:port` rule).
+    pub check: Option<EndpointCheck>,
+}
+
+/// Everything a tool connects with, resolved once from the flags, the
+/// cluster profile and the tool's own files and properties: nothing has
+/// been asked of the network yet.
+#[derive(Debug)]
+pub struct Connection {
+    endpoint: Option<Endpoint>,
+    /// The error for a missing endpoint.
+    missing: KtError,
+    /// Every client property with its source, in the order they apply.
+    pub properties: Vec<Property>,
+    timeout: Option<Duration>,
+    /// Where the endpoint came from, for messages.
+    source: String,
+    /// The connection flags that reach this cluster again, for hints.
+    hint: String,
+    verbose: bool,
+    kafka_name: bool,
+    /// What reading the profile and the files has to tell the user.
+    notes: Vec<String>,
+}
+
+impl Connection {
+    /// Resolves the endpoint and the properties, which apply in Kafka's
+    /// order: the cluster profile, the tool's file, `--command-config`, the
+    /// tool's properties, `--command-property`, `-X`, the tool's mapped
+    /// flags, then its defaults for keys nothing set.
+    ///
+    /// A missing endpoint is not an error yet: some tools check their other
+    /// arguments first, as Kafka's do. [`Self::endpoint`] or [`Self::open`]
+    /// report it.
+    pub fn resolve(args: &ConnectionArgs, request: Request<'_>) -> Result<Connection, KtError> {
+        let flagged = args.endpoint()?;
+        if let (Some(check), Some(endpoint)) = (request.endpoint.check, &flagged) {
+            check(endpoint)?;
+        }
+        let (properties, warnings) = args.properties(&request)?;
+        let mut notes = args.profile_notes.clone();
+        notes.extend(warnings);
+        let from_properties = request.endpoint.from_properties;
+        let endpoint = match (&request.endpoint.positional, flagged.clone()) {
+            (Some(b), _) => Some(Endpoint::from_bootstrap(b)?),
+            (None, Some(e)) => Some(e),
+            (None, None) if from_properties => properties
+                .iter()
+                .rev()
+                .find(|p| p.key == "bootstrap.servers")
+                .map(|p| Endpoint::from_bootstrap(&p.value))
+                .transpose()?,
+            (None, None) => None,
+        };
+        let (source, hint) = match &endpoint {
+            Some(e) if flagged.as_ref() != Some(e) => {
+                let flag = match e {
+                    Endpoint::ZooKeeper(z) => format!("--zookeeper {}", shell_word(z)),
+                    other => format!("--bootstrap-server {}", shell_word(&other.describe())),
+                };
+                ("bootstrap.servers".to_string(), flag)
+            }
+            _ => (args.endpoint_source(), args.hint_flags()),
+        };
+        Ok(Connection {
+            endpoint,
+            missing: request.endpoint.missing.unwrap_or_else(no_endpoint),
+            properties,
+            timeout: request.timeout,
+            source,
+            hint,
+            verbose: args.verbose,
+            kafka_name: args.kafka_name,
+            notes,
+        })
+    }
+
+    /// What reading the profile and the files has to tell the user, shown
+    /// by [`Self::open`].
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// The endpoint, or the tool's error for a missing one.
+    pub fn endpoint(&self) -> Result<&Endpoint, KtError> {
+        self.endpoint.as_ref().ok_or_else(|| self.missing.clone())
+    }
+
+    /// The value the properties give `key` last (Java's view), untranslated.
+    pub fn property(&self, key: &str) -> Option<&str> {
+        self.properties
+            .iter()
+            .rev()
+            .find(|p| p.key == key)
+            .map(|p| p.value.as_str())
+    }
+
+    /// Translates the properties for librdkafka, shows what that and the
+    /// files have to say on `diagnostics`, and reaches the cluster's
+    /// endpoint (asking ZooKeeper, or starting the mock cluster).
+    pub fn open(self, diagnostics: &Diagnostics) -> anyhow::Result<Cluster> {
+        let endpoint = self.endpoint()?.clone();
+        for note in &self.notes {
+            diagnostics.line(note);
+        }
+        let config = translate(&self.properties)?;
+        for (warning, close) in config.warnings.iter().zip(&config.suggestions) {
+            match close {
+                Some(key) if !self.kafka_name => {
+                    diagnostics.line(format_args!("WARN {warning} Did you mean '{key}'?"))
+                }
+                _ => diagnostics.line(format_args!("WARN {warning}")),
+            }
+        }
+        if self.verbose {
+            for note in &config.notes {
+                diagnostics.line(format_args!("kt: {note}"));
+            }
+        }
+        let timeout = self
+            .timeout
+            .or(config.api_timeout)
+            .unwrap_or(DEFAULT_TIMEOUT);
+        let mut mock = None;
+        let bootstrap = match &endpoint {
+            Endpoint::Brokers(b) => b.clone(),
+            Endpoint::ZooKeeper(zk) => zookeeper::broker_list(zk, timeout)?,
+            Endpoint::Mock(n) => {
+                let cluster = MockCluster::new(*n)
+                    .map_err(|e| KtError::broker(format!("cannot start the mock cluster: {e}")))?;
+                crate::faults::inject_from_env(&cluster)?;
+                let servers = cluster.bootstrap_servers();
+                mock = Some(cluster);
+                servers
+            }
+        };
+        Ok(Cluster {
+            endpoint,
+            bootstrap,
+            source: self.source,
+            hint: self.hint,
+            config,
+            timeout,
+            diagnostics: self.verbose.then(|| diagnostics.clone()),
+            mock,
+        })
+    }
+}
+
+/// What a tool wants of a producer or consumer beyond the user's settings.
+#[derive(Debug, Default)]
+pub struct ClientSpec {
+    /// `client.id` unless the user sets one.
+    pub client_id: &'static str,
+    /// The Java client's (or the tool's) defaults where librdkafka's differ,
+    /// for keys the user did not set.
+    pub defaults: Vec<(&'static str, String)>,
+    /// Set whatever the user says, as Kafka's tools force them.
+    pub forced: Vec<(&'static str, String)>,
+}
+
+impl ClientSpec {
+    pub fn new(client_id: &'static str) -> Self {
+        ClientSpec {
+            client_id,
+            ..Default::default()
+        }
+    }
+
+    /// `key` defaults to `value` unless the user set it.
+    pub fn default(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.defaults.push((key, value.into()));
+        self
+    }
+
+    /// `key` is `value` whatever the user set.
+    pub fn force(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.forced.push((key, value.into()));
+        self
+    }
+}
+
+/// A consumer group id no other run uses: `PREFIX-<5 digits>`, as Kafka's
+/// console and perf consumers make theirs.
+pub fn random_group_id(prefix: &str) -> String {
+    let n = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos())
+        % 100_000;
+    format!("{prefix}-{n}")
 }
 
 /// kt's own commands with no endpoint flag and no cluster profile.
@@ -317,70 +564,12 @@ pub struct Cluster {
     hint: String,
     pub config: Translated,
     pub timeout: Duration,
-    pub verbose: bool,
+    /// Where librdkafka's log goes: `Some` only under `--verbose`.
+    diagnostics: Option<Diagnostics>,
     mock: Option<MockCluster<'static, DefaultProducerContext>>,
 }
 
 impl Cluster {
-    /// Resolves the endpoint (asking ZooKeeper or starting the mock cluster)
-    /// and translates the client properties. `conn` says where the endpoint
-    /// came from (a flag or a profile) and whether to be verbose.
-    pub fn open(
-        endpoint: Endpoint,
-        properties: &[Property],
-        timeout: Option<Duration>,
-        conn: &ConnectionArgs,
-    ) -> anyhow::Result<Cluster> {
-        let verbose = conn.verbose;
-        let (source, hint) = if conn.endpoint().ok().flatten().as_ref() == Some(&endpoint) {
-            (conn.endpoint_source(), conn.hint_flags())
-        } else {
-            let flag = match &endpoint {
-                Endpoint::ZooKeeper(z) => format!("--zookeeper {}", shell_word(z)),
-                other => format!("--bootstrap-server {}", shell_word(&other.describe())),
-            };
-            ("bootstrap.servers".to_string(), flag)
-        };
-        let config = translate(properties)?;
-        for (warning, close) in config.warnings.iter().zip(&config.suggestions) {
-            match close {
-                Some(key) if !conn.kafka_name => {
-                    eprintln!("WARN {warning} Did you mean '{key}'?")
-                }
-                _ => eprintln!("WARN {warning}"),
-            }
-        }
-        if verbose {
-            for note in &config.notes {
-                eprintln!("kt: {note}");
-            }
-        }
-        let timeout = timeout.or(config.api_timeout).unwrap_or(DEFAULT_TIMEOUT);
-        let mut mock = None;
-        let bootstrap = match &endpoint {
-            Endpoint::Brokers(b) => b.clone(),
-            Endpoint::ZooKeeper(zk) => zookeeper::broker_list(zk, timeout)?,
-            Endpoint::Mock(n) => {
-                let cluster = MockCluster::new(*n)
-                    .map_err(|e| KtError::broker(format!("cannot start the mock cluster: {e}")))?;
-                crate::faults::inject_from_env(&cluster)?;
-                let servers = cluster.bootstrap_servers();
-                mock = Some(cluster);
-                servers
-            }
-        };
-        Ok(Cluster {
-            endpoint,
-            bootstrap,
-            source,
-            hint,
-            config,
-            timeout,
-            verbose,
-            mock,
-        })
-    }
-
     /// A kt command line for this same cluster, to print in a hint that is
     /// pasted as printed: `kt topics --bootstrap-server b:9092 --create ...`.
     pub fn command(&self, tool: &str, rest: &str) -> String {
@@ -415,18 +604,68 @@ impl Cluster {
     /// librdkafka's log level: warnings (kept for messages, not shown), info
     /// under `--verbose`, debug when a `debug` property asks for it.
     pub fn log_level(&self) -> RDKafkaLogLevel {
-        match (self.verbose, self.config.get("debug").is_some()) {
+        match (self.verbose(), self.config.get("debug").is_some()) {
             (true, true) => RDKafkaLogLevel::Debug,
             (true, false) => RDKafkaLogLevel::Info,
             _ => RDKafkaLogLevel::Warning,
         }
     }
 
+    /// Whether `--verbose` asked for librdkafka's log.
+    pub fn verbose(&self) -> bool {
+        self.diagnostics.is_some()
+    }
+
+    /// A client context for this cluster: quiet, or showing librdkafka's
+    /// log under `--verbose`.
+    pub fn context(&self) -> KtContext {
+        KtContext::new(self.diagnostics.clone())
+    }
+
     /// An admin client with kt's context.
     pub fn admin(&self, client_id: &str) -> anyhow::Result<AdminClient<KtContext>> {
         let cfg = self.client_config(client_id);
-        AdminClient::from_config_and_context(&cfg, KtContext::new(self.verbose))
+        AdminClient::from_config_and_context(&cfg, self.context())
             .map_err(|e| client_creation_error(e).into())
+    }
+
+    /// The configuration for a producer or consumer: the user's settings,
+    /// the spec's defaults where the user set nothing, and what it forces.
+    fn spec_config(&self, spec: &ClientSpec) -> ClientConfig {
+        let mut cfg = self.client_config(spec.client_id);
+        for (key, value) in &spec.defaults {
+            if self.config.get(key).is_none() {
+                cfg.set(*key, value);
+            }
+        }
+        for (key, value) in &spec.forced {
+            cfg.set(*key, value);
+        }
+        cfg
+    }
+
+    /// A producer with the tool's `context`: Java's idempotence default
+    /// applies, and a bad setting is one line naming the key.
+    pub fn producer<C: ProducerContext>(
+        &self,
+        spec: &ClientSpec,
+        context: C,
+    ) -> anyhow::Result<BaseProducer<C>> {
+        let mut cfg = self.spec_config(spec);
+        self.config.idempotence_default(&mut cfg);
+        BaseProducer::from_config_and_context(&cfg, context)
+            .map_err(|e| client_error("producer", e).into())
+    }
+
+    /// A consumer with the tool's `context`.
+    pub fn consumer<C: ConsumerContext>(
+        &self,
+        spec: &ClientSpec,
+        context: C,
+    ) -> anyhow::Result<BaseConsumer<C>> {
+        let cfg = self.spec_config(spec);
+        BaseConsumer::from_config_and_context(&cfg, context)
+            .map_err(|e| client_error("consumer", e).into())
     }
 
     /// Cluster metadata (all topics, or one), failing with one line when no
@@ -596,6 +835,16 @@ pub fn security_failure(why: &str, bootstrap: &str) -> Option<KtError> {
     None
 }
 
+/// A producer or consumer librdkafka would not create.
+fn client_error(what: &str, e: KafkaError) -> KtError {
+    KtError::config(match e {
+        KafkaError::ClientConfig(_, desc, key, _) => {
+            format!("invalid {what} setting '{key}': {desc}")
+        }
+        other => format!("cannot create the {what}: {other}"),
+    })
+}
+
 fn client_creation_error(e: KafkaError) -> KtError {
     match e {
         KafkaError::ClientConfig(_, desc, key, value) => {
@@ -658,18 +907,138 @@ mod tests {
     }
 
     #[test]
-    fn properties_apply_file_then_java_then_librdkafka() {
-        let mut file = tempfile::NamedTempFile::new().unwrap();
-        std::io::Write::write_all(&mut file, b"acks=0\nlinger.ms=7\n").unwrap();
+    fn properties_apply_in_kafkas_order() {
+        // Each layer sets `acks` and a key of its own; the last layer that
+        // names a key wins, and a default fills in only what none named.
+        let file = |text: &str| {
+            let mut f = tempfile::NamedTempFile::new().unwrap();
+            std::io::Write::write_all(&mut f, text.as_bytes()).unwrap();
+            f
+        };
+        let tool_file = file("acks=file\nfrom.tool.file=1\n");
+        let command_config = file("acks=command-config\nfrom.command.config=1\n");
+        let prop = |key: &str, value: &str, source| Property {
+            key: key.into(),
+            value: value.into(),
+            source,
+        };
         let args = ConnectionArgs {
-            command_config: Some(file.path().to_path_buf()),
-            command_property: vec!["acks=1".into()],
-            librdkafka: vec!["acks=all".into()],
+            bootstrap_server: Some("b:9092".into()),
+            command_config: Some(command_config.path().to_path_buf()),
+            command_property: vec!["acks=command-property".into()],
+            librdkafka: vec!["acks=X".into(), "from.x=1".into()],
+            profile_properties: vec![prop("acks", "profile", Source::Flag("profile"))],
             ..Default::default()
         };
-        let t = translate(&args.properties(&[]).unwrap()).unwrap();
-        assert_eq!(t.get("acks"), Some("all"));
-        assert_eq!(t.get("linger.ms"), Some("7"));
+        let request = |flags: Vec<Property>| Request {
+            file: Some(tool_file.path()),
+            properties: vec![prop(
+                "acks",
+                "tool-property",
+                Source::Flag("--producer-property"),
+            )],
+            flags,
+            defaults: vec![
+                prop("acks", "default", Source::Flag("tool")),
+                prop("linger.ms", "1000", Source::Flag("tool")),
+            ],
+            ..Default::default()
+        };
+        let conn = Connection::resolve(&args, request(Vec::new())).unwrap();
+        let acks: Vec<&str> = conn
+            .properties
+            .iter()
+            .filter(|p| p.key == "acks")
+            .map(|p| p.value.as_str())
+            .collect();
+        assert_eq!(
+            acks,
+            [
+                "profile",
+                "file",
+                "command-config",
+                "tool-property",
+                "command-property",
+                "X"
+            ]
+        );
+        assert_eq!(conn.property("acks"), Some("X"));
+        assert_eq!(conn.property("linger.ms"), Some("1000"));
+        for key in ["from.tool.file", "from.command.config", "from.x"] {
+            assert_eq!(conn.property(key), Some("1"), "{key}");
+        }
+        let flagged = request(vec![prop("acks", "flag", Source::Flag("--acks"))]);
+        let conn = Connection::resolve(&args, flagged).unwrap();
+        assert_eq!(conn.property("acks"), Some("flag"));
+    }
+
+    #[test]
+    fn endpoint_rules() {
+        let none = ConnectionArgs::default();
+        let missing = Connection::resolve(&none, Request::default())
+            .unwrap()
+            .endpoint()
+            .unwrap_err();
+        assert!(missing
+            .message
+            .starts_with("no broker given; pass --bootstrap-server"));
+        let kafkas = Request {
+            endpoint: EndpointRule {
+                missing: Some(KtError::usage(
+                    "Missing required argument \"[bootstrap-server]\"",
+                )),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert_eq!(
+            Connection::resolve(&none, kafkas)
+                .unwrap()
+                .endpoint()
+                .unwrap_err()
+                .message,
+            "Missing required argument \"[bootstrap-server]\""
+        );
+        let from_props = || Request {
+            properties: vec![Property {
+                key: "bootstrap.servers".into(),
+                value: "p:9092".into(),
+                source: Source::Flag("--producer-props"),
+            }],
+            endpoint: EndpointRule {
+                from_properties: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let conn = Connection::resolve(&none, from_props()).unwrap();
+        assert_eq!(
+            conn.endpoint().unwrap(),
+            &Endpoint::Brokers("p:9092".into())
+        );
+        assert_eq!(conn.source, "bootstrap.servers");
+        let flagged = ConnectionArgs {
+            bootstrap_server: Some("f:9092".into()),
+            ..Default::default()
+        };
+        let conn = Connection::resolve(&flagged, from_props()).unwrap();
+        assert_eq!(
+            conn.endpoint().unwrap(),
+            &Endpoint::Brokers("f:9092".into())
+        );
+        assert_eq!(conn.source, "--bootstrap-server");
+        let positional = Request {
+            endpoint: EndpointRule {
+                positional: Some("e:9092".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let conn = Connection::resolve(&flagged, positional).unwrap();
+        assert_eq!(
+            conn.endpoint().unwrap(),
+            &Endpoint::Brokers("e:9092".into())
+        );
     }
 
     #[test]

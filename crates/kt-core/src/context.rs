@@ -3,24 +3,31 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use rdkafka::bindings as rd;
 use rdkafka::client::{Client, ClientContext};
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::ConsumerContext;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::producer::{DeliveryResult, ProducerContext};
 
-/// Keeps librdkafka quiet unless `--verbose`: log and error callbacks print to
-/// stderr only then, and otherwise the last one is kept for the final message.
+use crate::ffi::Event;
+use crate::output::Diagnostics;
+
+/// Keeps librdkafka quiet unless `--verbose`: log and error callbacks go to
+/// the diagnostics only then, and otherwise the last one is kept for the
+/// final message.
 #[derive(Debug, Default)]
 pub struct KtContext {
-    verbose: bool,
+    /// Where librdkafka's log goes under `--verbose`; nowhere otherwise.
+    verbose: Option<Diagnostics>,
     last_error: Mutex<Option<String>>,
     brokers_down: AtomicBool,
+    /// librdkafka's last statistics (JSON), when `statistics.interval.ms` asks for them.
+    statistics: Mutex<String>,
 }
 
 impl KtContext {
-    pub fn new(verbose: bool) -> Self {
+    /// A context that shows librdkafka's log on `verbose`, when given.
+    pub fn new(verbose: Option<Diagnostics>) -> Self {
         KtContext {
             verbose,
             ..Default::default()
@@ -37,6 +44,14 @@ impl KtContext {
         self.brokers_down.load(Ordering::Relaxed)
     }
 
+    /// librdkafka's last statistics report (JSON), empty before the first.
+    pub fn statistics(&self) -> String {
+        self.statistics
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_default()
+    }
+
     fn remember(&self, message: String) {
         if let Ok(mut slot) = self.last_error.lock() {
             *slot = Some(message);
@@ -46,8 +61,8 @@ impl KtContext {
 
 impl ClientContext for KtContext {
     fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
-        if self.verbose {
-            eprintln!("librdkafka {level:?} [{fac}] {log_message}");
+        if let Some(d) = &self.verbose {
+            d.line(format_args!("librdkafka {level:?} [{fac}] {log_message}"));
         }
         // "[thrd:host:port/bootstrap]: 1/1 brokers are down"
         let message = match log_message.split_once("]: ") {
@@ -67,8 +82,8 @@ impl ClientContext for KtContext {
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
-        if self.verbose {
-            eprintln!("librdkafka error: {error}: {reason}");
+        if let Some(d) = &self.verbose {
+            d.line(format_args!("librdkafka error: {error}: {reason}"));
         }
         if error.rdkafka_error_code() == Some(RDKafkaErrorCode::AllBrokersDown) {
             self.brokers_down.store(true, Ordering::Relaxed);
@@ -78,6 +93,40 @@ impl ClientContext for KtContext {
             self.remember(reason.to_string());
         }
     }
+
+    fn stats_raw(&self, statistics: &[u8]) {
+        if let Ok(mut s) = self.statistics.lock() {
+            *s = String::from_utf8_lossy(statistics).into_owned();
+        }
+    }
+}
+
+/// Makes a tool's own client context (one that counts deliveries, say) a
+/// `ClientContext` by handing librdkafka's log, error and statistics
+/// callbacks to its [`KtContext`] field, and lets kt-core reach that field.
+#[macro_export]
+macro_rules! client_context {
+    ($ty:ty, $field:ident) => {
+        impl ::rdkafka::client::ClientContext for $ty {
+            fn log(&self, level: ::rdkafka::config::RDKafkaLogLevel, fac: &str, message: &str) {
+                self.$field.log(level, fac, message)
+            }
+
+            fn error(&self, error: ::rdkafka::error::KafkaError, reason: &str) {
+                self.$field.error(error, reason)
+            }
+
+            fn stats_raw(&self, statistics: &[u8]) {
+                self.$field.stats_raw(statistics)
+            }
+        }
+
+        impl AsRef<$crate::KtContext> for $ty {
+            fn as_ref(&self) -> &$crate::KtContext {
+                &self.$field
+            }
+        }
+    };
 }
 
 impl ConsumerContext for KtContext {}
@@ -100,56 +149,12 @@ impl AsRef<KtContext> for KtContext {
 /// context. rdkafka serves that queue only for producers and consumers that
 /// poll; an admin client's main queue would otherwise never be read.
 pub fn drain_events(client: &Client<KtContext>) {
-    use std::ffi::CStr;
-    use std::os::raw::{c_char, c_int};
-
-    let text = |p: *const c_char| {
-        if p.is_null() {
-            String::new()
-        } else {
-            // SAFETY: librdkafka's event strings are NUL-terminated and live
-            // until the event is destroyed, after this use.
-            unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
-        }
-    };
-    // SAFETY: the queue handle is released before returning; each event is
-    // destroyed after its strings were copied.
-    unsafe {
-        let queue = rd::rd_kafka_queue_get_main(client.native_ptr());
-        if queue.is_null() {
-            return;
-        }
-        loop {
-            let event = rd::rd_kafka_queue_poll(queue, 0);
-            if event.is_null() {
-                break;
-            }
-            match rd::rd_kafka_event_type(event) {
-                rd::RD_KAFKA_EVENT_LOG => {
-                    let (mut fac, mut msg, mut level): (*const c_char, *const c_char, c_int) =
-                        (std::ptr::null(), std::ptr::null(), 0);
-                    rd::rd_kafka_event_log(event, &mut fac, &mut msg, &mut level);
-                    let level = match level {
-                        0 => RDKafkaLogLevel::Emerg,
-                        1 => RDKafkaLogLevel::Alert,
-                        2 => RDKafkaLogLevel::Critical,
-                        3 => RDKafkaLogLevel::Error,
-                        4 => RDKafkaLogLevel::Warning,
-                        5 => RDKafkaLogLevel::Notice,
-                        6 => RDKafkaLogLevel::Info,
-                        _ => RDKafkaLogLevel::Debug,
-                    };
-                    client.context().log(level, &text(fac), &text(msg));
-                }
-                rd::RD_KAFKA_EVENT_ERROR => {
-                    let code: RDKafkaErrorCode = rd::rd_kafka_event_error(event).into();
-                    let reason = text(rd::rd_kafka_event_error_string(event));
-                    client.context().error(KafkaError::Global(code), &reason);
-                }
-                _ => {}
-            }
-            rd::rd_kafka_event_destroy(event);
-        }
-        rd::rd_kafka_queue_destroy(queue);
-    }
+    crate::ffi::main_queue_events(client, |event| match event {
+        Event::Log {
+            level,
+            fac,
+            message,
+        } => client.context().log(level, &fac, &message),
+        Event::Error { code, reason } => client.context().error(KafkaError::Global(code), &reason),
+    });
 }

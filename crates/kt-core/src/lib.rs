@@ -1,14 +1,17 @@
 //! kt's shared layer: connection flags, client configuration, the librdkafka
 //! context, errors with exit codes, and output formats. Tools depend on this
 //! crate; it depends on no tool.
+//!
+//! kt-core never prints: diagnostics go to the [`Diagnostics`] a tool hands
+//! in, and every `unsafe` block is in [`ffi`].
 
-pub mod admin_ext;
 pub mod config;
 pub mod connection;
 pub mod context;
 pub mod error;
 pub mod faults;
 pub mod ffi;
+pub mod offset;
 pub mod output;
 pub mod profile;
 pub mod props;
@@ -20,5 +23,6 @@ pub mod zookeeper;
 pub use connection::{Cluster, ConnectionArgs, Endpoint, DEFAULT_TIMEOUT};
 pub use context::KtContext;
 pub use error::{error_kind, ErrorKind, KtError};
-pub use output::{OutputArgs, OutputFormat};
+pub use offset::OffsetSpec;
+pub use output::{Diagnostics, OutputArgs, OutputFormat};
 pub use runtime::{block_on, deliver_all};

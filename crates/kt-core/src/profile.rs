@@ -67,6 +67,8 @@ pub struct Profile {
     pub zookeeper: Option<String>,
     /// Client properties, secrets already read from their env var or file.
     pub properties: Vec<Property>,
+    /// What to tell the user about the file (secrets others can read).
+    pub warnings: Vec<String>,
 }
 
 /// The parsed config file.
@@ -225,7 +227,9 @@ impl ConfigFile {
         // Only the cluster in use: its secrets are the ones this command reads.
         let plain = Self::plain_secrets(table);
         let keys: Vec<&str> = plain.iter().map(String::as_str).collect();
-        crate::props::warn_if_readable(&self.path, &keys);
+        let warnings = crate::props::readable_warning(&self.path, &keys)
+            .into_iter()
+            .collect();
         let mut profile = Profile {
             name: name.to_string(),
             chosen_by,
@@ -233,6 +237,7 @@ impl ConfigFile {
             bootstrap: None,
             zookeeper: None,
             properties: Vec::new(),
+            warnings,
         };
         let mut marked: Vec<String> = Vec::new();
         let mut props = toml::Table::new();

@@ -106,31 +106,38 @@ pub fn read_file(path: &Path) -> Result<Vec<Property>, KtError> {
             })
         })
         .map_err(|e| KtError::config(format!("cannot parse properties file {shown}: {e}")))?;
-    let secrets: Vec<&str> = out
+    Ok(out)
+}
+
+/// The warning for a file holding secrets that other users can read, if it
+/// is one: `WARN … run chmod 600 …`.
+pub fn readable_warning(path: &Path, secret_keys: &[&str]) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    if secret_keys.is_empty() {
+        return None;
+    }
+    let meta = std::fs::metadata(path).ok()?;
+    (meta.permissions().mode() & 0o077 != 0).then(|| {
+        format!(
+            "WARN {} holds secrets ({}) and other users can read it; run chmod 600 {}",
+            path.display(),
+            secret_keys.join(", "),
+            path.display()
+        )
+    })
+}
+
+/// [`read_file`] and, for a file holding secrets others can read, the
+/// warning to show.
+pub fn read_file_checked(path: &Path) -> Result<(Vec<Property>, Option<String>), KtError> {
+    let props = read_file(path)?;
+    let secrets: Vec<&str> = props
         .iter()
         .filter(|p| is_secret(&p.key))
         .map(|p| p.key.as_str())
         .collect();
-    warn_if_readable(path, &secrets);
-    Ok(out)
-}
-
-/// Warns once when a file holding secrets can be read by other users.
-pub fn warn_if_readable(path: &Path, secret_keys: &[&str]) {
-    use std::os::unix::fs::PermissionsExt;
-    if secret_keys.is_empty() {
-        return;
-    }
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.permissions().mode() & 0o077 != 0 {
-            eprintln!(
-                "WARN {} holds secrets ({}) and other users can read it; run chmod 600 {}",
-                path.display(),
-                secret_keys.join(", "),
-                path.display()
-            );
-        }
-    }
+    let warning = readable_warning(path, &secrets);
+    Ok((props, warning))
 }
 
 pub(crate) fn io_reason(e: &std::io::Error) -> String {

@@ -32,21 +32,12 @@ where
     use rdkafka::producer::Producer;
     use std::sync::atomic::{AtomicBool, Ordering};
     let done = AtomicBool::new(false);
-    // The handle crosses to the helper as an address; the scope keeps the
-    // producer alive until the helper has returned.
-    let handle = producer.client().native_ptr() as usize;
+    let client = producer.client();
     std::thread::scope(|scope| {
         scope.spawn(|| {
             while !done.load(Ordering::Relaxed) {
                 let started = std::time::Instant::now();
-                // SAFETY: librdkafka's API is thread-safe and the producer
-                // outlives this scope.
-                unsafe {
-                    rdkafka::bindings::rd_kafka_flush(
-                        handle as *mut rdkafka::bindings::rd_kafka_t,
-                        50,
-                    )
-                };
+                crate::ffi::flush(client, 50);
                 if started.elapsed() < std::time::Duration::from_millis(1) {
                     // Nothing left to wait for in librdkafka; the poller is
                     // about to see it. Don't spin meanwhile.

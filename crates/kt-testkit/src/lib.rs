@@ -6,6 +6,8 @@
 //! a small shell wrapper that kills it when its stdin closes, which happens
 //! when the test process exits (a `static` is never dropped).
 
+#![forbid(unsafe_code)]
+
 use std::io::Write as _;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -413,4 +415,18 @@ pub fn run_with_env(
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
     })
+}
+
+/// Sends signal `sig` (`libc::SIGINT`, say) to the child `pid`, as a
+/// user's Ctrl-C or `kill` would; false when it could not be sent.
+pub fn send_signal(pid: u32, sig: i32) -> bool {
+    let (Some(pid), Some(sig)) = (
+        i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw),
+        rustix::process::Signal::from_named_raw(sig),
+    ) else {
+        return false;
+    };
+    rustix::process::kill_process(pid, sig).is_ok()
 }

@@ -2,11 +2,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use kt_core::props::{self, Property};
+use kt_core::connection::{random_group_id, ClientSpec, Connection, Request};
+use kt_core::output::Diagnostics;
+use kt_core::props;
 use kt_core::{Cluster, KtContext, KtError};
-use rdkafka::config::FromClientConfigAndContext;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::error::KafkaError;
 use rdkafka::message::Message;
@@ -17,6 +18,7 @@ use super::consume_args::{ConsumeArgs, ConsumeOutput, ConsumePlan, Source, Start
 use super::format::Format;
 use super::formatter::{write_json, DefaultFormatter, FormatError, FormatterKind};
 use crate::dispatch::Mode;
+use crate::endpoint::Kafka;
 use crate::signals::{Signal, Signals};
 use crate::time::now_ms;
 use crate::topic::{is_internal, IncludeList};
@@ -36,10 +38,21 @@ enum End {
     Format(String),
 }
 
-pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
-    let props = consumer_properties(&args)?;
-    let plan = args.check(&props)?;
-    let endpoint = crate::endpoint::required(&args.connection, mode, false)?;
+pub fn run(
+    args: ConsumeArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
+    let request = Request {
+        file: args.consumer_config.as_deref(),
+        properties: props::from_args(&args.consumer_property, "--consumer-property"),
+        endpoint: crate::endpoint::rule(mode, Kafka::Argument, false),
+        ..Default::default()
+    };
+    let conn = Connection::resolve(&args.connection, request)?;
+    let plan = args.check(&conn.properties)?;
+    conn.endpoint()?;
     // Java's ClassNotFoundException says only the class name.
     let (kind, warning) =
         FormatterKind::from_class(args.formatter.as_deref()).map_err(|e| {
@@ -49,15 +62,15 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
             }
         })?;
     if let Some(w) = warning {
-        eprintln!("{w}");
+        err.line(format_args!("{w}"));
     }
     let formatter = DefaultFormatter::new(&formatter_properties(&args)?)?;
     let format = args.format.as_deref().map(Format::parse).transpose()?;
-    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
+    let cluster = conn.open(err)?;
     let consumer = create_consumer(&args, &plan, &cluster)?;
     let store_offsets = stores_printed_offsets(&plan, &cluster);
     let signals = Signals::install()?;
-    let mut state = start(&args, &plan, mode, &cluster, &consumer, &signals)?;
+    let mut state = start(&args, &plan, mode, &cluster, &consumer, &signals, err)?;
     let idle = args
         .timeout_ms
         .filter(|t| *t >= 0)
@@ -129,14 +142,14 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
             Ok(()) => {}
             Err(FormatError::Io(e)) => break io_end(e),
             Err(FormatError::Data(why)) if args.skip_message_on_error => {
-                eprintln!(
+                err.line(format_args!(
                     "{}",
                     crate::compat::log4j(
                         "ERROR",
                         &format!("Error processing message, skipping this message: {why}"),
                         CONSOLE_CONSUMER
                     )
-                );
+                ));
             }
             Err(FormatError::Data(why)) => break End::Format(why),
         }
@@ -148,7 +161,7 @@ pub fn run(args: ConsumeArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
     };
     let flushed = out.flush();
     finish(
-        end, flushed, count, mode, &args, &plan, consumer, cluster, out,
+        end, flushed, count, mode, &args, &plan, consumer, cluster, out, err,
     )
 }
 
@@ -171,6 +184,7 @@ fn finish(
     consumer: BaseConsumer<KtContext>,
     cluster: Cluster,
     out: &mut dyn Write,
+    err: &Diagnostics,
 ) -> anyhow::Result<()> {
     let broken = matches!(end, End::BrokenPipe)
         || flushed
@@ -181,7 +195,7 @@ fn finish(
         // of records fetched but not printed were never stored.
         if let Err(e) = consumer.commit_consumer_state(CommitMode::Sync) {
             if args.connection.verbose {
-                eprintln!("kt: committing offsets: {e}");
+                err.line(format_args!("kt: committing offsets: {e}"));
             }
         }
         drop(consumer);
@@ -196,37 +210,39 @@ fn finish(
     }
     match (&end, mode) {
         (End::Idle, Mode::Compat) => {
-            eprintln!(
+            err.line(format_args!(
                 "{}",
                 crate::compat::log4j(
                     "ERROR",
                     "Error processing message, terminating consumer process: ",
                     CONSOLE_CONSUMER
                 )
-            );
-            eprintln!("org.apache.kafka.common.errors.TimeoutException");
+            ));
+            err.line(format_args!(
+                "org.apache.kafka.common.errors.TimeoutException"
+            ));
         }
-        (End::Format(why), Mode::Compat) => {
-            eprintln!(
-                "{}",
-                crate::compat::log4j(
-                    "ERROR",
-                    &format!("Unknown error when running consumer: {why}"),
-                    CONSOLE_CONSUMER
-                )
+        (End::Format(why), Mode::Compat) => err.line(format_args!(
+            "{}",
+            crate::compat::log4j(
+                "ERROR",
+                &format!("Unknown error when running consumer: {why}"),
+                CONSOLE_CONSUMER
             )
-        }
+        )),
         _ => {}
     }
     if broken {
         if mode == Mode::Compat {
-            eprintln!("Unable to write to standard out, closing consumer.");
-            eprintln!("Processed a total of {count} messages");
+            err.line(format_args!(
+                "Unable to write to standard out, closing consumer."
+            ));
+            err.line(format_args!("Processed a total of {count} messages"));
         }
         // A reader that went away (`| head`) is a normal end.
         return Ok(());
     }
-    eprintln!("Processed a total of {count} messages");
+    err.line(format_args!("Processed a total of {count} messages"));
     match end {
         End::Signal(signal) => {
             Err(KtError::new(signal.kind(), format!("stopped by {}", signal.name())).into())
@@ -234,17 +250,6 @@ fn finish(
         End::Format(why) => Err(KtError::broker(why).into()),
         _ => Ok(()),
     }
-}
-
-/// Client properties: files, then properties, then -X.
-fn consumer_properties(args: &ConsumeArgs) -> Result<Vec<Property>, KtError> {
-    let mut all = match &args.consumer_config {
-        Some(path) => props::read_file(path)?,
-        None => Vec::new(),
-    };
-    let extra = props::from_args(&args.consumer_property, "--consumer-property");
-    all.extend(args.connection.properties(&extra)?);
-    Ok(all)
 }
 
 fn formatter_properties(args: &ConsumeArgs) -> Result<HashMap<String, String>, KtError> {
@@ -285,57 +290,34 @@ fn create_consumer(
     plan: &ConsumePlan,
     cluster: &Cluster,
 ) -> anyhow::Result<BaseConsumer<KtContext>> {
-    let mut cfg = cluster.client_config("console-consumer");
-    let explicit = |key: &str| cluster.config.get(key).is_some();
-    if !explicit("client.id") {
-        cfg.set("client.id", "console-consumer");
-    }
-    match &plan.group {
-        Some(g) => {
-            cfg.set("group.id", g);
-            if stores_printed_offsets(plan, cluster) {
-                cfg.set("enable.auto.offset.store", "false");
-            }
-        }
-        None => {
-            let n = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.subsec_nanos())
-                % 100_000;
-            cfg.set("group.id", format!("console-consumer-{n}"));
-            if !explicit("enable.auto.commit") {
-                cfg.set("enable.auto.commit", "false");
-            }
-        }
-    }
-    if !explicit("auto.offset.reset") {
-        let reset = if plan.start == StartAt::Earliest {
-            "earliest"
-        } else {
-            "latest"
-        };
-        cfg.set("auto.offset.reset", reset);
-    }
+    let mut spec = ClientSpec::new("console-consumer");
+    spec = match &plan.group {
+        Some(g) if stores_printed_offsets(plan, cluster) => spec
+            .force("group.id", g)
+            .force("enable.auto.offset.store", "false"),
+        Some(g) => spec.force("group.id", g),
+        None => spec
+            .force("group.id", random_group_id("console-consumer"))
+            .default("enable.auto.commit", "false"),
+    };
+    let reset = if plan.start == StartAt::Earliest {
+        "earliest"
+    } else {
+        "latest"
+    };
     // librdkafka defaults to read_committed; Kafka to read_uncommitted.
     let isolation = args
         .isolation_level
         .clone()
         .or_else(|| cluster.config.get("isolation.level").map(str::to_string))
         .unwrap_or_else(|| "read_uncommitted".to_string());
-    cfg.set("isolation.level", isolation);
-    if (args.exit || plan.until_ms.is_some()) && !explicit("enable.partition.eof") {
-        cfg.set("enable.partition.eof", "true");
+    spec = spec
+        .default("auto.offset.reset", reset)
+        .force("isolation.level", isolation);
+    if args.exit || plan.until_ms.is_some() {
+        spec = spec.default("enable.partition.eof", "true");
     }
-    cfg.set_log_level(cluster.log_level());
-    BaseConsumer::from_config_and_context(&cfg, KtContext::new(cluster.verbose)).map_err(|e| {
-        KtError::config(match e {
-            KafkaError::ClientConfig(_, desc, key, _) => {
-                format!("invalid consumer setting '{key}': {desc}")
-            }
-            other => format!("cannot create the consumer: {other}"),
-        })
-        .into()
-    })
+    cluster.consumer(&spec, cluster.context())
 }
 
 /// One partition kt reads: where it ends and whether it is done.
@@ -473,6 +455,7 @@ fn start(
     cluster: &Cluster,
     consumer: &BaseConsumer<KtContext>,
     signals: &Signals,
+    err: &Diagnostics,
 ) -> anyhow::Result<Progress> {
     let mut progress = Progress {
         until_ms: plan.until_ms,
@@ -499,10 +482,10 @@ fn start(
         }
         if !waiting {
             waiting = true;
-            eprintln!(
+            err.line(format_args!(
                 "kt: waiting for {} to be created (--wait-for-topic); Ctrl-C to stop",
                 describe_source(&plan.source)
-            );
+            ));
         }
         let pause = Instant::now() + Duration::from_millis(500);
         while Instant::now() < pause {

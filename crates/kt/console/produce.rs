@@ -6,10 +6,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use kt_core::connection::{ClientSpec, Connection, Request};
+use kt_core::output::Diagnostics;
 use kt_core::props::{self, Property, Source};
 use kt_core::{Cluster, ErrorKind, KtContext, KtError};
-use rdkafka::client::ClientContext;
-use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::metadata::Metadata;
@@ -20,6 +20,7 @@ use super::envelope::{json_to_bytes, Envelope};
 use super::produce_args::{InputFormat, ProduceArgs, LINE_READERS};
 use super::reader::{LineReader, LineSplitter};
 use crate::dispatch::Mode;
+use crate::endpoint::Kafka;
 use crate::signals::Signals;
 use crate::topic::partition_count;
 use kt_core::stdio;
@@ -50,12 +51,19 @@ const NATIVE_DEFAULTS: [(&str, &str); 2] =
 /// How long a stopped producer may spend delivering what it holds.
 const STOP_FLUSH: Duration = Duration::from_secs(5);
 
-pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    args: ProduceArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
     let topic = args
         .topic
         .clone()
         .ok_or_else(|| KtError::usage("Missing required argument \"[topic]\""))?;
-    let endpoint = crate::endpoint::required(&args.connection, mode, true)?;
+    let request = producer_request(&args, mode)?;
+    let conn = Connection::resolve(&args.connection, request)?;
+    conn.endpoint()?;
     if let Some(class) = args.line_reader.as_deref() {
         if !LINE_READERS.contains(&class) {
             return Err(match mode {
@@ -70,18 +78,14 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
         }
     }
     let reader = LineReader::new(&reader_properties(&args)?)?;
-    let props = producer_properties(&args, mode)?;
     let max_block = Duration::from_millis(
-        props
-            .iter()
-            .rev()
-            .find(|p| p.key == "max.block.ms")
-            .and_then(|p| p.value.trim().parse().ok())
+        conn.property("max.block.ms")
+            .and_then(|v| v.trim().parse().ok())
             .unwrap_or(60_000),
     );
     check_codec(args.compression_codec.as_deref(), mode)?;
     check_acks(args.request_required_acks.as_deref(), mode)?;
-    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
+    let cluster = conn.open(err)?;
     let producer = create_producer(&args, &cluster)?;
     let partitions = check_topic(&cluster, &producer, &topic)?;
     if let Some(p) = args.partition {
@@ -114,7 +118,7 @@ pub fn run(args: ProduceArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
     kt_core::deliver_all(&producer, Instant::now() + flush_for, || {
         again.received().is_some()
     });
-    let report = producer.context().report(sender.sent, mode);
+    let report = producer.context().report(sender.sent, mode, err);
     read?;
     if let Some(signal) = stopped {
         return Err(KtError::new(
@@ -153,16 +157,10 @@ fn reader_properties(args: &ProduceArgs) -> Result<HashMap<String, String>, KtEr
     Ok(map)
 }
 
-/// Client properties in Kafka's order: files, properties, then each mapped
-/// flag (an explicit flag wins, else a property keeps its value, else the
-/// tool's default).
-fn producer_properties(args: &ProduceArgs, mode: Mode) -> Result<Vec<Property>, KtError> {
-    let mut all = match &args.producer_config {
-        Some(path) => props::read_file(path)?,
-        None => Vec::new(),
-    };
-    let extra = props::from_args(&args.producer_property, "--producer-property");
-    all.extend(args.connection.properties(&extra)?);
+/// What the producer brings to its connection: its file and properties,
+/// each flag Kafka maps to a property, and the tool's defaults for them.
+fn producer_request(args: &ProduceArgs, mode: Mode) -> Result<Request<'_>, KtError> {
+    const SOURCE: Source = Source::Flag("kafka-console-producer");
     let batch = args.max_partition_memory_bytes.or(args.batch_size);
     let flags: [(&str, Option<String>); 10] = [
         ("batch.size", batch.map(|v| v.to_string())),
@@ -194,69 +192,54 @@ fn producer_properties(args: &ProduceArgs, mode: Mode) -> Result<Vec<Property>, 
         ),
         ("max.block.ms", args.max_block_ms.map(|v| v.to_string())),
     ];
-    for (key, flag) in flags {
-        let native = NATIVE_DEFAULTS.iter().filter(|_| mode == Mode::Native);
-        let default = native
-            .chain(TOOL_DEFAULTS.iter())
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| *v);
-        let value = match flag {
-            Some(v) => Some(v),
-            None if all.iter().any(|p| p.key == key) => None,
-            None => default.map(str::to_string),
-        };
-        if let Some(value) = value {
-            all.push(Property {
-                key: key.to_string(),
-                value,
-                source: Source::Flag("kafka-console-producer"),
-            });
+    let flags = flags
+        .into_iter()
+        .filter_map(|(key, value)| Some(property(key, value?, SOURCE)))
+        .collect();
+    let native = NATIVE_DEFAULTS.iter().filter(|_| mode == Mode::Native);
+    let mut defaults: Vec<Property> = Vec::new();
+    for (key, value) in native.chain(TOOL_DEFAULTS.iter()) {
+        if !defaults.iter().any(|p| p.key == *key) {
+            defaults.push(property(key, value.to_string(), SOURCE));
         }
     }
-    Ok(all)
+    Ok(Request {
+        file: args.producer_config.as_deref(),
+        properties: props::from_args(&args.producer_property, "--producer-property"),
+        flags,
+        defaults,
+        endpoint: crate::endpoint::rule(mode, Kafka::Argument, true),
+        timeout: None,
+    })
+}
+
+fn property(key: &str, value: String, source: Source) -> Property {
+    Property {
+        key: key.to_string(),
+        value,
+        source,
+    }
 }
 
 fn create_producer(
     args: &ProduceArgs,
     cluster: &Cluster,
 ) -> anyhow::Result<BaseProducer<ProduceContext>> {
-    let mut cfg = cluster.client_config("console-producer");
-    let explicit = |key: &str| cluster.config.get(key).is_some();
-    // Forced, as Kafka forces them: the codec flag always wins.
-    cfg.set(
-        "compression.type",
-        args.compression_codec.as_deref().unwrap_or("none"),
-    );
-    if !explicit("client.id") {
-        cfg.set("client.id", "console-producer");
-    }
-    if !explicit("partitioner") {
+    let spec = ClientSpec::new("console-producer")
+        // Forced, as Kafka forces them: the codec flag always wins.
+        .force(
+            "compression.type",
+            args.compression_codec.as_deref().unwrap_or("none"),
+        )
         // Java's default partitioner: murmur2 for keys, so keys land where
         // Kafka's own producer puts them.
-        cfg.set("partitioner", "murmur2_random");
-    }
-    if !explicit("message.max.bytes") {
-        cfg.set("message.max.bytes", "1048576");
-    }
-    if !explicit("message.timeout.ms") {
-        cfg.set("message.timeout.ms", "120000");
-    }
-    if !explicit("queue.buffering.max.messages") {
+        .default("partitioner", "murmur2_random")
+        .default("message.max.bytes", "1048576")
+        .default("message.timeout.ms", "120000")
         // Java bounds the buffer by bytes only (buffer.memory).
-        cfg.set("queue.buffering.max.messages", "2147483647");
-    }
-    cluster.config.idempotence_default(&mut cfg);
-    cfg.set_log_level(cluster.log_level());
-    let context = ProduceContext::new(cluster.verbose, args.topic.clone().unwrap_or_default());
-    BaseProducer::from_config_and_context(&cfg, context).map_err(|e| {
-        KtError::config(match e {
-            KafkaError::ClientConfig(_, desc, key, _) => {
-                format!("invalid producer setting '{key}': {desc}")
-            }
-            other => format!("cannot create the producer: {other}"),
-        })
-        .into()
-    })
+        .default("queue.buffering.max.messages", "2147483647");
+    let context = ProduceContext::new(cluster.context(), args.topic.clone().unwrap_or_default());
+    cluster.producer(&spec, context)
 }
 
 /// `--compression-codec` is Java's `compression.type`: refused, as
@@ -524,9 +507,9 @@ pub struct ProduceContext {
 const SAMPLE_LINES: usize = 10;
 
 impl ProduceContext {
-    fn new(verbose: bool, topic: String) -> Self {
+    fn new(kt: KtContext, topic: String) -> Self {
         ProduceContext {
-            kt: KtContext::new(verbose),
+            kt,
             topic,
             delivered: AtomicU64::new(0),
             failures: Mutex::new(BTreeMap::new()),
@@ -566,7 +549,7 @@ impl ProduceContext {
     /// One line per distinct error, or None when everything was delivered.
     /// Records without a delivery report count as still in flight (not
     /// librdkafka's out-queue length, which also counts requests and events).
-    fn report(&self, sent: u64, mode: Mode) -> Option<String> {
+    fn report(&self, sent: u64, mode: Mode, err: &Diagnostics) -> Option<String> {
         let failures = self.failures.lock().map(|f| f.clone()).unwrap_or_default();
         let reported = self.delivered() + failures.values().sum::<u64>();
         let undelivered = sent.saturating_sub(reported);
@@ -576,7 +559,7 @@ impl ProduceContext {
         }
         if mode == Mode::Compat {
             for line in self.samples.lock().map(|s| s.clone()).unwrap_or_default() {
-                eprintln!("{line}");
+                err.line(line);
             }
         }
         let mut lines: Vec<String> = failures
@@ -593,21 +576,7 @@ impl ProduceContext {
     }
 }
 
-impl AsRef<KtContext> for ProduceContext {
-    fn as_ref(&self) -> &KtContext {
-        &self.kt
-    }
-}
-
-impl ClientContext for ProduceContext {
-    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
-        self.kt.log(level, fac, log_message)
-    }
-
-    fn error(&self, error: KafkaError, reason: &str) {
-        self.kt.error(error, reason)
-    }
-}
+kt_core::client_context!(ProduceContext, kt);
 
 impl ProducerContext for ProduceContext {
     type DeliveryOpaque = ();

@@ -6,13 +6,15 @@ use std::io::Write;
 
 use clap::Args;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
-use kt_core::admin_ext::list_offsets;
+use kt_core::connection::{Connection, Request};
 use kt_core::context::drain_events;
-use kt_core::{Cluster, ConnectionArgs, KtError, OutputFormat};
+use kt_core::ffi::admin::list_offsets;
+use kt_core::{Cluster, ConnectionArgs, Diagnostics, KtError, OffsetSpec, OutputFormat};
 use regex::Regex;
 use serde::Serialize;
 
 use crate::dispatch::Mode;
+use crate::endpoint::Kafka;
 use crate::time::{now_ms, parse_time};
 use crate::topic::{is_internal, IncludeList};
 
@@ -155,11 +157,11 @@ pub(crate) fn rules(args: &OffsetsArgs) -> Result<Vec<Rule>, KtError> {
 }
 
 /// `--time` as a ListOffsets spec: Kafka's words and codes, or a timestamp.
-pub(crate) fn time_spec(text: &str, mode: Mode) -> Result<i64, KtError> {
+pub(crate) fn time_spec(text: &str, mode: Mode) -> Result<OffsetSpec, KtError> {
     let spec = match text.trim() {
-        "latest" | "-1" => -1,
-        "earliest" | "-2" => -2,
-        "max-timestamp" | "-3" => -3,
+        "latest" | "-1" => OffsetSpec::Latest,
+        "earliest" | "-2" => OffsetSpec::Earliest,
+        "max-timestamp" | "-3" => OffsetSpec::MaxTimestamp,
         // librdkafka's ListOffsets refuses these specs before sending them.
         "earliest-local" | "-4" | "latest-tiered" | "-5" => {
             return Err(KtError::config(format!(
@@ -168,10 +170,10 @@ pub(crate) fn time_spec(text: &str, mode: Mode) -> Result<i64, KtError> {
             )))
         }
         t => match t.parse::<i64>() {
-            Ok(ms) if ms >= 0 => ms,
+            Ok(ms) if ms >= 0 => OffsetSpec::At(ms),
             _ => match mode {
                 Mode::Native => match parse_time(t, now_ms()) {
-                    Ok(ms) => ms,
+                    Ok(ms) => OffsetSpec::At(ms),
                     Err(_) => return Err(malformed(text)),
                 },
                 Mode::Compat => return Err(malformed(text)),
@@ -197,7 +199,12 @@ struct PartitionOffsets {
     records: i64,
 }
 
-pub fn run(args: OffsetsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    args: OffsetsArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
     // GetOffsetShell wraps a bad rule in TerseException, then RuntimeException.
     let rules = rules(&args).map_err(|e| match mode {
         Mode::Compat if e.message.starts_with("Invalid rule specification") => KtError::config(format!(
@@ -207,6 +214,7 @@ pub fn run(args: OffsetsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
         _ => e,
     })?;
     if mode == Mode::Compat && args.connection.endpoint()?.is_none() {
+        // GetOffsetShell's own check, before it reads --time.
         return Err(KtError::config("Missing required option(s) [bootstrap-server]").into());
     }
     let spec = args
@@ -214,9 +222,11 @@ pub fn run(args: OffsetsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
         .as_deref()
         .map(|t| time_spec(t, mode))
         .transpose()?;
-    let endpoint = crate::endpoint::required(&args.connection, mode, false)?;
-    let props = args.connection.properties(&[])?;
-    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
+    let request = Request {
+        endpoint: crate::endpoint::rule(mode, Kafka::Option, false),
+        ..Default::default()
+    };
+    let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
     let admin = cluster.admin("GetOffsetShell")?;
     let md = cluster.metadata(admin.inner(), None, &|| drain_events(admin.inner()))?;
     let mut chosen: Vec<(String, i32)> = Vec::new();
@@ -245,7 +255,15 @@ pub fn run(args: OffsetsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result
     };
     let result = match (spec, mode) {
         (None, Mode::Native) => summary(&cluster, &admin, &chosen, format, out),
-        (spec, _) => at_time(&cluster, &admin, &chosen, spec.unwrap_or(-1), format, out),
+        (spec, _) => at_time(
+            &cluster,
+            &admin,
+            &chosen,
+            spec.unwrap_or(OffsetSpec::Latest),
+            format,
+            out,
+            err,
+        ),
     };
     std::mem::forget(admin);
     std::mem::forget(cluster);
@@ -257,9 +275,10 @@ fn at_time(
     cluster: &Cluster,
     admin: &rdkafka::admin::AdminClient<kt_core::KtContext>,
     chosen: &[(String, i32)],
-    spec: i64,
+    spec: OffsetSpec,
     format: OutputFormat,
     out: &mut dyn Write,
+    err: &Diagnostics,
 ) -> anyhow::Result<()> {
     let answers: HashMap<_, _> = list_offsets(admin.inner(), chosen, spec, cluster.timeout)?
         .into_iter()
@@ -269,14 +288,14 @@ fn at_time(
         match answers.get(tp) {
             Some(Ok(offset)) if *offset >= 0 => rows.push((tp.0.clone(), tp.1, *offset)),
             Some(Ok(_)) => {}
-            Some(Err(why)) => eprintln!(
+            Some(Err(why)) => err.line(format_args!(
                 "Skip getting offsets for topic-partition {}-{} due to error: {why}",
                 tp.0, tp.1
-            ),
-            None => eprintln!(
+            )),
+            None => err.line(format_args!(
                 "Skip getting offsets for topic-partition {}-{} due to error: no answer",
                 tp.0, tp.1
-            ),
+            )),
         }
     }
     match format {
@@ -322,7 +341,7 @@ fn summary(
             .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
             .collect())
     };
-    let (earliest, latest) = (offsets(-2)?, offsets(-1)?);
+    let (earliest, latest) = (offsets(OffsetSpec::Earliest)?, offsets(OffsetSpec::Latest)?);
     let rows: Vec<PartitionOffsets> = chosen
         .iter()
         .filter_map(|tp| {
@@ -393,11 +412,17 @@ mod tests {
 
     #[test]
     fn times_and_bad_lists() {
-        assert_eq!(time_spec("latest", Mode::Compat).unwrap(), -1);
-        assert_eq!(time_spec("-3", Mode::Compat).unwrap(), -3);
+        assert_eq!(
+            time_spec("latest", Mode::Compat).unwrap(),
+            OffsetSpec::Latest
+        );
+        assert_eq!(
+            time_spec("-3", Mode::Compat).unwrap(),
+            OffsetSpec::MaxTimestamp
+        );
         assert_eq!(
             time_spec("1700000000000", Mode::Compat).unwrap(),
-            1_700_000_000_000
+            OffsetSpec::At(1_700_000_000_000)
         );
         assert!(time_spec("abc", Mode::Compat)
             .unwrap_err()

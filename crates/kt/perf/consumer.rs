@@ -2,21 +2,20 @@
 
 use std::io::Write;
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use kt_core::props::{self, Property};
+use kt_core::connection::{random_group_id, ClientSpec, Connection, Request};
+use kt_core::output::Diagnostics;
 use kt_core::{Cluster, Endpoint, KtContext, KtError};
-use rdkafka::client::ClientContext;
-use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
 use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance};
-use rdkafka::error::KafkaError;
-use serde_json::json;
 
 use super::consumer_args::{ConsumerPerfArgs, ConsumerPlan};
 use super::format::{java_date, java_fixed};
 use super::producer_args::PerfOutput;
 use super::progress::Progress;
+use super::report::{ConsumerReport, ConsumerSettings};
 use crate::dispatch::Mode;
+use crate::endpoint::Kafka;
 use crate::signals::{Signal, Signals};
 use crate::time::now_ms;
 
@@ -24,16 +23,17 @@ const HEADER: &str = "start.time, end.time, data.consumed.in.MB, MB.sec, data.co
 const DETAILED_HEADER: &str = "time, threadId, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec";
 const MB: f64 = 1024.0 * 1024.0;
 
-pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    args: ConsumerPerfArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
     // Kafka's parser requires --bootstrap-server itself (jopt's text), before
     // the tool checks the other arguments.
-    let endpoint = crate::endpoint::required(&args.connection, mode, false).map_err(|e| {
-        if mode == Mode::Compat && args.connection.endpoint().ok().flatten().is_none() {
-            KtError::usage("Missing required option(s) [bootstrap-server]")
-        } else {
-            e
-        }
-    })?;
+    if args.connection.endpoint()?.is_none() {
+        return Err(crate::endpoint::missing(mode, Kafka::Option).into());
+    }
     let plan = args.check()?;
     let text = args.output == PerfOutput::Text;
     if (args.threads.is_some() || args.num_fetch_threads.is_some()) && text {
@@ -50,12 +50,13 @@ pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
     if header_now {
         writeln!(out, "{header}")?;
     }
-    let mut props = match &args.consumer_config {
-        Some(path) => props::read_file(path)?,
-        None => Vec::new(),
+    let request = Request {
+        file: args.consumer_config.as_deref(),
+        endpoint: crate::endpoint::rule(mode, Kafka::Option, false),
+        ..Default::default()
     };
-    props.extend(args.connection.properties(&[])?);
-    if matches!(endpoint, Endpoint::Mock(_)) {
+    let conn = Connection::resolve(&args.connection, request)?;
+    if matches!(conn.endpoint()?, Endpoint::Mock(_)) {
         // Its partitions keep about 5 MB and answer each fetch with a single
         // message set, so a consumer benchmark on it measures the mock.
         return Err(KtError::usage(
@@ -63,8 +64,8 @@ pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
         )
         .into());
     }
-    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
-    let consumer = create_consumer(&args, &props, &cluster)?;
+    let cluster = conn.open(err)?;
+    let consumer = create_consumer(&args, &cluster)?;
     let signals = Signals::install()?;
     if mode == Mode::Native {
         check_topics(&cluster, &consumer, &plan.subscription)?;
@@ -108,21 +109,24 @@ pub fn run(args: ConsumerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
         )?,
         PerfOutput::Text => {}
         PerfOutput::Json => {
-            let report = json!({
-                "tool": "consumer",
-                "subscription": plan.subscription,
-                "settings": {"messages": plan.messages, "timeout_ms": plan.timeout_ms},
-                "start_ms": start_ms,
-                "end_ms": end_ms,
-                "records": totals.messages,
-                "bytes": totals.bytes,
-                "mb": mb,
-                "mb_per_sec": mb / elapsed_s,
-                "records_per_sec": totals.messages as f64 / elapsed_s,
-                "rebalance_ms": join_ms,
-                "fetch_ms": fetch_ms,
-                "timed_out": totals.messages < plan.messages && totals.stopped.is_none(),
-            });
+            let report = ConsumerReport {
+                tool: "consumer",
+                subscription: &plan.subscription,
+                settings: ConsumerSettings {
+                    messages: plan.messages,
+                    timeout_ms: plan.timeout_ms,
+                },
+                start_ms,
+                end_ms,
+                records: totals.messages,
+                bytes: totals.bytes,
+                mb,
+                mb_per_sec: mb / elapsed_s,
+                records_per_sec: totals.messages as f64 / elapsed_s,
+                rebalance_ms: join_ms,
+                fetch_ms,
+                timed_out: totals.messages < plan.messages && totals.stopped.is_none(),
+            };
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
         }
@@ -316,58 +320,35 @@ fn detailed_line(
 
 fn create_consumer(
     args: &ConsumerPerfArgs,
-    props: &[Property],
     cluster: &Cluster,
 ) -> anyhow::Result<BaseConsumer<PerfConsumerContext>> {
-    let mut cfg = cluster.client_config("perf-consumer-client");
-    let explicit = |key: &str| props.iter().any(|p| p.key == key);
-    if !explicit("client.id") {
-        cfg.set("client.id", "perf-consumer-client");
-    }
-    let group = args.group.clone().unwrap_or_else(|| {
-        let n = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos())
-            % 100_000;
-        format!("perf-consumer-{n}")
-    });
-    cfg.set("group.id", group);
+    let group = args
+        .group
+        .clone()
+        .unwrap_or_else(|| random_group_id("perf-consumer"));
+    let reset = if args.from_latest {
+        "latest"
+    } else {
+        "earliest"
+    };
     // Forced, as Kafka forces them.
-    cfg.set(
-        "auto.offset.reset",
-        if args.from_latest {
-            "latest"
-        } else {
-            "earliest"
-        },
-    );
-    cfg.set("check.crcs", "false");
-    cfg.set(
-        "max.partition.fetch.bytes",
-        args.fetch_size.unwrap_or(1_048_576).to_string(),
-    );
-    cfg.set(
-        "socket.receive.buffer.bytes",
-        args.socket_buffer_size.unwrap_or(2_097_152).to_string(),
-    );
-    if !explicit("isolation.level") {
-        cfg.set("isolation.level", "read_uncommitted");
-    }
+    let mut spec = ClientSpec::new("perf-consumer-client")
+        .force("group.id", group)
+        .force("auto.offset.reset", reset)
+        .force("check.crcs", "false")
+        .force(
+            "max.partition.fetch.bytes",
+            args.fetch_size.unwrap_or(1_048_576).to_string(),
+        )
+        .force(
+            "socket.receive.buffer.bytes",
+            args.socket_buffer_size.unwrap_or(2_097_152).to_string(),
+        )
+        .default("isolation.level", "read_uncommitted");
     if args.print_metrics {
-        cfg.set("statistics.interval.ms", "1000");
+        spec = spec.force("statistics.interval.ms", "1000");
     }
-    cfg.set_log_level(cluster.log_level());
-    BaseConsumer::from_config_and_context(&cfg, PerfConsumerContext::new(cluster.verbose)).map_err(
-        |e| {
-            KtError::config(match e {
-                KafkaError::ClientConfig(_, desc, key, _) => {
-                    format!("invalid consumer setting '{key}': {desc}")
-                }
-                other => format!("cannot create the consumer: {other}"),
-            })
-            .into()
-        },
-    )
+    cluster.consumer(&spec, PerfConsumerContext::new(cluster.context()))
 }
 
 /// Times group joins as Kafka's rebalance listener does.
@@ -380,19 +361,17 @@ struct JoinClock {
 pub struct PerfConsumerContext {
     kt: KtContext,
     join: Mutex<JoinClock>,
-    stats: Mutex<String>,
 }
 
 impl PerfConsumerContext {
-    fn new(verbose: bool) -> Self {
+    fn new(kt: KtContext) -> Self {
         PerfConsumerContext {
-            kt: KtContext::new(verbose),
+            kt,
             join: Mutex::new(JoinClock {
                 since: None,
                 total_ms: 0,
                 round_ms: 0,
             }),
-            stats: Mutex::new(String::new()),
         }
     }
 
@@ -413,12 +392,8 @@ impl PerfConsumerContext {
     }
 
     fn metrics(&self) -> Vec<(String, String)> {
-        let json: serde_json::Value = self
-            .stats
-            .lock()
-            .ok()
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default();
+        let json: serde_json::Value =
+            serde_json::from_str(&self.kt.statistics()).unwrap_or_default();
         let mut rows: Vec<(String, String)> = [
             "rx",
             "rx_bytes",
@@ -439,27 +414,7 @@ impl PerfConsumerContext {
     }
 }
 
-impl AsRef<KtContext> for PerfConsumerContext {
-    fn as_ref(&self) -> &KtContext {
-        &self.kt
-    }
-}
-
-impl ClientContext for PerfConsumerContext {
-    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
-        self.kt.log(level, fac, log_message)
-    }
-
-    fn error(&self, error: KafkaError, reason: &str) {
-        self.kt.error(error, reason)
-    }
-
-    fn stats_raw(&self, statistics: &[u8]) {
-        if let Ok(mut s) = self.stats.lock() {
-            *s = String::from_utf8_lossy(statistics).into_owned();
-        }
-    }
-}
+kt_core::client_context!(PerfConsumerContext, kt);
 
 impl ConsumerContext for PerfConsumerContext {
     fn post_rebalance(&self, _: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {

@@ -2,19 +2,22 @@
 //! a time, read it back, and report the round trip.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use kt_core::props::{self, Property, Source};
-use kt_core::{Cluster, Endpoint, KtContext, KtError};
-use rdkafka::config::FromClientConfigAndContext;
+use kt_core::connection::{ClientSpec, Connection, EndpointRule, Request};
+use kt_core::output::Diagnostics;
+use kt_core::props::{Property, Source};
+use kt_core::{Cluster, KtContext, KtError};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::producer::{BaseProducer, BaseRecord};
 use rdkafka::{Message, Offset, TopicPartitionList};
-use serde_json::json;
 
+use super::payload::XorShift;
 use super::producer_args::PerfOutput;
 use super::progress::Progress;
+use super::report::{E2eReport, E2eSettings};
 use super::stats::{histogram, Percentiles};
 use crate::dispatch::Mode;
 use crate::signals::Signals;
@@ -49,12 +52,14 @@ pub struct E2eArgs {
 const USAGE: &str = "USAGE: java org.apache.kafka.tools.EndToEndLatency broker_list topic num_messages producer_acks message_size_bytes [optional] properties_file";
 
 struct Plan {
-    endpoint: Endpoint,
+    /// Kafka's first positional argument.
+    bootstrap: Option<String>,
     topic: String,
     count: u64,
     acks: String,
     size: usize,
-    props: Vec<Property>,
+    /// Kafka's sixth positional argument.
+    file: Option<PathBuf>,
 }
 
 fn plan(args: &E2eArgs, mode: Mode) -> Result<Plan, KtError> {
@@ -97,48 +102,50 @@ fn plan(args: &E2eArgs, mode: Mode) -> Result<Plan, KtError> {
         let why = "Latency testing requires synchronous acknowledgement. Please use 1 or all";
         return Err(KtError::usage(why).thrown("java.lang.IllegalArgumentException", why));
     }
-    let mut props = match &file {
-        Some(path) => props::read_file(std::path::Path::new(path))?,
-        None => Vec::new(),
-    };
-    props.extend(args.connection.properties(&[])?);
-    let endpoint = match (bootstrap, args.connection.endpoint()?) {
-        (Some(b), _) => Endpoint::from_bootstrap(&b)?,
-        (None, Some(e)) => e,
-        (None, None) => return Err(kt_core::connection::no_endpoint()),
-    };
-    props.push(Property {
-        key: "acks".into(),
-        value: acks.clone(),
-        source: Source::Flag("producer_acks"),
-    });
     Ok(Plan {
-        endpoint,
+        bootstrap,
         topic,
         count,
         acks,
         size,
-        props,
+        file: file.map(PathBuf::from),
     })
 }
 
-pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    args: E2eArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
     let plan = plan(&args, mode)?;
-    let cluster = Cluster::open(plan.endpoint.clone(), &plan.props, None, &args.connection)?;
+    let request = Request {
+        file: plan.file.as_deref(),
+        flags: vec![Property {
+            key: "acks".into(),
+            value: plan.acks.clone(),
+            source: Source::Flag("producer_acks"),
+        }],
+        endpoint: EndpointRule {
+            positional: plan.bootstrap.clone(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let conn = Connection::resolve(&args.connection, request)?;
+    conn.endpoint()?;
+    let cluster = conn.open(err)?;
     ensure_topic(&cluster, &plan.topic)?;
-    let mut pcfg = cluster.client_config("kt-e2e-producer");
-    pcfg.set("linger.ms", "0").set("acks", &plan.acks);
-    let producer: BaseProducer<KtContext> =
-        BaseProducer::from_config_and_context(&pcfg, KtContext::new(cluster.verbose))
-            .map_err(|e| KtError::config(format!("cannot create the producer: {e}")))?;
-    let mut ccfg = cluster.client_config("kt-e2e-consumer");
-    ccfg.set("group.id", format!("test-group-{}", std::process::id()))
-        .set("enable.auto.commit", "false")
-        .set("fetch.wait.max.ms", "0")
-        .set("isolation.level", "read_uncommitted");
-    let consumer: BaseConsumer<KtContext> =
-        BaseConsumer::from_config_and_context(&ccfg, KtContext::new(cluster.verbose))
-            .map_err(|e| KtError::config(format!("cannot create the consumer: {e}")))?;
+    let producer_spec = ClientSpec::new("kt-e2e-producer")
+        .force("linger.ms", "0")
+        .force("acks", &plan.acks);
+    let producer: BaseProducer<KtContext> = cluster.producer(&producer_spec, cluster.context())?;
+    let consumer_spec = ClientSpec::new("kt-e2e-consumer")
+        .force("group.id", format!("test-group-{}", std::process::id()))
+        .force("enable.auto.commit", "false")
+        .force("fetch.wait.max.ms", "0")
+        .force("isolation.level", "read_uncommitted");
+    let consumer: BaseConsumer<KtContext> = cluster.consumer(&consumer_spec, cluster.context())?;
     // Start every partition at its end, resolved now: Kafka's tool seeks to
     // the end and reads the position before it sends, so the first record
     // cannot slip in before the end is known.
@@ -191,14 +198,18 @@ pub fn run(args: E2eArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()>
             }
         }
         PerfOutput::Json => {
-            let report = json!({
-                "tool": "e2e",
-                "topic": plan.topic,
-                "settings": {"num_records": plan.count, "acks": plan.acks, "record_size": plan.size},
-                "records": plan.count,
-                "avg_ms": avg_ms,
-                "latency_us": percentiles,
-            });
+            let report = E2eReport {
+                tool: "e2e",
+                topic: &plan.topic,
+                settings: E2eSettings {
+                    num_records: plan.count,
+                    acks: &plan.acks,
+                    record_size: plan.size,
+                },
+                records: plan.count,
+                avg_ms,
+                latency_us: percentiles,
+            };
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
         }
@@ -253,7 +264,7 @@ fn round_trips(
     text: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<(Vec<u64>, u128, hdrhistogram::Histogram<u64>)> {
-    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut rng = XorShift::new(0x2545_f491_4f6c_dd1d);
     let mut payload = vec![0u8; plan.size];
     let mut hdr = histogram();
     let mut latencies_ms: Vec<u64> = Vec::with_capacity(plan.count as usize);
@@ -267,12 +278,7 @@ fn round_trips(
             )
             .into());
         }
-        for b in payload.iter_mut() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            *b = b'A' + (rng % 26) as u8;
-        }
+        rng.letters(&mut payload);
         let begin = Instant::now();
         producer
             .send(BaseRecord::<[u8], [u8]>::to(&plan.topic).payload(&payload[..]))

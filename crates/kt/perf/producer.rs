@@ -6,28 +6,35 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use hdrhistogram::Histogram;
-use kt_core::props::{self, Property, Source};
+use kt_core::connection::{ClientSpec, Connection, Request};
+use kt_core::output::Diagnostics;
+use kt_core::props::{Property, Source};
 use kt_core::{Cluster, Endpoint, ErrorKind, KtContext, KtError};
-use rdkafka::client::ClientContext;
-use rdkafka::config::{FromClientConfigAndContext, RDKafkaLogLevel};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::producer::{BaseProducer, DeliveryResult, Producer, ProducerContext};
-use serde_json::json;
 
+use super::payload::{Payloads, XorShift};
 use super::producer_args::{PayloadSource, PerfOutput, ProducerPerfArgs, ProducerPlan};
 use super::progress::Progress;
+use super::report::{Payload, ProducerReport, ProducerSettings, RecordCounts};
 use super::stats::{histogram, write_distribution, KafkaStats, Percentiles};
 use crate::dispatch::Mode;
+use crate::endpoint::Kafka;
 use crate::signals::{Signal, Signals};
 use crate::topic::partition_count;
 use rdkafka::metadata::Metadata;
 
-pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    args: ProducerPerfArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
     let plan = args.check(mode == Mode::Compat)?;
-    let props = properties(&args)?;
-    let endpoint = endpoint(&args, &props, mode)?;
+    let conn = Connection::resolve(&args.connection, request(&args, mode)?)?;
+    conn.endpoint()?;
     let payloads = Payloads::load(&plan.payload, &args.payload_delimiter, out)?;
-    let cluster = Cluster::open(endpoint, &props, None, &args.connection)?;
+    let cluster = conn.open(err)?;
     if let (Some(mock), Endpoint::Mock(brokers)) = (cluster.mock(), &cluster.endpoint) {
         // The mock cluster has no CreateTopics: make the topic here, as the
         // mock would auto-create it (4 partitions, up to 3 replicas).
@@ -104,25 +111,33 @@ pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
         }
         PerfOutput::Json => {
             let elapsed_ms = now.max(1);
-            let report = json!({
-                "tool": "producer",
-                "topic": plan.topic,
-                "settings": {
-                    "num_records": plan.num_records,
-                    "payload": match &plan.payload { PayloadSource::Random(n) => json!({"random_bytes": n}), PayloadSource::File(p) => json!({"file": p}), PayloadSource::Monotonic => json!("monotonic") },
-                    "throughput": plan.throughput,
-                    "acks": cluster.config.get("acks").unwrap_or("-1"),
-                    "warmup_records": plan.warmup,
+            let report = ProducerReport {
+                tool: "producer",
+                topic: &plan.topic,
+                settings: ProducerSettings {
+                    num_records: plan.num_records,
+                    payload: match &plan.payload {
+                        PayloadSource::Random(n) => Payload::RandomBytes(*n),
+                        PayloadSource::File(p) => Payload::File(p),
+                        PayloadSource::Monotonic => Payload::Monotonic,
+                    },
+                    throughput: plan.throughput,
+                    acks: cluster.config.get("acks").unwrap_or("-1"),
+                    warmup_records: plan.warmup,
                 },
-                "records": {"sent": run.sent, "acked": state.kafka.count, "failed": failed},
-                "bytes": state.kafka.bytes,
-                "elapsed_ms": elapsed_ms,
-                "records_per_sec": state.kafka.count as f64 * 1000.0 / elapsed_ms as f64,
-                "mb_per_sec": state.kafka.bytes as f64 * 1000.0 / elapsed_ms as f64 / 1048576.0,
-                "latency_us": latency,
-                "latency_from_schedule_us": scheduled,
-                "errors": state.failures,
-            });
+                records: RecordCounts {
+                    sent: run.sent,
+                    acked: state.kafka.count,
+                    failed,
+                },
+                bytes: state.kafka.bytes,
+                elapsed_ms,
+                records_per_sec: state.kafka.count as f64 * 1000.0 / elapsed_ms as f64,
+                mb_per_sec: state.kafka.bytes as f64 * 1000.0 / elapsed_ms as f64 / 1048576.0,
+                latency_us: latency,
+                latency_from_schedule_us: scheduled,
+                errors: &state.failures,
+            };
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
         }
@@ -163,56 +178,43 @@ pub fn run(args: ProducerPerfArgs, mode: Mode, out: &mut dyn Write) -> anyhow::R
     Ok(())
 }
 
-/// Properties in Kafka's order: the config file, `--producer-props`, then
-/// kt's `--command-property` and `-X`, then `--acks`.
-fn properties(args: &ProducerPerfArgs) -> Result<Vec<Property>, KtError> {
-    let mut all = match &args.producer_config {
-        Some(path) => props::read_file(path)?,
-        None => Vec::new(),
-    };
-    let mut extra = Vec::new();
+/// What the perf producer brings to its connection: its file, then
+/// `--producer-props` (which may name `bootstrap.servers`, Kafka's way),
+/// then `--acks`.
+fn request(args: &ProducerPerfArgs, mode: Mode) -> Result<Request<'_>, KtError> {
+    let mut properties = Vec::new();
     for prop in &args.producer_props {
         // Kafka splits on every '=' and wants exactly two parts.
         let parts: Vec<&str> = prop.split('=').collect();
         if parts.len() != 2 || parts[1].is_empty() {
             return Err(KtError::config(format!("Invalid property: {prop}")));
         }
-        extra.push(Property {
+        properties.push(Property {
             key: parts[0].to_string(),
             value: parts[1].to_string(),
             source: Source::Flag("--producer-props"),
         });
     }
-    all.extend(args.connection.properties(&extra)?);
+    let mut flags = Vec::new();
     if let Some(acks) = &args.acks {
         if !matches!(acks.trim(), "-1" | "0" | "1" | "all") {
             return Err(KtError::usage(format!(
                 "--acks {acks} is not one of -1, all, 0, 1"
             )));
         }
-        all.push(Property {
+        flags.push(Property {
             key: "acks".into(),
             value: acks.clone(),
             source: Source::Flag("--acks"),
         });
     }
-    Ok(all)
-}
-
-/// `bootstrap.servers` from the properties (Kafka's way), or kt's flags.
-fn endpoint(args: &ProducerPerfArgs, props: &[Property], mode: Mode) -> Result<Endpoint, KtError> {
-    if let Some(endpoint) = args.connection.endpoint()? {
-        return Ok(endpoint);
-    }
-    if let Some(p) = props.iter().rev().find(|p| p.key == "bootstrap.servers") {
-        return Endpoint::from_bootstrap(&p.value);
-    }
-    match mode {
-        Mode::Compat => Err(KtError::config(
-            "Missing required configuration \"bootstrap.servers\" which has no default value.",
-        )),
-        Mode::Native => Err(kt_core::connection::no_endpoint()),
-    }
+    Ok(Request {
+        file: args.producer_config.as_deref(),
+        properties,
+        flags,
+        endpoint: crate::endpoint::rule(mode, Kafka::Configuration, false),
+        ..Default::default()
+    })
 }
 
 fn create_producer(
@@ -220,113 +222,35 @@ fn create_producer(
     plan: &ProducerPlan,
     cluster: &Cluster,
 ) -> anyhow::Result<BaseProducer<PerfContext>> {
-    let mut cfg = cluster.client_config("perf-producer-client");
-    let explicit = |key: &str| cluster.config.get(key).is_some();
     // Java's client defaults where librdkafka's differ.
-    for (key, value) in [
-        ("client.id", "perf-producer-client"),
-        ("acks", "-1"),
-        ("linger.ms", "5"),
-        ("batch.size", "16384"),
-        ("partitioner", "murmur2_random"),
-        ("message.max.bytes", "1048576"),
-        ("message.timeout.ms", "120000"),
-        ("queue.buffering.max.kbytes", "32768"),
-    ] {
-        if !explicit(key) {
-            cfg.set(key, value);
-        }
-    }
-    cluster.config.idempotence_default(&mut cfg);
-    if let Some(id) = args.transactional_id.clone().or_else(|| {
+    let mut spec = ClientSpec::new("perf-producer-client")
+        .default("acks", "-1")
+        .default("linger.ms", "5")
+        .default("batch.size", "16384")
+        .default("partitioner", "murmur2_random")
+        .default("message.max.bytes", "1048576")
+        .default("queue.buffering.max.kbytes", "32768");
+    let transactional_id = args.transactional_id.clone().or_else(|| {
         plan.transaction_ms
             .map(|_| "performance-producer-default-transactional-id".to_string())
-    }) {
-        cfg.set("transactional.id", id);
-        if !explicit("message.timeout.ms") {
-            // librdkafka wants deliveries to time out within a transaction's
-            // timeout (60 s unless set); Java does not check.
-            let tx = cluster
-                .config
-                .get("transaction.timeout.ms")
-                .unwrap_or("60000");
-            cfg.set("message.timeout.ms", tx);
-        }
+    });
+    if let Some(id) = transactional_id {
+        // librdkafka wants deliveries to time out within a transaction's
+        // timeout (60 s unless set); Java does not check.
+        let tx = cluster
+            .config
+            .get("transaction.timeout.ms")
+            .unwrap_or("60000");
+        spec = spec
+            .force("transactional.id", id)
+            .default("message.timeout.ms", tx);
+    } else {
+        spec = spec.default("message.timeout.ms", "120000");
     }
-    if args.print_metrics && !explicit("statistics.interval.ms") {
-        cfg.set("statistics.interval.ms", "1000");
+    if args.print_metrics {
+        spec = spec.default("statistics.interval.ms", "1000");
     }
-    cfg.set_log_level(cluster.log_level());
-    let context = PerfContext::new(cluster.verbose, plan);
-    BaseProducer::from_config_and_context(&cfg, context).map_err(|e| {
-        KtError::config(match e {
-            KafkaError::ClientConfig(_, desc, key, _) => {
-                format!("invalid producer setting '{key}': {desc}")
-            }
-            other => format!("cannot create the producer: {other}"),
-        })
-        .into()
-    })
-}
-
-/// The records' payloads, built once.
-enum Payloads {
-    Random(Vec<u8>),
-    File(Vec<Vec<u8>>),
-    Monotonic,
-}
-
-impl Payloads {
-    fn load(
-        source: &PayloadSource,
-        delimiter: &str,
-        out: &mut dyn Write,
-    ) -> anyhow::Result<Payloads> {
-        Ok(match source {
-            PayloadSource::Random(size) => {
-                // Kafka's payload: random capital letters.
-                let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
-                Payloads::Random((0..*size).map(|_| b'A' + (rng.next() % 26) as u8).collect())
-            }
-            PayloadSource::Monotonic => Payloads::Monotonic,
-            PayloadSource::File(path) => {
-                let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-                writeln!(out, "Reading payloads from: {}", absolute.display())?;
-                let text = std::fs::read(path).unwrap_or_default();
-                if text.is_empty() {
-                    return Err(
-                        KtError::config("File does not exist or empty file provided.").into(),
-                    );
-                }
-                let delimiter = delimiter.replace("\\n", "\n").replace("\\t", "\t");
-                let re = regex::bytes::Regex::new(&regex::escape(&delimiter))
-                    .or_else(|_| regex::bytes::Regex::new(&delimiter))
-                    .map_err(|e| KtError::usage(format!("--payload-delimiter: {e}")))?;
-                let mut items: Vec<Vec<u8>> = re.split(&text).map(<[u8]>::to_vec).collect();
-                while items.last().is_some_and(Vec::is_empty) {
-                    items.pop();
-                }
-                writeln!(out, "Number of messages read: {}", items.len())?;
-                if items.is_empty() {
-                    return Err(
-                        KtError::config("File does not exist or empty file provided.").into(),
-                    );
-                }
-                Payloads::File(items)
-            }
-        })
-    }
-}
-
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
+    cluster.producer(&spec, PerfContext::new(cluster.context(), plan))
 }
 
 struct SendRun {
@@ -347,7 +271,7 @@ fn send_all(
 ) -> anyhow::Result<SendRun> {
     let ctx = producer.context();
     let topic = kt_core::ffi::TopicHandle::new(producer.client(), &plan.topic)?;
-    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    let mut rng = XorShift::new(0x9e37_79b9_7f4a_7c15);
     let mut number = Vec::with_capacity(24);
     let interval_ns = plan.throughput.filter(|t| *t > 0.0).map(|t| 1e9 / t);
     let mut deficit_ns = 0f64;
@@ -387,15 +311,7 @@ fn send_all(
                 writeln!(out, "Beginning steady state.")?;
             }
         }
-        let payload: &[u8] = match payloads {
-            Payloads::Random(p) => p,
-            Payloads::File(items) => &items[(rng.next() % items.len() as u64) as usize],
-            Payloads::Monotonic => {
-                number.clear();
-                write!(number, "{i}")?;
-                &number
-            }
-        };
+        let payload = payloads.pick(i, &mut rng, &mut number)?;
         let send_us = ctx.now_us();
         // How late this send is against the fixed-rate schedule (0 unthrottled).
         let late_us = interval_ns.map_or(0, |ns| {
@@ -476,13 +392,12 @@ pub struct PerfContext {
     kt: KtContext,
     start: Instant,
     state: Mutex<PerfState>,
-    stats_json: Mutex<String>,
 }
 
 impl PerfContext {
-    fn new(verbose: bool, plan: &ProducerPlan) -> Self {
+    fn new(kt: KtContext, plan: &ProducerPlan) -> Self {
         PerfContext {
-            kt: KtContext::new(verbose),
+            kt,
             start: Instant::now(),
             state: Mutex::new(PerfState {
                 kafka: KafkaStats::new(plan.num_records, plan.reporting_interval_ms, 0, ""),
@@ -492,7 +407,6 @@ impl PerfContext {
                 failures: BTreeMap::new(),
                 lines: Vec::new(),
             }),
-            stats_json: Mutex::new(String::new()),
         }
     }
 
@@ -543,34 +457,11 @@ impl PerfContext {
     }
 
     fn last_stats(&self) -> String {
-        self.stats_json
-            .lock()
-            .map(|s| s.clone())
-            .unwrap_or_default()
+        self.kt.statistics()
     }
 }
 
-impl AsRef<KtContext> for PerfContext {
-    fn as_ref(&self) -> &KtContext {
-        &self.kt
-    }
-}
-
-impl ClientContext for PerfContext {
-    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
-        self.kt.log(level, fac, log_message)
-    }
-
-    fn error(&self, error: KafkaError, reason: &str) {
-        self.kt.error(error, reason)
-    }
-
-    fn stats_raw(&self, statistics: &[u8]) {
-        if let Ok(mut s) = self.stats_json.lock() {
-            *s = String::from_utf8_lossy(statistics).into_owned();
-        }
-    }
-}
+kt_core::client_context!(PerfContext, kt);
 
 impl ProducerContext for PerfContext {
     type DeliveryOpaque = usize;

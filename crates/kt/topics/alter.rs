@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use kt_core::admin_ext::{alter_topic_config, ConfigChange};
+use kt_core::ffi::admin::{alter_topic_config, ConfigChange};
 use kt_core::{KtError, OutputFormat};
 use rdkafka::admin::NewPartitions;
 

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use kt_core::admin_ext::{create_topic, NewTopicSpec};
+use kt_core::ffi::admin::{create_topic, NewTopicSpec};
 use kt_core::{KtError, OutputFormat};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use regex::Regex;
@@ -136,7 +136,7 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
         if s.format == OutputFormat::Text {
             writeln!(out, "{COLLISION_WARNING}")?;
         } else {
-            eprintln!("{COLLISION_WARNING}");
+            s.err.line(COLLISION_WARNING);
         }
     }
     if s.args

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use kt_core::admin_ext::{kafka_uuid, topic_ids, ZERO_UUID};
+use kt_core::ffi::admin::{kafka_uuid, topic_ids, ZERO_UUID};
 use kt_core::KtError;
 use rdkafka::admin::{ConfigSource, ResourceSpecifier};
 
@@ -51,8 +51,8 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
                 Some(_) => Vec::new(),
                 None => {
                     topic_ids(s.admin.inner(), &topics, s.cluster.timeout).unwrap_or_else(|e| {
-                        if s.cluster.verbose {
-                            eprintln!("kt: no topic ids: {e}");
+                        if s.cluster.verbose() {
+                            s.err.line(format_args!("kt: no topic ids: {e}"));
                         }
                         Vec::new()
                     })

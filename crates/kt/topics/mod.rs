@@ -11,13 +11,15 @@ pub mod report;
 
 use std::io::Write;
 
+use kt_core::connection::{Connection, EndpointRule, Request};
 use kt_core::context::drain_events;
-use kt_core::{Cluster, Endpoint, KtContext, KtError, OutputFormat};
+use kt_core::{Cluster, Diagnostics, Endpoint, KtContext, KtError, OutputFormat};
 use rdkafka::admin::{AdminClient, AdminOptions};
 use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::metadata::Metadata;
 
 use crate::dispatch::Mode;
+use crate::endpoint::Kafka;
 use args::Action;
 pub use args::TopicsArgs;
 
@@ -29,6 +31,8 @@ pub(crate) struct Session<'a> {
     pub metadata: Metadata,
     pub mode: Mode,
     pub format: OutputFormat,
+    /// Where warnings go.
+    pub err: &'a Diagnostics,
 }
 
 impl Session<'_> {
@@ -81,7 +85,12 @@ impl Session<'_> {
 }
 
 /// Runs one kafka-topics action.
-pub fn run(args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    args: TopicsArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
     if mode == Mode::Native {
         if let Some(word) = args.stray.first() {
             // `kt topics list`: the action is a flag.
@@ -102,12 +111,17 @@ pub fn run(args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<
         args.connection.require_endpoint()?;
     }
     let action = args.check()?;
-    let endpoint = args
-        .connection
-        .endpoint()?
-        .ok_or_else(|| KtError::usage("--bootstrap-server must be specified"))?;
-    let properties = args.connection.properties(&[])?;
-    let cluster = Cluster::open(endpoint, &properties, args.timeout(), &args.connection)?;
+    let request = Request {
+        endpoint: EndpointRule {
+            // TopicCommand's own check, under either name: kt's own line
+            // came first, above.
+            missing: Some(Kafka::MustBeSpecified.error()),
+            ..Default::default()
+        },
+        timeout: args.timeout(),
+        ..Default::default()
+    };
+    let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
     let admin = cluster.admin("kt-topics")?;
     let metadata = cluster.metadata(admin.inner(), None, &|| drain_events(admin.inner()))?;
     let format = match mode {
@@ -121,6 +135,7 @@ pub fn run(args: TopicsArgs, mode: Mode, out: &mut dyn Write) -> anyhow::Result<
         metadata,
         mode,
         format,
+        err,
     };
     let result = match action {
         Action::Create => create::run(&session, out),

@@ -7,13 +7,14 @@
 use std::ffi::{CStr, CString};
 use std::os::raw::c_char;
 use std::ptr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rdkafka::bindings as rd;
 use rdkafka::client::{Client, ClientContext};
 use rdkafka::error::RDKafkaErrorCode;
 
 use crate::error::KtError;
+use crate::offset::OffsetSpec;
 
 /// One change to a topic's configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -260,38 +261,55 @@ pub fn kafka_uuid(base64: &str) -> String {
 /// One partition's answer to ListOffsets: the offset, or the broker's error.
 pub type OffsetAnswer = ((String, i32), Result<i64, String>);
 
-/// ListOffsets for `partitions` with one spec for all: -1 latest, -2
-/// earliest, -3 max timestamp (librdkafka's specs), other negative codes as
-/// raw values, or a timestamp in ms. Partitions that answer with an error a
+/// ListOffsets for `partitions` with one spec for all. Partitions that answer with an error a
 /// Kafka client retries (a leader not yet known on a new topic, a leader
 /// moving) are asked again until `timeout`, as Kafka's admin client does.
 pub fn list_offsets<C: ClientContext>(
     client: &Client<C>,
     partitions: &[(String, i32)],
-    spec: i64,
+    spec: OffsetSpec,
     timeout: Duration,
 ) -> Result<Vec<OffsetAnswer>, KtError> {
-    let deadline = Instant::now() + timeout;
-    let mut backoff = Duration::from_millis(50);
+    /// Why an attempt did not end the loop.
+    enum Again {
+        /// Some partitions answered with an error worth asking again about.
+        Retriable,
+        Request(KtError),
+    }
     let mut pending = partitions.to_vec();
     let mut out = Vec::with_capacity(partitions.len());
-    while !pending.is_empty() {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let answers = list_offsets_once(client, &pending, spec, left)?;
-        pending.clear();
-        let again = Instant::now() + backoff < deadline;
-        for (key, answer) in answers {
-            match answer {
-                Err((code, _)) if again && crate::retry::is_retriable(code) => pending.push(key),
-                answer => out.push((key, answer.map_err(|(_, why)| why))),
+    let mut retriable = Vec::new();
+    let outcome = crate::retry::within(
+        timeout,
+        |left| {
+            let answers =
+                list_offsets_once(client, &pending, spec, left).map_err(Again::Request)?;
+            retriable.clear();
+            for (key, answer) in answers {
+                match answer {
+                    Err((code, why)) if crate::retry::is_retriable(code) => {
+                        retriable.push((key, Err(why)))
+                    }
+                    answer => out.push((key, answer.map_err(|(_, why)| why))),
+                }
             }
-        }
-        if !pending.is_empty() {
-            std::thread::sleep(backoff);
-            backoff = (backoff * 2).min(Duration::from_secs(1));
+            pending = retriable.iter().map(|(key, _)| key.clone()).collect();
+            if pending.is_empty() {
+                Ok(())
+            } else {
+                Err(Again::Retriable)
+            }
+        },
+        |again| matches!(again, Again::Retriable),
+    );
+    match outcome {
+        Err(Again::Request(e)) => Err(e),
+        // Out of time: the last retriable answers are the answers.
+        Err(Again::Retriable) | Ok(()) => {
+            out.append(&mut retriable);
+            Ok(out)
         }
     }
-    Ok(out)
 }
 
 /// One ListOffsets request; each partition's offset, or the broker's error.
@@ -299,25 +317,44 @@ pub fn list_offsets<C: ClientContext>(
 fn list_offsets_once<C: ClientContext>(
     client: &Client<C>,
     partitions: &[(String, i32)],
-    spec: i64,
+    spec: OffsetSpec,
     timeout: Duration,
 ) -> Result<Vec<((String, i32), Result<i64, (RDKafkaErrorCode, String)>)>, KtError> {
     if partitions.is_empty() {
         return Ok(Vec::new());
     }
+    // ListOffsets reads each element's offset as the spec. rdkafka's Offset
+    // has no spec for the max timestamp (-3), so that one is written raw.
     let mut tpl = rdkafka::TopicPartitionList::new();
     for (topic, partition) in partitions {
         tpl.add_partition(topic, *partition);
     }
+    let offset = match spec {
+        OffsetSpec::Latest => Some(rdkafka::Offset::End),
+        OffsetSpec::Earliest => Some(rdkafka::Offset::Beginning),
+        OffsetSpec::At(ms) => Some(rdkafka::Offset::Offset(ms)),
+        OffsetSpec::MaxTimestamp => None,
+    };
+    match offset {
+        Some(offset) => tpl
+            .set_all_offsets(offset)
+            .map_err(|e| KtError::broker(format!("ListOffsets: {e}")))?,
+        None => {
+            let list = tpl.ptr();
+            // SAFETY: `list` is the live list `tpl` owns; each of its `cnt`
+            // elements is written in place, before librdkafka copies it.
+            unsafe {
+                for i in 0..(*list).cnt as usize {
+                    (*(*list).elems.add(i)).offset = spec.code();
+                }
+            }
+        }
+    }
     let rk = client.native_ptr();
     let mut out = Vec::with_capacity(partitions.len());
-    // SAFETY: as in alter_topic_config; the list's elements are set through
-    // its pointer before the call, which copies them.
+    // SAFETY: as in alter_topic_config; librdkafka copies the list.
     unsafe {
         let list = tpl.ptr();
-        for i in 0..(*list).cnt as usize {
-            (*(*list).elems.add(i)).offset = spec;
-        }
         let event = admin_request(
             rk,
             rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTOFFSETS,
@@ -435,6 +472,47 @@ fn text(p: *const c_char) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
+    use rdkafka::admin::AdminClient;
+    use rdkafka::client::DefaultClientContext;
+    use rdkafka::mocking::MockCluster;
+    use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+    use rdkafka::ClientConfig;
+
+    use super::{list_offsets, OffsetSpec};
+
+    #[test]
+    fn every_offset_spec_reaches_the_broker() {
+        let mock = MockCluster::new(1).unwrap();
+        mock.create_topic("t", 1, 1).unwrap();
+        let mut cfg = ClientConfig::new();
+        cfg.set("bootstrap.servers", mock.bootstrap_servers());
+        let producer: BaseProducer = cfg.create().unwrap();
+        for i in 0..3 {
+            let value = i.to_string();
+            producer
+                .send(
+                    BaseRecord::<(), _>::to("t")
+                        .payload(&value)
+                        .timestamp(1000 + i),
+                )
+                .unwrap();
+        }
+        producer.flush(Duration::from_secs(10)).unwrap();
+        let admin: AdminClient<DefaultClientContext> = cfg.create().unwrap();
+        let tp = [("t".to_string(), 0)];
+        let at = |spec| {
+            let answers = list_offsets(admin.inner(), &tp, spec, Duration::from_secs(10)).unwrap();
+            answers[0].1.clone()
+        };
+        assert_eq!(at(OffsetSpec::Earliest), Ok(0));
+        assert_eq!(at(OffsetSpec::Latest), Ok(3));
+        // Each spec is sent as itself, none refused before it leaves.
+        assert!(at(OffsetSpec::MaxTimestamp).is_ok());
+        assert!(at(OffsetSpec::At(1001)).is_ok());
+    }
+
     #[test]
     fn uuids_print_as_java_does() {
         assert_eq!(

@@ -1,0 +1,180 @@
+//! Every `unsafe` block in kt, behind small safe functions: the librdkafka
+//! calls the rdkafka crate does not wrap (admin requests in [`admin`], the
+//! main queue's events, the flush, per-topic handles, leader epochs). Each
+//! block says why it is sound; the `kt` crate forbids `unsafe` altogether.
+
+pub mod admin;
+
+use std::ffi::{CStr, CString};
+use std::marker::PhantomData;
+use std::os::raw::{c_char, c_int, c_void};
+
+use rdkafka::bindings as rd;
+use rdkafka::client::{Client, ClientContext};
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::error::RDKafkaErrorCode;
+use rdkafka::message::BorrowedMessage;
+
+use crate::error::KtError;
+
+/// The leader epoch a fetched record carries, if the broker sent one.
+pub fn leader_epoch(msg: &BorrowedMessage<'_>) -> Option<i32> {
+    // SAFETY: the message pointer is valid for as long as `msg` is, and the
+    // call only reads it.
+    let epoch = unsafe { rd::rd_kafka_message_leader_epoch(msg.ptr()) };
+    (epoch >= 0).then_some(epoch)
+}
+
+/// A librdkafka topic handle for a producer's hot loop. rdkafka's `send`
+/// goes through `rd_kafka_producev`, which looks the topic up by name for
+/// every record; `rd_kafka_produce` on a handle does not, as
+/// rdkafka_performance does. The client's delivery callback still gets each
+/// record's `usize` opaque.
+pub struct TopicHandle<'a> {
+    rkt: *mut rd::rd_kafka_topic_t,
+    _client: PhantomData<&'a ()>,
+}
+
+impl<'a> TopicHandle<'a> {
+    /// Opens `topic` on the producer `client` (borrowed: the handle is
+    /// destroyed first).
+    pub fn new<C: ClientContext>(client: &'a Client<C>, topic: &str) -> Result<Self, KtError> {
+        let name = CString::new(topic)
+            .map_err(|_| KtError::usage("the topic name contains a NUL byte"))?;
+        // SAFETY: a live client and a NUL-terminated name; destroyed in Drop,
+        // before the client (the handle borrows it).
+        let rkt = unsafe {
+            rd::rd_kafka_topic_new(client.native_ptr(), name.as_ptr(), std::ptr::null_mut())
+        };
+        if rkt.is_null() {
+            return Err(KtError::broker(format!("cannot open topic {topic}")));
+        }
+        Ok(TopicHandle {
+            rkt,
+            _client: PhantomData,
+        })
+    }
+
+    /// One record to a partition the partitioner picks, the payload copied.
+    pub fn produce(&self, payload: &[u8], opaque: usize) -> Result<(), RDKafkaErrorCode> {
+        // SAFETY: the payload is copied (F_COPY) before the call returns; the
+        // opaque is a plain integer that rdkafka hands back as a usize.
+        let rc = unsafe {
+            rd::rd_kafka_produce(
+                self.rkt,
+                -1, // RD_KAFKA_PARTITION_UA: the partitioner decides
+                rd::RD_KAFKA_MSG_F_COPY,
+                payload.as_ptr() as *mut c_void,
+                payload.len(),
+                std::ptr::null(),
+                0,
+                opaque as *mut c_void,
+            )
+        };
+        if rc == 0 {
+            Ok(())
+        } else {
+            // SAFETY: reads this thread's last librdkafka error.
+            Err(unsafe { rd::rd_kafka_last_error() }.into())
+        }
+    }
+}
+
+impl Drop for TopicHandle<'_> {
+    fn drop(&mut self) {
+        // SAFETY: created by rd_kafka_topic_new and destroyed once.
+        unsafe { rd::rd_kafka_topic_destroy(self.rkt) }
+    }
+}
+
+/// An event from a client's main queue that kt hands to its context.
+pub enum Event {
+    Log {
+        level: RDKafkaLogLevel,
+        fac: String,
+        message: String,
+    },
+    Error {
+        code: RDKafkaErrorCode,
+        reason: String,
+    },
+}
+
+/// Takes the log and error events waiting in `client`'s main queue, without
+/// waiting, and hands each to `each`.
+pub fn main_queue_events<C: ClientContext>(client: &Client<C>, mut each: impl FnMut(Event)) {
+    let text = |p: *const c_char| {
+        if p.is_null() {
+            String::new()
+        } else {
+            // SAFETY: librdkafka's event strings are NUL-terminated and live
+            // until the event is destroyed, after this use.
+            unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+        }
+    };
+    // SAFETY: a live client; the queue handle is released before returning.
+    let queue = unsafe { rd::rd_kafka_queue_get_main(client.native_ptr()) };
+    if queue.is_null() {
+        return;
+    }
+    loop {
+        // SAFETY: a valid queue handle; a zero timeout does not block.
+        let event = unsafe { rd::rd_kafka_queue_poll(queue, 0) };
+        if event.is_null() {
+            break;
+        }
+        // SAFETY: a valid event, read before it is destroyed; its strings
+        // are copied out by `text` first.
+        let taken = unsafe {
+            match rd::rd_kafka_event_type(event) {
+                rd::RD_KAFKA_EVENT_LOG => {
+                    let (mut fac, mut msg, mut level): (*const c_char, *const c_char, c_int) =
+                        (std::ptr::null(), std::ptr::null(), 0);
+                    rd::rd_kafka_event_log(event, &mut fac, &mut msg, &mut level);
+                    Some(Event::Log {
+                        level: log_level(level),
+                        fac: text(fac),
+                        message: text(msg),
+                    })
+                }
+                rd::RD_KAFKA_EVENT_ERROR => Some(Event::Error {
+                    code: rd::rd_kafka_event_error(event).into(),
+                    reason: text(rd::rd_kafka_event_error_string(event)),
+                }),
+                _ => None,
+            }
+        };
+        // SAFETY: polled above, destroyed once, not used again.
+        unsafe { rd::rd_kafka_event_destroy(event) };
+        if let Some(e) = taken {
+            each(e);
+        }
+    }
+    // SAFETY: obtained from rd_kafka_queue_get_main above, released once.
+    unsafe { rd::rd_kafka_queue_destroy(queue) };
+}
+
+/// syslog levels, as librdkafka's log events carry them.
+fn log_level(level: c_int) -> RDKafkaLogLevel {
+    match level {
+        0 => RDKafkaLogLevel::Emerg,
+        1 => RDKafkaLogLevel::Alert,
+        2 => RDKafkaLogLevel::Critical,
+        3 => RDKafkaLogLevel::Error,
+        4 => RDKafkaLogLevel::Warning,
+        5 => RDKafkaLogLevel::Notice,
+        6 => RDKafkaLogLevel::Info,
+        _ => RDKafkaLogLevel::Debug,
+    }
+}
+
+/// `rd_kafka_flush` for up to `timeout_ms`: makes librdkafka send what it
+/// holds at once (ignoring linger.ms, as Java's flush does) and waits for
+/// the queue to empty. rdkafka's own `flush` also serves the delivery
+/// events, which the caller does on another thread (see
+/// [`crate::runtime::deliver_all`]).
+pub fn flush<C: ClientContext>(client: &Client<C>, timeout_ms: c_int) {
+    // SAFETY: librdkafka's API is thread-safe and the borrow keeps the client
+    // alive for the call.
+    unsafe { rd::rd_kafka_flush(client.native_ptr(), timeout_ms) };
+}

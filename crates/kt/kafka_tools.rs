@@ -1,0 +1,504 @@
+//! How Kafka's tools present themselves under their own names: jopt-simple's
+//! and argparse4j's help, usage and parse errors, the ways each tool shows an
+//! exception, and its exit codes. It is generic over the tool's argument
+//! type: a tool joins by implementing [`KafkaTool`] (its texts and how it
+//! runs); kafka-producer-perf-test (argparse4j) and EndToEndLatency
+//! (positional arguments) have their own short runners.
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser};
+use kt_core::{error_kind, Diagnostics, ErrorKind, KtError};
+
+use crate::compat;
+use crate::console::consume_args::ConsumeArgs;
+use crate::console::produce_args::ProduceArgs;
+use crate::dispatch::{Mode, Tool};
+use crate::perf::consumer_args::ConsumerPerfArgs;
+use crate::perf::e2e::E2eArgs;
+use crate::perf::producer_args::ProducerPerfArgs;
+use crate::profiles::profiled;
+use crate::topics::TopicsArgs;
+use crate::{console, offsets, perf, topics};
+
+/// The Kafka release whose `--version` output kt's Kafka-named links print.
+pub const KAFKA_VERSION: &str = "3.9.2";
+
+const C: Mode = Mode::Compat;
+
+/// A Kafka tool whose parser is jopt-simple: its texts, and how it runs.
+pub trait KafkaTool: Args + FromArgMatches {
+    const TEXT: ToolText;
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()>;
+}
+
+/// How a Kafka tool introduces itself and reports a failed run.
+pub struct ToolText {
+    /// The name clap reports in its own errors.
+    pub name: &'static str,
+    /// First line with no arguments.
+    pub no_args: &'static str,
+    /// First line of `--help`.
+    pub help: &'static str,
+    /// kafka-topics reports failed actions on stdout with this prefix; the
+    /// other tools print the exception on stderr.
+    pub stdout_prefix: Option<&'static str>,
+    /// GetOffsetShell prefixes parse and run errors with `Error occurred: `.
+    pub error_prefix: &'static str,
+    /// The console tools print their help table after a parse error.
+    pub usage_on_parse_error: bool,
+    /// jopt converts an option's value when the tool reads it, so a value
+    /// that does not convert fails where each tool reads it.
+    pub conversion: Conversion,
+    /// How the tool shows an exception it does not catch itself.
+    pub thrown: Thrown,
+    /// jopt-simple's help table of Kafka 3.9.2's tool, verbatim.
+    pub help_table: &'static str,
+}
+
+/// How a Kafka tool shows an exception thrown past its own checks (kt's
+/// [`KtError::thrown`]); the stack trace reduces to its first line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Thrown {
+    /// `System.err.println(e.getMessage())` (after the tool's error prefix),
+    /// then the trace.
+    MessageThenTrace,
+    /// `e.printStackTrace()`.
+    Trace,
+    /// Out of `main`: `Exception in thread "main" ` and the trace.
+    Uncaught,
+}
+
+impl Thrown {
+    /// Writes `error`'s Java exception in this style; false when it has none.
+    fn print(self, error: &anyhow::Error, prefix: &str, err: &Diagnostics) -> bool {
+        let Some((class, message)) = error
+            .chain()
+            .find_map(|c| c.downcast_ref::<KtError>())
+            .and_then(|e| e.thrown.as_ref())
+        else {
+            return false;
+        };
+        match self {
+            Thrown::MessageThenTrace => {
+                err.line(format_args!("{prefix}{message}"));
+                err.line(format_args!("{class}: {message}"));
+            }
+            Thrown::Trace => err.line(format_args!("{class}: {message}")),
+            Thrown::Uncaught => err.line(format_args!(
+                "Exception in thread \"main\" {class}: {message}"
+            )),
+        }
+        true
+    }
+}
+
+/// Where a tool reports an option value that does not convert.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Conversion {
+    /// As any other parse error.
+    ParseError,
+    /// kafka-topics: a failed action, on stdout.
+    FailedAction,
+    /// The console consumer: `--max-messages`, read as it runs, after its
+    /// count; the other options, read before, as an uncaught exception.
+    Consumer,
+    /// The console producer: the message alone.
+    Message,
+}
+
+/// Runs the Kafka tool `tool` as `program` with `args`; the exit code.
+pub fn run(
+    tool: Tool,
+    program: &str,
+    args: Vec<OsString>,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> u8 {
+    match tool {
+        Tool::Topics => jopt::<TopicsArgs>(program, args, out, err),
+        Tool::ConsoleProducer => jopt::<ProduceArgs>(program, args, out, err),
+        Tool::ConsoleConsumer => jopt::<ConsumeArgs>(program, args, out, err),
+        Tool::ConsumerPerf => jopt::<ConsumerPerfArgs>(program, args, out, err),
+        Tool::GetOffsets => jopt::<offsets::OffsetsArgs>(program, args, out, err),
+        Tool::ProducerPerf => argparse_producer_perf(program, args, out, err),
+        Tool::EndToEnd => end_to_end(program, args, out, err),
+    }
+}
+
+/// A jopt-simple tool's parser: kt's flag definitions plus jopt's `--help`
+/// and `--version`, which Kafka's tools handle themselves.
+#[derive(Parser, Debug)]
+#[command(disable_help_flag = true, disable_version_flag = true)]
+struct Jopt<A: Args> {
+    #[command(flatten)]
+    args: A,
+    /// Print usage information.
+    #[arg(long)]
+    help: bool,
+    /// Display Kafka version.
+    #[arg(long)]
+    version: bool,
+}
+
+/// Runs a jopt-simple tool: Kafka's help, parse errors, checks and exit codes
+/// over kt's flag definitions.
+fn jopt<T: KafkaTool>(
+    program: &str,
+    args: Vec<OsString>,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> u8 {
+    let text = &T::TEXT;
+    let cmd = Jopt::<T>::command().name(text.name);
+    let usage = |message: &str| {
+        err.line(message);
+        let _ = write!(&*err, "{}", text.help_table);
+        1
+    };
+    if args.is_empty() {
+        return usage(text.no_args);
+    }
+    let argv = std::iter::once(OsString::from(program)).chain(compat::normalize(&cmd, args));
+    let parsed = match cmd
+        .clone()
+        .try_get_matches_from(argv)
+        .and_then(|m| Jopt::<T>::from_arg_matches(&m))
+    {
+        Ok(p) => p,
+        Err(e) => {
+            let message = compat::jopt_message(&e);
+            let exception = compat::jopt_exception(&e);
+            // The stack traces Kafka prints here: kt prints their first line
+            // (the README's departure).
+            let conversion = "joptsimple.OptionArgumentConversionException";
+            match (exception, text.conversion) {
+                (None, Conversion::FailedAction) => {
+                    let _ = writeln!(out, "{}{message}", text.stdout_prefix.unwrap_or_default());
+                }
+                (None, Conversion::Consumer) if message.ends_with(" of option max-messages") => {
+                    err.line("Processed a total of 0 messages");
+                    err.line(format_args!("{conversion}: {message}"));
+                }
+                (None, Conversion::Consumer) => {
+                    err.line(format_args!(
+                        "Exception in thread \"main\" {conversion}: {message}"
+                    ));
+                }
+                (None, Conversion::Message) => err.line(&message),
+                _ if text.usage_on_parse_error => return usage(&message),
+                (Some(exception), _) if text.stdout_prefix.is_some() => {
+                    err.line(&message);
+                    err.line(format_args!("{exception}: {message}"));
+                }
+                _ => err.line(format_args!("{}{message}", text.error_prefix)),
+            }
+            return 1;
+        }
+    };
+    if parsed.help {
+        return usage(text.help);
+    }
+    if parsed.version {
+        let _ = writeln!(out, "{KAFKA_VERSION}");
+        return 0;
+    }
+    match parsed.args.run(out, err) {
+        Ok(()) => 0,
+        Err(error) if crate::is_broken_pipe(&error) => 0,
+        Err(error) => {
+            let _ = out.flush();
+            if text.thrown.print(&error, text.error_prefix, err) {
+                return 1;
+            }
+            let message = message(&error);
+            let kind = error_kind(&error);
+            if kind == Some(ErrorKind::Usage) {
+                return usage(&message);
+            }
+            match text.stdout_prefix {
+                Some(prefix) => {
+                    let _ = writeln!(out, "{prefix}{message}");
+                }
+                None if error
+                    .chain()
+                    .any(|c| c.is::<console::produce::ReaderError>()) =>
+                {
+                    err.line(format_args!(
+                        "org.apache.kafka.common.KafkaException: {message}"
+                    ));
+                }
+                None => err.line(format_args!("{}{message}", text.error_prefix)),
+            }
+            kind.map_or(1, ErrorKind::compat_exit_code)
+        }
+    }
+}
+
+impl KafkaTool for TopicsArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-topics",
+        no_args: "Create, delete, describe, or change a topic.",
+        help: "This tool helps to create, delete, describe, or change a topic.",
+        stdout_prefix: Some("Error while executing topic command : "),
+        usage_on_parse_error: false,
+        conversion: Conversion::FailedAction,
+        error_prefix: "",
+        thrown: Thrown::MessageThenTrace,
+        help_table: include_str!("help/kafka-topics.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        topics::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for ProduceArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-console-producer",
+        no_args: "This tool helps to read data from standard input and publish it to Kafka.",
+        help: "This tool helps to read data from standard input and publish it to Kafka.",
+        stdout_prefix: None,
+        usage_on_parse_error: true,
+        conversion: Conversion::Message,
+        error_prefix: "",
+        thrown: Thrown::Trace,
+        help_table: include_str!("help/kafka-console-producer.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        console::produce::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for ConsumeArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-console-consumer",
+        no_args:
+            "This tool helps to read data from Kafka topics and outputs it to standard output.",
+        help: "This tool helps to read data from Kafka topics and outputs it to standard output.",
+        stdout_prefix: None,
+        usage_on_parse_error: true,
+        conversion: Conversion::Consumer,
+        error_prefix: "",
+        thrown: Thrown::Uncaught,
+        help_table: include_str!("help/kafka-console-consumer.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        console::consume::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for offsets::OffsetsArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-get-offsets",
+        no_args: "An interactive shell for getting topic-partition offsets.",
+        help: "An interactive shell for getting topic-partition offsets.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "Error occurred: ",
+        thrown: Thrown::MessageThenTrace,
+        help_table: include_str!("help/kafka-get-offsets.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        offsets::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for ConsumerPerfArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-consumer-perf-test",
+        no_args: "This tool is used to verify the consumer performance.",
+        help: "This tool is used to verify the consumer performance.",
+        stdout_prefix: None,
+        usage_on_parse_error: true,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::MessageThenTrace,
+        help_table: include_str!("help/kafka-consumer-perf-test.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        perf::consumer::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+/// EndToEndLatency reads its positional arguments itself.
+#[derive(Parser, Debug)]
+#[command(name = "kafka-e2e-latency")]
+struct KafkaE2e {
+    #[command(flatten)]
+    args: E2eArgs,
+}
+
+fn end_to_end(program: &str, args: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
+    let argv = std::iter::once(OsString::from(program)).chain(args);
+    let parsed = KafkaE2e::try_parse_from(argv).map_err(anyhow::Error::from);
+    match parsed.and_then(|p| perf::e2e::run(profiled(p.args, C)?, C, out, err)) {
+        Ok(()) => 0,
+        Err(error) => {
+            let _ = out.flush();
+            if !Thrown::MessageThenTrace.print(&error, "", err) {
+                err.line(message(&error));
+            }
+            1
+        }
+    }
+}
+
+/// kafka-producer-perf-test's parser: argparse4j's rules (prefixes of long
+/// options, its usage and error lines) over kt's flag definitions.
+#[derive(Parser, Debug)]
+#[command(
+    name = "producer-performance",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    infer_long_args = true
+)]
+struct KafkaProducerPerf {
+    #[command(flatten)]
+    args: ProducerPerfArgs,
+    /// show this help message and exit
+    #[arg(short = 'h', long)]
+    help: bool,
+}
+
+fn argparse_producer_perf(
+    program: &str,
+    args: Vec<OsString>,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> u8 {
+    let cmd = KafkaProducerPerf::command();
+    let prog = "producer-performance";
+    // argparse4j's help for Kafka 3.9.2's ProducerPerformance, verbatim.
+    let help = |out: &mut dyn Write| {
+        let _ = write!(out, "{}", include_str!("help/kafka-producer-perf-test.txt"));
+    };
+    if args.is_empty() {
+        help(out);
+        return 0;
+    }
+    let fail = |message: &str| {
+        err.line(compat::PRODUCER_PERF_USAGE);
+        err.line(compat::argparse_error(prog, message));
+        1
+    };
+    let argv = std::iter::once(OsString::from(program)).chain(args);
+    let parsed = match cmd
+        .clone()
+        .try_get_matches_from(argv)
+        .and_then(|m| KafkaProducerPerf::from_arg_matches(&m))
+    {
+        Ok(p) => p,
+        Err(e) => return fail(&compat::argparse_message(&e, &cmd)),
+    };
+    if parsed.help {
+        help(out);
+        return 1;
+    }
+    match profiled(parsed.args, C).and_then(|a| perf::producer::run(a, C, out, err)) {
+        Ok(()) => 0,
+        Err(error) if crate::is_broken_pipe(&error) => 0,
+        Err(error) => {
+            let _ = out.flush();
+            if Thrown::Uncaught.print(&error, "", err) {
+                return 1;
+            }
+            let message = message(&error);
+            match error_kind(&error) {
+                Some(ErrorKind::Usage) => fail(&message),
+                Some(ErrorKind::Config) => {
+                    err.line(format_args!(
+                        "Exception in thread \"main\" java.lang.IllegalArgumentException: {message}"
+                    ));
+                    1
+                }
+                kind => {
+                    err.line(&message);
+                    kind.map_or(1, ErrorKind::compat_exit_code)
+                }
+            }
+        }
+    }
+}
+
+/// The message Kafka's tools print: the typed error's own text when there is
+/// one (without kt's context), else the whole chain.
+fn message(error: &anyhow::Error) -> String {
+    error
+        .chain()
+        .find_map(|c| c.downcast_ref::<KtError>())
+        .map_or_else(|| format!("{error:#}"), |e| e.message.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_tool(tool: Tool, args: &[&str]) -> (u8, String, String) {
+        let (err, captured) = Diagnostics::captured();
+        let mut out = Vec::new();
+        let args = args.iter().map(OsString::from).collect();
+        let code = run(tool, "kafka-x", args, &mut out, &err);
+        (
+            code,
+            String::from_utf8_lossy(&out).into_owned(),
+            captured.text(),
+        )
+    }
+
+    #[test]
+    fn no_arguments_print_the_first_line_and_the_help_table() {
+        let (code, out, err) = run_tool(Tool::Topics, &[]);
+        assert_eq!(code, 1);
+        assert_eq!(out, "");
+        assert!(err.starts_with("Create, delete, describe, or change a topic.\nOption"));
+        let (code, out, _) = run_tool(Tool::ProducerPerf, &[]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with("usage: producer-performance"), "{out}");
+    }
+
+    #[test]
+    fn version_is_kafkas() {
+        for tool in [Tool::Topics, Tool::ConsoleConsumer, Tool::GetOffsets] {
+            let (code, out, err) = run_tool(tool, &["--version"]);
+            assert_eq!((code, out.as_str(), err.as_str()), (0, "3.9.2\n", ""));
+        }
+    }
+
+    #[test]
+    fn a_missing_bootstrap_server_reads_as_each_tool_says_it() {
+        let (code, _, err) = run_tool(Tool::ConsoleConsumer, &["--topic", "t"]);
+        assert_eq!(code, 1);
+        assert!(
+            err.starts_with("Missing required argument \"[bootstrap-server]\"\nOption"),
+            "{err}"
+        );
+        let (code, out, err) = run_tool(Tool::Topics, &["--list"]);
+        assert_eq!(code, 1);
+        assert!(
+            out.is_empty() && err.starts_with("--bootstrap-server must be specified\n"),
+            "{out}{err}"
+        );
+        let (code, _, err) = run_tool(Tool::GetOffsets, &["--topic", "t"]);
+        assert_eq!(code, 1);
+        assert_eq!(
+            err,
+            "Error occurred: Missing required option(s) [bootstrap-server]\n"
+        );
+    }
+
+    #[test]
+    fn an_unknown_option_is_jopts_error() {
+        let (code, out, err) = run_tool(Tool::Topics, &["--bogus"]);
+        assert_eq!(code, 1);
+        assert_eq!(out, "");
+        assert!(err.contains("bogus is not a recognized option"), "{err}");
+    }
+}
