@@ -1,7 +1,5 @@
 //! Java-style client properties: `.properties` files and `key=value` arguments.
 
-use std::fs::File;
-use std::io::BufReader;
 use std::path::Path;
 
 use crate::error::KtError;
@@ -81,7 +79,7 @@ pub fn is_secret(key: &str) -> bool {
 /// continuation lines), in file order.
 pub fn read_file(path: &Path) -> Result<Vec<Property>, KtError> {
     let shown = path.display().to_string();
-    let file = File::open(path).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| {
         let error = KtError::config(format!(
             "cannot read properties file {shown}: {}; check the path given to --command-config",
             io_reason(&e)
@@ -97,7 +95,11 @@ pub fn read_file(path: &Path) -> Result<Vec<Property>, KtError> {
         }
     })?;
     let mut out = Vec::new();
-    java_properties::PropertiesIter::new(BufReader::new(file))
+    // Java reads a properties file as ISO-8859-1: each byte is one char.
+    // Decoded here, not by java-properties, whose decoder panics on a file
+    // that ends inside what could start a UTF-8 byte-order mark (a lone 0xEF).
+    let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+    java_properties::PropertiesIter::new_with_encoding(text.as_bytes(), encoding_rs::UTF_8)
         .read_into(|key, value| {
             out.push(Property {
                 key,
@@ -186,6 +188,18 @@ mod tests {
                 ("unicode", "A"),
             ]
         );
+    }
+
+    #[test]
+    fn bytes_read_as_iso_8859_1_and_never_panic() {
+        let file = |bytes: &[u8]| {
+            let mut f = tempfile::NamedTempFile::new().unwrap();
+            std::io::Write::write_all(&mut f, bytes).unwrap();
+            f
+        };
+        assert!(read_file(file(&[0xEF]).path()).is_ok());
+        let props = read_file(file(b"k=caf\xe9\n").path()).unwrap();
+        assert_eq!(props[0].value, "caf\u{e9}");
     }
 
     #[test]

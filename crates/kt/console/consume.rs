@@ -10,7 +10,7 @@ use kt_core::props;
 use kt_core::{Cluster, KtContext, KtError};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::error::KafkaError;
-use rdkafka::message::Message;
+use rdkafka::message::{BorrowedMessage, Message};
 use rdkafka::metadata::Metadata;
 use rdkafka::{Offset, TopicPartitionList};
 
@@ -53,19 +53,7 @@ pub fn run(
     let conn = Connection::resolve(&args.connection, request)?;
     let plan = args.check(&conn.properties)?;
     conn.endpoint()?;
-    // Java's ClassNotFoundException says only the class name.
-    let (kind, warning) =
-        FormatterKind::from_class(args.formatter.as_deref()).map_err(|e| {
-            match (mode, args.formatter.as_deref()) {
-                (Mode::Compat, Some(class)) => KtError::usage(class),
-                _ => e,
-            }
-        })?;
-    if let Some(w) = warning {
-        err.line(format_args!("{w}"));
-    }
-    let formatter = DefaultFormatter::new(&formatter_properties(&args)?)?;
-    let format = args.format.as_deref().map(Format::parse).transpose()?;
+    let printer = Printer::new(&args, mode, err)?;
     let cluster = conn.open(err)?;
     let consumer = create_consumer(&args, &plan, &cluster)?;
     let store_offsets = stores_printed_offsets(&plan, &cluster);
@@ -132,13 +120,7 @@ pub fn run(
         }
         count += 1;
         pending = true;
-        let written = match (&format, args.output, kind) {
-            (Some(f), _, _) => f.write(out, &msg).map_err(FormatError::Io),
-            (None, _, FormatterKind::NoOp) => Ok(()),
-            (None, ConsumeOutput::Json, _) => write_json(out, &msg).map_err(FormatError::Io),
-            (None, ConsumeOutput::Text, _) => formatter.write(out, &msg),
-        };
-        match written {
+        match printer.write(out, &msg) {
             Ok(()) => {}
             Err(FormatError::Io(e)) => break io_end(e),
             Err(FormatError::Data(why)) if args.skip_message_on_error => {
@@ -163,6 +145,45 @@ pub fn run(
     finish(
         end, flushed, count, mode, &args, &plan, consumer, cluster, out, err,
     )
+}
+
+/// How each record is written: `--format`, kt's JSON, or Kafka's formatter.
+struct Printer {
+    kind: FormatterKind,
+    formatter: DefaultFormatter,
+    format: Option<Format>,
+    output: ConsumeOutput,
+}
+
+impl Printer {
+    fn new(args: &ConsumeArgs, mode: Mode, err: &Diagnostics) -> Result<Printer, KtError> {
+        // Java's ClassNotFoundException says only the class name.
+        let (kind, warning) =
+            FormatterKind::from_class(args.formatter.as_deref()).map_err(|e| {
+                match (mode, args.formatter.as_deref()) {
+                    (Mode::Compat, Some(class)) => KtError::usage(class),
+                    _ => e,
+                }
+            })?;
+        if let Some(w) = warning {
+            err.line(w);
+        }
+        Ok(Printer {
+            kind,
+            formatter: DefaultFormatter::new(&formatter_properties(args)?)?,
+            format: args.format.as_deref().map(Format::parse).transpose()?,
+            output: args.output,
+        })
+    }
+
+    fn write(&self, out: &mut dyn Write, msg: &BorrowedMessage<'_>) -> Result<(), FormatError> {
+        match (&self.format, self.output, self.kind) {
+            (Some(f), _, _) => f.write(out, msg).map_err(FormatError::Io),
+            (None, _, FormatterKind::NoOp) => Ok(()),
+            (None, ConsumeOutput::Json, _) => write_json(out, msg).map_err(FormatError::Io),
+            (None, ConsumeOutput::Text, _) => self.formatter.write(out, msg),
+        }
+    }
 }
 
 fn io_end(e: io::Error) -> End {

@@ -280,28 +280,64 @@ fn at_time(
     out: &mut dyn Write,
     err: &Diagnostics,
 ) -> anyhow::Result<()> {
-    let answers: HashMap<_, _> = list_offsets(admin.inner(), chosen, spec, cluster.timeout)?
-        .into_iter()
-        .collect();
-    let mut rows = Vec::new();
-    for tp in chosen {
-        match answers.get(tp) {
-            Some(Ok(offset)) if *offset >= 0 => rows.push((tp.0.clone(), tp.1, *offset)),
-            Some(Ok(_)) => {}
-            Some(Err(why)) => err.line(format_args!(
-                "Skip getting offsets for topic-partition {}-{} due to error: {why}",
-                tp.0, tp.1
-            )),
-            None => err.line(format_args!(
-                "Skip getting offsets for topic-partition {}-{} due to error: no answer",
-                tp.0, tp.1
-            )),
-        }
+    let answers = list_offsets(admin.inner(), chosen, spec, cluster.timeout)?;
+    let (rows, skipped) = offsets_at(chosen, answers);
+    for line in skipped {
+        err.line(line);
     }
+    render_offsets(&rows, format, out)
+}
+
+/// One partition's offset at the time asked for.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+struct PartitionOffset {
+    topic: String,
+    partition: i32,
+    offset: i64,
+}
+
+/// The answers in `chosen`'s order: the offsets found, and GetOffsetShell's
+/// line for each partition that answered with an error. A partition with
+/// no offset at that time (-1) is left out, as Kafka leaves it out.
+fn offsets_at(
+    chosen: &[(String, i32)],
+    answers: Vec<kt_core::ffi::admin::OffsetAnswer>,
+) -> (Vec<PartitionOffset>, Vec<String>) {
+    let answers: HashMap<_, _> = answers.into_iter().collect();
+    let mut rows = Vec::new();
+    let mut skipped = Vec::new();
+    for tp in chosen {
+        let why = match answers.get(tp) {
+            Some(Ok(offset)) if *offset >= 0 => {
+                rows.push(PartitionOffset {
+                    topic: tp.0.clone(),
+                    partition: tp.1,
+                    offset: *offset,
+                });
+                continue;
+            }
+            Some(Ok(_)) => continue,
+            Some(Err(why)) => why.as_str(),
+            None => "no answer",
+        };
+        skipped.push(format!(
+            "Skip getting offsets for topic-partition {}-{} due to error: {why}",
+            tp.0, tp.1
+        ));
+    }
+    (rows, skipped)
+}
+
+/// Kafka's `topic:partition:offset` lines, a table, or JSON.
+fn render_offsets(
+    rows: &[PartitionOffset],
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     match format {
         OutputFormat::Text => {
-            for (t, p, o) in rows {
-                writeln!(out, "{t}:{p}:{o}")?;
+            for r in rows {
+                writeln!(out, "{}:{}:{}", r.topic, r.partition, r.offset)?;
             }
         }
         OutputFormat::Table => {
@@ -309,17 +345,21 @@ fn at_time(
             table
                 .load_preset(UTF8_FULL_CONDENSED)
                 .set_header(["TOPIC", "PARTITION", "OFFSET"]);
-            for (t, p, o) in rows {
-                table.add_row([t, p.to_string(), o.to_string()]);
+            for r in rows {
+                table.add_row([
+                    r.topic.clone(),
+                    r.partition.to_string(),
+                    r.offset.to_string(),
+                ]);
             }
             writeln!(out, "{table}")?;
         }
         OutputFormat::Json => {
-            let list: Vec<_> = rows
-                .iter()
-                .map(|(t, p, o)| serde_json::json!({"topic": t, "partition": p, "offset": o}))
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "offsets": list }))?;
+            #[derive(Serialize)]
+            struct Offsets<'a> {
+                offsets: &'a [PartitionOffset],
+            }
+            serde_json::to_writer_pretty(&mut *out, &Offsets { offsets: rows })?;
             writeln!(out)?;
         }
     }
@@ -408,6 +448,40 @@ mod tests {
             rules(&args("t:x")).unwrap_err().message,
             "Invalid rule specification: t:x"
         );
+    }
+
+    #[test]
+    fn offsets_at_a_time_compute_then_render() {
+        let chosen: Vec<(String, i32)> = ["t-0", "t-1", "t-10", "t-2"]
+            .iter()
+            .map(|s| {
+                let (t, p) = s.split_once('-').unwrap();
+                (t.to_string(), p.parse().unwrap())
+            })
+            .collect();
+        let answers = vec![
+            (("t".to_string(), 10), Ok(7)),
+            (("t".to_string(), 0), Ok(3)),
+            (("t".to_string(), 1), Ok(-1)),
+            (
+                ("t".to_string(), 2),
+                Err("Broker: Not leader for partition".to_string()),
+            ),
+        ];
+        let (rows, skipped) = offsets_at(&chosen, answers);
+        assert_eq!(
+            skipped,
+            ["Skip getting offsets for topic-partition t-2 due to error: Broker: Not leader for partition"]
+        );
+        let render = |format| {
+            let mut out = Vec::new();
+            render_offsets(&rows, format, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(render(OutputFormat::Text), "t:0:3\nt:10:7\n");
+        let json: serde_json::Value = serde_json::from_str(&render(OutputFormat::Json)).unwrap();
+        assert_eq!(json["offsets"][1]["offset"], 7);
+        assert!(render(OutputFormat::Table).contains("PARTITION"));
     }
 
     #[test]

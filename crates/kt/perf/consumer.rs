@@ -87,46 +87,14 @@ pub fn run(
             plan.timeout_ms
         )?;
     }
-    let elapsed_s = (end_ms - start_ms) as f64 / 1000.0;
     let join_ms = consumer.context().join_ms();
-    let fetch_ms = (end_ms - start_ms) - join_ms as i64;
-    let mb = totals.bytes as f64 / MB;
-    let fetch_s = fetch_ms as f64 / 1000.0;
+    let report = summarize(&plan, &totals, start_ms, end_ms, join_ms);
     match args.output {
-        PerfOutput::Text if !args.show_detailed_stats => writeln!(
-            out,
-            "{}, {}, {}, {}, {}, {}, {}, {}, {}, {}",
-            java_date(start_ms, &plan.date_format),
-            java_date(end_ms, &plan.date_format),
-            java_fixed(mb, 4),
-            java_fixed(mb / elapsed_s, 4),
-            totals.messages,
-            java_fixed(totals.messages as f64 / elapsed_s, 4),
-            join_ms,
-            fetch_ms,
-            java_fixed(mb / fetch_s, 4),
-            java_fixed(totals.messages as f64 / fetch_s, 4)
-        )?,
+        PerfOutput::Text if !args.show_detailed_stats => {
+            writeln!(out, "{}", kafka_line(&report, &plan.date_format))?
+        }
         PerfOutput::Text => {}
         PerfOutput::Json => {
-            let report = ConsumerReport {
-                tool: "consumer",
-                subscription: &plan.subscription,
-                settings: ConsumerSettings {
-                    messages: plan.messages,
-                    timeout_ms: plan.timeout_ms,
-                },
-                start_ms,
-                end_ms,
-                records: totals.messages,
-                bytes: totals.bytes,
-                mb,
-                mb_per_sec: mb / elapsed_s,
-                records_per_sec: totals.messages as f64 / elapsed_s,
-                rebalance_ms: join_ms,
-                fetch_ms,
-                timed_out: totals.messages < plan.messages && totals.stopped.is_none(),
-            };
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
         }
@@ -318,6 +286,55 @@ fn detailed_line(
     )
 }
 
+/// The run's numbers, as `--output json` shows them and Kafka's line is
+/// computed from.
+fn summarize<'a>(
+    plan: &'a ConsumerPlan,
+    totals: &Totals,
+    start_ms: i64,
+    end_ms: i64,
+    join_ms: u64,
+) -> ConsumerReport<'a> {
+    let elapsed_s = (end_ms - start_ms) as f64 / 1000.0;
+    let mb = totals.bytes as f64 / MB;
+    ConsumerReport {
+        tool: "consumer",
+        subscription: &plan.subscription,
+        settings: ConsumerSettings {
+            messages: plan.messages,
+            timeout_ms: plan.timeout_ms,
+        },
+        start_ms,
+        end_ms,
+        records: totals.messages,
+        bytes: totals.bytes,
+        mb,
+        mb_per_sec: mb / elapsed_s,
+        records_per_sec: totals.messages as f64 / elapsed_s,
+        rebalance_ms: join_ms,
+        fetch_ms: (end_ms - start_ms) - join_ms as i64,
+        timed_out: totals.messages < plan.messages && totals.stopped.is_none(),
+    }
+}
+
+/// ConsumerPerformance's summary line (the header's columns).
+fn kafka_line(r: &ConsumerReport<'_>, date_format: &str) -> String {
+    let fetch_s = r.fetch_ms as f64 / 1000.0;
+    format!(
+        "{}, {}, {}, {}, {}, {}, {}, {}, {}, {}",
+        java_date(r.start_ms, date_format),
+        java_date(r.end_ms, date_format),
+        java_fixed(r.mb, 4),
+        java_fixed(r.mb_per_sec, 4),
+        r.records,
+        java_fixed(r.records_per_sec, 4),
+        r.rebalance_ms,
+        r.fetch_ms,
+        java_fixed(r.mb / fetch_s, 4),
+        java_fixed(r.records as f64 / fetch_s, 4)
+    )
+}
+
 fn create_consumer(
     args: &ConsumerPerfArgs,
     cluster: &Cluster,
@@ -430,5 +447,40 @@ impl ConsumerContext for PerfConsumerContext {
             Rebalance::Revoke(_) => j.since = Some(Instant::now()),
             Rebalance::Error(_) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kafkas_summary_line_from_the_report() {
+        let plan = ConsumerPlan {
+            subscription: "t".into(),
+            messages: 1000,
+            timeout_ms: 10_000,
+            reporting_interval_ms: 5000,
+            date_format: "yyyy".into(),
+        };
+        let totals = Totals {
+            messages: 1000,
+            bytes: 2 * 1024 * 1024,
+            stopped: None,
+        };
+        // 2 s in all, 500 ms of it joining the group.
+        let start = 1_700_000_000_000;
+        let report = summarize(&plan, &totals, start, start + 2000, 500);
+        assert_eq!(report.fetch_ms, 1500);
+        assert!(!report.timed_out);
+        assert_eq!(
+            kafka_line(&report, "yyyy"),
+            "2023, 2023, 2.0000, 1.0000, 1000, 500.0000, 500, 1500, 1.3333, 666.6667"
+        );
+        let short = Totals {
+            messages: 10,
+            ..totals
+        };
+        assert!(summarize(&plan, &short, start, start + 2000, 0).timed_out);
     }
 }

@@ -41,23 +41,7 @@ pub fn run(
         let _ = mock.create_topic(&plan.topic, 4, (*brokers).min(3));
     }
     let producer = create_producer(&args, &plan, &cluster)?;
-    let usable = |md: &Metadata| partition_count(md, &plan.topic).is_some();
-    let md = cluster.metadata_until(
-        producer.client(),
-        Some(&plan.topic),
-        &|| {
-            producer.poll(Duration::ZERO);
-        },
-        usable,
-    )?;
-    if !usable(&md) {
-        return Err(KtError::not_found(format!(
-            "topic {} does not exist; create it with: {}",
-            plan.topic,
-            cluster.command("topics", &format!("--create --topic {}", plan.topic))
-        ))
-        .into());
-    }
+    check_topic(&cluster, &producer, &plan.topic)?;
     if plan.transaction_ms.is_some() {
         producer
             .init_transactions(cluster.timeout)
@@ -110,34 +94,9 @@ pub fn run(
             }
         }
         PerfOutput::Json => {
-            let elapsed_ms = now.max(1);
-            let report = ProducerReport {
-                tool: "producer",
-                topic: &plan.topic,
-                settings: ProducerSettings {
-                    num_records: plan.num_records,
-                    payload: match &plan.payload {
-                        PayloadSource::Random(n) => Payload::RandomBytes(*n),
-                        PayloadSource::File(p) => Payload::File(p),
-                        PayloadSource::Monotonic => Payload::Monotonic,
-                    },
-                    throughput: plan.throughput,
-                    acks: cluster.config.get("acks").unwrap_or("-1"),
-                    warmup_records: plan.warmup,
-                },
-                records: RecordCounts {
-                    sent: run.sent,
-                    acked: state.kafka.count,
-                    failed,
-                },
-                bytes: state.kafka.bytes,
-                elapsed_ms,
-                records_per_sec: state.kafka.count as f64 * 1000.0 / elapsed_ms as f64,
-                mb_per_sec: state.kafka.bytes as f64 * 1000.0 / elapsed_ms as f64 / 1048576.0,
-                latency_us: latency,
-                latency_from_schedule_us: scheduled,
-                errors: &state.failures,
-            };
+            let report = json_report(
+                &plan, &cluster, &run, &state, failed, now, scheduled, latency,
+            );
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
         }
@@ -151,31 +110,100 @@ pub fn run(
     if let Some(signal) = run.stopped {
         return Err(KtError::new(signal.kind(), format!("stopped by {}", signal.name())).into());
     }
-    if failed > 0 {
-        let reasons: Vec<String> = state
-            .failures
-            .iter()
-            .map(|(why, n)| format!("{n} × {why}"))
-            .collect();
-        let mut why = reasons.join("; ");
-        if undelivered > 0 {
-            why.push_str(&format!(
-                "{}{undelivered} × not delivered in time",
-                if why.is_empty() { "" } else { "; " }
-            ));
-        }
-        let kind = if state.kafka.count > 0 {
-            ErrorKind::Partial
-        } else {
-            ErrorKind::Broker
-        };
-        return Err(KtError::new(
-            kind,
-            format!("{failed} of {} records failed: {why}", run.sent),
-        )
-        .into());
+    match failure(&state, run.sent, failed, undelivered) {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// The topic must exist (a moment-old one is waited for).
+fn check_topic(
+    cluster: &Cluster,
+    producer: &BaseProducer<PerfContext>,
+    topic: &str,
+) -> Result<(), KtError> {
+    let usable = |md: &Metadata| partition_count(md, topic).is_some();
+    let md = cluster.metadata_until(
+        producer.client(),
+        Some(topic),
+        &|| {
+            producer.poll(Duration::ZERO);
+        },
+        usable,
+    )?;
+    if usable(&md) {
+        return Ok(());
+    }
+    Err(KtError::not_found(format!(
+        "topic {topic} does not exist; create it with: {}",
+        cluster.command("topics", &format!("--create --topic {topic}"))
+    )))
+}
+
+/// `--output json`: the run's numbers.
+#[allow(clippy::too_many_arguments)]
+fn json_report<'a>(
+    plan: &'a ProducerPlan,
+    cluster: &'a Cluster,
+    run: &SendRun,
+    state: &'a PerfState,
+    failed: u64,
+    now_ms: u64,
+    scheduled: Option<Percentiles>,
+    latency: Percentiles,
+) -> ProducerReport<'a> {
+    let elapsed_ms = now_ms.max(1);
+    ProducerReport {
+        tool: "producer",
+        topic: &plan.topic,
+        settings: ProducerSettings {
+            num_records: plan.num_records,
+            payload: match &plan.payload {
+                PayloadSource::Random(n) => Payload::RandomBytes(*n),
+                PayloadSource::File(p) => Payload::File(p),
+                PayloadSource::Monotonic => Payload::Monotonic,
+            },
+            throughput: plan.throughput,
+            acks: cluster.config.get("acks").unwrap_or("-1"),
+            warmup_records: plan.warmup,
+        },
+        records: RecordCounts {
+            sent: run.sent,
+            acked: state.kafka.count,
+            failed,
+        },
+        bytes: state.kafka.bytes,
+        elapsed_ms,
+        records_per_sec: state.kafka.count as f64 * 1000.0 / elapsed_ms as f64,
+        mb_per_sec: state.kafka.bytes as f64 * 1000.0 / elapsed_ms as f64 / 1048576.0,
+        latency_us: latency,
+        latency_from_schedule_us: scheduled,
+        errors: &state.failures,
+    }
+}
+
+/// The one-line error for records that failed or were never acknowledged.
+fn failure(state: &PerfState, sent: u64, failed: u64, undelivered: u64) -> Option<KtError> {
+    if failed == 0 {
+        return None;
+    }
+    let mut reasons: Vec<String> = state
+        .failures
+        .iter()
+        .map(|(why, n)| format!("{n} × {why}"))
+        .collect();
+    if undelivered > 0 {
+        reasons.push(format!("{undelivered} × not delivered in time"));
+    }
+    let kind = if state.kafka.count > 0 {
+        ErrorKind::Partial
+    } else {
+        ErrorKind::Broker
+    };
+    Some(KtError::new(
+        kind,
+        format!("{failed} of {sent} records failed: {}", reasons.join("; ")),
+    ))
 }
 
 /// What the perf producer brings to its connection: its file, then
