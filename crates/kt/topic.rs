@@ -2,8 +2,11 @@
 //! patterns (TopicFilter.IncludeList), and a topic's partition count in
 //! metadata.
 
-use kt_core::KtError;
+use std::time::Duration;
+
+use kt_core::{Cluster, KtContext, KtError};
 use rdkafka::metadata::Metadata;
+use rdkafka::producer::{BaseProducer, Producer, ProducerContext};
 use regex::Regex;
 
 /// Topics Kafka treats as internal (`Topic.isInternal`).
@@ -54,4 +57,24 @@ pub fn partition_count(md: &Metadata, topic: &str) -> Option<usize> {
         .iter()
         .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
         .map(|t| t.partitions().len())
+}
+
+/// The partition count of `topic` as the producer's metadata sees it,
+/// waiting briefly for a topic created a moment ago; `None` when it does
+/// not exist.
+pub fn producer_partitions<C: ProducerContext + AsRef<KtContext>>(
+    cluster: &Cluster,
+    producer: &BaseProducer<C>,
+    topic: &str,
+) -> Result<Option<usize>, KtError> {
+    let usable = |md: &Metadata| partition_count(md, topic).is_some();
+    let md = cluster.metadata_until(
+        producer.client(),
+        Some(topic),
+        &|| {
+            producer.poll(Duration::ZERO);
+        },
+        usable,
+    )?;
+    Ok(partition_count(&md, topic))
 }

@@ -12,7 +12,6 @@ use kt_core::props::{self, Property, Source};
 use kt_core::{Cluster, ErrorKind, KtContext, KtError};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Header, OwnedHeaders};
-use rdkafka::metadata::Metadata;
 use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
 use rdkafka::Message;
 
@@ -22,7 +21,7 @@ use super::reader::{LineReader, LineSplitter};
 use crate::dispatch::Mode;
 use crate::endpoint::Kafka;
 use crate::signals::Signals;
-use crate::topic::partition_count;
+use crate::topic::producer_partitions;
 use kt_core::stdio;
 
 /// Kafka's console-producer defaults for the options it maps to client
@@ -281,16 +280,7 @@ fn check_topic(
     producer: &BaseProducer<ProduceContext>,
     topic: &str,
 ) -> Result<usize, KtError> {
-    let usable = |md: &Metadata| partition_count(md, topic).is_some();
-    let md = cluster.metadata_until(
-        producer.client(),
-        Some(topic),
-        &|| {
-            producer.poll(Duration::ZERO);
-        },
-        usable,
-    )?;
-    match partition_count(&md, topic) {
+    match producer_partitions(cluster, producer, topic)? {
         Some(n) => Ok(n),
         _ => Err(KtError::not_found(format!(
             "topic {topic} does not exist and the broker did not create it; create it with: {}",

@@ -21,8 +21,7 @@ use super::stats::{histogram, write_distribution, KafkaStats, Percentiles};
 use crate::dispatch::Mode;
 use crate::endpoint::Kafka;
 use crate::signals::{Signal, Signals};
-use crate::topic::partition_count;
-use rdkafka::metadata::Metadata;
+use crate::topic::producer_partitions;
 
 pub fn run(
     args: ProducerPerfArgs,
@@ -122,16 +121,7 @@ fn check_topic(
     producer: &BaseProducer<PerfContext>,
     topic: &str,
 ) -> Result<(), KtError> {
-    let usable = |md: &Metadata| partition_count(md, topic).is_some();
-    let md = cluster.metadata_until(
-        producer.client(),
-        Some(topic),
-        &|| {
-            producer.poll(Duration::ZERO);
-        },
-        usable,
-    )?;
-    if usable(&md) {
+    if producer_partitions(cluster, producer, topic)?.is_some() {
         return Ok(());
     }
     Err(KtError::not_found(format!(
