@@ -603,7 +603,7 @@ impl Cluster {
 
     /// librdkafka's log level: warnings (kept for messages, not shown), info
     /// under `--verbose`, debug when a `debug` property asks for it.
-    pub fn log_level(&self) -> RDKafkaLogLevel {
+    fn log_level(&self) -> RDKafkaLogLevel {
         match (self.verbose(), self.config.get("debug").is_some()) {
             (true, true) => RDKafkaLogLevel::Debug,
             (true, false) => RDKafkaLogLevel::Info,
