@@ -50,14 +50,10 @@ done
 measure big-kt "$kt" perf producer --bootstrap-server mock --topic big --num-records "$BIG" \
   --record-size "$SIZE" --throughput -1 -X acks=1 -X linger.ms=5 -X batch.size=1000000
 
-python3 - "$work" "$N" "$SIZE" "$BIG" <<'PY'
+PYTHONPATH=bench/lib python3 - "$work" "$N" "$SIZE" "$BIG" <<'PY'
 import statistics, sys
+from runs import med, rss, runs
 work, n, size, big = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-def runs(name):
-    return [tuple(map(float, l.split())) for l in open(f"{work}/{name}")]
-def med(name, i):
-    # /usr/bin/time counts in 10 ms steps: a tiny run can read 0.
-    return max(statistics.median(r[i] for r in runs(name)), 0.01)
 print(f"{n} records of {size} B, 3 partitions, median of {len(runs('consume-kt'))} alternating runs")
 print(f"{'':24} {'kt rec/s':>11} {'peer rec/s':>11} {'ratio':>6} {'CPU/rec ratio':>14} {'kt RSS MB':>10} {'peer RSS MB':>12}")
 pairs = [("kafka produce acks=-1", "produce-acks-1"), ("kafka produce acks=1", "produce-acks1"),
@@ -69,5 +65,8 @@ for label, key in pairs:
     rss_kt = max(r[2] for r in runs(f"{key}-kt")) / 1024
     rss_peer = max(r[2] for r in runs(f"{key}-peer")) / 1024
     print(f"{label:24} {kt_rate:11.0f} {peer_rate:11.0f} {kt_rate / peer_rate:5.2f}x {cpu:13.2f}x {rss_kt:10.1f} {rss_peer:12.1f}")
-print(f"kt peak RSS producing {big} records to the mock: {runs('big-kt')[0][2] / 1024:.1f} MB")
+at_n = max(r[2] for r in runs("mock-produce-acks1-kt")) / 1024
+at_big = runs("big-kt")[0][2] / 1024
+print(f"kt peak RSS producing to the mock (acks=1): {at_n:.1f} MB at {n} records, {at_big:.1f} MB at {big} "
+      f"({at_big / at_n:.2f}x: flat is 1)")
 PY

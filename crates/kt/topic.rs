@@ -68,13 +68,20 @@ pub fn producer_partitions<C: ProducerContext + AsRef<KtContext>>(
     topic: &str,
 ) -> Result<Option<usize>, KtError> {
     let usable = |md: &Metadata| partition_count(md, topic).is_some();
-    let md = cluster.metadata_until(
-        producer.client(),
-        Some(topic),
-        &|| {
-            producer.poll(Duration::ZERO);
-        },
-        usable,
-    )?;
-    Ok(partition_count(&md, topic))
+    let serve = || {
+        producer.poll(Duration::ZERO);
+    };
+    let md = cluster.metadata_until(producer.client(), Some(topic), &serve, usable)?;
+    let count = partition_count(&md, topic);
+    if count.is_some() {
+        // librdkafka (2.10 on) drops its bootstrap connection once the first
+        // metadata names the brokers, and an idempotent producer asks for
+        // its producer id on that answer, finds no broker up, and retries
+        // 500 ms later: every short `kt produce` waited for that timer. A
+        // second answer, from a broker of the cluster itself, asks again
+        // with that broker up (one round trip on a connection produce opens
+        // anyway).
+        let _ = cluster.metadata(producer.client(), Some(topic), &serve);
+    }
+    Ok(count)
 }

@@ -487,6 +487,18 @@ impl Connection {
     }
 }
 
+/// Every consumer's defaults where librdkafka's cost time or memory:
+/// - `fetch.queue.backoff.ms`: librdkafka (2.4 on) waits a whole second
+///   before fetching again once its prefetch queue is full, so a consumer
+///   that writes slower than the broker sends stalled for 1 s at a time
+///   (`kt consume` of 1M records: 1.0 s ± 0.5 instead of 0.55 s ± 0.03);
+/// - `queued.max.messages.kbytes`: 8 MB of prefetched records instead of
+///   64 MB, as fast on loopback Kafka and a third of the peak RSS.
+const CONSUMER_DEFAULTS: [(&str, &str); 2] = [
+    ("fetch.queue.backoff.ms", "10"),
+    ("queued.max.messages.kbytes", "8192"),
+];
+
 /// What a tool wants of a producer or consumer beyond the user's settings.
 #[derive(Debug, Default)]
 pub struct ClientSpec {
@@ -517,6 +529,14 @@ impl ClientSpec {
     pub fn force(mut self, key: &'static str, value: impl Into<String>) -> Self {
         self.forced.push((key, value.into()));
         self
+    }
+
+    /// Whether the tool sets `key` itself.
+    fn sets(&self, key: &str) -> bool {
+        self.defaults
+            .iter()
+            .chain(&self.forced)
+            .any(|(k, _)| *k == key)
     }
 }
 
@@ -593,6 +613,12 @@ impl Cluster {
         // Java's clients set TCP_NODELAY; with Nagle on, every small request
         // waits on the peer's delayed ACK (about 50 ms per round trip).
         cfg.set("socket.nagle.disable", "true");
+        // librdkafka (2.10 on) closes its bootstrap connection once metadata
+        // names the brokers, and with sparse connections it waits out
+        // reconnect.backoff.ms / 2 (50 ms) before connecting to one of them:
+        // every short command paid that (kafka-topics --list 47 ms instead
+        // of 10). Java's clients connect to a broker as soon as it is needed.
+        cfg.set("enable.sparse.connections", "false");
         for (k, v) in &self.config.entries {
             cfg.set(k, v);
         }
@@ -663,7 +689,12 @@ impl Cluster {
         spec: &ClientSpec,
         context: C,
     ) -> anyhow::Result<BaseConsumer<C>> {
-        let cfg = self.spec_config(spec);
+        let mut cfg = self.spec_config(spec);
+        for (key, value) in CONSUMER_DEFAULTS {
+            if self.config.get(key).is_none() && !spec.sets(key) {
+                cfg.set(key, value);
+            }
+        }
         BaseConsumer::from_config_and_context(&cfg, context)
             .map_err(|e| client_error("consumer", e).into())
     }

@@ -5,12 +5,14 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use kt_core::connection::{random_group_id, ClientSpec, Connection, Request};
+use kt_core::ffi::records::RecordQueue;
+use kt_core::ffi::LeaderEpoch;
 use kt_core::output::Diagnostics;
 use kt_core::props;
 use kt_core::{Cluster, KtContext, KtError};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::KafkaError;
-use rdkafka::message::{BorrowedMessage, Message};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::Message;
 use rdkafka::metadata::Metadata;
 use rdkafka::{Offset, TopicPartitionList};
 
@@ -58,72 +60,153 @@ pub fn run(
     let consumer = create_consumer(&args, &plan, &cluster)?;
     let store_offsets = stores_printed_offsets(&plan, &cluster);
     let signals = Signals::install()?;
-    let mut state = start(&args, &plan, mode, &cluster, &consumer, &signals, err)?;
+    let (state, mut queue) = start(&args, &plan, mode, &cluster, &consumer, &signals, err)?;
     let idle = args
         .timeout_ms
         .filter(|t| *t >= 0)
         .map(|t| Duration::from_millis(t as u64));
     let max = args.max_messages.filter(|m| *m >= 0).map(|m| m as u64);
-    let mut count: u64 = 0;
-    let mut pending = false;
+    let mut reading = Reading {
+        printer: &printer,
+        args: &args,
+        state,
+        count: 0,
+        pending: false,
+        fresh: false,
+    };
     let mut last_record = Instant::now();
     let end = loop {
-        if max.is_some_and(|m| count >= m) {
+        if max.is_some_and(|m| reading.count >= m) {
             break End::MaxMessages;
         }
         if let Some(signal) = signals.received() {
             break End::Signal(signal);
         }
-        if state.finished() {
+        if reading.state.finished() {
             break End::Done;
         }
-        let wait = if pending {
+        let wait = if reading.pending {
             Duration::ZERO
         } else {
             Duration::from_millis(100)
         };
-        let msg = match consumer.poll(wait) {
-            None => {
-                if pending {
-                    pending = false;
-                    if let Err(e) = out.flush() {
-                        break io_end(e);
+        // How many records (or partition events) this step took, and
+        // whether one of them ended the run.
+        let (taken, ended) = match queue.as_mut() {
+            Some(queue) => {
+                let (mut taken, mut ended) = (0, None);
+                for record in queue.take(wait) {
+                    taken += 1;
+                    if let Some(code) = record.error() {
+                        if code == RDKafkaErrorCode::PartitionEOF {
+                            reading.state.reached_end(record.partition(), &consumer);
+                        }
+                        continue;
+                    }
+                    if max.is_some_and(|m| reading.count >= m) {
+                        break;
+                    }
+                    if let Err(end) = reading.record(out, err, &record) {
+                        ended = Some(end);
+                        break;
                     }
                 }
-                if idle.is_some_and(|t| last_record.elapsed() >= t) {
-                    break End::Idle;
-                }
-                // A reader that went away (`| head -1` on an idle topic) is
-                // seen now, not at the next record.
-                if stdio::stdout_closed() {
-                    break End::BrokenPipe;
-                }
-                continue;
+                // Logs and client errors stay on the consumer's own queue.
+                let _ = consumer.poll(Duration::ZERO);
+                (taken, ended)
             }
-            Some(Err(KafkaError::PartitionEOF(p))) => {
-                state.reached_end(p, &consumer);
-                continue;
-            }
-            // Transient errors (a broker restarting, a topic not there yet)
-            // are librdkafka's to retry; --verbose shows them.
-            Some(Err(_)) => continue,
-            Some(Ok(msg)) => msg,
+            None => match consumer.poll(wait) {
+                None => (0, None),
+                Some(Err(KafkaError::PartitionEOF(p))) => {
+                    reading.state.reached_end(p, &consumer);
+                    (1, None)
+                }
+                // Transient errors (a broker restarting, a topic not there
+                // yet) are librdkafka's to retry; --verbose shows them.
+                Some(Err(_)) => (1, None),
+                Some(Ok(msg)) => match reading.record(out, err, &msg) {
+                    Err(end) => (1, Some(end)),
+                    Ok(printed) => {
+                        if printed && store_offsets {
+                            // Only what was printed counts as consumed; see
+                            // stores_printed_offsets.
+                            let _ = consumer.store_offset_from_message(&msg);
+                        }
+                        (1, None)
+                    }
+                },
+            },
         };
-        last_record = Instant::now();
-        if !state.admit(
+        if let Some(end) = ended {
+            break end;
+        }
+        if taken > 0 {
+            continue;
+        }
+        if reading.pending {
+            reading.pending = false;
+            if let Err(e) = out.flush() {
+                break io_end(e);
+            }
+        }
+        if reading.fresh {
+            reading.fresh = false;
+            last_record = Instant::now();
+        }
+        if idle.is_some_and(|t| last_record.elapsed() >= t) {
+            break End::Idle;
+        }
+        // A reader that went away (`| head -1` on an idle topic) is seen
+        // now, not at the next record.
+        if stdio::stdout_closed() {
+            break End::BrokenPipe;
+        }
+    };
+    let count = reading.count;
+    drop(queue);
+    let flushed = out.flush();
+    finish(
+        end, flushed, count, mode, &args, &plan, consumer, cluster, out, err,
+    )
+}
+
+/// The read loop's state: what was printed, and where each partition is.
+struct Reading<'a> {
+    printer: &'a Printer,
+    args: &'a ConsumeArgs,
+    state: Progress,
+    count: u64,
+    /// Printed since the last flush.
+    pending: bool,
+    /// A record since the last empty poll: the idle clock restarts at that
+    /// poll (the clock is not read per record).
+    fresh: bool,
+}
+
+impl Reading<'_> {
+    /// Prints one record if it is inside the run's bounds: Ok(true) when
+    /// printed, Err when the run ends here.
+    fn record<M: Message + LeaderEpoch>(
+        &mut self,
+        out: &mut dyn Write,
+        err: &Diagnostics,
+        msg: &M,
+    ) -> Result<bool, End> {
+        self.fresh = true;
+        if !self.state.admit(
             msg.topic(),
             msg.partition(),
             msg.offset(),
             msg.timestamp().to_millis(),
         ) {
-            continue;
+            return Ok(false);
         }
-        count += 1;
-        pending = true;
-        match printer.write(out, &msg) {
+        self.count += 1;
+        self.pending = true;
+        match self.printer.write(out, msg) {
             Ok(()) => {}
-            Err(FormatError::Io(e)) => break io_end(e),
-            Err(FormatError::Data(why)) if args.skip_message_on_error => {
+            Err(FormatError::Io(e)) => return Err(io_end(e)),
+            Err(FormatError::Data(why)) if self.args.skip_message_on_error => {
                 err.line(format_args!(
                     "{}",
                     crate::compat::log4j(
@@ -133,18 +216,12 @@ pub fn run(
                     )
                 ));
             }
-            Err(FormatError::Data(why)) => break End::Format(why),
+            Err(FormatError::Data(why)) => return Err(End::Format(why)),
         }
-        if store_offsets {
-            // Only what was printed counts as consumed; see stores_printed_offsets.
-            let _ = consumer.store_offset_from_message(&msg);
-        }
-        state.consumed(msg.topic(), msg.partition(), msg.offset());
-    };
-    let flushed = out.flush();
-    finish(
-        end, flushed, count, mode, &args, &plan, consumer, cluster, out, err,
-    )
+        self.state
+            .consumed(msg.topic(), msg.partition(), msg.offset());
+        Ok(true)
+    }
 }
 
 /// How each record is written: `--format`, kt's JSON, or Kafka's formatter.
@@ -176,7 +253,11 @@ impl Printer {
         })
     }
 
-    fn write(&self, out: &mut dyn Write, msg: &BorrowedMessage<'_>) -> Result<(), FormatError> {
+    fn write<M: Message + LeaderEpoch>(
+        &self,
+        out: &mut dyn Write,
+        msg: &M,
+    ) -> Result<(), FormatError> {
         match (&self.format, self.output, self.kind) {
             (Some(f), _, _) => f.write(out, msg).map_err(FormatError::Io),
             (None, _, FormatterKind::NoOp) => Ok(()),
@@ -469,15 +550,18 @@ fn targets(md: &Metadata, source: &Source) -> Result<Vec<(String, Vec<i32>)>, Kt
 /// wait, and every partition's end known before the first record) or
 /// subscribes (a group, or a pattern read without end, which must pick up
 /// topics created later).
-fn start(
+/// Finds what to read and starts reading it: assigned partitions (their
+/// records then come through the returned queue, a batch at a time) or a
+/// subscription (through the consumer's poll).
+fn start<'c>(
     args: &ConsumeArgs,
     plan: &ConsumePlan,
     mode: Mode,
     cluster: &Cluster,
-    consumer: &BaseConsumer<KtContext>,
+    consumer: &'c BaseConsumer<KtContext>,
     signals: &Signals,
     err: &Diagnostics,
-) -> anyhow::Result<Progress> {
+) -> anyhow::Result<(Progress, Option<RecordQueue<'c>>)> {
     let mut progress = Progress {
         until_ms: plan.until_ms,
         ..Default::default()
@@ -511,7 +595,7 @@ fn start(
         let pause = Instant::now() + Duration::from_millis(500);
         while Instant::now() < pause {
             if signals.received().is_some() {
-                return Ok(progress);
+                return Ok((progress, None));
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -538,8 +622,15 @@ fn start(
                 chosen.iter().map(|p| (*p, Part::default())).collect(),
             );
         }
+        let chosen: Vec<(&str, i32)> = progress
+            .parts
+            .iter()
+            .flat_map(|(t, parts)| parts.keys().map(move |p| (t.as_str(), *p)))
+            .collect();
+        // Forwarded before the assignment, which keeps the forward.
+        let queue = RecordQueue::forwarded(consumer, &chosen)?;
         assign(args, plan, cluster, consumer, &mut progress)?;
-        return Ok(progress);
+        return Ok((progress, Some(queue)));
     }
     if plan.partition.is_some() {
         return Err(missing(plan, cluster).into());
@@ -554,7 +645,7 @@ fn start(
             "cannot subscribe to {subscription} ({e}); librdkafka reads POSIX extended regular expressions"
         ))
     })?;
-    Ok(progress)
+    Ok((progress, None))
 }
 
 fn describe_source(source: &Source) -> String {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use base64::Engine as _;
 use kt_core::KtError;
-use rdkafka::message::{BorrowedMessage, Headers, Message};
+use rdkafka::message::{Headers, Message};
 
 use super::envelope::bytes_to_json;
 
@@ -124,7 +124,7 @@ impl Format {
         Ok(Format(tokens))
     }
 
-    pub fn write(&self, out: &mut dyn Write, msg: &BorrowedMessage<'_>) -> io::Result<()> {
+    pub fn write<M: Message>(&self, out: &mut dyn Write, msg: &M) -> io::Result<()> {
         let length = |b: Option<&[u8]>| b.map_or(-1, |b| b.len() as i64);
         for token in &self.0 {
             match token {

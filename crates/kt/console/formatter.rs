@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use kt_core::ffi::LeaderEpoch;
 use kt_core::KtError;
-use rdkafka::message::{BorrowedMessage, Headers, Message, Timestamp};
+use rdkafka::message::{Headers, Message, Timestamp};
 
 use super::envelope::{bytes_to_json, Envelope, HeaderJson};
 
@@ -207,7 +208,11 @@ impl DefaultFormatter {
 
     /// Writes one record. Field order and separators follow Kafka: after a
     /// field, key.separator if a later field is on, else line.separator.
-    pub fn write(&self, out: &mut dyn Write, msg: &BorrowedMessage<'_>) -> Result<(), FormatError> {
+    pub fn write<M: Message + LeaderEpoch>(
+        &self,
+        out: &mut dyn Write,
+        msg: &M,
+    ) -> Result<(), FormatError> {
         let later = [
             self.print_partition,
             self.print_offset,
@@ -246,7 +251,7 @@ impl DefaultFormatter {
             sep(out, 3)?;
         }
         if self.print_epoch {
-            match kt_core::ffi::leader_epoch(msg) {
+            match msg.leader_epoch() {
                 Some(epoch) => write!(out, "Epoch:{epoch}")?,
                 None => out.write_all(b"Epoch:NOT_PRESENT")?,
             }
@@ -289,7 +294,7 @@ impl DefaultFormatter {
 }
 
 /// One JSON envelope per line.
-pub fn write_json(out: &mut dyn Write, msg: &BorrowedMessage<'_>) -> io::Result<()> {
+pub fn write_json<M: Message>(out: &mut dyn Write, msg: &M) -> io::Result<()> {
     let (timestamp, timestamp_type) = match msg.timestamp() {
         Timestamp::CreateTime(ms) => (Some(ms), Some("CreateTime")),
         Timestamp::LogAppendTime(ms) => (Some(ms), Some("LogAppendTime")),

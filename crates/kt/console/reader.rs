@@ -225,27 +225,21 @@ impl LineSplitter {
             start = 1;
         }
         self.pending_cr = false;
+        // memchr finds the next terminator a machine word (or a vector) at
+        // a time instead of a byte at a time.
         let mut i = start;
-        while i < buf.len() {
-            match buf[i] {
-                b'\n' => {
-                    f(&buf[start..i])?;
-                    start = i + 1;
+        while let Some(found) = memchr::memchr2(b'\n', b'\r', &buf[i..]) {
+            let end = i + found;
+            f(&buf[start..end])?;
+            i = end + 1;
+            if buf[end] == b'\r' {
+                match buf.get(i) {
+                    Some(b'\n') => i += 1,
+                    Some(_) => {}
+                    None => self.pending_cr = true,
                 }
-                b'\r' => {
-                    f(&buf[start..i])?;
-                    if i + 1 < buf.len() {
-                        if buf[i + 1] == b'\n' {
-                            i += 1;
-                        }
-                    } else {
-                        self.pending_cr = true;
-                    }
-                    start = i + 1;
-                }
-                _ => {}
             }
-            i += 1;
+            start = i;
         }
         if eof && start < buf.len() {
             f(&buf[start..])?;

@@ -4,6 +4,7 @@
 //! block says why it is sound; the `kt` crate forbids `unsafe` altogether.
 
 pub mod admin;
+pub mod records;
 
 use std::ffi::{CStr, CString};
 use std::marker::PhantomData;
@@ -17,12 +18,25 @@ use rdkafka::message::BorrowedMessage;
 
 use crate::error::KtError;
 
-/// The leader epoch a fetched record carries, if the broker sent one.
-pub fn leader_epoch(msg: &BorrowedMessage<'_>) -> Option<i32> {
-    // SAFETY: the message pointer is valid for as long as `msg` is, and the
-    // call only reads it.
-    let epoch = unsafe { rd::rd_kafka_message_leader_epoch(msg.ptr()) };
-    (epoch >= 0).then_some(epoch)
+/// A fetched record's leader epoch, if the broker sent one: what Kafka's
+/// formatter prints with `print.epoch`, for either way kt reads records.
+pub trait LeaderEpoch {
+    fn leader_epoch(&self) -> Option<i32>;
+}
+
+impl LeaderEpoch for BorrowedMessage<'_> {
+    fn leader_epoch(&self) -> Option<i32> {
+        // SAFETY: the message pointer is valid for as long as `self` is,
+        // and the call only reads it.
+        let epoch = unsafe { rd::rd_kafka_message_leader_epoch(self.ptr()) };
+        (epoch >= 0).then_some(epoch)
+    }
+}
+
+impl LeaderEpoch for records::Record<'_> {
+    fn leader_epoch(&self) -> Option<i32> {
+        records::Record::leader_epoch(self)
+    }
 }
 
 /// A librdkafka topic handle for a producer's hot loop. rdkafka's `send`
