@@ -29,7 +29,9 @@ settings=(-X acks=-1 -X enable.idempotence=true -X linger.ms=5 -X batch.size=100
 # count NAME CMD...: callgrind's instruction total (Ir, every thread) into $work/NAME.
 count() {
   local name=$1; shift
-  valgrind --tool=callgrind --callgrind-out-file="$work/$name.cg" "$@" >/dev/null 2>"$work/$name.err" || {
+  # --fair-sched: valgrind runs one thread at a time, and without it a
+  # polling thread can starve librdkafka's until records time out.
+  valgrind --tool=callgrind --fair-sched=yes --callgrind-out-file="$work/$name.cg" "$@" >/dev/null 2>"$work/$name.err" || {
     echo "bench: $name failed:" >&2; tail -3 "$work/$name.err" >&2; exit 1; }
   awk '/^(summary|totals):/ {print $2; exit}' "$work/$name.cg" >"$work/$name"
 }

@@ -25,4 +25,4 @@ pub use context::KtContext;
 pub use error::{error_kind, ErrorKind, KtError};
 pub use offset::OffsetSpec;
 pub use output::{Diagnostics, OutputArgs, OutputFormat};
-pub use runtime::{block_on, deliver_all};
+pub use runtime::{block_on, deliver_all, serve};

@@ -33,6 +33,7 @@ where
     use std::sync::atomic::{AtomicBool, Ordering};
     let done = AtomicBool::new(false);
     let client = producer.client();
+    let waker = crate::ffi::QueueWaker::new(client);
     std::thread::scope(|scope| {
         scope.spawn(|| {
             while !done.load(Ordering::Relaxed) {
@@ -53,12 +54,42 @@ where
             if now >= deadline || stop() {
                 break false;
             }
-            // rdkafka's poll serves events until its timeout is over, even
-            // after the last delivery: short slices end the wait within a
-            // millisecond of it (a one-line produce waited 20 ms here).
-            producer.poll((deadline - now).min(std::time::Duration::from_millis(1)));
+            // Short slices end the wait within a millisecond of the last
+            // delivery (rdkafka's poll(20 ms) kept a one-line produce 20 ms).
+            serve(
+                producer,
+                &waker,
+                (deadline - now).min(std::time::Duration::from_millis(1)),
+            );
         };
         done.store(true, Ordering::Relaxed);
         all
     })
+}
+
+/// Serves a producer's events: waits up to `timeout` for one (sleeping, see
+/// [`crate::ffi::QueueWaker`]), then serves every event waiting. Without a
+/// waker, rdkafka's own `poll(timeout)`.
+pub fn serve<C, P>(
+    producer: &rdkafka::producer::BaseProducer<C, P>,
+    waker: &Option<crate::ffi::QueueWaker>,
+    timeout: std::time::Duration,
+) where
+    C: rdkafka::producer::ProducerContext<P>,
+    P: rdkafka::producer::Partitioner,
+{
+    match waker {
+        Some(w) => {
+            w.wait(timeout);
+            // Each poll(0) serves one event; a bound keeps a flood of
+            // events from holding the caller.
+            for _ in 0..1024 {
+                if !w.pending() {
+                    break;
+                }
+                producer.poll(std::time::Duration::ZERO);
+            }
+        }
+        None => producer.poll(timeout),
+    }
 }

@@ -289,6 +289,7 @@ fn send_all(
 ) -> anyhow::Result<SendRun> {
     let ctx = producer.context();
     let topic = kt_core::ffi::TopicHandle::new(producer.client(), &plan.topic)?;
+    let waker = kt_core::ffi::QueueWaker::new(producer.client());
     let mut rng = XorShift::new(0x9e37_79b9_7f4a_7c15);
     let mut number = Vec::with_capacity(24);
     let interval_ns = plan.throughput.filter(|t| *t > 0.0).map(|t| 1e9 / t);
@@ -341,7 +342,7 @@ fn send_all(
                 Ok(()) => break,
                 Err(RDKafkaErrorCode::QueueFull) => {
                     // Deliveries make room; serving them is the wait.
-                    producer.poll(Duration::from_millis(5));
+                    kt_core::serve(producer, &waker, Duration::from_millis(5));
                 }
                 Err(code) => {
                     ctx.fail(KafkaError::MessageProduction(code).to_string());
@@ -367,7 +368,7 @@ fn send_all(
                 if deficit_ns >= 2_000_000.0 {
                     let until = Instant::now() + Duration::from_nanos(deficit_ns as u64);
                     while let Some(left) = until.checked_duration_since(Instant::now()) {
-                        producer.poll(left);
+                        kt_core::serve(producer, &waker, left);
                     }
                     deficit_ns = 0.0;
                 }
