@@ -339,36 +339,9 @@ impl Sender<'_> {
         value: Option<&[u8]>,
         partition: Option<i32>,
     ) -> Result<(), KtError> {
-        let mut blocked: Option<Instant> = None;
+        let size = value.map_or(0, <[u8]>::len) + key.map_or(0, <[u8]>::len);
         self.sent += 1;
-        loop {
-            match self.handle.produce_keyed(key, value, partition, 0) {
-                Ok(()) => break,
-                Err(RDKafkaErrorCode::QueueFull) => {
-                    let since = *blocked.get_or_insert_with(Instant::now);
-                    if since.elapsed() > self.max_block {
-                        self.producer.context().fail_local(&format!(
-                            "the producer buffer stayed full for {} ms (max.block.ms)",
-                            self.max_block.as_millis()
-                        ));
-                        return Ok(());
-                    }
-                    kt_core::serve(self.producer, &self.waker, Duration::from_millis(10));
-                }
-                Err(code) => {
-                    let size = value.map_or(0, <[u8]>::len) + key.map_or(0, <[u8]>::len);
-                    let reason = match code {
-                        RDKafkaErrorCode::MessageSizeTooLarge => format!(
-                            "record of {size} bytes is larger than the producer allows (max.request.size / message.max.bytes)"
-                        ),
-                        other => KafkaError::MessageProduction(other).to_string(),
-                    };
-                    self.producer.context().fail_local(&reason);
-                    break;
-                }
-            }
-        }
-        self.after_send()
+        self.offer(size, || self.handle.produce_keyed(key, value, partition, 0))
     }
 
     fn send(
@@ -388,13 +361,34 @@ impl Sender<'_> {
         record.headers = headers;
         record.partition = self.partition.or(partition);
         record.timestamp = timestamp;
-        // The clock is read only once the queue is full.
-        let mut blocked: Option<Instant> = None;
+        let size = value.map_or(0, <[u8]>::len) + key.map_or(0, <[u8]>::len);
+        let producer = self.producer;
+        let mut record = Some(record);
         self.sent += 1;
+        self.offer(size, || {
+            let Some(r) = record.take() else {
+                return Err(RDKafkaErrorCode::Fail);
+            };
+            producer.send(r).map_err(|(e, back)| {
+                record = Some(back);
+                e.rdkafka_error_code().unwrap_or(RDKafkaErrorCode::Fail)
+            })
+        })
+    }
+
+    /// Hands one record of `size` bytes to librdkafka through `attempt`,
+    /// waiting out a full queue up to max.block.ms (the clock is read only
+    /// once it is full), and counts a refusal as a failed record.
+    fn offer(
+        &self,
+        size: usize,
+        mut attempt: impl FnMut() -> Result<(), RDKafkaErrorCode>,
+    ) -> Result<(), KtError> {
+        let mut blocked: Option<Instant> = None;
         loop {
-            match self.producer.send(record) {
+            match attempt() {
                 Ok(()) => break,
-                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                Err(RDKafkaErrorCode::QueueFull) => {
                     let since = *blocked.get_or_insert_with(Instant::now);
                     if since.elapsed() > self.max_block {
                         self.producer.context().fail_local(&format!(
@@ -405,16 +399,13 @@ impl Sender<'_> {
                     }
                     // Deliveries free the queue; serving them is the wait.
                     kt_core::serve(self.producer, &self.waker, Duration::from_millis(10));
-                    record = back;
                 }
-                Err((e, back)) => {
-                    let size =
-                        back.payload.map_or(0, <[u8]>::len) + back.key.map_or(0, <[u8]>::len);
-                    let reason = match e {
-                        KafkaError::MessageProduction(RDKafkaErrorCode::MessageSizeTooLarge) => format!(
+                Err(code) => {
+                    let reason = match code {
+                        RDKafkaErrorCode::MessageSizeTooLarge => format!(
                             "record of {size} bytes is larger than the producer allows (max.request.size / message.max.bytes)"
                         ),
-                        other => other.to_string(),
+                        other => KafkaError::MessageProduction(other).to_string(),
                     };
                     self.producer.context().fail_local(&reason);
                     break;
@@ -425,7 +416,7 @@ impl Sender<'_> {
     }
 
     /// Serves deliveries now and then, and waits for each under `--sync`.
-    fn after_send(&mut self) -> Result<(), KtError> {
+    fn after_send(&self) -> Result<(), KtError> {
         if self.sync || self.sent % POLL_EVERY == 0 {
             self.producer.poll(Duration::ZERO);
         }
