@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use kt_core::context::drain_events;
 use kt_core::ffi::admin::{create_topic, NewTopicSpec};
 use kt_core::{KtError, OutputFormat};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
@@ -155,7 +156,17 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
 
     let created = match s.cluster.mock() {
         Some(mock) => create_on_mock(s, mock, &name, assignment.as_deref())?,
-        None => create_on_brokers(s, &name, assignment.as_deref(), &configs)?,
+        None => {
+            let created = create_on_brokers(s, &name, assignment.as_deref(), &configs)?;
+            if created {
+                let expected = assignment
+                    .as_ref()
+                    .map(|a| a.len())
+                    .or(s.args.partitions.map(|p| p as usize));
+                await_leaders(s, &name, expected);
+            }
+            created
+        }
     };
     match (s.format, created) {
         (OutputFormat::Json, _) => {
@@ -214,6 +225,26 @@ fn create_on_brokers(
             Err(error.into())
         }
     }
+}
+
+/// Waits, up to the new-topic grace, until the broker's metadata shows `name`
+/// with every partition led: CreateTopics answers once the controller has
+/// the topic, a moment before the brokers serve it, and a script's next
+/// command (produce, get-offsets) would otherwise find no such topic. The
+/// topic exists either way, so a failed wait is not the command's failure.
+fn await_leaders(s: &Session<'_>, name: &str, expected: Option<usize>) {
+    let admin = s.admin.inner();
+    let _ = s
+        .cluster
+        .metadata_until(admin, Some(name), &|| drain_events(admin), |md| {
+            md.topics().iter().any(|t| {
+                t.name() == name
+                    && t.error().is_none()
+                    && !t.partitions().is_empty()
+                    && expected.is_none_or(|n| t.partitions().len() == n)
+                    && t.partitions().iter().all(|p| p.leader() >= 0)
+            })
+        });
 }
 
 /// librdkafka's mock cluster has no CreateTopics: use its own topic API.
