@@ -11,7 +11,7 @@ use kt_core::output::Diagnostics;
 use kt_core::props;
 use kt_core::{Cluster, KtContext, KtError};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::message::Message;
 use rdkafka::metadata::Metadata;
 use rdkafka::{Offset, TopicPartitionList};
@@ -99,7 +99,18 @@ pub fn run(
                     taken += 1;
                     if let Some(code) = record.error() {
                         if code == RDKafkaErrorCode::PartitionEOF {
-                            reading.state.reached_end(record.partition(), &consumer);
+                            let (topic, partition) = (record.topic(), record.partition());
+                            reading
+                                .state
+                                .reached_end(topic, partition, record.offset(), || {
+                                    consumer
+                                        .fetch_watermarks(
+                                            topic,
+                                            partition,
+                                            Duration::from_millis(500),
+                                        )
+                                        .map_or(i64::MAX, |(_, high)| high)
+                                });
                         }
                         continue;
                     }
@@ -117,10 +128,6 @@ pub fn run(
             }
             None => match consumer.poll(wait) {
                 None => (0, None),
-                Some(Err(KafkaError::PartitionEOF(p))) => {
-                    reading.state.reached_end(p, &consumer);
-                    (1, None)
-                }
                 // Transient errors (a broker restarting, a topic not there
                 // yet) are librdkafka's to retry; --verbose shows them.
                 Some(Err(_)) => (1, None),
@@ -482,40 +489,36 @@ impl Progress {
         }
     }
 
-    /// librdkafka reached the end of the log of partition `partition` of
-    /// some topic (its EOF event names no topic). A part is done when its
-    /// position passed its end (the last offsets may be transaction markers
-    /// that are never delivered), or when it is at the log end and its
-    /// --until-time has passed.
-    fn reached_end(&mut self, partition: i32, consumer: &BaseConsumer<KtContext>) {
+    /// librdkafka reached the end of `topic`'s `partition` at `offset`
+    /// (the next offset it would fetch). The partition's records before it
+    /// came through the same queue, so they were handled already; the
+    /// offset, not the consumer's position, decides, since a batch taken
+    /// ahead moves the position of every partition in it. A part is done
+    /// when the offset passed its end (the last offsets may be transaction
+    /// markers that are never delivered), or when its --until-time has
+    /// passed and the offset is the log end (`high`, asked only then).
+    fn reached_end(
+        &mut self,
+        topic: &str,
+        partition: i32,
+        offset: i64,
+        high: impl FnOnce() -> i64,
+    ) {
         if !self.tracking {
             return;
         }
-        let Ok(positions) = consumer.position() else {
+        let until_passed = self.until_ms.is_some_and(|u| now_ms() > u);
+        let Some(part) = self.part(topic, partition) else {
             return;
         };
-        let until_passed = self.until_ms.is_some_and(|u| now_ms() > u);
-        for elem in positions.elements() {
-            if elem.partition() != partition {
-                continue;
-            }
-            let Offset::Offset(pos) = elem.offset() else {
-                continue;
-            };
-            let Some(part) = self.part(elem.topic(), partition) else {
-                continue;
-            };
-            if part.end.is_some_and(|end| pos >= end) {
-                part.done = true;
-            } else if until_passed && !part.done {
-                // Rare (once per partition that catches up): ask the broker.
-                let high = consumer
-                    .fetch_watermarks(elem.topic(), partition, Duration::from_millis(500))
-                    .map_or(i64::MAX, |(_, h)| h);
-                if let Some(part) = self.part(elem.topic(), partition) {
-                    part.done = pos >= high;
-                }
-            }
+        if part.done {
+            return;
+        }
+        if part.end.is_some_and(|end| offset >= end) {
+            part.done = true;
+        } else if until_passed {
+            // Rare (once per partition that catches up): ask the broker.
+            part.done = offset >= high();
         }
     }
 }
@@ -731,4 +734,57 @@ fn assign(
         .assign(&tpl)
         .map_err(|e| KtError::broker(format!("assigning partitions: {e}")))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_topics(until_ms: Option<i64>) -> Progress {
+        let part = || Part {
+            end: Some(2),
+            done: false,
+        };
+        let mut progress = Progress {
+            until_ms,
+            tracking: true,
+            ..Default::default()
+        };
+        for topic in ["a", "b"] {
+            progress
+                .parts
+                .insert(topic.to_string(), [(0, part()), (1, part())].into());
+        }
+        progress
+    }
+
+    /// The end of one topic's partition 0 ends that one only: a batch
+    /// taken ahead had moved the position of the other topic's partition 0
+    /// to its end, and its records, not yet printed, were dropped.
+    #[test]
+    fn an_end_ends_its_own_topics_partition_only() {
+        let mut progress = two_topics(None);
+        progress.reached_end("a", 0, 2, || unreachable!("no --until-time"));
+        assert!(progress.part("a", 0).unwrap().done);
+        assert!(!progress.part("b", 0).unwrap().done);
+        assert!(progress.admit("b", 0, 0, None));
+        progress.reached_end("b", 0, 1, || unreachable!("no --until-time"));
+        assert!(!progress.part("b", 0).unwrap().done);
+        for (topic, partition) in [("b", 0), ("a", 1), ("b", 1)] {
+            progress.reached_end(topic, partition, 2, || unreachable!());
+        }
+        assert!(progress.finished());
+    }
+
+    /// Past --until-time, a partition short of its end at start (it grew,
+    /// or its end was not read) is done at the log end the broker reports.
+    #[test]
+    fn past_until_time_an_end_is_the_log_end() {
+        let mut progress = two_topics(Some(0));
+        progress.part("a", 0).unwrap().end = None;
+        progress.reached_end("a", 0, 5, || 7);
+        assert!(!progress.part("a", 0).unwrap().done);
+        progress.reached_end("a", 0, 7, || 7);
+        assert!(progress.part("a", 0).unwrap().done);
+    }
 }
