@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Produce records from standard input (kafka-console-producer)')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print records from a topic (kafka-console-consumer)')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)')
+            [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
@@ -181,6 +182,49 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Topics to get offsets for: a regular expression (full match) [default: all]')
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topics to get offsets for: a regular expression (full match) [default: all]')
             [CompletionResult]::new('--exclude-internal-topics', '--exclude-internal-topics', [CompletionResultType]::ParameterName, 'Leave out internal topics')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'kt;groups' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The consumer group to act on (repeatable)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Request timeout in ms')
+            [CompletionResult]::new('--to-offset', '--to-offset', [CompletionResultType]::ParameterName, 'Reset to this offset')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Reset to the offsets of a CSV file (topic,partition,offset or group,topic,partition,offset)')
+            [CompletionResult]::new('--to-datetime', '--to-datetime', [CompletionResultType]::ParameterName, 'Reset to the first offset at or after a time: YYYY-MM-DDTHH:mm:SS.sss[zone]')
+            [CompletionResult]::new('--by-duration', '--by-duration', [CompletionResultType]::ParameterName, 'Reset to the first offset at or after now minus a duration: PnDTnHnMnS')
+            [CompletionResult]::new('--shift-by', '--shift-by', [CompletionResultType]::ParameterName, 'Reset to the committed offset plus N (N may be negative)')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'With --describe: the group''s state; with --list: the states to list (comma-separated)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'With --list: the group types to list (classic, consumer; comma-separated)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A topic (T, or T:0,1,2 for some partitions) to reset or delete offsets of (repeatable)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'A topic (T, or T:0,1,2 for some partitions) to reset or delete offsets of (repeatable)')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List all consumer groups')
+            [CompletionResult]::new('--describe', '--describe', [CompletionResultType]::ParameterName, 'Describe consumer groups and their offset lag')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete consumer groups (--group, repeatable, or --all-groups)')
+            [CompletionResult]::new('--reset-offsets', '--reset-offsets', [CompletionResultType]::ParameterName, 'Reset a group''s offsets: plan (--dry-run, the default) or --execute')
+            [CompletionResult]::new('--delete-offsets', '--delete-offsets', [CompletionResultType]::ParameterName, 'Delete a group''s committed offsets of --topic T[:P,...]')
+            [CompletionResult]::new('--all-groups', '--all-groups', [CompletionResultType]::ParameterName, 'Apply to all consumer groups')
+            [CompletionResult]::new('--all-topics', '--all-topics', [CompletionResultType]::ParameterName, 'With --reset-offsets: every topic the group has committed offsets for')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With --reset-offsets: only show the plan (the default)')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'With --reset-offsets: commit the plan')
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'With --reset-offsets: print the plan as CSV (what --from-file reads)')
+            [CompletionResult]::new('--to-earliest', '--to-earliest', [CompletionResultType]::ParameterName, 'Reset to the earliest offset')
+            [CompletionResult]::new('--to-latest', '--to-latest', [CompletionResultType]::ParameterName, 'Reset to the latest offset')
+            [CompletionResult]::new('--to-current', '--to-current', [CompletionResultType]::ParameterName, 'Reset to the committed offset (the log end where there is none)')
+            [CompletionResult]::new('--members', '--members', [CompletionResultType]::ParameterName, 'With --describe: the members of the group')
+            [CompletionResult]::new('--offsets', '--offsets', [CompletionResultType]::ParameterName, 'With --describe: the partitions and lag of the group (the default)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -365,6 +409,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Produce records from standard input (kafka-console-producer)')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print records from a topic (kafka-console-consumer)')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)')
+            [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
@@ -383,6 +428,9 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             break
         }
         'kt;help;offsets' {
+            break
+        }
+        'kt;help;groups' {
             break
         }
         'kt;help;config' {

@@ -25,6 +25,9 @@ _kt() {
             kt,consume)
                 cmd="kt__subcmd__consume"
                 ;;
+            kt,groups)
+                cmd="kt__subcmd__groups"
+                ;;
             kt,help)
                 cmd="kt__subcmd__help"
                 ;;
@@ -66,6 +69,9 @@ _kt() {
                 ;;
             kt__subcmd__help,consume)
                 cmd="kt__subcmd__help__subcmd__consume"
+                ;;
+            kt__subcmd__help,groups)
+                cmd="kt__subcmd__help__subcmd__groups"
                 ;;
             kt__subcmd__help,help)
                 cmd="kt__subcmd__help__subcmd__help"
@@ -131,7 +137,7 @@ _kt() {
 
     case "${cmd}" in
         kt)
-            opts="-h -V --help --version topics produce consume offsets config install-aliases completions man perf help"
+            opts="-h -V --help --version topics produce consume offsets groups config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -418,8 +424,106 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__groups)
+            opts="-o -X -v -b -t -h --list --describe --delete --reset-offsets --delete-offsets --group --all-groups --all-topics --timeout --dry-run --execute --export --to-offset --from-file --to-datetime --by-duration --to-earliest --to-latest --to-current --shift-by --members --offsets --state --type --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-datetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shift-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kt__subcmd__help)
-            opts="topics produce consume offsets config install-aliases completions man perf help"
+            opts="topics produce consume offsets groups config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -475,6 +579,20 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__consume)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__groups)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1386,6 +1504,7 @@ _kt_topics() {
         kafka-consumer-perf-test|kafka-consumer-perf-test.sh) sub=(perf consumer) ;;
         kafka-get-offsets|kafka-get-offsets.sh) sub=(offsets) ;;
         kafka-e2e-latency|kafka-e2e-latency.sh) sub=(perf e2e) ;;
+        kafka-consumer-groups|kafka-consumer-groups.sh) sub=(groups) ;;
     esac
     if (( ${#sub[@]} )); then
         # A link runs kt under a Kafka name: ask the binary it points to.
@@ -1410,4 +1529,4 @@ _kt_topics() {
     fi
     _kt kt "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 }
-complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh
+complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh

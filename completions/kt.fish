@@ -30,6 +30,7 @@ complete -c kt -n "__fish_kt_needs_command" -f -a "topics" -d 'Create, list, des
 complete -c kt -n "__fish_kt_needs_command" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "groups" -d 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
 complete -c kt -n "__fish_kt_needs_command" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
 complete -c kt -n "__fish_kt_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
@@ -158,6 +159,43 @@ complete -c kt -n "__fish_kt_using_subcommand offsets" -s t -l topic -d 'Topics 
 complete -c kt -n "__fish_kt_using_subcommand offsets" -l exclude-internal-topics -d 'Leave out internal topics'
 complete -c kt -n "__fish_kt_using_subcommand offsets" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand offsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l group -d 'The consumer group to act on (repeatable)' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l timeout -d 'Request timeout in ms' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l to-offset -d 'Reset to this offset' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l from-file -d 'Reset to the offsets of a CSV file (topic,partition,offset or group,topic,partition,offset)' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l to-datetime -d 'Reset to the first offset at or after a time: YYYY-MM-DDTHH:mm:SS.sss[zone]' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l by-duration -d 'Reset to the first offset at or after now minus a duration: PnDTnHnMnS' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l shift-by -d 'Reset to the committed offset plus N (N may be negative)' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l state -d 'With --describe: the group\'s state; with --list: the states to list (comma-separated)' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l type -d 'With --list: the group types to list (classic, consumer; comma-separated)' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand groups" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand groups" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -s t -l topic -d 'A topic (T, or T:0,1,2 for some partitions) to reset or delete offsets of (repeatable)' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l list -d 'List all consumer groups'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l describe -d 'Describe consumer groups and their offset lag'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l delete -d 'Delete consumer groups (--group, repeatable, or --all-groups)'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l reset-offsets -d 'Reset a group\'s offsets: plan (--dry-run, the default) or --execute'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l delete-offsets -d 'Delete a group\'s committed offsets of --topic T[:P,...]'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l all-groups -d 'Apply to all consumer groups'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l all-topics -d 'With --reset-offsets: every topic the group has committed offsets for'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l dry-run -d 'With --reset-offsets: only show the plan (the default)'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l execute -d 'With --reset-offsets: commit the plan'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l export -d 'With --reset-offsets: print the plan as CSV (what --from-file reads)'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l to-earliest -d 'Reset to the earliest offset'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l to-latest -d 'Reset to the latest offset'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l to-current -d 'Reset to the committed offset (the log end where there is none)'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l members -d 'With --describe: the members of the group'
+complete -c kt -n "__fish_kt_using_subcommand groups" -l offsets -d 'With --describe: the partitions and lag of the group (the default)'
+complete -c kt -n "__fish_kt_using_subcommand groups" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand groups" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
 complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -261,16 +299,17 @@ complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_f
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets config install-aliases completions man perf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "groups" -d 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'

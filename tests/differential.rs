@@ -24,6 +24,7 @@ enum Tool {
     ProducerPerf,
     ConsumerPerf,
     EndToEnd,
+    Groups,
 }
 
 impl Tool {
@@ -38,6 +39,7 @@ impl Tool {
             Tool::ProducerPerf => "org.apache.kafka.tools.ProducerPerformance",
             Tool::ConsumerPerf => "org.apache.kafka.tools.ConsumerPerformance",
             Tool::EndToEnd => "org.apache.kafka.tools.EndToEndLatency",
+            Tool::Groups => "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
         }
     }
 
@@ -50,6 +52,7 @@ impl Tool {
             Tool::ProducerPerf => "kafka-producer-perf-test.sh",
             Tool::ConsumerPerf => "kafka-consumer-perf-test.sh",
             Tool::EndToEnd => "kafka-e2e-latency.sh",
+            Tool::Groups => "kafka-consumer-groups.sh",
         }
     }
 
@@ -73,6 +76,12 @@ enum Setup {
     /// One partition with two records: (k, v, CreateTime 1700000000000)
     /// and (null, "plain", CreateTime 1700000000001).
     TwoRecords,
+    /// Three partitions holding 2, 1 and 3 records (CreateTime
+    /// 1700000000000 + offset), and a consumer group named as the topic,
+    /// with no members, that committed offset 1 on partitions 0 and 1
+    /// (by Apache's own tool); `{F}` names a file of the plan
+    /// `{T},0,2` / `{T},1,0` in Kafka's CSV.
+    Committed,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -376,6 +385,80 @@ const CASES: &[Case] = &[
     case(EndToEnd, "{B} {T} x 1 100", Empty(1)),
     case(EndToEnd, "{B} {T} 10 1 100 /nonexistent/e2e.properties", Empty(1)),
     case(EndToEnd, "{B} {T} 10 1", Empty(1)),
+    // kafka-consumer-groups: checks and parse errors.
+    case(Groups, "", Nothing),
+    case(Groups, "--help", Nothing),
+    case(Groups, "--version", Nothing),
+    case(Groups, "--list", Nothing),
+    case(Groups, "--bootstrap-server {B}", Nothing),
+    case(Groups, "--bootstrap-server {B} --list --describe", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --members --state", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --state x", Nothing),
+    case(Groups, "--bootstrap-server {B} --delete", Nothing),
+    case(Groups, "--bootstrap-server {B} --delete --group {T} --topic {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --delete-offsets --group {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --dry-run --execute", Nothing),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --topic {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --to-earliest --to-latest --topic {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --shift-by 1 --to-offset 2 --topic {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --to-earliest --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --group {T} --all-groups --describe", Nothing),
+    case(Groups, "--bootstrap-server {B} --list --group {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --list --topic {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --topic {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --list --members", Nothing),
+    case(Groups, "--bootstrap-server {B} --list --type --describe", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe --verbose --all-topics", Nothing),
+    case(Groups, "--bootstrap-server {B} --nosuch", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe --group", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --timeout x", Committed),
+    case(Groups, "--bootstrap-server {B} --list --state bogus", Nothing),
+    case(Groups, "--bootstrap-server {B} --list --type bogus", Nothing),
+    // kafka-consumer-groups: describe.
+    case(Groups, "--bootstrap-server {B} --describe --group {T}", Committed),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --offsets", Committed),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --members", Committed),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --members --verbose", Committed),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --state", Committed),
+    case(Groups, "--bootstrap-server {B} --describe --group {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --members", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --state", Nothing),
+    case(Groups, "--bootstrap-server {B} --describe --group {T} --group {T}x", Committed),
+    // kafka-consumer-groups: every reset strategy and scope.
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-earliest", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-latest --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-current --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-offset 1 --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-offset 99 --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-offset x --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --all-topics --shift-by 1 --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --all-topics --shift-by -5 --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --shift-by 1 --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-datetime 2023-11-14T22:13:20.001 --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-datetime 2099-01-01T00:00:00.000+01:00 --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-datetime 2020-01-01 --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --by-duration P3650D --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --by-duration 1h --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T}:0,2 --to-earliest --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T}:x --to-earliest --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T}x --to-earliest --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --all-topics --to-latest --export --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --group {T}x --all-topics --to-latest --export --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --from-file {F} --dry-run", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --from-file {F} --execute", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-earliest --execute", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --all-topics --shift-by -1 --execute", Committed),
+    case(Groups, "--bootstrap-server {B} --reset-offsets --group {T} --topic {T} --to-latest --execute", Nothing),
+    // kafka-consumer-groups: delete and delete-offsets.
+    case(Groups, "--bootstrap-server {B} --delete --group {T}", Committed),
+    case(Groups, "--bootstrap-server {B} --delete --group {T}", Nothing),
+    case(Groups, "--bootstrap-server {B} --delete --group {T} --group {T}x", Committed),
+    case(Groups, "--bootstrap-server {B} --delete-offsets --group {T} --topic {T}", Committed),
+    case(Groups, "--bootstrap-server {B} --delete-offsets --group {T} --topic {T}:0", Committed),
+    case(Groups, "--bootstrap-server {B} --delete-offsets --group {T} --topic {T}x --topic {T}:1", Committed),
+    case(Groups, "--bootstrap-server {B} --delete-offsets --group {T}x --topic {T}", Committed),
 ];
 
 /// The README's compatibility notes: the only allowed departures.
@@ -394,6 +477,11 @@ fn departures() -> &'static str {
     })
 }
 
+fn log4j_time() -> &'static Regex {
+    static TIME: OnceLock<Regex> = OnceLock::new();
+    TIME.get_or_init(|| Regex::new(r"(?m)^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]").unwrap())
+}
+
 /// What differs between any two runs of Apache's own tool: each side's
 /// topic and the broker's address, topic ids, and in the perf tools'
 /// reports every number (rates, latencies, times, dates), kept to its
@@ -406,6 +494,8 @@ fn variance(text: &str, topic: &str, broker: &str, tool: Tool) -> String {
     let number = NUMBER.get_or_init(|| Regex::new(r"\d+(\.\d+)?").unwrap());
     let text = text.replace(topic, "{T}").replace(broker, "{B}");
     let text = id.replace_all(&text, "TopicId: <id>").into_owned();
+    // A log4j record's time.
+    let text = log4j_time().replace_all(&text, "[<time>]").into_owned();
     if !tool.measures() {
         return text;
     }
@@ -451,8 +541,7 @@ fn departures_removed(text: &str) -> (String, Vec<&'static str>) {
     static LOG4J: OnceLock<Regex> = OnceLock::new();
     static LOGGER: OnceLock<Regex> = OnceLock::new();
     static EXCEPTION: OnceLock<Regex> = OnceLock::new();
-    let log4j = LOG4J
-        .get_or_init(|| Regex::new(r"^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\] [A-Z]+ ").unwrap());
+    let log4j = LOG4J.get_or_init(|| Regex::new(r"^\[<time>\] [A-Z]+ ").unwrap());
     // A log4j record ends with its logger: ` (org.apache.kafka.tools.TopicCommand)`.
     let logger = LOGGER.get_or_init(|| Regex::new(r"\([A-Za-z0-9_.$]+\)$").unwrap());
     let exception = EXCEPTION.get_or_init(|| {
@@ -512,8 +601,57 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
         Nothing => return,
         Empty(n) => n,
         TwoRecords => 1,
+        Committed => 3,
     };
     create_topic_on(b, topic, partitions);
+    if let Committed = setup {
+        let lines: String = [0, 0, 1, 2, 2, 2]
+            .iter()
+            .zip([0i64, 1, 0, 0, 1, 2])
+            .map(|(p, o)| {
+                format!(
+                    "{}\n",
+                    json!({"partition": p, "value": format!("v{p}-{o}"), "timestamp": 1_700_000_000_000i64 + o})
+                )
+            })
+            .collect();
+        let run = kt_in(
+            &[
+                "produce",
+                "--bootstrap-server",
+                b,
+                "--topic",
+                topic,
+                "--input",
+                "json",
+            ],
+            lines.as_bytes(),
+        );
+        assert_eq!(run.code, Some(0), "{run:?}");
+        let scope = format!("{topic}:0,1");
+        let run = run_tool(
+            KAFKA_3,
+            Tool::Groups.class(KAFKA_3),
+            &[
+                "--bootstrap-server",
+                b,
+                "--reset-offsets",
+                "--group",
+                topic,
+                "--topic",
+                &scope,
+                "--to-offset",
+                "1",
+                "--execute",
+            ],
+            b"",
+            Duration::from_secs(60),
+        )
+        .expect("Apache's ConsumerGroupCommand runs");
+        assert_eq!(run.code, Some(0), "{run:?}");
+        std::fs::write(plan_file(topic), format!("{topic},0,2\n{topic},1,0\n"))
+            .expect("writing a plan");
+    }
     if let TwoRecords = setup {
         let lines = format!(
             "{}\n{}\n",
@@ -534,6 +672,35 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
         );
         assert_eq!(run.code, Some(0), "{run:?}");
     }
+}
+
+/// The CSV reset plan of a `Committed` case's topic.
+fn plan_file(topic: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("{topic}.csv"))
+}
+
+/// A group's committed offsets afterwards, as `topic:partition=offset`
+/// (what a reset or a deletion left), or `None` when it has none.
+fn committed(b: &str, group: &str) -> Option<Vec<String>> {
+    let run = kt(&[
+        "groups",
+        "--bootstrap-server",
+        b,
+        "--describe",
+        "--group",
+        group,
+        "-o",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).ok()?;
+    let rows = v["groups"][0]["partitions"].as_array()?;
+    let mut seen: Vec<String> = rows
+        .iter()
+        .filter(|r| !r["current_offset"].is_null())
+        .map(|r| format!("{}:{}={}", r["topic"], r["partition"], r["current_offset"]))
+        .collect();
+    seen.sort();
+    (!seen.is_empty()).then_some(seen)
 }
 
 /// What one side printed, with the run-to-run variance taken out.
@@ -566,7 +733,10 @@ impl Seen {
 fn words(args: &str, topic: &str, broker: &str) -> Vec<String> {
     args.split_whitespace()
         .map(|w| {
-            let w = w.replace("{T}", topic).replace("{B}", broker);
+            let w = w
+                .replace("{F}", &plan_file(topic).to_string_lossy())
+                .replace("{T}", topic)
+                .replace("{B}", broker);
             if w.contains("{Z}") {
                 w.replace("{Z}", &kt_testkit::kafka_zookeeper_mode().1)
             } else {
@@ -583,13 +753,10 @@ enum Side {
     Kt,
 }
 
-fn run_side(node: &KafkaNode, case: &Case, side: Side) -> Seen {
+/// Runs one side of a case on the topic (and group) `topic`.
+fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
     let broker = node.address();
-    let topic = random_name(match side {
-        Side::Apache(_) => "diffa",
-        Side::Kt => "diffk",
-    })
-    .replace('-', "_");
+    let topic = topic.to_string();
     prepare(&broker, &topic, case.setup);
     let args = words(case.args, &topic, &broker);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -622,6 +789,10 @@ fn run_side(node: &KafkaNode, case: &Case, side: Side) -> Seen {
         ProducerPerf | EndToEnd => {
             records(&broker, &topic).map(|r| vec![format!("{} records", r.len())])
         }
+        // What a reset or deletion left in the group named as the topic.
+        Groups => {
+            committed(&broker, &topic).map(|c| c.iter().map(|l| l.replace(&topic, "{T}")).collect())
+        }
         _ => None,
     };
     Seen {
@@ -649,7 +820,17 @@ fn compare(node: &KafkaNode, left: Side, right: Side) -> Summary {
         let seen: Vec<(Seen, Seen)> = std::thread::scope(|s| {
             let handles: Vec<_> = chunk
                 .iter()
-                .map(|c| s.spawn(move || (run_side(node, c, left), run_side(node, c, right))))
+                .map(|c| {
+                    s.spawn(move || {
+                        // Each side's topic and group: one name for both but
+                        // for "Aa" against "BB", which have one Java
+                        // hashCode, so the orders Kafka's tools take from
+                        // Java hash maps are the same on both sides.
+                        let stem = random_name("diff").replace('-', "_");
+                        let (a, b) = (format!("{stem}_Aa"), format!("{stem}_BB"));
+                        (run_side(node, c, left, &a), run_side(node, c, right, &b))
+                    })
+                })
                 .collect();
             handles
                 .into_iter()

@@ -89,6 +89,7 @@ pub fn links() -> &'static Path {
             "kafka-consumer-perf-test",
             "kafka-get-offsets",
             "kafka-e2e-latency",
+            "kafka-consumer-groups",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

@@ -58,6 +58,15 @@ pub enum Command {
             kt offsets --bootstrap-server localhost:9092 --topic-partitions 't.*:0-3' --time -1h -o json"
     )]
     Offsets(Box<crate::offsets::OffsetsArgs>),
+    /// List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)
+    #[command(
+        after_help = "Examples:\n  kt groups --bootstrap-server localhost:9092 --list --state\n  \
+            kt groups --bootstrap-server localhost:9092 --describe --group g -o table      (with lag in time)\n  \
+            kt groups --bootstrap-server localhost:9092 --describe --all-groups --members --verbose\n  \
+            kt groups --bootstrap-server localhost:9092 --reset-offsets --group g --topic t --to-datetime 2024-05-01T09:00:00.000 --execute\n  \
+            kt groups --bootstrap-server localhost:9092 --reset-offsets --group g --all-topics --shift-by -100 -o json > plan.json"
+    )]
+    Groups(Box<crate::groups::GroupsArgs>),
     /// Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)
     #[command(subcommand)]
     Perf(PerfCommand),

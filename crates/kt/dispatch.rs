@@ -26,11 +26,12 @@ pub enum Tool {
     ConsumerPerf,
     GetOffsets,
     EndToEnd,
+    ConsumerGroups,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 7] = [
+    pub const ALL: [(&'static str, Tool); 8] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -38,10 +39,11 @@ impl Tool {
         ("kafka-consumer-perf-test", Tool::ConsumerPerf),
         ("kafka-get-offsets", Tool::GetOffsets),
         ("kafka-e2e-latency", Tool::EndToEnd),
+        ("kafka-consumer-groups", Tool::ConsumerGroups),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 14] = [
+    const CLASSES: [(&'static str, Tool); 16] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -69,6 +71,11 @@ impl Tool {
         ("kafka.tools.ProducerPerformance", Tool::ProducerPerf),
         ("kafka.tools.EndToEndLatency", Tool::EndToEnd),
         ("org.apache.kafka.tools.EndToEndLatency", Tool::EndToEnd),
+        ("kafka.admin.ConsumerGroupCommand", Tool::ConsumerGroups),
+        (
+            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+            Tool::ConsumerGroups,
+        ),
     ];
 
     pub fn script_name(self) -> &'static str {

@@ -62,6 +62,7 @@ fn bash_kafka_names() -> String {
                 Tool::ConsumerPerf => "perf consumer",
                 Tool::GetOffsets => "offsets",
                 Tool::EndToEnd => "perf e2e",
+                Tool::ConsumerGroups => "groups",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

@@ -15,12 +15,13 @@ use crate::compat;
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
 use crate::dispatch::{Mode, Tool};
+use crate::groups::GroupsArgs;
 use crate::perf::consumer_args::ConsumerPerfArgs;
 use crate::perf::e2e::E2eArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::profiles::profiled;
 use crate::topics::TopicsArgs;
-use crate::{console, offsets, perf, topics};
+use crate::{console, groups, offsets, perf, topics};
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 pub const KAFKA_VERSION: &str = "3.9.2";
@@ -125,6 +126,7 @@ pub fn run(
         Tool::GetOffsets => jopt::<offsets::OffsetsArgs>(program, args, out, err),
         Tool::ProducerPerf => argparse_producer_perf(program, args, out, err),
         Tool::EndToEnd => end_to_end(program, args, out, err),
+        Tool::ConsumerGroups => jopt::<GroupsArgs>(program, args, out, err),
     }
 }
 
@@ -189,6 +191,10 @@ fn jopt<T: KafkaTool>(
                 }
                 (None, Conversion::Message) => err.line(&message),
                 _ if text.usage_on_parse_error => return usage(&message),
+                // Parsed before main's try: the exception escapes main.
+                (Some(exception), _) if text.thrown == Thrown::Uncaught => err.line(format_args!(
+                    "Exception in thread \"main\" {exception}: {message}"
+                )),
                 (Some(exception), _) if text.stdout_prefix.is_some() => {
                     err.line(&message);
                     err.line(format_args!("{exception}: {message}"));
@@ -325,6 +331,24 @@ impl KafkaTool for ConsumerPerfArgs {
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         perf::consumer::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for GroupsArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-consumer-groups",
+        no_args: "This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.",
+        help: "This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::Uncaught,
+        help_table: include_str!("help/kafka-consumer-groups.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        groups::run(profiled(self, C)?, C, out, err)
     }
 }
 

@@ -17,6 +17,8 @@ mod endpoint;
 #[cfg(test)]
 mod fuzz;
 mod generate;
+mod groups;
+mod java_order;
 mod kafka_tools;
 mod native;
 mod offsets;

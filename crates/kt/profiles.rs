@@ -55,6 +55,7 @@ connected!(
     crate::console::consume_args::ConsumeArgs,
     crate::perf::consumer_args::ConsumerPerfArgs,
     crate::offsets::OffsetsArgs,
+    crate::groups::GroupsArgs,
     ShowArgs
 );
 

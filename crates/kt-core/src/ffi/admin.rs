@@ -388,7 +388,7 @@ fn list_offsets_once<C: ClientContext>(
 ///
 /// # Safety
 /// `rk` is a live client handle and `send` passes only valid pointers.
-unsafe fn admin_request(
+pub(super) unsafe fn admin_request(
     rk: *mut rd::rd_kafka_t,
     op: rd::rd_kafka_admin_op_t,
     timeout: Duration,
@@ -408,7 +408,7 @@ unsafe fn admin_request(
 ///
 /// # Safety
 /// As [`admin_request`].
-unsafe fn admin_request_raw(
+pub(super) unsafe fn admin_request_raw(
     rk: *mut rd::rd_kafka_t,
     op: rd::rd_kafka_admin_op_t,
     timeout: Duration,
@@ -449,7 +449,7 @@ unsafe fn admin_request_raw(
 pub const ZERO_UUID: &str = "AAAAAAAAAAAAAAAAAAAAAA";
 
 /// Destroys a librdkafka handle when dropped (null is skipped).
-struct Guard<T>(*mut T, unsafe extern "C" fn(*mut T));
+pub(super) struct Guard<T>(pub(super) *mut T, pub(super) unsafe extern "C" fn(*mut T));
 
 impl<T> Drop for Guard<T> {
     fn drop(&mut self) {
@@ -461,7 +461,7 @@ impl<T> Drop for Guard<T> {
     }
 }
 
-fn text(p: *const c_char) -> String {
+pub(super) fn text(p: *const c_char) -> String {
     if p.is_null() {
         return "unknown error".to_string();
     }

@@ -4,6 +4,7 @@
 //! block says why it is sound; the `kt` crate forbids `unsafe` altogether.
 
 pub mod admin;
+pub mod groups;
 pub mod records;
 
 use std::ffi::{CStr, CString};

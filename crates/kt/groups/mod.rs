@@ -1,0 +1,542 @@
+//! `kt groups` / kafka-consumer-groups (ConsumerGroupCommand): list,
+//! describe, delete consumer groups, reset and delete their offsets.
+//!
+//! Under the Kafka name kt prints what Kafka 3.9's tool prints, in its
+//! order: several of its lists come straight out of Java hash maps, which
+//! [`crate::java_order`] reproduces. Failures the tool reports and carries
+//! on from (`Error: …` on stdout) exit 0 there, as Kafka's do; under kt's
+//! own name each is a line on stderr and a documented exit code.
+
+pub mod args;
+mod describe;
+mod reset;
+
+use std::io::Write;
+use std::time::Duration;
+
+use kt_core::connection::{Connection, Request};
+use kt_core::ffi::groups::{self as ffi, GroupState, GroupType};
+use kt_core::{Cluster, Diagnostics, ErrorKind, KtError, OutputFormat};
+use rdkafka::admin::AdminClient;
+use rdkafka::error::RDKafkaErrorCode;
+use serde::Serialize;
+
+use args::Action;
+pub use args::GroupsArgs;
+
+use crate::dispatch::Mode;
+use crate::endpoint::Kafka;
+use crate::java_order::{hash_map_order, string_hash};
+
+/// kafka-consumer-groups' default `--timeout`, in ms.
+const DEFAULT_TIMEOUT_MS: i64 = 5000;
+
+/// What one run has: the admin client, the timeout, and how to speak.
+pub(crate) struct Groups<'a> {
+    pub cluster: Cluster,
+    pub admin: AdminClient<kt_core::KtContext>,
+    pub timeout: Duration,
+    pub mode: Mode,
+    pub format: OutputFormat,
+    pub args: &'a GroupsArgs,
+    /// Kafka's --verbose (kt's -v/--verbose flag, taken from the connection).
+    pub verbose: bool,
+}
+
+/// A failure the tool reports and carries on from (Kafka's `printError`).
+#[derive(Debug)]
+pub(crate) struct Problem {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl Groups<'_> {
+    /// Reports `problem`: Kafka's `\nError: …` on stdout under the Kafka
+    /// name; under kt's name it is printed at the end (see [`run`]), and
+    /// the last one decides the exit code.
+    pub fn report(
+        &self,
+        problem: Problem,
+        out: &mut dyn Write,
+        problems: &mut Vec<Problem>,
+    ) -> std::io::Result<()> {
+        if self.mode == Mode::Compat {
+            write!(out, "\nError: {}\n", problem.message)?;
+        }
+        problems.push(problem);
+        Ok(())
+    }
+
+    /// The group ids asked for: `--all-groups` lists them, in Kafka's order.
+    pub fn group_ids(&self) -> anyhow::Result<Vec<String>> {
+        if self.args.all_groups {
+            Ok(self.list(&[], &[])?.into_iter().map(|l| l.group).collect())
+        } else {
+            Ok(self.args.group.clone())
+        }
+    }
+
+    /// ListConsumerGroups, in the order Kafka's admin client hands them out
+    /// (a `HashMap<String, …>` of group ids).
+    pub fn list(
+        &self,
+        states: &[GroupState],
+        types: &[GroupType],
+    ) -> anyhow::Result<Vec<ffi::GroupListing>> {
+        let listed = ffi::list_groups(self.admin.inner(), states, types, self.timeout)?;
+        Ok(hash_map_order(listed, |l| string_hash(&l.group)))
+    }
+}
+
+pub fn run(
+    mut args: GroupsArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
+    // Kafka's --verbose; librdkafka's log is `-X debug=…` here.
+    let verbose = std::mem::take(&mut args.connection.verbose);
+    if mode == Mode::Compat && args.connection.endpoint()?.is_none() {
+        return Err(Kafka::Argument.error().into());
+    }
+    let action = args.check(err)?;
+    let timeout_ms = match &args.timeout {
+        None => DEFAULT_TIMEOUT_MS,
+        Some(t) => match t.trim().parse::<i64>() {
+            Ok(ms) => ms,
+            Err(_) => return failed(mode, out, err, reset::conversion(t, "timeout")),
+        },
+    };
+    let timeout = Duration::from_millis(timeout_ms.max(1) as u64);
+    let request = Request {
+        endpoint: crate::endpoint::rule(mode, Kafka::Argument, false),
+        timeout: Some(timeout),
+        ..Default::default()
+    };
+    let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
+    let admin = cluster.admin("kt-groups")?;
+    let format = match mode {
+        Mode::Compat => OutputFormat::Text,
+        Mode::Native => args.output.output,
+    };
+    let groups = Groups {
+        cluster,
+        admin,
+        timeout,
+        mode,
+        format,
+        args: &args,
+        verbose,
+    };
+    let mut problems = Vec::new();
+    let result = match action {
+        Action::List => list(&groups, out),
+        Action::Describe => describe::run(&groups, out, err, &mut problems),
+        Action::Delete => delete(&groups, out, &mut problems),
+        Action::ResetOffsets => reset::run(&groups, out, err, &mut problems),
+        Action::DeleteOffsets => delete_offsets(&groups, out, &mut problems),
+    };
+    // Destroying the clients waits on librdkafka's threads; the process ends now.
+    std::mem::forget(groups);
+    match result {
+        Err(error) if error.chain().any(|c| c.is::<std::io::Error>()) => Err(error),
+        Err(error) => match error.downcast::<KtError>() {
+            Ok(e) if e.kind == ErrorKind::Usage => Err(e.into()),
+            Ok(e) => failed(mode, out, err, e),
+            Err(error) => Err(error),
+        },
+        // Kafka's tool exits 0 after the errors it prints.
+        Ok(()) if mode == Mode::Compat => Ok(()),
+        Ok(()) => match problems.pop() {
+            Some(last) => {
+                for p in &problems {
+                    err.line(format_args!("kt: {}", p.message));
+                }
+                Err(KtError::new(last.kind, last.message).into())
+            }
+            None => Ok(()),
+        },
+    }
+}
+
+/// A failure that ends the run: under the Kafka name, what ConsumerGroupCommand
+/// prints for an exception out of its actions (`Error: Executing consumer
+/// group command failed due to …` on stdout, the trace's first line on
+/// stderr, exit 0); under kt's name the error itself.
+fn failed(
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+    error: KtError,
+) -> anyhow::Result<()> {
+    match mode {
+        Mode::Native => Err(error.into()),
+        Mode::Compat => {
+            write!(
+                out,
+                "\nError: Executing consumer group command failed due to {}\n",
+                error.message
+            )?;
+            if let Some((class, message)) = &error.thrown {
+                err.line(format_args!("{class}: {message}"));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `--state`/`--type` values, checked as Kafka checks them.
+fn filters(args: &GroupsArgs) -> Result<(Vec<GroupState>, Vec<GroupType>, bool), KtError> {
+    let mut states = Vec::new();
+    // Kafka's states that librdkafka cannot filter on (KIP-848's).
+    let mut only_unmatchable = false;
+    if let Some(Some(text)) = &args.state {
+        if !text.is_empty() {
+            let mut unmatchable = 0;
+            let parts: Vec<&str> = text.split(',').collect();
+            for part in &parts {
+                let part = part.trim();
+                if ["assigning", "reconciling"].contains(&part.to_ascii_lowercase().as_str()) {
+                    unmatchable += 1;
+                    continue;
+                }
+                match GroupState::parse(part) {
+                    Some(s) if s != GroupState::Unknown => states.push(s),
+                    _ => {
+                        return Err(KtError::usage(format!(
+                            "Invalid state list '{text}'. Valid states are: PreparingRebalance, \
+                             CompletingRebalance, Stable, Dead, Empty, Assigning, Reconciling"
+                        )))
+                    }
+                }
+            }
+            only_unmatchable = unmatchable == parts.len();
+        }
+    }
+    let mut types = Vec::new();
+    if let Some(Some(text)) = &args.group_type {
+        if !text.is_empty() {
+            for part in text.to_lowercase().split(',') {
+                match GroupType::parse(part.trim()) {
+                    GroupType::Unknown => {
+                        return Err(KtError::usage(format!(
+                            "Invalid types list '{text}'. Valid types are: Consumer, Classic"
+                        )))
+                    }
+                    t => types.push(t),
+                }
+            }
+        }
+    }
+    Ok((states, types, only_unmatchable))
+}
+
+#[derive(Serialize)]
+struct ListedGroup {
+    group: String,
+    #[serde(rename = "type")]
+    kind: GroupType,
+    state: GroupState,
+}
+
+/// `--list` [`--state [S]`] [`--type [T]`].
+fn list(g: &Groups<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (states, types, only_unmatchable) = filters(g.args)?;
+    let listed = if only_unmatchable {
+        Vec::new()
+    } else {
+        g.list(&states, &types)?
+    };
+    let with_type = g.args.group_type.is_some();
+    let with_state = g.args.state.is_some();
+    match g.format {
+        OutputFormat::Json => {
+            let groups: Vec<ListedGroup> = listed
+                .into_iter()
+                .map(|l| ListedGroup {
+                    group: l.group,
+                    kind: l.kind,
+                    state: l.state,
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "groups": groups }))?;
+            writeln!(out)?;
+        }
+        OutputFormat::Table => {
+            let mut table = describe::table(["GROUP", "TYPE", "STATE"]);
+            for l in listed {
+                table.add_row([l.group, l.kind.name().into(), l.state.name().into()]);
+            }
+            writeln!(out, "{table}")?;
+        }
+        OutputFormat::Text if !with_type && !with_state => {
+            for l in listed {
+                writeln!(out, "{}", l.group)?;
+            }
+        }
+        OutputFormat::Text => {
+            let width = listed
+                .iter()
+                .map(|l| l.group.len().max(15))
+                .max()
+                .unwrap_or(15)
+                + 10;
+            let line = |out: &mut dyn Write, group: &str, kind: &str, state: &str| {
+                let mut text = format!("{group:<width$}");
+                if with_type {
+                    text.push_str(&format!(" {kind:<20}"));
+                }
+                if with_state {
+                    text.push_str(&format!(" {state:<20}"));
+                }
+                writeln!(out, "{text}")
+            };
+            line(out, "GROUP", "TYPE", "STATE")?;
+            for l in &listed {
+                line(out, &l.group, l.kind.name(), l.state.name())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `--delete` of `--group`s or `--all-groups`.
+fn delete(g: &Groups<'_>, out: &mut dyn Write, problems: &mut Vec<Problem>) -> anyhow::Result<()> {
+    let ids = g.group_ids()?;
+    let answers = ffi::delete_groups(g.admin.inner(), &ids, g.timeout)?;
+    // Kafka collects both outcomes in HashMaps of group ids.
+    let (ok, failed): (Vec<_>, Vec<_>) = answers.into_iter().partition(|(_, e)| e.is_none());
+    let ok: Vec<String> =
+        hash_map_order(ok.into_iter().map(|(g, _)| g).collect(), |s| string_hash(s));
+    let failed = hash_map_order(failed, |(g, _)| string_hash(g));
+    if g.format == OutputFormat::Json {
+        let failures: Vec<serde_json::Value> = failed
+            .iter()
+            .map(
+                |(group, e)| serde_json::json!({"group": group, "error": e.as_ref().map(|e| &e.1)}),
+            )
+            .collect();
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &serde_json::json!({"action": "delete", "groups": ok, "failed": failures}),
+        )?;
+        writeln!(out)?;
+    } else if failed.is_empty() {
+        writeln!(
+            out,
+            "Deletion of requested consumer groups ('{}') was successful.",
+            ok.join(", ")
+        )?;
+    } else {
+        if g.mode == Mode::Compat {
+            write!(out, "\nError: Deletion of some consumer groups failed:\n")?;
+        }
+        for (group, e) in &failed {
+            let (code, why) = e
+                .clone()
+                .unwrap_or((RDKafkaErrorCode::Unknown, String::new()));
+            let line = format!(
+                "* Group '{group}' could not be deleted due to: java.util.concurrent.ExecutionException: {}",
+                java_exception(code, &why)
+            );
+            if g.mode == Mode::Compat {
+                writeln!(out, "{line}")?;
+            }
+            problems.push(Problem {
+                kind: kind_of(code),
+                message: format!("group '{group}' could not be deleted: {why}"),
+            });
+        }
+        if !ok.is_empty() {
+            // Kafka's separators, as it prints them.
+            writeln!(
+                out,
+                "\nThese consumer groups were deleted successfully: '{}', '",
+                ok.join("'")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `--delete-offsets --group G --topic T[:P,…]…`.
+fn delete_offsets(
+    g: &Groups<'_>,
+    out: &mut dyn Write,
+    problems: &mut Vec<Problem>,
+) -> anyhow::Result<()> {
+    let group = &g.args.group[0];
+    let mut partitions: Vec<ffi::Partition> = Vec::new();
+    let mut unknown: Vec<String> = Vec::new();
+    let md = g.cluster.metadata(g.admin.inner(), None, &|| {
+        kt_core::context::drain_events(g.admin.inner())
+    })?;
+    for topic in &g.args.topic {
+        match topic.split_once(':') {
+            Some(_) => partitions.extend(reset::parse_topic_partitions(topic)?),
+            None => match md
+                .topics()
+                .iter()
+                .find(|t| t.name() == topic && t.error().is_none())
+            {
+                Some(t) => {
+                    partitions.extend(t.partitions().iter().map(|p| (topic.clone(), p.id())))
+                }
+                None => unknown.push(topic.clone()),
+            },
+        }
+    }
+    partitions.sort();
+    partitions.dedup();
+    let (top, mut answers) = if partitions.is_empty() {
+        (None, Vec::new())
+    } else {
+        ffi::delete_offsets(g.admin.inner(), group, &partitions, g.timeout)?
+    };
+    if let Some(top) = &top {
+        // Each partition's result fails with the group's error, as in Kafka.
+        for (_, e) in answers.iter_mut() {
+            *e = Some(top.clone());
+        }
+    }
+    let topics = g.args.topic.join(", ");
+    // Kafka's `all()` fails with a partition's error when the group has none.
+    let problem = top
+        .clone()
+        .or_else(|| answers.iter().find_map(|(_, e)| e.clone()));
+    match &problem {
+        None => writeln!(
+            out,
+            "Request succeed for deleting offsets with topic {topics} group {group}"
+        )?,
+        Some((code, why)) => {
+            let message = match code {
+                RDKafkaErrorCode::InvalidGroupId => format!("'{group}' is not valid."),
+                RDKafkaErrorCode::GroupIdNotFound => format!("'{group}' does not exist."),
+                RDKafkaErrorCode::GroupAuthorizationFailed => {
+                    format!("Access to '{group}' is not authorized.")
+                }
+                RDKafkaErrorCode::NonEmptyGroup => format!(
+                    "Deleting offsets of a consumer group '{group}' is forbidden if the group is not empty."
+                ),
+                RDKafkaErrorCode::GroupSubscribedToTopic
+                | RDKafkaErrorCode::TopicAuthorizationFailed
+                | RDKafkaErrorCode::UnknownTopicOrPartition => {
+                    "Encounter some partition level error, see the follow-up details:".to_string()
+                }
+                _ => format!("Encounter some unknown error: {why}"),
+            };
+            g.report(
+                Problem {
+                    kind: kind_of(*code),
+                    message,
+                },
+                out,
+                problems,
+            )?;
+        }
+    }
+    // Kafka's table: sorted by topic + partition as one string.
+    let mut rows: Vec<(String, String, String)> = answers
+        .into_iter()
+        .map(|((t, p), e)| {
+            let status = match e {
+                None => "Successful".to_string(),
+                Some((code, why)) => {
+                    format!("Error: :{}", java_exception(code, &why))
+                }
+            };
+            (t, p.to_string(), status)
+        })
+        .collect();
+    for t in &unknown {
+        rows.push((
+            t.clone(),
+            "Not Provided".into(),
+            "Error: :org.apache.kafka.common.errors.UnknownTopicOrPartitionException: \
+             This server does not host this topic-partition."
+                .to_string(),
+        ));
+        problems.push(Problem {
+            kind: ErrorKind::NotFound,
+            message: format!("topic {t} does not exist"),
+        });
+    }
+    rows.sort_by(|a, b| {
+        let key = |r: &(String, String, String)| {
+            let p = if r.1 == "Not Provided" { "-1" } else { &r.1 };
+            format!("{}{p}", r.0)
+        };
+        key(a).cmp(&key(b))
+    });
+    if g.format == OutputFormat::Json {
+        let rows: Vec<_> = rows
+            .iter()
+            .map(|(t, p, s)| serde_json::json!({"topic": t, "partition": p, "status": s}))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "partitions": rows }))?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    write!(
+        out,
+        "\n{:<30} {:<15} {:<15}",
+        "TOPIC", "PARTITION", "STATUS"
+    )?;
+    for (t, p, s) in rows {
+        write!(out, "{t:<30} {p:<15} {s:<15}")?;
+    }
+    if g.mode == Mode::Native {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// How Kafka's admin client names a broker error: the exception class and
+/// Kafka's own text for the code (`Errors`), as `Throwable.toString()`
+/// prints them; librdkafka's text where kt does not know the code.
+pub(crate) fn java_exception(code: RDKafkaErrorCode, why: &str) -> String {
+    use RDKafkaErrorCode as E;
+    let (class, text) = match code {
+        E::GroupIdNotFound => ("GroupIdNotFoundException", "The group id does not exist."),
+        E::NonEmptyGroup => ("GroupNotEmptyException", "The group is not empty."),
+        E::InvalidGroupId => ("InvalidGroupIdException", "The configured groupId is invalid."),
+        E::GroupAuthorizationFailed => ("GroupAuthorizationException", "Group authorization failed."),
+        E::GroupSubscribedToTopic => (
+            "GroupSubscribedToTopicException",
+            "Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.",
+        ),
+        E::UnknownTopicOrPartition => (
+            "UnknownTopicOrPartitionException",
+            "This server does not host this topic-partition.",
+        ),
+        E::TopicAuthorizationFailed => ("TopicAuthorizationException", "Topic authorization failed."),
+        E::CoordinatorNotAvailable => {
+            ("CoordinatorNotAvailableException", "The coordinator is not available.")
+        }
+        E::NotCoordinator => ("NotCoordinatorException", "This is not the correct coordinator."),
+        E::UnknownMemberId => (
+            "UnknownMemberIdException",
+            "The coordinator is not aware of this member.",
+        ),
+        E::RebalanceInProgress => (
+            "RebalanceInProgressException",
+            "The group is rebalancing, so a rejoin is needed.",
+        ),
+        _ => return format!("org.apache.kafka.common.KafkaException: {why}"),
+    };
+    format!("org.apache.kafka.common.errors.{class}: {text}")
+}
+
+/// The exit code a broker error stands for under kt's name.
+pub(crate) fn kind_of(code: RDKafkaErrorCode) -> ErrorKind {
+    match code {
+        RDKafkaErrorCode::GroupIdNotFound | RDKafkaErrorCode::UnknownTopicOrPartition => {
+            ErrorKind::NotFound
+        }
+        RDKafkaErrorCode::OperationTimedOut | RDKafkaErrorCode::RequestTimedOut => {
+            ErrorKind::Timeout
+        }
+        _ => ErrorKind::Broker,
+    }
+}
