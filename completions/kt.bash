@@ -425,7 +425,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__groups)
-            opts="-o -X -v -b -t -h --list --describe --delete --reset-offsets --delete-offsets --group --all-groups --all-topics --timeout --dry-run --execute --export --to-offset --from-file --to-datetime --by-duration --to-earliest --to-latest --to-current --shift-by --members --offsets --state --type --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
+            opts="-o -X -v -b -t -h --list --describe --delete --reset-offsets --delete-offsets --group --all-groups --all-topics --timeout --dry-run --execute --export --to-offset --from-file --to-datetime --by-duration --to-earliest --to-latest --to-current --shift-by --members --offsets --state --type --watch --max-lag --max-lag-time --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,6 +464,18 @@ _kt() {
                     return 0
                     ;;
                 --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-lag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-lag-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

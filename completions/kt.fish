@@ -168,6 +168,9 @@ complete -c kt -n "__fish_kt_using_subcommand groups" -l by-duration -d 'Reset t
 complete -c kt -n "__fish_kt_using_subcommand groups" -l shift-by -d 'Reset to the committed offset plus N (N may be negative)' -r
 complete -c kt -n "__fish_kt_using_subcommand groups" -l state -d 'With --describe: the group\'s state; with --list: the states to list (comma-separated)' -r
 complete -c kt -n "__fish_kt_using_subcommand groups" -l type -d 'With --list: the group types to list (classic, consumer; comma-separated)' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l watch -d 'kt: redraw the description every INTERVAL on a terminal, one JSON line per INTERVAL otherwise' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l max-lag -d 'kt: exit 6, naming them, when any partition lags by more than N records' -r
+complete -c kt -n "__fish_kt_using_subcommand groups" -l max-lag-time -d 'kt: exit 6, naming them, when any partition\'s oldest unconsumed record is older than this (30s, 5m, 1h)' -r
 complete -c kt -n "__fish_kt_using_subcommand groups" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
 table\t'An aligned table for people'
 json\t'JSON for scripts (schema in the README)'"

@@ -13,6 +13,7 @@ mod dispatch;
 mod failures;
 mod faults;
 mod first_hour;
+mod groups;
 mod kafka;
 mod load;
 mod offsets;

@@ -18,7 +18,7 @@ use crate::topics::TopicsArgs;
         Run as `kt <command>`, or through a link named after a Kafka tool \
         (kafka-topics, kafka-topics.sh, ...) to get that tool's flags, output and exit codes.",
     after_help = "Exit codes: 0 ok, 1 broker refused, 2 usage or config error, 3 not found, \
-        4 unreachable or timed out, 5 partial failure, 130/143 stopped by SIGINT/SIGTERM.\n\
+        4 unreachable or timed out, 5 partial failure, 6 over a limit (kt groups --max-lag), 130/143 stopped by SIGINT/SIGTERM.\n\
         Under a Kafka tool's name every failure exits 1, as Kafka's tools do.",
     propagate_version = true,
     max_term_width = 100

@@ -23,6 +23,8 @@ pub enum ErrorKind {
     Broker,
     /// Some items of a multi-item request succeeded and some failed.
     Partial,
+    /// A limit the user set was crossed (`kt groups --max-lag`).
+    OverLimit,
     /// The tool was stopped by SIGINT.
     Interrupted,
     /// The tool was stopped by SIGTERM.
@@ -39,6 +41,7 @@ impl ErrorKind {
             ErrorKind::NotFound => 3,
             ErrorKind::Unreachable | ErrorKind::Timeout => 4,
             ErrorKind::Partial => 5,
+            ErrorKind::OverLimit => 6,
             ErrorKind::Interrupted => 130,
             ErrorKind::Terminated => 143,
         }
@@ -164,6 +167,7 @@ mod tests {
             ErrorKind::NotFound,
             ErrorKind::Unreachable,
             ErrorKind::Partial,
+            ErrorKind::OverLimit,
             ErrorKind::Interrupted,
         ]
         .map(ErrorKind::exit_code);

@@ -151,6 +151,16 @@ fn tools_dir() -> &'static Path {
         .path()
 }
 
+/// The `java` arguments that run Apache's tool `class` of `release` with
+/// `args`, as [`run_tool`] runs it: for a tool a test keeps running (a
+/// console consumer in a group) while it does other things.
+pub fn tool_command(release: Release, class: &str, args: &[&str]) -> Result<Vec<String>> {
+    let (log, _) = log_config(release, tools_dir(), None)?;
+    let mut all = java_args(release, "256m", &log, class)?;
+    all.extend(args.iter().map(|a| a.to_string()));
+    Ok(all)
+}
+
 /// Runs Apache's tool `class` of `release` (`org.apache.kafka.tools.TopicCommand`)
 /// with `args` and `stdin`, as Kafka's bin scripts would, killed past `timeout`.
 pub fn run_tool(
@@ -160,9 +170,7 @@ pub fn run_tool(
     stdin: &[u8],
     timeout: Duration,
 ) -> Result<Run> {
-    let (log, _) = log_config(release, tools_dir(), None)?;
-    let mut all = java_args(release, "256m", &log, class)?;
-    all.extend(args.iter().map(|a| a.to_string()));
+    let all = tool_command(release, class, args)?;
     let all: Vec<&str> = all.iter().map(String::as_str).collect();
     run_with_env(Path::new("java"), &all, &[], stdin, timeout)
 }

@@ -20,8 +20,8 @@ use anyhow::{bail, Context, Result};
 
 mod kafka;
 pub use kafka::{
-    kafka, kafka_zookeeper_mode, libs as kafka_libs, run_tool, KafkaCluster, KafkaNode, Release,
-    KAFKA_3, KAFKA_4,
+    kafka, kafka_zookeeper_mode, libs as kafka_libs, run_tool, tool_command, KafkaCluster,
+    KafkaNode, Release, KAFKA_3, KAFKA_4,
 };
 
 /// Where installed test servers are cached: `$KT_CACHE_DIR`, else

@@ -98,6 +98,16 @@ pub struct GroupsArgs {
     #[arg(long = "type", value_name = "types", num_args = 0..=1)]
     pub group_type: Option<Option<String>>,
 
+    /// kt: redraw the description every INTERVAL on a terminal, one JSON line per INTERVAL otherwise
+    #[arg(long, value_name = "INTERVAL", num_args = 0..=1, default_missing_value = "2s", help_heading = "kt")]
+    pub watch: Option<String>,
+    /// kt: exit 6, naming them, when any partition lags by more than N records
+    #[arg(long, value_name = "N", help_heading = "kt")]
+    pub max_lag: Option<i64>,
+    /// kt: exit 6, naming them, when any partition's oldest unconsumed record is older than this (30s, 5m, 1h)
+    #[arg(long, value_name = "DURATION", help_heading = "kt")]
+    pub max_lag_time: Option<String>,
+
     #[command(flatten)]
     pub output: OutputArgs,
 
@@ -162,7 +172,7 @@ impl GroupsArgs {
     /// Kafka's checks, in its order; a usage error is Kafka's message,
     /// which the Kafka-named link prints with the help table. Returns the
     /// action.
-    pub fn check(&self, err: &Diagnostics) -> Result<Action, KtError> {
+    pub fn check(&self, err: &Diagnostics, kafka_name: bool) -> Result<Action, KtError> {
         let usage = |m: String| Err(KtError::usage(m));
         // jopt's availableIf, at parse time.
         for (option, needs) in [
@@ -236,7 +246,11 @@ impl GroupsArgs {
                     "Option [reset-offsets] only accepts one of [execute] and [dry-run]".into(),
                 );
             }
-            if !self.dry_run && !self.execute {
+            if !self.dry_run && !self.execute && !kafka_name {
+                err.line(
+                    "kt: a dry run, nothing is changed: add --execute to commit the plan (or --dry-run to say so and skip this line)",
+                );
+            } else if !self.dry_run && !self.execute {
                 err.line(
                     "WARN: No action will be performed as the --execute option is missing.\
                      In a future major release, the default behavior of this command will be to \

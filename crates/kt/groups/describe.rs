@@ -4,7 +4,7 @@
 //! partition's lag in time.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
@@ -19,6 +19,7 @@ use serde::Serialize;
 use super::{Groups, Problem};
 use crate::dispatch::Mode;
 use crate::java_order::{hash_map_order, topic_partition_hash};
+use crate::signals::Signals;
 use crate::time::now_ms;
 
 /// Kafka's `-` for a value that is not there.
@@ -64,6 +65,12 @@ struct Described {
     total_lag: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     max_lag_ms: Option<i64>,
+    /// kt `--watch`: records consumed per second since the last sample,
+    /// and the seconds the lag would take at that rate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rate_per_s: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    catch_up_s: Option<f64>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -86,6 +93,25 @@ pub(super) fn run(
     } else {
         View::Offsets
     };
+    let limits = Limits::of(g.args)?;
+    if view != View::Offsets
+        && (limits.lag.is_some() || limits.age_ms.is_some() || g.args.watch.is_some())
+    {
+        return Err(KtError::usage(
+            "--watch, --max-lag and --max-lag-time go with --describe's offsets view, not --members or --state",
+        )
+        .into());
+    }
+    if let Some(interval) = &g.args.watch {
+        return watch(g, interval, out);
+    }
+    let described = collect(g, view, limits.age_ms.is_some())?;
+    render(g, view, &described, out, err, problems)?;
+    limits.check(&described)
+}
+
+/// Every asked group, described, in name order (Kafka's TreeMap).
+fn collect(g: &Groups<'_>, view: View, ages: bool) -> anyhow::Result<Vec<Described>> {
     let ids = g.group_ids()?;
     let descriptions = ffi::describe_groups(g.admin.inner(), &ids, g.timeout)?;
     // Kafka fails the whole command on a group's own error.
@@ -93,7 +119,6 @@ pub(super) fn run(
         let (code, why) = d.error.clone().unwrap_or_default_failure();
         return Err(KtError::new(super::kind_of(code), super::java_exception(code, &why)).into());
     }
-    // Kafka prints the groups in name order (a TreeMap).
     let by_name: BTreeMap<String, GroupDescription> = descriptions
         .into_iter()
         .map(|d| (d.group.clone(), d))
@@ -101,7 +126,7 @@ pub(super) fn run(
     let mut described = Vec::new();
     for (group, d) in by_name {
         let partitions = match view {
-            View::Offsets => Some(offset_rows(g, &d)?),
+            View::Offsets => Some(offset_rows(g, &d, ages || g.mode == Mode::Native)?),
             _ => None,
         };
         let total_lag = partitions
@@ -120,11 +145,24 @@ pub(super) fn run(
             assignment_strategy: d.assignor.clone(),
             total_lag,
             max_lag_ms,
+            rate_per_s: None,
+            catch_up_s: None,
         });
     }
+    Ok(described)
+}
+
+fn render(
+    g: &Groups<'_>,
+    view: View,
+    described: &[Described],
+    out: &mut dyn Write,
+    err: &Diagnostics,
+    problems: &mut Vec<Problem>,
+) -> anyhow::Result<()> {
     match g.format {
         OutputFormat::Json => {
-            for d in &described {
+            for d in described {
                 note_missing(g, d, problems)?;
             }
             serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "groups": described }))?;
@@ -132,7 +170,7 @@ pub(super) fn run(
             Ok(())
         }
         OutputFormat::Table => {
-            for d in &described {
+            for d in described {
                 if !note_missing(g, d, problems)? {
                     continue;
                 }
@@ -141,7 +179,7 @@ pub(super) fn run(
             Ok(())
         }
         OutputFormat::Text => {
-            for d in &described {
+            for d in described {
                 match view {
                     View::Offsets => {
                         let rows = d.partitions.as_deref().unwrap_or_default();
@@ -166,6 +204,173 @@ pub(super) fn run(
                 writeln!(out)?;
             }
             Ok(())
+        }
+    }
+}
+
+/// `--max-lag` and `--max-lag-time`.
+struct Limits {
+    lag: Option<i64>,
+    age_ms: Option<i64>,
+}
+
+impl Limits {
+    fn of(args: &super::GroupsArgs) -> Result<Limits, KtError> {
+        let age_ms = match &args.max_lag_time {
+            None => None,
+            Some(text) => Some(
+                humantime::parse_duration(text.trim())
+                    .map_err(|e| {
+                        KtError::usage(format!(
+                            "--max-lag-time {text}: {e}; give a duration such as 30s, 5m or 1h"
+                        ))
+                    })?
+                    .as_millis() as i64,
+            ),
+        };
+        if args.max_lag.is_some_and(|n| n < 0) {
+            return Err(KtError::usage(
+                "--max-lag takes a number of records, 0 or more",
+            ));
+        }
+        Ok(Limits {
+            lag: args.max_lag,
+            age_ms,
+        })
+    }
+
+    /// Exit 6 (one line naming each partition over a limit) when any is.
+    fn check(&self, described: &[Described]) -> anyhow::Result<()> {
+        let mut over = Vec::new();
+        for d in described {
+            for r in d.partitions.as_deref().unwrap_or_default() {
+                let (topic, partition) = (opt(&r.topic), opt(&r.partition));
+                if let (Some(limit), Some(lag)) = (self.lag, r.lag) {
+                    if lag > limit {
+                        over.push(format!(
+                            "{}/{topic}-{partition} lag {lag} > {limit}",
+                            d.group
+                        ));
+                    }
+                }
+                if let (Some(limit), Some(age)) = (self.age_ms, r.lag_ms) {
+                    if age > limit {
+                        over.push(format!(
+                            "{}/{topic}-{partition} lag {} > {}",
+                            d.group,
+                            human_age(age),
+                            human_age(limit)
+                        ));
+                    }
+                }
+            }
+        }
+        if over.is_empty() {
+            return Ok(());
+        }
+        Err(KtError::new(
+            ErrorKind::OverLimit,
+            format!("{} over the limit: {}", plural(over.len()), over.join(", ")),
+        )
+        .into())
+    }
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "1 partition is".to_string()
+    } else {
+        format!("{n} partitions are")
+    }
+}
+
+/// `--watch`: the offsets view every INTERVAL, redrawn in place on a
+/// terminal, one JSON line per interval otherwise; with two samples, each
+/// group's consume rate and time to catch up. Ends on Ctrl-C (130) or
+/// SIGTERM (143), or when stdout closes.
+fn watch(g: &Groups<'_>, interval: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+    let every = humantime::parse_duration(interval.trim()).map_err(|e| {
+        KtError::usage(format!(
+            "--watch {interval}: {e}; give an interval such as 1s or 500ms"
+        ))
+    })?;
+    let every = every.max(Duration::from_millis(100));
+    let signals = Signals::install()?;
+    let terminal = std::io::stdout().is_terminal() && g.format != OutputFormat::Json;
+    let mut previous: Option<(std::time::Instant, HashMap<(String, String, i32), i64>)> = None;
+    loop {
+        let started = std::time::Instant::now();
+        let mut described = collect(g, View::Offsets, true)?;
+        let positions: HashMap<(String, String, i32), i64> = described
+            .iter()
+            .flat_map(|d| {
+                d.partitions.iter().flatten().filter_map(|r| {
+                    Some((
+                        (d.group.clone(), r.topic.clone()?, r.partition?),
+                        r.current_offset?,
+                    ))
+                })
+            })
+            .collect();
+        if let Some((then, before)) = &previous {
+            let seconds = started.duration_since(*then).as_secs_f64().max(0.001);
+            for d in described.iter_mut() {
+                let consumed: i64 = positions
+                    .iter()
+                    .filter(|((group, _, _), _)| *group == d.group)
+                    .filter_map(|(key, now)| Some(now - before.get(key)?))
+                    .sum();
+                let rate = consumed.max(0) as f64 / seconds;
+                d.rate_per_s = Some((rate * 10.0).round() / 10.0);
+                d.catch_up_s = d
+                    .total_lag
+                    .filter(|_| rate > 0.0)
+                    .map(|lag| (lag as f64 / rate).round());
+            }
+        }
+        previous = Some((started, positions));
+        if terminal {
+            // Home, clear, then the tables.
+            write!(out, "\x1b[H\x1b[2J")?;
+            writeln!(
+                out,
+                "kt groups --watch: every {}, {} (Ctrl-C to stop)",
+                humantime::format_duration(every),
+                chrono::Local::now().format("%H:%M:%S")
+            )?;
+            for d in &described {
+                writeln!(out, "{}", render_table(d, View::Offsets, false))?;
+                writeln!(
+                    out,
+                    "{}: {} members, lag {}, oldest unconsumed {}, {}",
+                    d.group,
+                    d.member_count,
+                    opt(&d.total_lag),
+                    d.max_lag_ms.map_or_else(|| MISSING.to_string(), human_age),
+                    match (d.rate_per_s, d.catch_up_s) {
+                        (Some(rate), Some(eta)) => {
+                            format!("{rate}/s, caught up in {}", human_age(eta as i64 * 1000))
+                        }
+                        (Some(rate), None) => format!("{rate}/s"),
+                        _ => "rate after the next sample".to_string(),
+                    }
+                )?;
+            }
+        } else {
+            let line = serde_json::json!({ "time": crate::time::now_ms(), "groups": described });
+            writeln!(out, "{line}")?;
+        }
+        out.flush()?;
+        while started.elapsed() < every {
+            if let Some(signal) = signals.received() {
+                return Err(
+                    KtError::new(signal.kind(), format!("stopped by {}", signal.name())).into(),
+                );
+            }
+            if kt_core::stdio::stdout_closed() {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 }
@@ -247,7 +452,7 @@ fn note_missing(
 /// Kafka's rows for a group: each member's partitions (members with the
 /// most partitions first), then the partitions with a committed offset and
 /// no member. Within each, the order of Kafka's `HashMap<TopicPartition, …>`.
-fn offset_rows(g: &Groups<'_>, d: &GroupDescription) -> anyhow::Result<Vec<OffsetRow>> {
+fn offset_rows(g: &Groups<'_>, d: &GroupDescription, ages: bool) -> anyhow::Result<Vec<OffsetRow>> {
     let committed: HashMap<Partition, i64> =
         ffi::committed_offsets(g.admin.inner(), &d.group, None, g.timeout)?
             .into_iter()
@@ -283,7 +488,7 @@ fn offset_rows(g: &Groups<'_>, d: &GroupDescription) -> anyhow::Result<Vec<Offse
             .into_iter()
             .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
             .collect();
-    let ages = if g.mode == Mode::Native {
+    let ages = if ages {
         lag_ages(g, &committed, &ends)
     } else {
         HashMap::new()

@@ -99,7 +99,7 @@ pub fn run(
     if mode == Mode::Compat && args.connection.endpoint()?.is_none() {
         return Err(Kafka::Argument.error().into());
     }
-    let action = args.check(err)?;
+    let action = args.check(err, mode == Mode::Compat)?;
     let timeout_ms = match &args.timeout {
         None => DEFAULT_TIMEOUT_MS,
         Some(t) => match t.trim().parse::<i64>() {

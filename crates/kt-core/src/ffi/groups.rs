@@ -7,7 +7,7 @@
 
 use std::ffi::CString;
 use std::os::raw::c_char;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rdkafka::bindings as rd;
 use rdkafka::client::{Client, ClientContext};
@@ -189,6 +189,24 @@ pub fn list_groups<C: ClientContext>(
     types: &[GroupType],
     timeout: Duration,
 ) -> Result<Vec<GroupListing>, KtError> {
+    let (listed, error) = until_settled(
+        timeout,
+        |left| list_groups_once(client, states, types, left),
+        |(_, error)| error.as_ref().is_some_and(|(code, _)| moving(*code)),
+    )?;
+    match error {
+        Some((_, why)) => Err(KtError::broker(why)),
+        None => Ok(listed),
+    }
+}
+
+/// One ListConsumerGroups: the groups, and the first broker's error.
+fn list_groups_once<C: ClientContext>(
+    client: &Client<C>,
+    states: &[GroupState],
+    types: &[GroupType],
+    timeout: Duration,
+) -> Result<(Vec<GroupListing>, Option<Failure>), KtError> {
     let rk = client.native_ptr();
     let states: Vec<_> = states.iter().map(|s| s.to_rd()).collect();
     let types: Vec<_> = types.iter().map(|t| t.to_rd()).collect();
@@ -224,8 +242,7 @@ pub fn list_groups<C: ClientContext>(
         let mut count = 0usize;
         let errors = rd::rd_kafka_ListConsumerGroups_result_errors(result, &mut count);
         if count > 0 {
-            let first = *errors;
-            return Err(KtError::broker(text(rd::rd_kafka_error_string(first))));
+            return Ok((Vec::new(), failure(*errors)));
         }
         let listed = rd::rd_kafka_ListConsumerGroups_result_valid(result, &mut count);
         for i in 0..count {
@@ -237,11 +254,27 @@ pub fn list_groups<C: ClientContext>(
             });
         }
     }
-    Ok(out)
+    Ok((out, None))
 }
 
 /// DescribeConsumerGroups for `groups`, in the order librdkafka answers.
 pub fn describe_groups<C: ClientContext>(
+    client: &Client<C>,
+    groups: &[String],
+    timeout: Duration,
+) -> Result<Vec<GroupDescription>, KtError> {
+    until_settled(
+        timeout,
+        |left| describe_groups_once(client, groups, left),
+        |described| {
+            described
+                .iter()
+                .any(|d| d.error.as_ref().is_some_and(|(code, _)| moving(*code)))
+        },
+    )
+}
+
+fn describe_groups_once<C: ClientContext>(
     client: &Client<C>,
     groups: &[String],
     timeout: Duration,
@@ -486,6 +519,22 @@ pub fn delete_groups<C: ClientContext>(
     groups: &[String],
     timeout: Duration,
 ) -> Result<Vec<(String, Option<Failure>)>, KtError> {
+    until_settled(
+        timeout,
+        |left| delete_groups_once(client, groups, left),
+        |answers| {
+            answers
+                .iter()
+                .any(|(_, e)| e.as_ref().is_some_and(|(code, _)| moving(*code)))
+        },
+    )
+}
+
+fn delete_groups_once<C: ClientContext>(
+    client: &Client<C>,
+    groups: &[String],
+    timeout: Duration,
+) -> Result<Vec<(String, Option<Failure>)>, KtError> {
     if groups.is_empty() {
         return Ok(Vec::new());
     }
@@ -550,7 +599,37 @@ unsafe fn group_request(
     op: rd::rd_kafka_admin_op_t,
     timeout: Duration,
     results: GroupResults,
-    send: impl FnOnce(*mut rd::rd_kafka_AdminOptions_t, *mut rd::rd_kafka_queue_t),
+    send: impl Fn(*mut rd::rd_kafka_AdminOptions_t, *mut rd::rd_kafka_queue_t),
+) -> Result<(Option<Failure>, Vec<PartitionAnswer>), Failure> {
+    // Asked again while the group's coordinator moves or loads, as Kafka's
+    // admin client does.
+    let deadline = Instant::now() + timeout;
+    let mut backoff = Duration::from_millis(50);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let answer = group_request_once(rk, op, left, results, &send);
+        let code = match &answer {
+            Ok((Some((code, _)), _)) | Err((code, _)) => Some(*code),
+            Ok(_) => None,
+        };
+        if !code.is_some_and(moving) || Instant::now() + backoff >= deadline {
+            return answer;
+        }
+        std::thread::sleep(backoff);
+        backoff = (backoff * 2).min(Duration::from_secs(1));
+    }
+}
+
+/// One attempt of [`group_request`].
+///
+/// # Safety
+/// As [`group_request`].
+unsafe fn group_request_once(
+    rk: *mut rd::rd_kafka_t,
+    op: rd::rd_kafka_admin_op_t,
+    timeout: Duration,
+    results: GroupResults,
+    send: &impl Fn(*mut rd::rd_kafka_AdminOptions_t, *mut rd::rd_kafka_queue_t),
 ) -> Result<(Option<Failure>, Vec<PartitionAnswer>), Failure> {
     let event = admin_request_raw(rk, op, timeout, send)?;
     let mut count = 0usize;
@@ -563,6 +642,43 @@ unsafe fn group_request(
         failure(rd::rd_kafka_group_result_error(g)),
         partitions_of(rd::rd_kafka_group_result_partitions(g)),
     ))
+}
+
+/// A group's coordinator is moving or loading: the same request will do
+/// once it settles.
+fn moving(code: RDKafkaErrorCode) -> bool {
+    matches!(
+        code,
+        RDKafkaErrorCode::NotCoordinator
+            | RDKafkaErrorCode::CoordinatorLoadInProgress
+            | RDKafkaErrorCode::CoordinatorNotAvailable
+    )
+}
+
+/// Runs `attempt` again while `unsettled` says its answer came from a
+/// coordinator that is moving or loading, up to `timeout`; the last answer.
+fn until_settled<T>(
+    timeout: Duration,
+    mut attempt: impl FnMut(Duration) -> Result<T, KtError>,
+    unsettled: impl Fn(&T) -> bool,
+) -> Result<T, KtError> {
+    enum Again<T> {
+        Unsettled(T),
+        Failed(KtError),
+    }
+    let outcome = crate::retry::within(
+        timeout,
+        |left| match attempt(left) {
+            Ok(answer) if unsettled(&answer) => Err(Again::Unsettled(answer)),
+            Ok(answer) => Ok(answer),
+            Err(e) => Err(Again::Failed(e)),
+        },
+        |again| matches!(again, Again::Unsettled(_)),
+    );
+    match outcome {
+        Ok(answer) | Err(Again::Unsettled(answer)) => Ok(answer),
+        Err(Again::Failed(e)) => Err(e),
+    }
 }
 
 /// A C topic-partition list of `partitions`, with `offsets` when given.
