@@ -284,6 +284,9 @@ fn plural(n: usize) -> String {
     }
 }
 
+/// Each group's committed offset of each partition: (group, topic, partition).
+type Positions = HashMap<(String, String, i32), i64>;
+
 /// `--watch`: the offsets view every INTERVAL, redrawn in place on a
 /// terminal, one JSON line per interval otherwise; with two samples, each
 /// group's consume rate and time to catch up. Ends on Ctrl-C (130) or
@@ -297,11 +300,11 @@ fn watch(g: &Groups<'_>, interval: &str, out: &mut dyn Write) -> anyhow::Result<
     let every = every.max(Duration::from_millis(100));
     let signals = Signals::install()?;
     let terminal = std::io::stdout().is_terminal() && g.format != OutputFormat::Json;
-    let mut previous: Option<(std::time::Instant, HashMap<(String, String, i32), i64>)> = None;
+    let mut previous: Option<(std::time::Instant, Positions)> = None;
     loop {
         let started = std::time::Instant::now();
         let mut described = collect(g, View::Offsets, true)?;
-        let positions: HashMap<(String, String, i32), i64> = described
+        let positions: Positions = described
             .iter()
             .flat_map(|d| {
                 d.partitions.iter().flatten().filter_map(|r| {
