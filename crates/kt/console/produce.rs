@@ -55,16 +55,22 @@ const COMPAT_DEFAULTS: [(&str, &str); 1] = [("linger.ms", "1000")];
 /// measured"), with acks=all and idempotence kept. The queue holds 16 MB
 /// (and librdkafka's 100,000 records) instead of Java's 32 MB: as fast on a
 /// file, and peak RSS under kcat's. Under Kafka's name Kafka's defaults stay.
-const NATIVE_DEFAULTS: [(&str, &str); 3] = [
+const NATIVE_DEFAULTS: [(&str, &str); 4] = [
     ("retries", "2147483647"),
     ("request.timeout.ms", "30000"),
     ("buffer.memory", "16777216"),
+    ("linger.ms", "1000"),
 ];
 
 /// Deliveries are served every this many records (and whenever the queue
 /// is full or stdin is quiet): one poll per record cost a fifth of the
 /// producing thread's time in clock reads and queue locks.
 const POLL_EVERY: u64 = 1024;
+
+/// When stdin goes quiet, kt flushes for up to this long: librdkafka sends
+/// what it holds at once (linger.ms applies to a stream of input, not to a
+/// line typed and then waited on) and the acks come back meanwhile.
+const IDLE_FLUSH: Duration = Duration::from_millis(20);
 
 /// How long a stopped producer may spend delivering what it holds.
 const STOP_FLUSH: Duration = Duration::from_secs(5);
@@ -122,6 +128,7 @@ pub fn run(
         max_block,
         sync: args.sync,
         sent: 0,
+        flushed_at: 0,
         waker: kt_core::ffi::QueueWaker::new(producer.client()),
         handle: kt_core::ffi::TopicHandle::new(producer.client(), &topic)?,
     };
@@ -324,6 +331,8 @@ struct Sender<'a> {
     max_block: Duration,
     sync: bool,
     sent: u64,
+    /// `sent` when stdin last went quiet (see [`IDLE_FLUSH`]).
+    flushed_at: u64,
     /// Sleeps out a full queue (see kt_core::serve).
     waker: Option<kt_core::ffi::QueueWaker>,
     handle: kt_core::ffi::TopicHandle<'a>,
@@ -452,6 +461,12 @@ fn read_input(
         if interactive && filled == 0 {
             let _ = write!(out, ">");
             let _ = out.flush();
+        }
+        if sender.sent > sender.flushed_at && !stdio::stdin_ready(Duration::ZERO) {
+            // Quiet stdin with records lingering: a typed line goes out
+            // now; linger.ms is for a stream of input.
+            kt_core::ffi::flush(sender.producer.client(), IDLE_FLUSH.as_millis() as i32);
+            sender.flushed_at = sender.sent;
         }
         // Wait for input in short slices so a signal or pending deliveries
         // are served while stdin is quiet.
