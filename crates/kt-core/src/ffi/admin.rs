@@ -312,7 +312,14 @@ pub fn list_offsets<C: ClientContext>(
     }
 }
 
-/// One ListOffsets request; each partition's offset, or the broker's error.
+/// Partitions per ListOffsets request. librdkafka merges each broker's
+/// answer into the request's result with a linear search per partition, so
+/// one request's cost grows with the square of its size: GetOffsetShell over
+/// 10,000 partitions spent most of its time there. Chunks go out at once.
+const LIST_OFFSETS_CHUNK: usize = 500;
+
+/// ListOffsets for `partitions`, in requests of [`LIST_OFFSETS_CHUNK`] sent
+/// together; each partition's offset, or the broker's error.
 #[allow(clippy::type_complexity)]
 fn list_offsets_once<C: ClientContext>(
     client: &Client<C>,
@@ -325,58 +332,72 @@ fn list_offsets_once<C: ClientContext>(
     }
     // ListOffsets reads each element's offset as the spec. rdkafka's Offset
     // has no spec for the max timestamp (-3), so that one is written raw.
-    let mut tpl = rdkafka::TopicPartitionList::new();
-    for (topic, partition) in partitions {
-        tpl.add_partition(topic, *partition);
-    }
     let offset = match spec {
         OffsetSpec::Latest => Some(rdkafka::Offset::End),
         OffsetSpec::Earliest => Some(rdkafka::Offset::Beginning),
         OffsetSpec::At(ms) => Some(rdkafka::Offset::Offset(ms)),
         OffsetSpec::MaxTimestamp => None,
     };
-    match offset {
-        Some(offset) => tpl
-            .set_all_offsets(offset)
-            .map_err(|e| KtError::broker(format!("ListOffsets: {e}")))?,
-        None => {
-            let list = tpl.ptr();
-            // SAFETY: `list` is the live list `tpl` owns; each of its `cnt`
-            // elements is written in place, before librdkafka copies it.
-            unsafe {
-                for i in 0..(*list).cnt as usize {
-                    (*(*list).elems.add(i)).offset = spec.code();
+    let rk = client.native_ptr();
+    let mut sent = Vec::new();
+    for chunk in partitions.chunks(LIST_OFFSETS_CHUNK) {
+        let mut tpl = rdkafka::TopicPartitionList::with_capacity(chunk.len());
+        for (topic, partition) in chunk {
+            tpl.add_partition(topic, *partition);
+        }
+        match offset {
+            Some(offset) => tpl
+                .set_all_offsets(offset)
+                .map_err(|e| KtError::broker(format!("ListOffsets: {e}")))?,
+            None => {
+                let list = tpl.ptr();
+                // SAFETY: `list` is the live list `tpl` owns; each of its `cnt`
+                // elements is written in place, before librdkafka copies it.
+                unsafe {
+                    for i in 0..(*list).cnt as usize {
+                        (*(*list).elems.add(i)).offset = spec.code();
+                    }
                 }
             }
         }
+        // SAFETY: librdkafka copies the list in the call; the options and
+        // queue live in `Sent` until its answer is read.
+        sent.push(unsafe {
+            Sent::new(
+                rk,
+                rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTOFFSETS,
+                timeout,
+                |options, queue| rd::rd_kafka_ListOffsets(rk, tpl.ptr(), options, queue),
+            )
+        });
     }
-    let rk = client.native_ptr();
     let mut out = Vec::with_capacity(partitions.len());
-    // SAFETY: as in alter_topic_config; librdkafka copies the list.
-    unsafe {
-        let list = tpl.ptr();
-        let event = admin_request(
-            rk,
-            rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTOFFSETS,
-            timeout,
-            "ListOffsets timed out",
-            |options, queue| rd::rd_kafka_ListOffsets(rk, list, options, queue),
-        )?;
-        let result = rd::rd_kafka_event_ListOffsets_result(event.0);
-        let mut count = 0usize;
-        let infos = rd::rd_kafka_ListOffsets_result_infos(result, &mut count);
-        for i in 0..count {
-            let tp = rd::rd_kafka_ListOffsetsResultInfo_topic_partition(*infos.add(i));
-            let key = (text((*tp).topic), (*tp).partition);
-            let answer = if (*tp).err == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-                Ok((*tp).offset)
-            } else {
-                Err((
-                    RDKafkaErrorCode::from((*tp).err),
-                    text(rd::rd_kafka_err2str((*tp).err)),
-                ))
-            };
-            out.push((key, answer));
+    for request in sent {
+        // SAFETY: the client is alive (borrowed); every pointer read belongs
+        // to the result event, alive until `event` drops.
+        unsafe {
+            let event = request.answer().map_err(|(code, why)| match code {
+                RDKafkaErrorCode::OperationTimedOut if why.is_empty() => {
+                    KtError::new(crate::ErrorKind::Timeout, "ListOffsets timed out")
+                }
+                _ => KtError::broker(why),
+            })?;
+            let result = rd::rd_kafka_event_ListOffsets_result(event.0);
+            let mut count = 0usize;
+            let infos = rd::rd_kafka_ListOffsets_result_infos(result, &mut count);
+            for i in 0..count {
+                let tp = rd::rd_kafka_ListOffsetsResultInfo_topic_partition(*infos.add(i));
+                let key = (text((*tp).topic), (*tp).partition);
+                let answer = if (*tp).err == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                    Ok((*tp).offset)
+                } else {
+                    Err((
+                        RDKafkaErrorCode::from((*tp).err),
+                        text(rd::rd_kafka_err2str((*tp).err)),
+                    ))
+                };
+                out.push((key, answer));
+            }
         }
     }
     Ok(out)
@@ -414,35 +435,71 @@ pub(super) unsafe fn admin_request_raw(
     timeout: Duration,
     send: impl FnOnce(*mut rd::rd_kafka_AdminOptions_t, *mut rd::rd_kafka_queue_t),
 ) -> Result<Guard<rd::rd_kafka_event_t>, TopicFailure> {
-    let timeout_ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-    let mut errstr = [0 as c_char; 512];
-    let options = Guard(
-        rd::rd_kafka_AdminOptions_new(rk, op),
-        rd::rd_kafka_AdminOptions_destroy,
-    );
-    rd::rd_kafka_AdminOptions_set_request_timeout(
-        options.0,
-        timeout_ms,
-        errstr.as_mut_ptr(),
-        errstr.len(),
-    );
-    let queue = Guard(rd::rd_kafka_queue_new(rk), rd::rd_kafka_queue_destroy);
-    send(options.0, queue.0);
-    let event = Guard(
-        rd::rd_kafka_queue_poll(queue.0, timeout_ms.saturating_add(1000)),
-        rd::rd_kafka_event_destroy,
-    );
-    if event.0.is_null() {
-        return Err((RDKafkaErrorCode::OperationTimedOut, String::new()));
+    Sent::new(rk, op, timeout, send).answer()
+}
+
+/// An admin request sent on a queue of its own, its answer still to come:
+/// several can be in flight at once.
+pub(super) struct Sent {
+    timeout_ms: i32,
+    _options: Guard<rd::rd_kafka_AdminOptions_t>,
+    queue: Guard<rd::rd_kafka_queue_t>,
+}
+
+impl Sent {
+    /// Sends with `send`, the request timeout set on the options.
+    ///
+    /// # Safety
+    /// As [`admin_request`].
+    pub(super) unsafe fn new(
+        rk: *mut rd::rd_kafka_t,
+        op: rd::rd_kafka_admin_op_t,
+        timeout: Duration,
+        send: impl FnOnce(*mut rd::rd_kafka_AdminOptions_t, *mut rd::rd_kafka_queue_t),
+    ) -> Sent {
+        let timeout_ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+        let mut errstr = [0 as c_char; 512];
+        let options = Guard(
+            rd::rd_kafka_AdminOptions_new(rk, op),
+            rd::rd_kafka_AdminOptions_destroy,
+        );
+        rd::rd_kafka_AdminOptions_set_request_timeout(
+            options.0,
+            timeout_ms,
+            errstr.as_mut_ptr(),
+            errstr.len(),
+        );
+        let queue = Guard(rd::rd_kafka_queue_new(rk), rd::rd_kafka_queue_destroy);
+        send(options.0, queue.0);
+        Sent {
+            timeout_ms,
+            _options: options,
+            queue,
+        }
     }
-    let err = rd::rd_kafka_event_error(event.0);
-    if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-        return Err((
-            RDKafkaErrorCode::from(err),
-            text(rd::rd_kafka_event_error_string(event.0)),
-        ));
+
+    /// Waits for the result event (the request timeout and a second more);
+    /// a whole-request error is its code and text.
+    ///
+    /// # Safety
+    /// The client the request went through is still alive.
+    pub(super) unsafe fn answer(self) -> Result<Guard<rd::rd_kafka_event_t>, TopicFailure> {
+        let event = Guard(
+            rd::rd_kafka_queue_poll(self.queue.0, self.timeout_ms.saturating_add(1000)),
+            rd::rd_kafka_event_destroy,
+        );
+        if event.0.is_null() {
+            return Err((RDKafkaErrorCode::OperationTimedOut, String::new()));
+        }
+        let err = rd::rd_kafka_event_error(event.0);
+        if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+            return Err((
+                RDKafkaErrorCode::from(err),
+                text(rd::rd_kafka_event_error_string(event.0)),
+            ));
+        }
+        Ok(event)
     }
-    Ok(event)
 }
 
 /// Kafka's `Uuid.ZERO_UUID` as it prints it.
