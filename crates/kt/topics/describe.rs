@@ -23,7 +23,7 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     if by_id.is_some() && s.args.topic.is_some() && s.args.if_exists {
         writeln!(out, "Only topic id will be used when both --topic and --topic-id are specified and topicId is not Uuid.ZERO_UUID")?;
     }
-    let (topics, ids) = match by_id.as_deref() {
+    let (topics, ids_by_id) = match by_id.as_deref() {
         Some(wanted) => {
             let all = filter::select(&s.topic_names(), None, s.args.exclude_internal)?;
             // One DescribeTopics for every topic: a topic deleted meanwhile by
@@ -45,23 +45,39 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
         }
         None => {
             let topics = s.matching_topics(!s.args.if_exists)?;
-            // Ids are a courtesy: a broker that cannot answer DescribeTopics
-            // still gets Kafka's header for a zero id.
-            let ids = match s.cluster.mock() {
-                Some(_) => Vec::new(),
-                None => {
-                    topic_ids(s.admin.inner(), &topics, s.cluster.timeout).unwrap_or_else(|e| {
-                        if s.cluster.verbose() {
-                            s.err.line(format_args!("kt: no topic ids: {e}"));
-                        }
-                        Vec::new()
-                    })
-                }
-            };
-            (topics, ids)
+            (topics, Vec::new())
         }
     };
-    let (configs, kraft) = describe_configs(s, &topics)?;
+    // DescribeTopics (for the ids) and DescribeConfigs go out together.
+    let ask_ids = by_id.is_none() && s.cluster.mock().is_none();
+    let (admin, timeout, verbose, err) = (
+        s.admin.inner(),
+        s.cluster.timeout,
+        s.cluster.verbose(),
+        s.err.clone(),
+    );
+    let (configs, ids) = std::thread::scope(|scope| {
+        let ids = scope.spawn(|| {
+            // Ids are a courtesy: a broker that cannot answer DescribeTopics
+            // still gets Kafka's header for a zero id.
+            if !ask_ids {
+                return None;
+            }
+            Some(topic_ids(admin, &topics, timeout).unwrap_or_else(|e| {
+                if verbose {
+                    err.line(format_args!("kt: no topic ids: {e}"));
+                }
+                Vec::new()
+            }))
+        });
+        let configs = describe_configs(s, &topics);
+        (configs, ids.join().ok().flatten().unwrap_or(ids_by_id))
+    });
+    let (configs, kraft) = configs?;
+    // Looked up by name: 2,000 topics searched one by one cost a quadratic.
+    let ids: HashMap<String, String> = ids.into_iter().collect();
+    let metadata: HashMap<&str, &rdkafka::metadata::MetadataTopic> =
+        s.metadata.topics().iter().map(|t| (t.name(), t)).collect();
     let live = s.live_brokers();
     let report_filters = s.args.under_replicated_partitions
         || s.args.under_min_isr_partitions
@@ -69,7 +85,7 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
         || s.args.unavailable_partitions;
     let mut described = Vec::with_capacity(topics.len());
     for name in topics {
-        let Some(meta) = s.metadata.topics().iter().find(|t| t.name() == name) else {
+        let Some(meta) = metadata.get(name.as_str()) else {
             continue;
         };
         let TopicConfig { overrides, min_isr } = configs.get(&name).cloned().unwrap_or_default();
@@ -107,10 +123,7 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
         if !show_header && shown.is_empty() {
             continue;
         }
-        let topic_id = ids
-            .iter()
-            .find(|(t, _)| *t == name)
-            .map(|(_, id)| id.clone());
+        let topic_id = ids.get(&name).cloned();
         described.push(TopicDescription {
             name,
             topic_id,
