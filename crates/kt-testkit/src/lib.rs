@@ -70,7 +70,8 @@ pub struct Server {
 
 impl Server {
     /// Starts `program args` in a fresh temporary directory under a wrapper
-    /// that kills it when our end of its stdin closes, then waits for `port`.
+    /// that kills it when our end of its stdin closes (SIGTERM, then SIGKILL
+    /// after 10 s), then waits for `port`.
     fn spawn(program: &Path, args: &[String], port: u16, log: &str) -> Result<Server> {
         let dir = tempfile::tempdir()?;
         let mut server = Server::spawn_in(dir.path(), program, args, port, log)?;
@@ -109,7 +110,9 @@ impl Server {
         let log_path = dir.join(log);
         let mut child = Command::new("sh")
             .arg("-c")
-            .arg(r#"log="$1"; shift; "$@" >>"$log" 2>&1 & pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid 2>/dev/null"#)
+            // A Kafka node can hang in its shutdown (SIGTERM), so it gets
+            // 10 s and then SIGKILL: nothing outlives the test run.
+            .arg(r#"log="$1"; shift; "$@" >>"$log" 2>&1 & pid=$!; cat >/dev/null; kill $pid 2>/dev/null; for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $pid 2>/dev/null || exit 0; sleep 1; done; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null"#)
             .arg("kt-testkit")
             .arg(&log_path)
             .arg(program)

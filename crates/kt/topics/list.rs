@@ -9,12 +9,8 @@ use crate::topic::is_internal;
 pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let names = s.matching_topics(false)?;
     // By name: one search per topic over 2,000 topics cost a quadratic.
-    let metadata: std::collections::HashMap<&str, &rdkafka::metadata::MetadataTopic> = s
-        .metadata
-        .topics()
-        .iter()
-        .map(|t| (t.name(), t))
-        .collect();
+    let metadata: std::collections::HashMap<&str, &rdkafka::metadata::MetadataTopic> =
+        s.metadata.topics().iter().map(|t| (t.name(), t)).collect();
     let topics: Vec<TopicSummary> = names
         .into_iter()
         .map(|name| {
