@@ -605,29 +605,14 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
     };
     create_topic_on(b, topic, partitions);
     if let Committed = setup {
-        let lines: String = [0, 0, 1, 2, 2, 2]
+        let records: Vec<serde_json::Value> = [0, 0, 1, 2, 2, 2]
             .iter()
             .zip([0i64, 1, 0, 0, 1, 2])
             .map(|(p, o)| {
-                format!(
-                    "{}\n",
-                    json!({"partition": p, "value": format!("v{p}-{o}"), "timestamp": 1_700_000_000_000i64 + o})
-                )
+                json!({"partition": p, "value": format!("v{p}-{o}"), "timestamp": 1_700_000_000_000i64 + o})
             })
             .collect();
-        let run = kt_in(
-            &[
-                "produce",
-                "--bootstrap-server",
-                b,
-                "--topic",
-                topic,
-                "--input",
-                "json",
-            ],
-            lines.as_bytes(),
-        );
-        assert_eq!(run.code, Some(0), "{run:?}");
+        produce_json_on(b, topic, &records);
         let scope = format!("{topic}:0,1");
         let run = run_tool(
             KAFKA_3,
@@ -653,24 +638,14 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
             .expect("writing a plan");
     }
     if let TwoRecords = setup {
-        let lines = format!(
-            "{}\n{}\n",
-            json!({"key": "k", "value": "v", "timestamp": 1_700_000_000_000i64}),
-            json!({"value": "plain", "timestamp": 1_700_000_000_001i64})
-        );
-        let run = kt_in(
+        produce_json_on(
+            b,
+            topic,
             &[
-                "produce",
-                "--bootstrap-server",
-                b,
-                "--topic",
-                topic,
-                "--input",
-                "json",
+                json!({"key": "k", "value": "v", "timestamp": 1_700_000_000_000i64}),
+                json!({"value": "plain", "timestamp": 1_700_000_000_001i64}),
             ],
-            lines.as_bytes(),
         );
-        assert_eq!(run.code, Some(0), "{run:?}");
     }
 }
 

@@ -11,17 +11,12 @@ use crate::util::*;
 
 /// Produces `values` to `topic`, one record per partition in turn.
 fn produce_round_robin(topic: &str, partitions: usize, values: &[&str]) {
-    let lines: String = values
+    let records: Vec<serde_json::Value> = values
         .iter()
         .enumerate()
-        .map(|(i, v)| format!("{}\n", json!({"partition": i % partitions, "value": v})))
+        .map(|(i, v)| json!({"partition": i % partitions, "value": v}))
         .collect();
-    let b = bootstrap();
-    let run = kt_in(
-        &["produce", "-b", &b, "--topic", topic, "--input", "json"],
-        lines.as_bytes(),
-    );
-    assert_eq!(run.code, Some(0), "{run:?}");
+    produce_json_on(&bootstrap(), topic, &records);
 }
 
 fn sorted_lines(text: &str) -> Vec<String> {

@@ -38,16 +38,11 @@ fn json_of(args: &[&str]) -> Value {
 
 /// Produces `(partition, value, timestamp)` records to `topic`.
 fn produce(topic: &str, records: &[(i32, &str, i64)]) {
-    let lines: String = records
+    let records: Vec<Value> = records
         .iter()
-        .map(|(p, v, ts)| format!("{}\n", json!({"partition": p, "value": v, "timestamp": ts})))
+        .map(|(p, v, ts)| json!({"partition": p, "value": v, "timestamp": ts}))
         .collect();
-    let b = bootstrap();
-    let run = kt_in(
-        &["produce", "-b", &b, "--topic", topic, "--input", "json"],
-        lines.as_bytes(),
-    );
-    assert_eq!(run.code, Some(0), "{run:?}");
+    produce_json_on(&bootstrap(), topic, &records);
 }
 
 /// Waits until `group` is Stable with `members` members and no lag.

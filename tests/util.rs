@@ -155,6 +155,25 @@ pub fn topic_names() -> Vec<String> {
         .collect()
 }
 
+/// Produces `records` (kt's JSON envelopes: partition, key, value,
+/// timestamp, ...) to `topic` on the broker at `b`, and checks it worked.
+pub fn produce_json_on(b: &str, topic: &str, records: &[serde_json::Value]) {
+    let lines: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let run = kt_in(
+        &[
+            "produce",
+            "--bootstrap-server",
+            b,
+            "--topic",
+            topic,
+            "--input",
+            "json",
+        ],
+        lines.as_bytes(),
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+}
+
 /// Runs `kt args` with `stdin` as its input.
 pub fn kt_in(args: &[&str], stdin: &[u8]) -> Run {
     KtRun::new(args).stdin(stdin).run()

@@ -369,33 +369,12 @@ pub fn committed_offsets<C: ClientContext>(
     let rk = client.native_ptr();
     let name = cstring(group)?;
     let list = partitions.map(|p| list_of(p, None));
-    // SAFETY: librdkafka copies the name and the list into the request
-    // object, which is destroyed right after the call copies it again.
-    let answer = unsafe {
-        group_request(
-            rk,
-            rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS,
-            timeout,
-            |ev, n| {
-                rd::rd_kafka_ListConsumerGroupOffsets_result_groups(
-                    rd::rd_kafka_event_ListConsumerGroupOffsets_result(ev),
-                    n,
-                )
-            },
-            |options, queue| {
-                let request = Guard(
-                    rd::rd_kafka_ListConsumerGroupOffsets_new(
-                        name.as_ptr(),
-                        list.as_ref().map_or(std::ptr::null(), |l| l.ptr()),
-                    ),
-                    rd::rd_kafka_ListConsumerGroupOffsets_destroy,
-                );
-                let mut requests = [request.0];
-                rd::rd_kafka_ListConsumerGroupOffsets(rk, requests.as_mut_ptr(), 1, options, queue);
-            },
-        )
-    }
-    .map_err(|(_, why)| KtError::broker(why))?;
+    let list_ptr = list
+        .as_ref()
+        .map_or(std::ptr::null(), |l| l.ptr() as *const _);
+    // SAFETY: the name and list outlive the request, which copies them.
+    let answer = unsafe { offsets_request(rk, &LIST_OFFSETS, &name, list_ptr, timeout) }
+        .map_err(|(_, why)| KtError::broker(why))?;
     let (error, answers) = answer;
     if let Some((_, why)) = error {
         return Err(KtError::broker(why));
@@ -420,34 +399,9 @@ pub fn alter_offsets<C: ClientContext>(
     let values: Vec<i64> = offsets.iter().map(|(_, o)| *o).collect();
     let list = list_of(&partitions, Some(&values));
     // SAFETY: as in committed_offsets.
-    let (error, answers) = unsafe {
-        group_request(
-            rk,
-            rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS,
-            timeout,
-            |ev, n| {
-                rd::rd_kafka_AlterConsumerGroupOffsets_result_groups(
-                    rd::rd_kafka_event_AlterConsumerGroupOffsets_result(ev),
-                    n,
-                )
-            },
-            |options, queue| {
-                let request = Guard(
-                    rd::rd_kafka_AlterConsumerGroupOffsets_new(name.as_ptr(), list.ptr()),
-                    rd::rd_kafka_AlterConsumerGroupOffsets_destroy,
-                );
-                let mut requests = [request.0];
-                rd::rd_kafka_AlterConsumerGroupOffsets(
-                    rk,
-                    requests.as_mut_ptr(),
-                    1,
-                    options,
-                    queue,
-                );
-            },
-        )
-    }
-    .map_err(|(_, why)| KtError::broker(why))?;
+    let (error, answers) =
+        unsafe { offsets_request(rk, &ALTER_OFFSETS, &name, list.ptr(), timeout) }
+            .map_err(|(_, why)| KtError::broker(why))?;
     if let Some((_, why)) = error {
         return Err(KtError::broker(why));
     }
@@ -469,33 +423,7 @@ pub fn delete_offsets<C: ClientContext>(
     let name = cstring(group)?;
     let list = list_of(partitions, None);
     // SAFETY: as in committed_offsets.
-    let sent = unsafe {
-        group_request(
-            rk,
-            rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS,
-            timeout,
-            |ev, n| {
-                rd::rd_kafka_DeleteConsumerGroupOffsets_result_groups(
-                    rd::rd_kafka_event_DeleteConsumerGroupOffsets_result(ev),
-                    n,
-                )
-            },
-            |options, queue| {
-                let request = Guard(
-                    rd::rd_kafka_DeleteConsumerGroupOffsets_new(name.as_ptr(), list.ptr()),
-                    rd::rd_kafka_DeleteConsumerGroupOffsets_destroy,
-                );
-                let mut requests = [request.0];
-                rd::rd_kafka_DeleteConsumerGroupOffsets(
-                    rk,
-                    requests.as_mut_ptr(),
-                    1,
-                    options,
-                    queue,
-                );
-            },
-        )
-    };
+    let sent = unsafe { offsets_request(rk, &DELETE_OFFSETS, &name, list.ptr(), timeout) };
     match sent {
         Ok((error, answers)) => Ok((
             error,
@@ -578,6 +506,92 @@ fn delete_groups_once<C: ClientContext>(
         }
     }
     Ok(out)
+}
+
+/// One of librdkafka's requests about one group's offsets: how its request
+/// object is made, sent and destroyed, and where its answer is.
+struct OffsetsOp<T> {
+    op: rd::rd_kafka_admin_op_t,
+    new: unsafe extern "C" fn(*const c_char, *const rd::rd_kafka_topic_partition_list_t) -> *mut T,
+    destroy: unsafe extern "C" fn(*mut T),
+    send: unsafe extern "C" fn(
+        *mut rd::rd_kafka_t,
+        *mut *mut T,
+        usize,
+        *const rd::rd_kafka_AdminOptions_t,
+        *mut rd::rd_kafka_queue_t,
+    ),
+    results: GroupResults,
+}
+
+/// OffsetFetch of a group.
+const LIST_OFFSETS: OffsetsOp<rd::rd_kafka_ListConsumerGroupOffsets_t> = OffsetsOp {
+    op: rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS,
+    new: rd::rd_kafka_ListConsumerGroupOffsets_new,
+    destroy: rd::rd_kafka_ListConsumerGroupOffsets_destroy,
+    send: rd::rd_kafka_ListConsumerGroupOffsets,
+    results: |ev, n| {
+        // SAFETY: the caller's event is a ListConsumerGroupOffsets result.
+        unsafe {
+            rd::rd_kafka_ListConsumerGroupOffsets_result_groups(
+                rd::rd_kafka_event_ListConsumerGroupOffsets_result(ev),
+                n,
+            )
+        }
+    },
+};
+
+/// OffsetCommit on behalf of a group.
+const ALTER_OFFSETS: OffsetsOp<rd::rd_kafka_AlterConsumerGroupOffsets_t> = OffsetsOp {
+    op: rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS,
+    new: rd::rd_kafka_AlterConsumerGroupOffsets_new,
+    destroy: rd::rd_kafka_AlterConsumerGroupOffsets_destroy,
+    send: rd::rd_kafka_AlterConsumerGroupOffsets,
+    results: |ev, n| {
+        // SAFETY: the caller's event is an AlterConsumerGroupOffsets result.
+        unsafe {
+            rd::rd_kafka_AlterConsumerGroupOffsets_result_groups(
+                rd::rd_kafka_event_AlterConsumerGroupOffsets_result(ev),
+                n,
+            )
+        }
+    },
+};
+
+/// OffsetDelete of a group.
+const DELETE_OFFSETS: OffsetsOp<rd::rd_kafka_DeleteConsumerGroupOffsets_t> = OffsetsOp {
+    op: rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS,
+    new: rd::rd_kafka_DeleteConsumerGroupOffsets_new,
+    destroy: rd::rd_kafka_DeleteConsumerGroupOffsets_destroy,
+    send: rd::rd_kafka_DeleteConsumerGroupOffsets,
+    results: |ev, n| {
+        // SAFETY: the caller's event is a DeleteConsumerGroupOffsets result.
+        unsafe {
+            rd::rd_kafka_DeleteConsumerGroupOffsets_result_groups(
+                rd::rd_kafka_event_DeleteConsumerGroupOffsets_result(ev),
+                n,
+            )
+        }
+    },
+};
+
+/// Sends `op` for group `name` over `list` (null: every partition).
+///
+/// # Safety
+/// `rk` is a live client; `name` and `list` (null or a live list) outlive
+/// the call, which copies them.
+unsafe fn offsets_request<T>(
+    rk: *mut rd::rd_kafka_t,
+    op: &OffsetsOp<T>,
+    name: &CString,
+    list: *const rd::rd_kafka_topic_partition_list_t,
+    timeout: Duration,
+) -> Result<(Option<Failure>, Vec<PartitionAnswer>), Failure> {
+    group_request(rk, op.op, timeout, op.results, |options, queue| {
+        let request = Guard((op.new)(name.as_ptr(), list), op.destroy);
+        let mut requests = [request.0];
+        (op.send)(rk, requests.as_mut_ptr(), 1, options, queue);
+    })
 }
 
 /// One partition of a group request's answer: its offset and error.
