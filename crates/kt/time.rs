@@ -3,6 +3,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use chrono::DateTime;
 use kt_core::KtError;
 
 /// Milliseconds since the epoch, now.
@@ -44,9 +45,84 @@ pub fn parse_time(text: &str, now: i64) -> Result<i64, KtError> {
     )))
 }
 
+/// Kafka's `Utils.getDateTime`: `yyyy-MM-dd'T'HH:mm:ss.SSS` with an
+/// optional zone (`Z`, `+01:00`, `+0100`, `+01`); UTC without one.
+pub fn java_datetime(text: &str) -> Result<i64, KtError> {
+    let failed =
+        |message: String| KtError::config(&message).thrown("java.lang.RuntimeException", message);
+    let Some((_, time)) = text.split_once('T') else {
+        return Err(failed(
+            "java.text.ParseException: Error parsing timestamp. It does not contain a 'T' according to ISO8601 format".into(),
+        ));
+    };
+    let zoned = if time.contains('+') || time.contains('-') || time.contains('Z') {
+        text.to_string()
+    } else {
+        format!("{text}Z")
+    };
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.3f%:z",
+        "%Y-%m-%dT%H:%M:%S%.3f%z",
+        "%Y-%m-%dT%H:%M:%S%.3f%#z",
+    ] {
+        let candidate = zoned.replace('Z', "+00:00");
+        if let Ok(t) = DateTime::parse_from_str(&candidate, format) {
+            return Ok(t.timestamp_millis());
+        }
+    }
+    Err(failed(format!(
+        "java.text.ParseException: Unparseable date: \"{zoned}\""
+    )))
+}
+
+/// Java's `Duration.parse` for `PnDTnHnMnS` (fractions of seconds too).
+pub fn java_duration_ms(text: &str) -> Result<i64, KtError> {
+    let bad = || {
+        let message = "Text cannot be parsed to a Duration";
+        KtError::config(message).thrown("java.time.format.DateTimeParseException", message)
+    };
+    let upper = text.to_ascii_uppercase();
+    let (negative, rest) = match upper.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, upper.strip_prefix('+').unwrap_or(&upper)),
+    };
+    let rest = rest.strip_prefix('P').ok_or_else(bad)?;
+    let (days, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
+    };
+    let mut ms: f64 = 0.0;
+    let mut any = false;
+    if !days.is_empty() {
+        let n = days.strip_suffix('D').ok_or_else(bad)?;
+        ms += n.parse::<f64>().map_err(|_| bad())? * 86_400_000.0;
+        any = true;
+    }
+    if let Some(mut t) = time {
+        if t.is_empty() {
+            return Err(bad());
+        }
+        for (unit, scale) in [('H', 3_600_000.0), ('M', 60_000.0), ('S', 1000.0)] {
+            if let Some(i) = t.find(unit) {
+                let n: f64 = t[..i].parse().map_err(|_| bad())?;
+                ms += n * scale;
+                t = &t[i + 1..];
+                any = true;
+            }
+        }
+        if !t.is_empty() {
+            return Err(bad());
+        }
+    }
+    if !any {
+        return Err(bad());
+    }
+    Ok(if negative { -ms } else { ms } as i64)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_time;
+    use super::{java_datetime, java_duration_ms, parse_time};
 
     #[test]
     fn epoch_rfc3339_and_relative_times() {
@@ -57,5 +133,31 @@ mod tests {
         );
         assert_eq!(parse_time("-15m", 1_000_000).unwrap(), 100_000);
         assert!(parse_time("yesterday", 0).is_err());
+    }
+
+    #[test]
+    fn durations_are_javas() {
+        assert_eq!(java_duration_ms("PT1H").unwrap(), 3_600_000);
+        assert_eq!(
+            java_duration_ms("P1DT2M3.5S").unwrap(),
+            86_400_000 + 123_500
+        );
+        assert_eq!(java_duration_ms("pt10m").unwrap(), 600_000);
+        assert!(java_duration_ms("1h").is_err());
+        assert!(java_duration_ms("PT").is_err());
+    }
+
+    #[test]
+    fn datetimes_are_javas() {
+        assert_eq!(
+            java_datetime("2023-11-14T22:13:20.000").unwrap(),
+            1_700_000_000_000
+        );
+        assert_eq!(
+            java_datetime("2023-11-14T23:13:20.000+01:00").unwrap(),
+            1_700_000_000_000
+        );
+        assert!(java_datetime("2023-11-14").is_err());
+        assert!(java_datetime("2023-11-14T22:13").is_err());
     }
 }

@@ -4,10 +4,9 @@
 //! partition's lag in time.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::time::Duration;
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use kt_core::ffi::admin::list_offsets;
 use kt_core::ffi::groups::{self as ffi, GroupDescription, GroupState, Partition};
 use kt_core::{Diagnostics, ErrorKind, KtError, OffsetSpec, OutputFormat};
@@ -16,25 +15,16 @@ use rdkafka::message::Message;
 use rdkafka::{Offset, TopicPartitionList};
 use serde::Serialize;
 
+use super::render::{render_table, write_members, write_offsets, write_state, MISSING};
+use super::watch::{watch, Limits};
 use super::{Groups, Problem};
 use crate::dispatch::Mode;
 use crate::java_order::{hash_map_order, topic_partition_hash};
-use crate::signals::Signals;
 use crate::time::now_ms;
-
-/// Kafka's `-` for a value that is not there.
-const MISSING: &str = "-";
-
-/// A comfy table with kt's preset and `header`.
-pub(crate) fn table<const N: usize>(header: [&str; N]) -> Table {
-    let mut table = Table::new();
-    table.load_preset(UTF8_FULL_CONDENSED).set_header(header);
-    table
-}
 
 /// One row of `--describe --offsets`.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct OffsetRow {
+pub(super) struct OffsetRow {
     pub topic: Option<String>,
     pub partition: Option<i32>,
     pub current_offset: Option<i64>,
@@ -50,31 +40,31 @@ pub(crate) struct OffsetRow {
 
 /// One group as `--describe` shows it.
 #[derive(Debug, Serialize)]
-struct Described {
-    group: String,
-    state: GroupState,
+pub(super) struct Described {
+    pub(super) group: String,
+    pub(super) state: GroupState,
     #[serde(skip_serializing_if = "Option::is_none")]
-    partitions: Option<Vec<OffsetRow>>,
+    pub(super) partitions: Option<Vec<OffsetRow>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    members: Option<Vec<ffi::Member>>,
-    member_count: usize,
-    coordinator: Option<ffi::Node>,
-    assignment_strategy: String,
+    pub(super) members: Option<Vec<ffi::Member>>,
+    pub(super) member_count: usize,
+    pub(super) coordinator: Option<ffi::Node>,
+    pub(super) assignment_strategy: String,
     /// kt: the group's summed lag and the age of its oldest unconsumed record.
     #[serde(skip_serializing_if = "Option::is_none")]
-    total_lag: Option<i64>,
+    pub(super) total_lag: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    max_lag_ms: Option<i64>,
+    pub(super) max_lag_ms: Option<i64>,
     /// kt `--watch`: records consumed per second since the last sample,
     /// and the seconds the lag would take at that rate.
     #[serde(skip_serializing_if = "Option::is_none")]
-    rate_per_s: Option<f64>,
+    pub(super) rate_per_s: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    catch_up_s: Option<f64>,
+    pub(super) catch_up_s: Option<f64>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum View {
+pub(super) enum View {
     Offsets,
     Members,
     State,
@@ -111,7 +101,7 @@ pub(super) fn run(
 }
 
 /// Every asked group, described, in name order (Kafka's TreeMap).
-fn collect(g: &Groups<'_>, view: View, ages: bool) -> anyhow::Result<Vec<Described>> {
+pub(super) fn collect(g: &Groups<'_>, view: View, ages: bool) -> anyhow::Result<Vec<Described>> {
     let ids = g.group_ids()?;
     let descriptions = ffi::describe_groups(g.admin.inner(), &ids, g.timeout)?;
     // Kafka fails the whole command on a group's own error.
@@ -204,176 +194,6 @@ fn render(
                 writeln!(out)?;
             }
             Ok(())
-        }
-    }
-}
-
-/// `--max-lag` and `--max-lag-time`.
-struct Limits {
-    lag: Option<i64>,
-    age_ms: Option<i64>,
-}
-
-impl Limits {
-    fn of(args: &super::GroupsArgs) -> Result<Limits, KtError> {
-        let age_ms = match &args.max_lag_time {
-            None => None,
-            Some(text) => Some(
-                humantime::parse_duration(text.trim())
-                    .map_err(|e| {
-                        KtError::usage(format!(
-                            "--max-lag-time {text}: {e}; give a duration such as 30s, 5m or 1h"
-                        ))
-                    })?
-                    .as_millis() as i64,
-            ),
-        };
-        if args.max_lag.is_some_and(|n| n < 0) {
-            return Err(KtError::usage(
-                "--max-lag takes a number of records, 0 or more",
-            ));
-        }
-        Ok(Limits {
-            lag: args.max_lag,
-            age_ms,
-        })
-    }
-
-    /// Exit 6 (one line naming each partition over a limit) when any is.
-    fn check(&self, described: &[Described]) -> anyhow::Result<()> {
-        let mut over = Vec::new();
-        for d in described {
-            for r in d.partitions.as_deref().unwrap_or_default() {
-                let (topic, partition) = (opt(&r.topic), opt(&r.partition));
-                if let (Some(limit), Some(lag)) = (self.lag, r.lag) {
-                    if lag > limit {
-                        over.push(format!(
-                            "{}/{topic}-{partition} lag {lag} > {limit}",
-                            d.group
-                        ));
-                    }
-                }
-                if let (Some(limit), Some(age)) = (self.age_ms, r.lag_ms) {
-                    if age > limit {
-                        over.push(format!(
-                            "{}/{topic}-{partition} lag {} > {}",
-                            d.group,
-                            human_age(age),
-                            human_age(limit)
-                        ));
-                    }
-                }
-            }
-        }
-        if over.is_empty() {
-            return Ok(());
-        }
-        Err(KtError::new(
-            ErrorKind::OverLimit,
-            format!("{} over the limit: {}", plural(over.len()), over.join(", ")),
-        )
-        .into())
-    }
-}
-
-fn plural(n: usize) -> String {
-    if n == 1 {
-        "1 partition is".to_string()
-    } else {
-        format!("{n} partitions are")
-    }
-}
-
-/// Each group's committed offset of each partition: (group, topic, partition).
-type Positions = HashMap<(String, String, i32), i64>;
-
-/// `--watch`: the offsets view every INTERVAL, redrawn in place on a
-/// terminal, one JSON line per interval otherwise; with two samples, each
-/// group's consume rate and time to catch up. Ends on Ctrl-C (130) or
-/// SIGTERM (143), or when stdout closes.
-fn watch(g: &Groups<'_>, interval: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-    let every = humantime::parse_duration(interval.trim()).map_err(|e| {
-        KtError::usage(format!(
-            "--watch {interval}: {e}; give an interval such as 1s or 500ms"
-        ))
-    })?;
-    let every = every.max(Duration::from_millis(100));
-    let signals = Signals::install()?;
-    let terminal = std::io::stdout().is_terminal() && g.format != OutputFormat::Json;
-    let mut previous: Option<(std::time::Instant, Positions)> = None;
-    loop {
-        let started = std::time::Instant::now();
-        let mut described = collect(g, View::Offsets, true)?;
-        let positions: Positions = described
-            .iter()
-            .flat_map(|d| {
-                d.partitions.iter().flatten().filter_map(|r| {
-                    Some((
-                        (d.group.clone(), r.topic.clone()?, r.partition?),
-                        r.current_offset?,
-                    ))
-                })
-            })
-            .collect();
-        if let Some((then, before)) = &previous {
-            let seconds = started.duration_since(*then).as_secs_f64().max(0.001);
-            for d in described.iter_mut() {
-                let consumed: i64 = positions
-                    .iter()
-                    .filter(|((group, _, _), _)| *group == d.group)
-                    .filter_map(|(key, now)| Some(now - before.get(key)?))
-                    .sum();
-                let rate = consumed.max(0) as f64 / seconds;
-                d.rate_per_s = Some((rate * 10.0).round() / 10.0);
-                d.catch_up_s = d
-                    .total_lag
-                    .filter(|_| rate > 0.0)
-                    .map(|lag| (lag as f64 / rate).round());
-            }
-        }
-        previous = Some((started, positions));
-        if terminal {
-            // Home, clear, then the tables.
-            write!(out, "\x1b[H\x1b[2J")?;
-            writeln!(
-                out,
-                "kt groups --watch: every {}, {} (Ctrl-C to stop)",
-                humantime::format_duration(every),
-                chrono::Local::now().format("%H:%M:%S")
-            )?;
-            for d in &described {
-                writeln!(out, "{}", render_table(d, View::Offsets, false))?;
-                writeln!(
-                    out,
-                    "{}: {} members, lag {}, oldest unconsumed {}, {}",
-                    d.group,
-                    d.member_count,
-                    opt(&d.total_lag),
-                    d.max_lag_ms.map_or_else(|| MISSING.to_string(), human_age),
-                    match (d.rate_per_s, d.catch_up_s) {
-                        (Some(rate), Some(eta)) => {
-                            format!("{rate}/s, caught up in {}", human_age(eta as i64 * 1000))
-                        }
-                        (Some(rate), None) => format!("{rate}/s"),
-                        _ => "rate after the next sample".to_string(),
-                    }
-                )?;
-            }
-        } else {
-            let line = serde_json::json!({ "time": crate::time::now_ms(), "groups": described });
-            writeln!(out, "{line}")?;
-        }
-        out.flush()?;
-        while started.elapsed() < every {
-            if let Some(signal) = signals.received() {
-                return Err(
-                    KtError::new(signal.kind(), format!("stopped by {}", signal.name())).into(),
-                );
-            }
-            if kt_core::stdio::stdout_closed() {
-                return Ok(());
-            }
-            std::thread::sleep(Duration::from_millis(50));
         }
     }
 }
@@ -605,328 +425,4 @@ fn lag_ages(
     }
     std::mem::forget(consumer);
     ages
-}
-
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map_or_else(|| MISSING.to_string(), T::to_string)
-}
-
-/// Kafka 3.9's `printOffsets`: every line starts with a newline, and the
-/// last has none.
-fn write_offsets(out: &mut dyn Write, group: &str, rows: &[OffsetRow]) -> std::io::Result<()> {
-    let width = |f: &dyn Fn(&OffsetRow) -> usize| rows.iter().map(f).fold(15, usize::max);
-    let wg = group.len().max(15);
-    let wt = width(&|r| r.topic.as_deref().unwrap_or(MISSING).len());
-    let wc = width(&|r| r.consumer_id.as_deref().unwrap_or(MISSING).len());
-    let wh = width(&|r| r.host.as_deref().unwrap_or(MISSING).len());
-    let line = |out: &mut dyn Write, c: [&str; 9]| {
-        write!(
-            out,
-            "\n{:<wg$} {:<wt$} {:<10} {:<15} {:<15} {:<15} {:<wc$} {:<wh$} {}",
-            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]
-        )
-    };
-    line(
-        out,
-        [
-            "GROUP",
-            "TOPIC",
-            "PARTITION",
-            "CURRENT-OFFSET",
-            "LOG-END-OFFSET",
-            "LAG",
-            "CONSUMER-ID",
-            "HOST",
-            "CLIENT-ID",
-        ],
-    )?;
-    for r in rows {
-        line(
-            out,
-            [
-                group,
-                r.topic.as_deref().unwrap_or(MISSING),
-                &opt(&r.partition),
-                &opt(&r.current_offset),
-                &opt(&r.log_end_offset),
-                &opt(&r.lag),
-                r.consumer_id.as_deref().unwrap_or(MISSING),
-                r.host.as_deref().unwrap_or(MISSING),
-                r.client_id.as_deref().unwrap_or(MISSING),
-            ],
-        )?;
-    }
-    Ok(())
-}
-
-/// Kafka 3.9's `printMembers`; the header comes even when the state said
-/// there is nothing to show.
-fn write_members(
-    out: &mut dyn Write,
-    group: &str,
-    members: &[ffi::Member],
-    sized: bool,
-    verbose: bool,
-) -> std::io::Result<()> {
-    let (mut wg, mut wc, mut wi, mut wh, mut wl) = (15, 15, 17, 15, 15);
-    let mut with_instance = false;
-    if sized {
-        for m in members {
-            let instance = m.group_instance_id.as_deref().unwrap_or("");
-            wg = wg.max(group.len());
-            wc = wc.max(m.consumer_id.len());
-            wi = wi.max(instance.len());
-            wh = wh.max(m.host.len());
-            wl = wl.max(m.client_id.len());
-            with_instance |= !instance.is_empty();
-        }
-    }
-    let row = |out: &mut dyn Write, c: [&str; 6]| {
-        if with_instance {
-            write!(
-                out,
-                "{:<wg$} {:<wc$} {:<wi$} {:<wh$} {:<wl$} {:<15} ",
-                c[0], c[1], c[2], c[3], c[4], c[5]
-            )
-        } else {
-            write!(
-                out,
-                "{:<wg$} {:<wc$} {:<wh$} {:<wl$} {:<15} ",
-                c[0], c[1], c[3], c[4], c[5]
-            )
-        }
-    };
-    writeln!(out)?;
-    row(
-        out,
-        [
-            "GROUP",
-            "CONSUMER-ID",
-            "GROUP-INSTANCE-ID",
-            "HOST",
-            "CLIENT-ID",
-            "#PARTITIONS",
-        ],
-    )?;
-    if verbose {
-        write!(out, "ASSIGNMENT")?;
-    }
-    writeln!(out)?;
-    for m in members {
-        row(
-            out,
-            [
-                group,
-                &m.consumer_id,
-                m.group_instance_id.as_deref().unwrap_or(""),
-                &m.host,
-                &m.client_id,
-                &m.assignment.len().to_string(),
-            ],
-        )?;
-        if verbose {
-            write!(out, "{}", assignment_text(&m.assignment))?;
-        }
-        writeln!(out)?;
-    }
-    Ok(())
-}
-
-/// Kafka 3.9's `--verbose` assignment: each topic's partitions in string
-/// order within parentheses, the groups in string order (no topic names).
-fn assignment_text(assignment: &[Partition]) -> String {
-    if assignment.is_empty() {
-        return MISSING.to_string();
-    }
-    let mut by_topic: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (t, p) in assignment {
-        by_topic.entry(t).or_default().push(p.to_string());
-    }
-    let mut groups: Vec<String> = by_topic
-        .into_values()
-        .map(|mut ps| {
-            ps.sort();
-            format!("({})", ps.join(","))
-        })
-        .collect();
-    groups.sort();
-    groups.join(", ")
-}
-
-/// Kafka 3.9's `printStates` (its GROUP column takes the coordinator's width).
-fn write_state(out: &mut dyn Write, d: &Described) -> std::io::Result<()> {
-    let coordinator = d.coordinator.as_ref().map_or_else(String::new, |c| {
-        format!("{}:{}  ({})", c.host, c.port, c.id)
-    });
-    let wc = coordinator.len().max(25);
-    let members = d.member_count;
-    write!(
-        out,
-        "\n{:<wc$} {:<25} {:<20} {:<15} #MEMBERS",
-        "GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE"
-    )?;
-    write!(
-        out,
-        "\n{:<wc$} {:<25} {:<20} {:<15} {}",
-        d.group,
-        coordinator,
-        d.assignment_strategy,
-        d.state.name(),
-        members
-    )?;
-    writeln!(out)
-}
-
-/// kt's table: one per group, with the lag in time.
-fn render_table(d: &Described, view: View, verbose: bool) -> Table {
-    match view {
-        View::Offsets => {
-            let mut t = table([
-                "GROUP",
-                "TOPIC",
-                "PARTITION",
-                "CURRENT-OFFSET",
-                "LOG-END-OFFSET",
-                "LAG",
-                "LAG-TIME",
-                "CONSUMER-ID",
-                "HOST",
-                "CLIENT-ID",
-            ]);
-            for r in d.partitions.as_deref().unwrap_or_default() {
-                t.add_row([
-                    d.group.clone(),
-                    opt(&r.topic),
-                    opt(&r.partition),
-                    opt(&r.current_offset),
-                    opt(&r.log_end_offset),
-                    opt(&r.lag),
-                    r.lag_ms.map_or_else(|| MISSING.to_string(), human_age),
-                    opt(&r.consumer_id),
-                    opt(&r.host),
-                    opt(&r.client_id),
-                ]);
-            }
-            t
-        }
-        View::Members => {
-            let mut t = table([
-                "GROUP",
-                "CONSUMER-ID",
-                "GROUP-INSTANCE-ID",
-                "HOST",
-                "CLIENT-ID",
-                "#PARTITIONS",
-                "ASSIGNMENT",
-            ]);
-            for m in d.members.as_deref().unwrap_or_default() {
-                t.add_row([
-                    d.group.clone(),
-                    m.consumer_id.clone(),
-                    m.group_instance_id.clone().unwrap_or_default(),
-                    m.host.clone(),
-                    m.client_id.clone(),
-                    m.assignment.len().to_string(),
-                    if verbose {
-                        m.assignment
-                            .iter()
-                            .map(|(t, p)| format!("{t}:{p}"))
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    } else {
-                        String::new()
-                    },
-                ]);
-            }
-            t
-        }
-        View::State => {
-            let mut t = table([
-                "GROUP",
-                "COORDINATOR (ID)",
-                "ASSIGNMENT-STRATEGY",
-                "STATE",
-                "#MEMBERS",
-            ]);
-            let coordinator = d
-                .coordinator
-                .as_ref()
-                .map_or_else(String::new, |c| format!("{}:{} ({})", c.host, c.port, c.id));
-            t.add_row([
-                d.group.clone(),
-                coordinator,
-                d.assignment_strategy.clone(),
-                d.state.name().to_string(),
-                d.member_count.to_string(),
-            ]);
-            t
-        }
-    }
-}
-
-/// An age for people: `0s`, `42s`, `3m12s`, `2h5m`, `3d4h`.
-fn human_age(ms: i64) -> String {
-    let s = ms / 1000;
-    match s {
-        _ if s < 60 => format!("{s}s"),
-        _ if s < 3600 => format!("{}m{}s", s / 60, s % 60),
-        _ if s < 86_400 => format!("{}h{}m", s / 3600, s % 3600 / 60),
-        _ => format!("{}d{}h", s / 86_400, s % 86_400 / 3600),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(topic: &str, p: i32, current: Option<i64>, end: i64) -> OffsetRow {
-        OffsetRow {
-            topic: Some(topic.into()),
-            partition: Some(p),
-            current_offset: current,
-            log_end_offset: Some(end),
-            lag: current.map(|c| end - c),
-            lag_ms: None,
-            consumer_id: Some(MISSING.into()),
-            host: Some(MISSING.into()),
-            client_id: Some(MISSING.into()),
-        }
-    }
-
-    #[test]
-    fn offsets_are_kafkas_layout() {
-        let mut out = Vec::new();
-        write_offsets(
-            &mut out,
-            "g",
-            &[row("t", 0, Some(1), 3), row("t", 1, None, 2)],
-        )
-        .unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(
-            text,
-            "\nGROUP           TOPIC           PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG             CONSUMER-ID     HOST            CLIENT-ID\
-             \ng               t               0          1               3               2               -               -               -\
-             \ng               t               1          -               2               -               -               -               -"
-        );
-    }
-
-    #[test]
-    fn verbose_assignment_is_kafka_39s() {
-        let a = vec![
-            ("b".to_string(), 10),
-            ("b".to_string(), 2),
-            ("a".to_string(), 1),
-        ];
-        assert_eq!(assignment_text(&a), "(1), (10,2)");
-        assert_eq!(assignment_text(&[]), "-");
-    }
-
-    #[test]
-    fn ages_read_as_people_say_them() {
-        assert_eq!(human_age(999), "0s");
-        assert_eq!(human_age(192_000), "3m12s");
-        assert_eq!(human_age(7_500_000), "2h5m");
-        assert_eq!(human_age(273_600_000), "3d4h");
-    }
 }

@@ -9,7 +9,10 @@
 
 pub mod args;
 mod describe;
+mod plan;
+mod render;
 mod reset;
+mod watch;
 
 use std::io::Write;
 use std::time::Duration;
@@ -263,7 +266,7 @@ fn list(g: &Groups<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             writeln!(out)?;
         }
         OutputFormat::Table => {
-            let mut table = describe::table(["GROUP", "TYPE", "STATE"]);
+            let mut table = render::table(["GROUP", "TYPE", "STATE"]);
             for l in listed {
                 table.add_row([l.group, l.kind.name().into(), l.state.name().into()]);
             }

@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use chrono::DateTime;
 use kt_core::ffi::admin::list_offsets;
 use kt_core::ffi::groups::{self as ffi, GroupState, Partition};
 use kt_core::{Diagnostics, KtError, OffsetSpec, OutputFormat};
@@ -31,13 +30,6 @@ pub(crate) struct PlannedOffset {
     pub topic: String,
     pub partition: i32,
     pub offset: i64,
-}
-
-/// kt's JSON plan (what `--from-file` also reads).
-#[derive(Debug, Serialize, Deserialize)]
-struct Plan {
-    executed: bool,
-    groups: Vec<GroupPlan>,
 }
 
 /// `T:0,1,2` as Kafka splits it.
@@ -71,7 +63,7 @@ pub(super) fn run(
     let ids = g.group_ids()?;
     let descriptions = ffi::describe_groups(g.admin.inner(), &ids, g.timeout)?;
     let file_plan = match &g.args.from_file {
-        Some(path) => Some(read_plan(path, &g.args.group)?),
+        Some(path) => Some(super::plan::read_plan(path, &g.args.group)?),
         None => None,
     };
     // Kafka walks and prints the groups in its HashMap's order.
@@ -265,10 +257,10 @@ fn prepare(
         }
         in_range(g, requested, err)?
     } else if let Some(text) = &args.to_datetime {
-        let ms = java_datetime(text)?;
+        let ms = crate::time::java_datetime(text)?;
         by_time(g, &partitions, ms, out)?
     } else if let Some(text) = &args.by_duration {
-        let ms = now_ms() - java_duration_ms(text)?;
+        let ms = now_ms() - crate::time::java_duration_ms(text)?;
         by_time(g, &partitions, ms, out)?
     } else if let Some(plan) = file_plan {
         match plan.get(group) {
@@ -428,172 +420,6 @@ fn parse_long(text: &str, option: &str) -> Result<i64, KtError> {
         .map_err(|_| conversion(text, option))
 }
 
-/// Kafka's `Utils.getDateTime`: `yyyy-MM-dd'T'HH:mm:ss.SSS` with an
-/// optional zone (`Z`, `+01:00`, `+0100`, `+01`); UTC without one.
-fn java_datetime(text: &str) -> Result<i64, KtError> {
-    let failed =
-        |message: String| KtError::config(&message).thrown("java.lang.RuntimeException", message);
-    let Some((_, time)) = text.split_once('T') else {
-        return Err(failed(
-            "java.text.ParseException: Error parsing timestamp. It does not contain a 'T' according to ISO8601 format".into(),
-        ));
-    };
-    let zoned = if time.contains('+') || time.contains('-') || time.contains('Z') {
-        text.to_string()
-    } else {
-        format!("{text}Z")
-    };
-    for format in [
-        "%Y-%m-%dT%H:%M:%S%.3f%:z",
-        "%Y-%m-%dT%H:%M:%S%.3f%z",
-        "%Y-%m-%dT%H:%M:%S%.3f%#z",
-    ] {
-        let candidate = zoned.replace('Z', "+00:00");
-        if let Ok(t) = DateTime::parse_from_str(&candidate, format) {
-            return Ok(t.timestamp_millis());
-        }
-    }
-    Err(failed(format!(
-        "java.text.ParseException: Unparseable date: \"{zoned}\""
-    )))
-}
-
-/// Java's `Duration.parse` for `PnDTnHnMnS` (fractions of seconds too).
-fn java_duration_ms(text: &str) -> Result<i64, KtError> {
-    let bad = || {
-        let message = "Text cannot be parsed to a Duration";
-        KtError::config(message).thrown("java.time.format.DateTimeParseException", message)
-    };
-    let upper = text.to_ascii_uppercase();
-    let (negative, rest) = match upper.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, upper.strip_prefix('+').unwrap_or(&upper)),
-    };
-    let rest = rest.strip_prefix('P').ok_or_else(bad)?;
-    let (days, time) = match rest.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (rest, None),
-    };
-    let mut ms: f64 = 0.0;
-    let mut any = false;
-    if !days.is_empty() {
-        let n = days.strip_suffix('D').ok_or_else(bad)?;
-        ms += n.parse::<f64>().map_err(|_| bad())? * 86_400_000.0;
-        any = true;
-    }
-    if let Some(mut t) = time {
-        if t.is_empty() {
-            return Err(bad());
-        }
-        for (unit, scale) in [('H', 3_600_000.0), ('M', 60_000.0), ('S', 1000.0)] {
-            if let Some(i) = t.find(unit) {
-                let n: f64 = t[..i].parse().map_err(|_| bad())?;
-                ms += n * scale;
-                t = &t[i + 1..];
-                any = true;
-            }
-        }
-        if !t.is_empty() {
-            return Err(bad());
-        }
-    }
-    if !any {
-        return Err(bad());
-    }
-    Ok(if negative { -ms } else { ms } as i64)
-}
-
-/// A `--from-file` plan: Kafka's CSV (`topic,partition,offset` for one
-/// group, `group,topic,partition,offset` for several) or kt's JSON plan.
-fn read_plan(
-    path: &str,
-    groups: &[String],
-) -> Result<HashMap<String, Vec<(Partition, i64)>>, KtError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| KtError::config(format!("java.nio.file.NoSuchFileException: {path} ({e})")))?;
-    let mut plan: HashMap<String, Vec<(Partition, i64)>> = HashMap::new();
-    if text.trim_start().starts_with('{') {
-        let parsed: Plan = serde_json::from_str(&text)
-            .map_err(|e| KtError::config(format!("{path} is not a kt reset plan: {e}")))?;
-        for g in parsed.groups {
-            plan.entry(g.group).or_default().extend(
-                g.partitions
-                    .into_iter()
-                    .map(|p| ((p.topic, p.partition), p.offset)),
-            );
-        }
-        return Ok(plan);
-    }
-    let lines: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
-    let three = |l: &str| -> Option<(String, i32, i64)> {
-        let f = csv_fields(l);
-        (f.len() == 3).then_some(())?;
-        Some((f[0].clone(), f[1].parse().ok()?, f[2].parse().ok()?))
-    };
-    let single = groups.len() == 1 && lines.first().is_some_and(|l| three(l).is_some());
-    for line in lines {
-        if single {
-            let (t, p, o) = three(line)
-                .ok_or_else(|| KtError::config(format!("cannot read '{line}' in {path}")))?;
-            plan.entry(groups[0].clone()).or_default().push(((t, p), o));
-        } else {
-            let f = csv_fields(line);
-            let parsed = (f.len() == 4)
-                .then(|| {
-                    Some((
-                        f[0].as_str(),
-                        f[1].as_str(),
-                        f[2].parse::<i32>().ok()?,
-                        f[3].parse::<i64>().ok()?,
-                    ))
-                })
-                .flatten();
-            let (g, t, p, o) =
-                parsed.ok_or_else(|| KtError::config(format!("cannot read '{line}' in {path}")))?;
-            plan.entry(g.to_string())
-                .or_default()
-                .push(((t.to_string(), p), o));
-        }
-    }
-    Ok(plan)
-}
-
-/// The fields of a CSV line, quotes taken off (`""` inside is one `"`).
-fn csv_fields(line: &str) -> Vec<String> {
-    let mut fields = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.trim_end_matches('\r').chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                if let Some(f) = fields.last_mut() {
-                    f.push('"');
-                }
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(String::new()),
-            c => {
-                if let Some(f) = fields.last_mut() {
-                    f.push(c)
-                }
-            }
-        }
-    }
-    fields
-}
-
-/// A string as Jackson's CSV writer puts it: quoted when longer than 24
-/// characters (its quick check gives up there) or holding a character
-/// below `-` (the separator, the quote, line ends), quotes doubled.
-fn csv_field(text: &str) -> String {
-    if text.chars().count() > 24 || text.chars().any(|c| (c as u32) < 45 || c == '"') {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 /// The plan as Kafka prints it (no newline between rows in 3.9), as its
 /// CSV, or as kt's table or JSON.
 fn render(g: &Groups<'_>, plans: &[GroupPlan], out: &mut dyn Write) -> anyhow::Result<()> {
@@ -604,11 +430,11 @@ fn render(g: &Groups<'_>, plans: &[GroupPlan], out: &mut dyn Write) -> anyhow::R
         for plan in plans {
             for p in &plan.partitions {
                 if with_group {
-                    csv.push_str(&format!("{},", csv_field(&plan.group)));
+                    csv.push_str(&format!("{},", super::plan::csv_field(&plan.group)));
                 }
                 csv.push_str(&format!(
                     "{},{},{}\n",
-                    csv_field(&p.topic),
+                    super::plan::csv_field(&p.topic),
                     p.partition,
                     p.offset
                 ));
@@ -624,7 +450,7 @@ fn render(g: &Groups<'_>, plans: &[GroupPlan], out: &mut dyn Write) -> anyhow::R
             writeln!(out)?;
         }
         OutputFormat::Table => {
-            let mut table = super::describe::table(["GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"]);
+            let mut table = super::render::table(["GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"]);
             for plan in plans {
                 for p in &plan.partitions {
                     table.add_row([
@@ -672,47 +498,6 @@ fn render(g: &Groups<'_>, plans: &[GroupPlan], out: &mut dyn Write) -> anyhow::R
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_quotes_as_jackson_does() {
-        assert_eq!(
-            csv_field("abcdefghijklmnopqrstuvwx"),
-            "abcdefghijklmnopqrstuvwx"
-        );
-        assert_eq!(
-            csv_field("abcdefghijklmnopqrstuvwxy"),
-            "\"abcdefghijklmnopqrstuvwxy\""
-        );
-        assert_eq!(csv_field("a b"), "\"a b\"");
-        assert_eq!(csv_field("a\"b"), "\"a\"\"b\"");
-        assert_eq!(csv_fields("\"a,\"\"b\",0,5\r"), vec!["a,\"b", "0", "5"]);
-    }
-
-    #[test]
-    fn durations_are_javas() {
-        assert_eq!(java_duration_ms("PT1H").unwrap(), 3_600_000);
-        assert_eq!(
-            java_duration_ms("P1DT2M3.5S").unwrap(),
-            86_400_000 + 123_500
-        );
-        assert_eq!(java_duration_ms("pt10m").unwrap(), 600_000);
-        assert!(java_duration_ms("1h").is_err());
-        assert!(java_duration_ms("PT").is_err());
-    }
-
-    #[test]
-    fn datetimes_are_javas() {
-        assert_eq!(
-            java_datetime("2023-11-14T22:13:20.000").unwrap(),
-            1_700_000_000_000
-        );
-        assert_eq!(
-            java_datetime("2023-11-14T23:13:20.000+01:00").unwrap(),
-            1_700_000_000_000
-        );
-        assert!(java_datetime("2023-11-14").is_err());
-        assert!(java_datetime("2023-11-14T22:13").is_err());
-    }
 
     #[test]
     fn topic_partitions_split_as_kafka_splits_them() {
