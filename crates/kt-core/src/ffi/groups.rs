@@ -7,7 +7,7 @@
 
 use std::ffi::CString;
 use std::os::raw::c_char;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rdkafka::bindings as rd;
 use rdkafka::client::{Client, ClientContext};
@@ -616,21 +616,25 @@ unsafe fn group_request(
     send: impl Fn(*mut rd::rd_kafka_AdminOptions_t, *mut rd::rd_kafka_queue_t),
 ) -> Result<(Option<Failure>, Vec<PartitionAnswer>), Failure> {
     // Asked again while the group's coordinator moves or loads, as Kafka's
-    // admin client does.
-    let deadline = Instant::now() + timeout;
-    let mut backoff = Duration::from_millis(50);
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let answer = group_request_once(rk, op, left, results, &send);
-        let code = match &answer {
-            Ok((Some((code, _)), _)) | Err((code, _)) => Some(*code),
-            Ok(_) => None,
-        };
-        if !code.is_some_and(moving) || Instant::now() + backoff >= deadline {
-            return answer;
-        }
-        std::thread::sleep(backoff);
-        backoff = (backoff * 2).min(Duration::from_secs(1));
+    // admin client does; the last answer stands.
+    let outcome = crate::retry::within(
+        timeout,
+        |left| {
+            let answer = group_request_once(rk, op, left, results, &send);
+            let code = match &answer {
+                Ok((Some((code, _)), _)) | Err((code, _)) => Some(*code),
+                Ok(_) => None,
+            };
+            if code.is_some_and(moving) {
+                Err(answer)
+            } else {
+                Ok(answer)
+            }
+        },
+        |_| true,
+    );
+    match outcome {
+        Ok(answer) | Err(answer) => answer,
     }
 }
 
