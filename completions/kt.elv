@@ -27,6 +27,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand consume 'Print records from a topic (kafka-console-consumer)'
             cand offsets 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
             cand groups 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
+            cand delete-records 'Delete the records of partitions before an offset or a time (kafka-delete-records)'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
@@ -225,6 +226,29 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'kt;delete-records'= {
+            cand --offset-json-file 'The JSON file with offset per partition: {"partitions": [{"topic": "foo", "partition": 1, "offset": 1}], "version": 1}'
+            cand --partition 'kt: only this partition of --topic (repeatable) [default: all]'
+            cand --before 'kt: delete the records before this offset, or before this time (RFC 3339, epoch ms, -1h); `end` deletes all'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -t 'kt: the topic to delete records of (instead of --offset-json-file)'
+            cand --topic 'kt: the topic to delete records of (instead of --offset-json-file)'
+            cand -y 'kt: do not ask on a terminal'
+            cand --yes 'kt: do not ask on a terminal'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;config'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -387,6 +411,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand consume 'Print records from a topic (kafka-console-consumer)'
             cand offsets 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
             cand groups 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
+            cand delete-records 'Delete the records of partitions before an offset or a time (kafka-delete-records)'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
@@ -403,6 +428,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;offsets'= {
         }
         &'kt;help;groups'= {
+        }
+        &'kt;help;delete-records'= {
         }
         &'kt;help;config'= {
             cand show 'Print the resolved cluster and client settings, secrets redacted'

@@ -31,6 +31,7 @@ complete -c kt -n "__fish_kt_needs_command" -f -a "produce" -d 'Produce records 
 complete -c kt -n "__fish_kt_needs_command" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "groups" -d 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "delete-records" -d 'Delete the records of partitions before an offset or a time (kafka-delete-records)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
 complete -c kt -n "__fish_kt_needs_command" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
 complete -c kt -n "__fish_kt_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
@@ -199,6 +200,23 @@ complete -c kt -n "__fish_kt_using_subcommand groups" -l members -d 'With --desc
 complete -c kt -n "__fish_kt_using_subcommand groups" -l offsets -d 'With --describe: the partitions and lag of the group (the default)'
 complete -c kt -n "__fish_kt_using_subcommand groups" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand groups" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -l offset-json-file -d 'The JSON file with offset per partition: {"partitions": [{"topic": "foo", "partition": 1, "offset": 1}], "version": 1}' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -l partition -d 'kt: only this partition of --topic (repeatable) [default: all]' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -l before -d 'kt: delete the records before this offset, or before this time (RFC 3339, epoch ms, -1h); `end` deletes all' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -s t -l topic -d 'kt: the topic to delete records of (instead of --offset-json-file)' -r
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -s y -l yes -d 'kt: do not ask on a terminal'
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand delete-records" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
 complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -302,17 +320,18 @@ complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_f
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "groups" -d 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups config install-aliases completions man perf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "groups" -d 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "delete-records" -d 'Delete the records of partitions before an offset or a time (kafka-delete-records)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'

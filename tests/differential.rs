@@ -25,6 +25,7 @@ enum Tool {
     ConsumerPerf,
     EndToEnd,
     Groups,
+    DeleteRecords,
 }
 
 impl Tool {
@@ -40,6 +41,7 @@ impl Tool {
             Tool::ConsumerPerf => "org.apache.kafka.tools.ConsumerPerformance",
             Tool::EndToEnd => "org.apache.kafka.tools.EndToEndLatency",
             Tool::Groups => "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+            Tool::DeleteRecords => "org.apache.kafka.tools.DeleteRecordsCommand",
         }
     }
 
@@ -53,6 +55,7 @@ impl Tool {
             Tool::ConsumerPerf => "kafka-consumer-perf-test.sh",
             Tool::EndToEnd => "kafka-e2e-latency.sh",
             Tool::Groups => "kafka-consumer-groups.sh",
+            Tool::DeleteRecords => "kafka-delete-records.sh",
         }
     }
 
@@ -80,7 +83,9 @@ enum Setup {
     /// 1700000000000 + offset), and a consumer group named as the topic,
     /// with no members, that committed offset 1 on partitions 0 and 1
     /// (by Apache's own tool); `{F}` names a file of the plan
-    /// `{T},0,2` / `{T},1,0` in Kafka's CSV.
+    /// `{T},0,2` / `{T},1,0` in Kafka's CSV; `{J}` names Kafka's
+    /// offset JSON file cutting partition 0 at 1, 1 at 99 (past its end)
+    /// and 2 at -1 (its end).
     Committed,
 }
 
@@ -459,6 +464,16 @@ const CASES: &[Case] = &[
     case(Groups, "--bootstrap-server {B} --delete-offsets --group {T} --topic {T}:0", Committed),
     case(Groups, "--bootstrap-server {B} --delete-offsets --group {T} --topic {T}x --topic {T}:1", Committed),
     case(Groups, "--bootstrap-server {B} --delete-offsets --group {T}x --topic {T}", Committed),
+    // kafka-delete-records.
+    case(DeleteRecords, "", Nothing),
+    case(DeleteRecords, "--help", Nothing),
+    case(DeleteRecords, "--version", Nothing),
+    case(DeleteRecords, "--bootstrap-server {B}", Nothing),
+    case(DeleteRecords, "--offset-json-file {J}", Committed),
+    case(DeleteRecords, "--bootstrap-server {B} --offset-json-file {J}", Committed),
+    case(DeleteRecords, "--bootstrap-server {B} --offset-json-file {F}", Committed),
+    case(DeleteRecords, "--bootstrap-server {B} --offset-json-file /nonexistent/offsets.json", Nothing),
+    case(DeleteRecords, "--bootstrap-server {B} --nosuch", Nothing),
 ];
 
 /// The README's compatibility notes: the only allowed departures.
@@ -636,6 +651,13 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
         assert_eq!(run.code, Some(0), "{run:?}");
         std::fs::write(plan_file(topic), format!("{topic},0,2\n{topic},1,0\n"))
             .expect("writing a plan");
+        let cuts = json!({"partitions": [
+            {"topic": topic, "partition": 0, "offset": 1},
+            {"topic": topic, "partition": 1, "offset": 99},
+            {"topic": topic, "partition": 2, "offset": -1},
+        ], "version": 1});
+        std::fs::write(plan_file(topic).with_extension("json"), cuts.to_string())
+            .expect("writing an offset file");
     }
     if let TwoRecords = setup {
         produce_json_on(
@@ -710,6 +732,10 @@ fn words(args: &str, topic: &str, broker: &str) -> Vec<String> {
         .map(|w| {
             let w = w
                 .replace("{F}", &plan_file(topic).to_string_lossy())
+                .replace(
+                    "{J}",
+                    &plan_file(topic).with_extension("json").to_string_lossy(),
+                )
                 .replace("{T}", topic)
                 .replace("{B}", broker);
             if w.contains("{Z}") {
@@ -760,7 +786,8 @@ fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
     });
     // The perf tools' payloads are random: only how many they wrote counts.
     let records = match case.tool {
-        Producer => records(&broker, &topic),
+        // What the producers wrote, and what deleting records left.
+        Producer | DeleteRecords => records(&broker, &topic),
         ProducerPerf | EndToEnd => {
             records(&broker, &topic).map(|r| vec![format!("{} records", r.len())])
         }

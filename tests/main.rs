@@ -8,6 +8,7 @@ mod util;
 mod bad_inputs;
 mod console;
 mod consume_matrix;
+mod delete_records;
 mod differential;
 mod dispatch;
 mod failures;

@@ -90,6 +90,7 @@ pub fn links() -> &'static Path {
             "kafka-get-offsets",
             "kafka-e2e-latency",
             "kafka-consumer-groups",
+            "kafka-delete-records",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

@@ -67,6 +67,14 @@ pub enum Command {
             kt groups --bootstrap-server localhost:9092 --reset-offsets --group g --all-topics --shift-by -100 -o json > plan.json"
     )]
     Groups(Box<crate::groups::GroupsArgs>),
+    /// Delete the records of partitions before an offset or a time (kafka-delete-records)
+    #[command(
+        name = "delete-records",
+        after_help = "Examples:\n  kt delete-records --bootstrap-server localhost:9092 --topic t --before 1000\n  \
+            kt delete-records --bootstrap-server localhost:9092 --topic t --partition 0 --before -7d --yes\n  \
+            kt delete-records --bootstrap-server localhost:9092 --offset-json-file offsets.json   (Kafka's file)"
+    )]
+    DeleteRecords(Box<crate::delete_records::DeleteRecordsArgs>),
     /// Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)
     #[command(subcommand)]
     Perf(PerfCommand),

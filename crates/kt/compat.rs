@@ -272,6 +272,51 @@ pub fn argparse_message(err: &clap::Error, cmd: &Command) -> String {
     }
 }
 
+/// How Kafka's admin client names a broker error: the exception class and
+/// Kafka's own text for the code (`Errors`), as `Throwable.toString()`
+/// prints them; librdkafka's text where kt does not know the code.
+pub fn java_exception(code: rdkafka::error::RDKafkaErrorCode, why: &str) -> String {
+    use rdkafka::error::RDKafkaErrorCode as E;
+    let (class, text) = match code {
+        E::GroupIdNotFound => ("GroupIdNotFoundException", "The group id does not exist."),
+        E::NonEmptyGroup => ("GroupNotEmptyException", "The group is not empty."),
+        E::InvalidGroupId => ("InvalidGroupIdException", "The configured groupId is invalid."),
+        E::GroupAuthorizationFailed => ("GroupAuthorizationException", "Group authorization failed."),
+        E::GroupSubscribedToTopic => (
+            "GroupSubscribedToTopicException",
+            "Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.",
+        ),
+        E::UnknownTopicOrPartition => (
+            "UnknownTopicOrPartitionException",
+            "This server does not host this topic-partition.",
+        ),
+        E::TopicAuthorizationFailed => ("TopicAuthorizationException", "Topic authorization failed."),
+        E::CoordinatorNotAvailable => {
+            ("CoordinatorNotAvailableException", "The coordinator is not available.")
+        }
+        E::NotCoordinator => ("NotCoordinatorException", "This is not the correct coordinator."),
+        E::UnknownMemberId => (
+            "UnknownMemberIdException",
+            "The coordinator is not aware of this member.",
+        ),
+        E::OffsetOutOfRange => (
+            "OffsetOutOfRangeException",
+            "The requested offset is not within the range of offsets maintained by the server.",
+        ),
+        E::NotLeaderForPartition => (
+            "NotLeaderOrFollowerException",
+            "For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.",
+        ),
+        E::PolicyViolation => ("PolicyViolationException", "Request parameters do not satisfy the configured policy."),
+        E::RebalanceInProgress => (
+            "RebalanceInProgressException",
+            "The group is rebalancing, so a rejoin is needed.",
+        ),
+        _ => return format!("org.apache.kafka.common.KafkaException: {why}"),
+    };
+    format!("org.apache.kafka.common.errors.{class}: {text}")
+}
+
 #[cfg(test)]
 mod argparse_tests {
     #[test]

@@ -27,11 +27,12 @@ pub enum Tool {
     GetOffsets,
     EndToEnd,
     ConsumerGroups,
+    DeleteRecords,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 8] = [
+    pub const ALL: [(&'static str, Tool); 9] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -40,10 +41,11 @@ impl Tool {
         ("kafka-get-offsets", Tool::GetOffsets),
         ("kafka-e2e-latency", Tool::EndToEnd),
         ("kafka-consumer-groups", Tool::ConsumerGroups),
+        ("kafka-delete-records", Tool::DeleteRecords),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 16] = [
+    const CLASSES: [(&'static str, Tool); 18] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -75,6 +77,11 @@ impl Tool {
         (
             "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
             Tool::ConsumerGroups,
+        ),
+        ("kafka.admin.DeleteRecordsCommand", Tool::DeleteRecords),
+        (
+            "org.apache.kafka.tools.DeleteRecordsCommand",
+            Tool::DeleteRecords,
         ),
     ];
 

@@ -63,6 +63,7 @@ fn bash_kafka_names() -> String {
                 Tool::GetOffsets => "offsets",
                 Tool::EndToEnd => "perf e2e",
                 Tool::ConsumerGroups => "groups",
+                Tool::DeleteRecords => "delete-records",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

@@ -14,6 +14,7 @@ use kt_core::{error_kind, Diagnostics, ErrorKind, KtError};
 use crate::compat;
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
+use crate::delete_records::DeleteRecordsArgs;
 use crate::dispatch::{Mode, Tool};
 use crate::groups::GroupsArgs;
 use crate::perf::consumer_args::ConsumerPerfArgs;
@@ -21,7 +22,7 @@ use crate::perf::e2e::E2eArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::profiles::profiled;
 use crate::topics::TopicsArgs;
-use crate::{console, groups, offsets, perf, topics};
+use crate::{console, delete_records, groups, offsets, perf, topics};
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 pub const KAFKA_VERSION: &str = "3.9.2";
@@ -127,6 +128,7 @@ pub fn run(
         Tool::ProducerPerf => argparse_producer_perf(program, args, out, err),
         Tool::EndToEnd => end_to_end(program, args, out, err),
         Tool::ConsumerGroups => jopt::<GroupsArgs>(program, args, out, err),
+        Tool::DeleteRecords => jopt::<DeleteRecordsArgs>(program, args, out, err),
     }
 }
 
@@ -191,6 +193,13 @@ fn jopt<T: KafkaTool>(
                 }
                 (None, Conversion::Message) => err.line(&message),
                 _ if text.usage_on_parse_error => return usage(&message),
+                // Caught with the other exceptions: the message, then the trace.
+                (Some(exception), _)
+                    if text.thrown == Thrown::MessageThenTrace && text.error_prefix.is_empty() =>
+                {
+                    err.line(&message);
+                    err.line(format_args!("{exception}: {message}"));
+                }
                 // Parsed before main's try: the exception escapes main.
                 (Some(exception), _) if text.thrown == Thrown::Uncaught => err.line(format_args!(
                     "Exception in thread \"main\" {exception}: {message}"
@@ -349,6 +358,24 @@ impl KafkaTool for GroupsArgs {
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         groups::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for DeleteRecordsArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-delete-records",
+        no_args: "This tool helps to delete records of the given partitions down to the specified offset.",
+        help: "This tool helps to delete records of the given partitions down to the specified offset.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::MessageThenTrace,
+        help_table: include_str!("help/kafka-delete-records.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        delete_records::run(profiled(self, C)?, C, out, err)
     }
 }
 

@@ -12,6 +12,7 @@ mod aliases;
 mod cli;
 mod compat;
 mod console;
+mod delete_records;
 mod dispatch;
 mod endpoint;
 #[cfg(test)]

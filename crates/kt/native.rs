@@ -10,7 +10,9 @@ use kt_core::{error_kind, Diagnostics, ErrorKind};
 use crate::cli::{Cli, Command, ConfigCommand, PerfCommand};
 use crate::dispatch::Mode;
 use crate::profiles::profiled;
-use crate::{aliases, compat, console, generate, groups, offsets, perf, profiles, topics};
+use crate::{
+    aliases, compat, console, delete_records, generate, groups, offsets, perf, profiles, topics,
+};
 
 const N: Mode = Mode::Native;
 
@@ -58,6 +60,7 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
             }
             Command::Offsets(args) => offsets::run(profiled(*args, N)?, N, out, err),
             Command::Groups(args) => groups::run(profiled(*args, N)?, N, out, err),
+            Command::DeleteRecords(args) => delete_records::run(profiled(*args, N)?, N, out, err),
             Command::Config(ConfigCommand::Show(args)) => profiles::show(*args, out, err),
             Command::InstallAliases(args) => aliases::run(args, out, err),
             Command::CompleteTopics(args) => profiles::complete_topics(*args, out),

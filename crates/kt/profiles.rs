@@ -56,6 +56,7 @@ connected!(
     crate::perf::consumer_args::ConsumerPerfArgs,
     crate::offsets::OffsetsArgs,
     crate::groups::GroupsArgs,
+    crate::delete_records::DeleteRecordsArgs,
     ShowArgs
 );
 

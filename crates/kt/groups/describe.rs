@@ -107,7 +107,11 @@ pub(super) fn collect(g: &Groups<'_>, view: View, ages: bool) -> anyhow::Result<
     // Kafka fails the whole command on a group's own error.
     if let Some(d) = descriptions.iter().find(|d| d.error.is_some()) {
         let (code, why) = d.error.clone().unwrap_or_default_failure();
-        return Err(KtError::new(super::kind_of(code), super::java_exception(code, &why)).into());
+        return Err(KtError::new(
+            super::kind_of(code),
+            crate::compat::java_exception(code, &why),
+        )
+        .into());
     }
     let by_name: BTreeMap<String, GroupDescription> = descriptions
         .into_iter()

@@ -340,7 +340,7 @@ fn delete(g: &Groups<'_>, out: &mut dyn Write, problems: &mut Vec<Problem>) -> a
                 .unwrap_or((RDKafkaErrorCode::Unknown, String::new()));
             let line = format!(
                 "* Group '{group}' could not be deleted due to: java.util.concurrent.ExecutionException: {}",
-                java_exception(code, &why)
+                crate::compat::java_exception(code, &why)
             );
             if g.mode == Mode::Compat {
                 writeln!(out, "{line}")?;
@@ -446,7 +446,7 @@ fn delete_offsets(
             let status = match e {
                 None => "Successful".to_string(),
                 Some((code, why)) => {
-                    format!("Error: :{}", java_exception(code, &why))
+                    format!("Error: :{}", crate::compat::java_exception(code, &why))
                 }
             };
             (t, p.to_string(), status)
@@ -493,42 +493,6 @@ fn delete_offsets(
         writeln!(out)?;
     }
     Ok(())
-}
-
-/// How Kafka's admin client names a broker error: the exception class and
-/// Kafka's own text for the code (`Errors`), as `Throwable.toString()`
-/// prints them; librdkafka's text where kt does not know the code.
-pub(crate) fn java_exception(code: RDKafkaErrorCode, why: &str) -> String {
-    use RDKafkaErrorCode as E;
-    let (class, text) = match code {
-        E::GroupIdNotFound => ("GroupIdNotFoundException", "The group id does not exist."),
-        E::NonEmptyGroup => ("GroupNotEmptyException", "The group is not empty."),
-        E::InvalidGroupId => ("InvalidGroupIdException", "The configured groupId is invalid."),
-        E::GroupAuthorizationFailed => ("GroupAuthorizationException", "Group authorization failed."),
-        E::GroupSubscribedToTopic => (
-            "GroupSubscribedToTopicException",
-            "Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.",
-        ),
-        E::UnknownTopicOrPartition => (
-            "UnknownTopicOrPartitionException",
-            "This server does not host this topic-partition.",
-        ),
-        E::TopicAuthorizationFailed => ("TopicAuthorizationException", "Topic authorization failed."),
-        E::CoordinatorNotAvailable => {
-            ("CoordinatorNotAvailableException", "The coordinator is not available.")
-        }
-        E::NotCoordinator => ("NotCoordinatorException", "This is not the correct coordinator."),
-        E::UnknownMemberId => (
-            "UnknownMemberIdException",
-            "The coordinator is not aware of this member.",
-        ),
-        E::RebalanceInProgress => (
-            "RebalanceInProgressException",
-            "The group is rebalancing, so a rejoin is needed.",
-        ),
-        _ => return format!("org.apache.kafka.common.KafkaException: {why}"),
-    };
-    format!("org.apache.kafka.common.errors.{class}: {text}")
 }
 
 /// The exit code a broker error stands for under kt's name.

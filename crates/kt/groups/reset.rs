@@ -71,9 +71,11 @@ pub(super) fn run(
     let mut plans: Vec<GroupPlan> = Vec::new();
     for d in descriptions {
         if let Some((code, why)) = &d.error {
-            return Err(
-                KtError::new(super::kind_of(*code), super::java_exception(*code, why)).into(),
-            );
+            return Err(KtError::new(
+                super::kind_of(*code),
+                crate::compat::java_exception(*code, why),
+            )
+            .into());
         }
         if !matches!(d.state, GroupState::Empty | GroupState::Dead) {
             g.report(
@@ -116,7 +118,7 @@ pub(super) fn run(
                     super::kind_of(code),
                     format!(
                         "java.util.concurrent.ExecutionException: {} ({}-{})",
-                        super::java_exception(code, &why),
+                        crate::compat::java_exception(code, &why),
                         tp.0,
                         tp.1
                     ),
