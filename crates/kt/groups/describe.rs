@@ -105,13 +105,8 @@ pub(super) fn collect(g: &Groups<'_>, view: View, ages: bool) -> anyhow::Result<
     let ids = g.group_ids()?;
     let descriptions = ffi::describe_groups(g.admin.inner(), &ids, g.timeout)?;
     // Kafka fails the whole command on a group's own error.
-    if let Some(d) = descriptions.iter().find(|d| d.error.is_some()) {
-        let (code, why) = d.error.clone().unwrap_or_default_failure();
-        return Err(KtError::new(
-            super::kind_of(code),
-            crate::compat::java_exception(code, &why),
-        )
-        .into());
+    if let Some((code, why)) = descriptions.iter().find_map(|d| d.error.as_ref()) {
+        return Err(super::group_error(*code, why).into());
     }
     let by_name: BTreeMap<String, GroupDescription> = descriptions
         .into_iter()
@@ -199,16 +194,6 @@ fn render(
             }
             Ok(())
         }
-    }
-}
-
-trait FailureOr {
-    fn unwrap_or_default_failure(self) -> ffi::Failure;
-}
-
-impl FailureOr for Option<ffi::Failure> {
-    fn unwrap_or_default_failure(self) -> ffi::Failure {
-        self.unwrap_or((rdkafka::error::RDKafkaErrorCode::Unknown, String::new()))
     }
 }
 

@@ -495,6 +495,12 @@ fn delete_offsets(
     Ok(())
 }
 
+/// A group's own error (not found, not authorized): Kafka's exception text,
+/// with the exit code it stands for under kt's name.
+pub(crate) fn group_error(code: RDKafkaErrorCode, why: &str) -> KtError {
+    KtError::new(kind_of(code), crate::compat::java_exception(code, why))
+}
+
 /// The exit code a broker error stands for under kt's name.
 pub(crate) fn kind_of(code: RDKafkaErrorCode) -> ErrorKind {
     match code {

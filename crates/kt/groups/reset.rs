@@ -71,11 +71,7 @@ pub(super) fn run(
     let mut plans: Vec<GroupPlan> = Vec::new();
     for d in descriptions {
         if let Some((code, why)) = &d.error {
-            return Err(KtError::new(
-                super::kind_of(*code),
-                crate::compat::java_exception(*code, why),
-            )
-            .into());
+            return Err(super::group_error(*code, why).into());
         }
         if !matches!(d.state, GroupState::Empty | GroupState::Dead) {
             g.report(
