@@ -75,6 +75,31 @@ pub enum Command {
             kt delete-records --bootstrap-server localhost:9092 --offset-json-file offsets.json   (Kafka's file)"
     )]
     DeleteRecords(Box<crate::delete_records::DeleteRecordsArgs>),
+    /// The brokers, controller and cluster id; their API versions or log directories (kafka-broker-api-versions, kafka-log-dirs)
+    #[command(
+        after_help = "Examples:\n  kt brokers --bootstrap-server localhost:9092 -o table\n  \
+            kt brokers --bootstrap-server localhost:9092 --api-versions -o table   (and which kt commands each broker supports)\n  \
+            kt brokers --bootstrap-server localhost:9092 --log-dirs --topic-list orders -o table\n  \
+            kt brokers --bootstrap-server localhost:9092 --log-dirs --broker-list 1,2 -o json"
+    )]
+    Brokers(Box<crate::brokers::BrokersArgs>),
+    /// Describe and alter configs of topics, brokers, loggers; quotas and SCRAM credentials (kafka-configs)
+    #[command(
+        after_help = "Examples:\n  kt configs --bootstrap-server localhost:9092 --topic t -o table          (describe is the default)\n  \
+            kt configs --bootstrap-server localhost:9092 --topic t --add-config retention.ms=86400000,cleanup.policy=[compact,delete]\n  \
+            kt configs --bootstrap-server localhost:9092 --broker 1 --all -o json\n  \
+            kt configs --bootstrap-server localhost:9092 --client app --add-config producer_byte_rate=1048576 --yes\n  \
+            kt configs --bootstrap-server localhost:9092 --user alice --add-config 'SCRAM-SHA-512=[password=s3cret]'"
+    )]
+    Configs(Box<crate::configs::ConfigsArgs>),
+    /// Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)
+    #[command(
+        name = "elect-leaders",
+        after_help = "Examples:\n  kt elect-leaders --bootstrap-server localhost:9092 --all-topic-partitions\n  \
+            kt elect-leaders --bootstrap-server localhost:9092 --topic t --partition 0 -o json\n  \
+            kt elect-leaders --bootstrap-server localhost:9092 --election-type unclean --topic t --partition 2 --yes"
+    )]
+    ElectLeaders(Box<crate::elect::ElectArgs>),
     /// Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)
     #[command(subcommand)]
     Perf(PerfCommand),

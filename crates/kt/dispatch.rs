@@ -28,11 +28,15 @@ pub enum Tool {
     EndToEnd,
     ConsumerGroups,
     DeleteRecords,
+    BrokerApiVersions,
+    LogDirs,
+    LeaderElection,
+    Configs,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 9] = [
+    pub const ALL: [(&'static str, Tool); 13] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -42,10 +46,14 @@ impl Tool {
         ("kafka-e2e-latency", Tool::EndToEnd),
         ("kafka-consumer-groups", Tool::ConsumerGroups),
         ("kafka-delete-records", Tool::DeleteRecords),
+        ("kafka-broker-api-versions", Tool::BrokerApiVersions),
+        ("kafka-log-dirs", Tool::LogDirs),
+        ("kafka-leader-election", Tool::LeaderElection),
+        ("kafka-configs", Tool::Configs),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 18] = [
+    const CLASSES: [(&'static str, Tool); 28] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -83,6 +91,29 @@ impl Tool {
             "org.apache.kafka.tools.DeleteRecordsCommand",
             Tool::DeleteRecords,
         ),
+        (
+            "kafka.admin.BrokerApiVersionsCommand",
+            Tool::BrokerApiVersions,
+        ),
+        (
+            "org.apache.kafka.tools.BrokerApiVersionsCommand",
+            Tool::BrokerApiVersions,
+        ),
+        ("kafka.admin.LogDirsCommand", Tool::LogDirs),
+        ("org.apache.kafka.tools.LogDirsCommand", Tool::LogDirs),
+        ("kafka.admin.LeaderElectionCommand", Tool::LeaderElection),
+        (
+            "org.apache.kafka.tools.LeaderElectionCommand",
+            Tool::LeaderElection,
+        ),
+        // Kafka 2.x's preferred-replica election, the notes' era.
+        (
+            "kafka.admin.PreferredReplicaLeaderElectionCommand",
+            Tool::LeaderElection,
+        ),
+        ("kafka.tools.LeaderElectionCommand", Tool::LeaderElection),
+        ("kafka.admin.ConfigCommand", Tool::Configs),
+        ("org.apache.kafka.tools.ConfigCommand", Tool::Configs),
     ];
 
     pub fn script_name(self) -> &'static str {

@@ -64,6 +64,10 @@ fn bash_kafka_names() -> String {
                 Tool::EndToEnd => "perf e2e",
                 Tool::ConsumerGroups => "groups",
                 Tool::DeleteRecords => "delete-records",
+                Tool::BrokerApiVersions => "brokers",
+                Tool::LogDirs => "brokers",
+                Tool::LeaderElection => "elect-leaders",
+                Tool::Configs => "configs",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

@@ -33,7 +33,13 @@ pub fn option_hash(name: &str) -> i32 {
 /// `items`, put into a Java hash map in this order, in the order the map
 /// iterates them; `hash` is each key's `hashCode()`.
 pub fn hash_map_order<T>(items: Vec<T>, hash: impl Fn(&T) -> i32) -> Vec<T> {
-    let mut capacity = 16usize;
+    hash_map_order_sized(items, 16, hash)
+}
+
+/// [`hash_map_order`] for a map made with `new HashMap<>(initial)`: its
+/// table starts at the power of two at or above `initial`.
+pub fn hash_map_order_sized<T>(items: Vec<T>, initial: usize, hash: impl Fn(&T) -> i32) -> Vec<T> {
+    let mut capacity = initial.max(1).next_power_of_two();
     while items.len() * 4 > capacity * 3 {
         capacity *= 2;
     }

@@ -11,18 +11,21 @@ use std::io::Write;
 use clap::{Args, CommandFactory, FromArgMatches, Parser};
 use kt_core::{error_kind, Diagnostics, ErrorKind, KtError};
 
+use crate::brokers::{ApiVersionsArgs, LogDirsArgs};
 use crate::compat;
+use crate::configs::ConfigsArgs;
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
 use crate::delete_records::DeleteRecordsArgs;
 use crate::dispatch::{Mode, Tool};
+use crate::elect::ElectArgs;
 use crate::groups::GroupsArgs;
 use crate::perf::consumer_args::ConsumerPerfArgs;
 use crate::perf::e2e::E2eArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::profiles::profiled;
 use crate::topics::TopicsArgs;
-use crate::{console, delete_records, groups, offsets, perf, topics};
+use crate::{brokers, configs, console, delete_records, elect, groups, offsets, perf, topics};
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 pub const KAFKA_VERSION: &str = "3.9.2";
@@ -129,6 +132,10 @@ pub fn run(
         Tool::EndToEnd => end_to_end(program, args, out, err),
         Tool::ConsumerGroups => jopt::<GroupsArgs>(program, args, out, err),
         Tool::DeleteRecords => jopt::<DeleteRecordsArgs>(program, args, out, err),
+        Tool::BrokerApiVersions => jopt::<ApiVersionsArgs>(program, args, out, err),
+        Tool::LogDirs => jopt::<LogDirsArgs>(program, args, out, err),
+        Tool::LeaderElection => jopt::<ElectArgs>(program, args, out, err),
+        Tool::Configs => jopt::<ConfigsArgs>(program, args, out, err),
     }
 }
 
@@ -376,6 +383,82 @@ impl KafkaTool for DeleteRecordsArgs {
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         delete_records::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for ApiVersionsArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-broker-api-versions",
+        no_args: "This tool helps to retrieve broker version information.",
+        help: "This tool helps to retrieve broker version information.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::Uncaught,
+        help_table: include_str!("help/kafka-broker-api-versions.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        brokers::run_api_versions(profiled(self, C)?.args, C, out, err)
+    }
+}
+
+impl KafkaTool for LogDirsArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-log-dirs",
+        no_args: "This tool helps to query log directory usage on the specified brokers.",
+        help: "This tool helps to query log directory usage on the specified brokers.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::MessageThenTrace,
+        help_table: include_str!("help/kafka-log-dirs.txt"),
+    };
+
+    fn run(mut self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        // Here --broker-list names broker ids, not the bootstrap servers.
+        let ids = self.args.connection.broker_list.take();
+        brokers::run_log_dirs(profiled(self, C)?.args, ids, C, out, err)
+    }
+}
+
+impl KafkaTool for ConfigsArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-configs",
+        no_args: "This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip or client-metrics",
+        help: "This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip or client-metrics",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        // Parse errors: the message alone; others after Kafka's own line
+        // (configs::run), then the exception.
+        thrown: Thrown::Trace,
+        help_table: include_str!("help/kafka-configs.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        configs::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for ElectArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-leader-election",
+        no_args: "This tool attempts to elect a new leader for a set of topic partitions. The type of elections supported are preferred replicas and unclean replicas.",
+        help: "This tool attempts to elect a new leader for a set of topic partitions. The type of elections supported are preferred replicas and unclean replicas.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::MessageThenTrace,
+        help_table: include_str!("help/kafka-leader-election.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        elect::run(profiled(self, C)?, C, out, err)
     }
 }
 

@@ -9,11 +9,14 @@
 #![forbid(unsafe_code)]
 
 mod aliases;
+mod brokers;
 mod cli;
 mod compat;
+mod configs;
 mod console;
 mod delete_records;
 mod dispatch;
+mod elect;
 mod endpoint;
 #[cfg(test)]
 mod fuzz;

@@ -11,7 +11,8 @@ use crate::cli::{Cli, Command, ConfigCommand, PerfCommand};
 use crate::dispatch::Mode;
 use crate::profiles::profiled;
 use crate::{
-    aliases, compat, console, delete_records, generate, groups, offsets, perf, profiles, topics,
+    aliases, brokers, compat, configs, console, delete_records, elect, generate, groups, offsets,
+    perf, profiles, topics,
 };
 
 const N: Mode = Mode::Native;
@@ -61,6 +62,17 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
             Command::Offsets(args) => offsets::run(profiled(*args, N)?, N, out, err),
             Command::Groups(args) => groups::run(profiled(*args, N)?, N, out, err),
             Command::DeleteRecords(args) => delete_records::run(profiled(*args, N)?, N, out, err),
+            Command::Brokers(mut args) => {
+                // `--broker-list` names broker ids here, as in kafka-log-dirs.
+                let ids = args.connection.broker_list.take();
+                let args = profiled(*args, N)?;
+                match ids {
+                    Some(ids) => brokers::run_log_dirs(args, Some(ids), N, out, err),
+                    None => brokers::run(args, N, out, err),
+                }
+            }
+            Command::Configs(args) => configs::run(profiled(*args, N)?, N, out, err),
+            Command::ElectLeaders(args) => elect::run(profiled(*args, N)?, N, out, err),
             Command::Config(ConfigCommand::Show(args)) => profiles::show(*args, out, err),
             Command::InstallAliases(args) => aliases::run(args, out, err),
             Command::CompleteTopics(args) => profiles::complete_topics(*args, out),

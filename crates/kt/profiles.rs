@@ -57,8 +57,23 @@ connected!(
     crate::offsets::OffsetsArgs,
     crate::groups::GroupsArgs,
     crate::delete_records::DeleteRecordsArgs,
+    crate::brokers::BrokersArgs,
+    crate::elect::ElectArgs,
+    crate::configs::ConfigsArgs,
     ShowArgs
 );
+
+macro_rules! wrapped {
+    ($($ty:ty),*) => {$(
+        impl Connected for $ty {
+            fn connection(&mut self) -> &mut ConnectionArgs {
+                &mut self.args.connection
+            }
+        }
+    )*};
+}
+
+wrapped!(crate::brokers::ApiVersionsArgs, crate::brokers::LogDirsArgs);
 
 impl Connected for crate::perf::producer_args::ProducerPerfArgs {
     fn connection(&mut self) -> &mut ConnectionArgs {

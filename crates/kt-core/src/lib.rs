@@ -18,6 +18,7 @@ pub mod props;
 pub mod retry;
 pub mod runtime;
 pub mod stdio;
+pub mod wire;
 pub mod zookeeper;
 
 pub use connection::{Cluster, ConnectionArgs, Endpoint, DEFAULT_TIMEOUT};

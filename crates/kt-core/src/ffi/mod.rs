@@ -4,8 +4,10 @@
 //! block says why it is sound; the `kt` crate forbids `unsafe` altogether.
 
 pub mod admin;
+pub mod cluster;
 pub mod groups;
 pub mod records;
+pub mod scram;
 
 use std::ffi::{CStr, CString};
 use std::marker::PhantomData;

@@ -1,0 +1,319 @@
+//! kafka-log-dirs (LogDirsCommand) and `kt brokers --log-dirs`: each
+//! broker's DescribeLogDirs, as Kafka's JSON or as sizes per topic.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
+use indicatif::HumanBytes;
+use kt_core::wire::{self, LogDir};
+use kt_core::{Diagnostics, KtError, OutputFormat};
+use serde::Serialize;
+
+use super::{cluster_info, connect, BrokersArgs};
+use crate::dispatch::Mode;
+use crate::endpoint::Kafka;
+use crate::java_order::{hash_map_order, string_hash, topic_partition_hash};
+
+/// Kafka's comma lists: empty entries dropped.
+fn split(list: Option<&str>) -> Vec<&str> {
+    list.unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A `HashSet<Integer>` joined with commas, in Java's order.
+fn java_ids(ids: &[i32]) -> String {
+    let mut unique: Vec<i32> = Vec::new();
+    for id in ids {
+        if !unique.contains(id) {
+            unique.push(*id);
+        }
+    }
+    hash_map_order(unique, |id| *id)
+        .iter()
+        .map(|id| id.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A Java `HashMap<String, Object>` as Jackson writes it: keys in the map's
+/// order, no spaces.
+fn java_object(entries: Vec<(&str, String)>) -> String {
+    let entries = hash_map_order(entries, |(k, _)| string_hash(k));
+    let body: Vec<String> = entries
+        .into_iter()
+        .map(|(k, v)| format!("{}:{v}", serde_json::Value::from(k)))
+        .collect();
+    format!("{{{}}}", body.join(","))
+}
+
+/// The exception class Kafka's admin client makes of a log dir's error code.
+fn error_class(code: i16) -> Option<&'static str> {
+    match code {
+        0 => None,
+        56 => Some("org.apache.kafka.common.errors.KafkaStorageException"),
+        29 => Some("org.apache.kafka.common.errors.ClusterAuthorizationException"),
+        _ => Some("org.apache.kafka.common.errors.UnknownServerException"),
+    }
+}
+
+/// LogDirsCommand's JSON for `dirs` (by broker), keeping `topics` only.
+fn kafka_json(dirs: &[(i32, Vec<LogDir>)], topics: &[&str]) -> String {
+    let brokers: Vec<String> = hash_map_order(dirs.iter().collect(), |(id, _)| *id)
+        .into_iter()
+        .map(|(id, dirs)| {
+            let dirs = hash_map_order(dirs.iter().collect(), |d: &&LogDir| string_hash(&d.path));
+            let dirs: Vec<String> = dirs
+                .into_iter()
+                .map(|d| {
+                    let replicas = d
+                        .replicas
+                        .iter()
+                        .filter(|r| topics.is_empty() || topics.contains(&r.topic.as_str()))
+                        .collect();
+                    let replicas = hash_map_order(replicas, |r: &&wire::Replica| {
+                        topic_partition_hash(&r.topic, r.partition)
+                    });
+                    let partitions: Vec<String> = replicas
+                        .into_iter()
+                        .map(|r| {
+                            java_object(vec![
+                                (
+                                    "partition",
+                                    serde_json::Value::from(format!("{}-{}", r.topic, r.partition))
+                                        .to_string(),
+                                ),
+                                ("size", r.size.to_string()),
+                                ("offsetLag", r.offset_lag.to_string()),
+                                ("isFuture", r.is_future.to_string()),
+                            ])
+                        })
+                        .collect();
+                    java_object(vec![
+                        (
+                            "logDir",
+                            serde_json::Value::from(d.path.as_str()).to_string(),
+                        ),
+                        (
+                            "error",
+                            error_class(d.error).map_or_else(
+                                || "null".to_string(),
+                                |c| serde_json::Value::from(c).to_string(),
+                            ),
+                        ),
+                        ("partitions", format!("[{}]", partitions.join(","))),
+                    ])
+                })
+                .collect();
+            java_object(vec![
+                ("broker", id.to_string()),
+                ("logDirs", format!("[{}]", dirs.join(","))),
+            ])
+        })
+        .collect();
+    java_object(vec![
+        ("version", "1".to_string()),
+        ("brokers", format!("[{}]", brokers.join(","))),
+    ])
+}
+
+/// One topic's replicas in one log directory of one broker.
+#[derive(Debug, Serialize)]
+struct TopicSize {
+    broker: i32,
+    log_dir: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'static str>,
+    topic: String,
+    partitions: usize,
+    size_bytes: i64,
+    max_offset_lag: i64,
+    future: usize,
+}
+
+fn sizes(dirs: &[(i32, Vec<LogDir>)], topics: &[&str]) -> Vec<TopicSize> {
+    let mut rows = Vec::new();
+    for (broker, dirs) in dirs {
+        for d in dirs {
+            let mut by_topic: BTreeMap<&str, TopicSize> = BTreeMap::new();
+            for r in &d.replicas {
+                if !topics.is_empty() && !topics.contains(&r.topic.as_str()) {
+                    continue;
+                }
+                let row = by_topic.entry(&r.topic).or_insert_with(|| TopicSize {
+                    broker: *broker,
+                    log_dir: d.path.clone(),
+                    error: error_class(d.error),
+                    topic: r.topic.clone(),
+                    partitions: 0,
+                    size_bytes: 0,
+                    max_offset_lag: 0,
+                    future: 0,
+                });
+                row.partitions += 1;
+                row.size_bytes += r.size;
+                row.max_offset_lag = row.max_offset_lag.max(r.offset_lag);
+                row.future += usize::from(r.is_future);
+            }
+            if by_topic.is_empty() {
+                rows.push(TopicSize {
+                    broker: *broker,
+                    log_dir: d.path.clone(),
+                    error: error_class(d.error),
+                    topic: String::new(),
+                    partitions: 0,
+                    size_bytes: 0,
+                    max_offset_lag: 0,
+                    future: 0,
+                });
+            }
+            rows.extend(by_topic.into_values());
+        }
+    }
+    rows
+}
+
+/// kafka-log-dirs, or `kt brokers --log-dirs`; `ids` is `--broker-list`.
+pub fn run(
+    args: BrokersArgs,
+    ids: Option<String>,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
+    let kafka_name = mode == Mode::Compat;
+    if kafka_name {
+        if args.connection.endpoint()?.is_none() {
+            return Err(Kafka::Argument.error().into());
+        }
+        if !args.describe {
+            return Err(KtError::usage("Missing required argument \"[describe]\"").into());
+        }
+    }
+    let topics = split(args.topic_list.as_deref());
+    let cluster = connect(mode, &args, err)?;
+    let info = cluster_info(&cluster, "log-dirs-tool")?;
+    let cluster_ids: Vec<i32> = info.nodes.iter().map(|n| n.id).collect();
+    let mut asked = Vec::new();
+    for id in split(ids.as_deref()) {
+        let parsed = id.parse::<i32>().map_err(|_| {
+            let m = format!("For input string: \"{id}\"");
+            KtError::usage(format!("--broker-list: {id} is not a broker id"))
+                .thrown("java.lang.NumberFormatException", m)
+        })?;
+        asked.push(parsed);
+    }
+    let missing: Vec<i32> = asked
+        .iter()
+        .copied()
+        .filter(|id| !cluster_ids.contains(id))
+        .collect();
+    if !missing.is_empty() {
+        let message = format!(
+            "ERROR: The given brokers do not exist from --broker-list: {}. Current existent brokers: {}",
+            java_ids(&missing),
+            java_ids(&cluster_ids)
+        );
+        // Kafka's TerseException: the message alone.
+        return Err(if kafka_name {
+            KtError::not_found(message)
+        } else {
+            KtError::not_found(format!(
+                "no broker {} in the cluster (its brokers: {})",
+                java_ids(&missing),
+                java_ids(&cluster_ids)
+            ))
+        }
+        .into());
+    }
+    let chosen: Vec<i32> = if asked.is_empty() {
+        cluster_ids.clone()
+    } else {
+        asked
+    };
+    if kafka_name || args.output.output == OutputFormat::Text {
+        writeln!(out, "Querying brokers for log directories information")?;
+    }
+    let mut dirs: Vec<(i32, Vec<LogDir>)> = Vec::new();
+    for node in info.nodes.iter().filter(|n| chosen.contains(&n.id)) {
+        let answer = wire::Connection::open(
+            &node.host,
+            node.port,
+            &cluster.config,
+            "log-dirs-tool",
+            cluster.timeout,
+        )
+        .and_then(|mut c| c.describe_log_dirs())?;
+        dirs.push((node.id, answer));
+    }
+    std::mem::forget(cluster);
+    match (mode, args.output.output) {
+        (Mode::Compat, _) | (Mode::Native, OutputFormat::Text) => {
+            writeln!(
+                out,
+                "Received log directory information from brokers {}",
+                java_ids(&chosen)
+            )?;
+            writeln!(out, "{}", kafka_json(&dirs, &topics))?;
+        }
+        (Mode::Native, OutputFormat::Json) => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &serde_json::json!({ "log_dirs": sizes(&dirs, &topics) }),
+            )?;
+            writeln!(out)?;
+        }
+        (Mode::Native, OutputFormat::Table) => {
+            let mut table = Table::new();
+            table.load_preset(UTF8_FULL_CONDENSED).set_header([
+                "BROKER",
+                "LOG DIR",
+                "TOPIC",
+                "PARTITIONS",
+                "SIZE",
+                "MAX LAG",
+                "ERROR",
+            ]);
+            for r in sizes(&dirs, &topics) {
+                table.add_row([
+                    r.broker.to_string(),
+                    r.log_dir,
+                    r.topic,
+                    r.partitions.to_string(),
+                    HumanBytes(r.size_bytes.max(0) as u64).to_string(),
+                    r.max_offset_lag.to_string(),
+                    r.error.unwrap_or_default().to_string(),
+                ]);
+            }
+            for i in [3, 4, 5] {
+                if let Some(c) = table.column_mut(i) {
+                    c.set_cell_alignment(CellAlignment::Right);
+                }
+            }
+            writeln!(out, "{table}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jackson_writes_a_hash_map_in_its_order() {
+        // "version".hashCode() puts it after "brokers" in a 16-bucket table.
+        assert_eq!(
+            java_object(vec![("version", "1".into()), ("brokers", "[]".into())]),
+            r#"{"brokers":[],"version":1}"#
+        );
+    }
+
+    #[test]
+    fn broker_sets_print_in_java_order() {
+        assert_eq!(java_ids(&[3, 1, 2, 1]), "1,2,3");
+        assert_eq!(java_ids(&[17, 1]), "1,17");
+    }
+}

@@ -1,0 +1,454 @@
+//! `kt configs` / kafka-configs (ConfigCommand): describe and alter the
+//! configuration of topics, brokers (and their defaults), broker loggers and
+//! client-metrics resources, client quotas of users, clients and IPs, and
+//! users' SCRAM credentials.
+//!
+//! Configs go over Kafka's wire protocol (`kt_core::wire`: DescribeConfigs,
+//! IncrementalAlterConfigs, DescribeClientQuotas, AlterClientQuotas), which
+//! names every resource type and carries the broker's own error message;
+//! SCRAM credentials through librdkafka. Under the Kafka name kt prints
+//! Kafka 3.9's lines and errors; under its own name `--describe` is the
+//! default action, tables and JSON are offered, an alteration asks on a
+//! terminal unless `--yes`, and each object changed is named with what
+//! changed.
+
+mod args;
+mod describe;
+mod quotas;
+
+use std::collections::HashMap;
+use std::io::{BufRead, IsTerminal, Write};
+
+pub use args::ConfigsArgs;
+use args::{illegal, BROKERS, BROKER_LOGGERS, CLIENTS, CLIENT_METRICS, IPS, TOPICS, USERS};
+use kt_core::connection::{Connection, Request};
+use kt_core::ffi::cluster::Node;
+use kt_core::wire::{self, resource, Refused};
+use kt_core::{Diagnostics, ErrorKind, KtError, OutputFormat};
+use serde::Serialize;
+
+use crate::dispatch::Mode;
+use crate::endpoint::Kafka;
+
+/// The exception Kafka's admin client makes of a broker's error code, as
+/// `Throwable.toString()` prints it: the broker's message when it sent one.
+pub(crate) fn kafka_exception(r: &Refused) -> String {
+    let (class, default) = match r.code {
+        3 => (
+            "UnknownTopicOrPartitionException",
+            "This server does not host this topic-partition.",
+        ),
+        17 => (
+            "InvalidTopicException",
+            "The request attempted to perform an operation on an invalid topic.",
+        ),
+        29 => ("TopicAuthorizationException", "Topic authorization failed."),
+        31 => ("ClusterAuthorizationException", "Cluster authorization failed."),
+        35 => (
+            "UnsupportedVersionException",
+            "The version of API is not supported.",
+        ),
+        40 => ("InvalidConfigurationException", "Configuration is invalid."),
+        41 => ("NotControllerException", "This is not the correct controller for this cluster."),
+        42 => (
+            "InvalidRequestException",
+            "This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details.",
+        ),
+        44 => (
+            "PolicyViolationException",
+            "Request parameters do not satisfy the configured policy.",
+        ),
+        91 => (
+            "ResourceNotFoundException",
+            "A request illegally referred to a resource that does not exist.",
+        ),
+        _ => (
+            "UnknownServerException",
+            "The server experienced an unexpected error when processing the request.",
+        ),
+    };
+    let message = r.message.as_deref().unwrap_or(default);
+    format!("org.apache.kafka.common.errors.{class}: {message}")
+}
+
+/// A broker's refusal of `what`: Kafka's ExecutionException, kt's line.
+pub(crate) fn refusal(what: &str, r: &Refused) -> KtError {
+    let kind = if r.code == 3 {
+        ErrorKind::NotFound
+    } else {
+        ErrorKind::Broker
+    };
+    let shown = kafka_exception(r);
+    let why = shown.split_once(": ").map_or(shown.as_str(), |(_, m)| m);
+    let why = if why.is_empty() {
+        match r.code {
+            3 => "it does not exist",
+            _ => "refused",
+        }
+    } else {
+        why
+    };
+    KtError::new(kind, format!("{what}: {why}"))
+        .thrown("java.util.concurrent.ExecutionException", shown)
+}
+
+/// Kafka's `Topic.validate`.
+fn validate_topic(name: &str) -> Result<(), KtError> {
+    let reason = if name.is_empty() {
+        Some("the empty string is not allowed".to_string())
+    } else if name == "." || name == ".." {
+        Some(format!("'{name}' is not allowed"))
+    } else if name.chars().count() > 249 {
+        Some(format!(
+            "the length of '{name}' is longer than the max allowed length 249"
+        ))
+    } else if !name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+    {
+        Some(format!(
+            "'{name}' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"
+        ))
+    } else {
+        None
+    };
+    match reason {
+        None => Ok(()),
+        Some(r) => {
+            let m = format!("Topic name is invalid: {r}");
+            Err(KtError::usage(m.clone())
+                .thrown("org.apache.kafka.common.errors.InvalidTopicException", m))
+        }
+    }
+}
+
+/// Wire connections to the cluster's brokers, opened when first needed.
+pub(crate) struct Brokers<'a> {
+    cluster: &'a kt_core::Cluster,
+    nodes: Vec<Node>,
+    open: HashMap<i32, wire::Connection>,
+}
+
+impl<'a> Brokers<'a> {
+    /// Broker `id`'s connection, or any broker's (the lowest id) for `None`.
+    pub(crate) fn to(&mut self, id: Option<i32>) -> Result<&mut wire::Connection, KtError> {
+        let node = match id {
+            Some(id) => self.nodes.iter().find(|n| n.id == id).ok_or_else(|| {
+                KtError::not_found(format!(
+                    "broker {id} is not in the cluster (its brokers: {})",
+                    self.nodes
+                        .iter()
+                        .map(|n| n.id.to_string())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ))
+            })?,
+            None => self
+                .nodes
+                .first()
+                .ok_or_else(|| KtError::unreachable("the cluster named no broker"))?,
+        };
+        let id = node.id;
+        if !self.open.contains_key(&id) {
+            let c = wire::Connection::open(
+                &node.host,
+                node.port,
+                &self.cluster.config,
+                "kt-configs",
+                self.cluster.timeout,
+            )?;
+            self.open.insert(id, c);
+        }
+        Ok(self.open.get_mut(&id).expect("opened above"))
+    }
+}
+
+/// What a command line means once checked.
+pub(crate) struct Plan {
+    pub types: Vec<String>,
+    pub names: Vec<String>,
+    pub kafka_name: bool,
+    pub format: OutputFormat,
+    pub all: bool,
+}
+
+/// The command line after the tool's name, for Kafka's error line and the
+/// order of `--entity-name` / `--entity-default`.
+fn raw_args() -> Vec<String> {
+    let words: Vec<String> = match crate::dispatch::resolve(std::env::args_os().collect()) {
+        crate::dispatch::Invocation::Compat { args, .. } => args
+            .into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect(),
+        crate::dispatch::Invocation::Native(argv) => argv
+            .into_iter()
+            .skip(2)
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect(),
+        _ => Vec::new(),
+    };
+    words
+}
+
+pub fn run(
+    mut args: ConfigsArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
+    let kafka_name = mode == Mode::Compat;
+    let raw = raw_args();
+    let result = run_checked(&mut args, &raw, mode, out, err);
+    if let Err(e) = &result {
+        // ConfigCommand catches what is not an IllegalArgumentException (or
+        // alike) with this line before the stack trace.
+        let thrown = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<KtError>())
+            .is_some_and(|k| k.thrown.is_some());
+        if kafka_name && thrown {
+            let _ = out.flush();
+            err.line(format_args!(
+                "Error while executing config command with args '{}'",
+                raw.join(" ")
+            ));
+        }
+    }
+    result
+}
+
+fn run_checked(
+    args: &mut ConfigsArgs,
+    raw: &[String],
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
+    let kafka_name = mode == Mode::Compat;
+    args.check(raw, kafka_name)?;
+    if args.bootstrap_controller.is_some() {
+        return Err(KtError::config(
+            "kt talks to brokers, not controllers: give --bootstrap-server instead of --bootstrap-controller",
+        )
+        .into());
+    }
+    if kafka_name && args.connection.zookeeper.is_some() {
+        writeln!(
+            out,
+            "Warning: --zookeeper is deprecated and will be removed in a future version of Kafka."
+        )?;
+        writeln!(
+            out,
+            "Use --bootstrap-server instead to specify a broker to connect to."
+        )?;
+    }
+    let plan = Plan {
+        types: args.entity_types(),
+        names: args.entity_names(raw),
+        kafka_name,
+        format: if kafka_name {
+            OutputFormat::Text
+        } else {
+            args.output.output
+        },
+        all: args.all,
+    };
+    let request = Request {
+        endpoint: crate::endpoint::rule(mode, Kafka::Argument, false),
+        ..Default::default()
+    };
+    let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
+    let info = crate::brokers::cluster_info(&cluster, "kt-configs")?;
+    let mut brokers = Brokers {
+        cluster: &cluster,
+        nodes: info.nodes,
+        open: HashMap::new(),
+    };
+    if args.alter && plan.types.len() != plan.names.len() {
+        return Err(illegal("An entity name must be specified for every entity type").into());
+    }
+    let result = if args.alter {
+        alter(args, &plan, &mut brokers, out, err)
+    } else {
+        describe::run(&plan, &mut brokers, out)
+    };
+    drop(brokers);
+    std::mem::forget(cluster);
+    result
+}
+
+/// One alteration, as kt reports it.
+#[derive(Debug, Serialize)]
+struct Altered {
+    entity_type: String,
+    entity: String,
+    set: Vec<(String, String)>,
+    deleted: Vec<String>,
+}
+
+fn alter(
+    args: &ConfigsArgs,
+    plan: &Plan,
+    brokers: &mut Brokers<'_>,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
+    let head = plan.types[0].as_str();
+    let name = plan.names[0].clone();
+    let adds = args::configs_to_add(args)?;
+    if plan.kafka_name {
+        if let Some((_, v)) = adds.iter().find(|(k, _)| k == "message.format.version") {
+            writeln!(out, "WARNING: The configuration message.format.version={v} is specified. This configuration will be ignored if the version is newer than the inter.broker.protocol.version specified in the broker or if the inter.broker.protocol.version is 3.0 or newer. This configuration is deprecated and it will be removed in Apache Kafka 4.0.")?;
+        }
+    }
+    let deletes: Vec<String> = args
+        .delete_config
+        .iter()
+        .map(|d| d.trim().to_string())
+        .collect();
+    // SCRAM passwords are never shown.
+    let shown_adds: Vec<(String, String)> = adds
+        .iter()
+        .map(|(k, v)| {
+            if k.starts_with("SCRAM-") {
+                (k.clone(), "[hidden]".to_string())
+            } else {
+                (k.clone(), v.clone())
+            }
+        })
+        .collect();
+    let what = match (head, name.is_empty()) {
+        (_, true) => format!("the default {}", head.trim_end_matches('s')),
+        _ => format!("{} {name}", head.trim_end_matches('s')),
+    };
+    if !plan.kafka_name && !args.yes && !args.force && std::io::stdin().is_terminal() {
+        let mut changes: Vec<String> = shown_adds
+            .iter()
+            .map(|(k, v)| format!("set {k}={v}"))
+            .collect();
+        changes.extend(deletes.iter().map(|d| format!("delete {d}")));
+        err.line(format_args!("Alter {what}: {}? [y/N]", changes.join(", ")));
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            return Err(KtError::usage("nothing altered").into());
+        }
+    }
+    let resource_ops =
+        |adds: &[(String, String)], deletes: &[String]| -> Vec<(String, i8, Option<String>)> {
+            adds.iter()
+                .map(|(k, v)| (k.clone(), 0i8, Some(v.clone())))
+                .chain(deletes.iter().map(|k| (k.clone(), 1i8, None)))
+                .collect()
+        };
+    match head {
+        TOPICS | BROKERS | CLIENT_METRICS => {
+            let (rtype, target) = match head {
+                TOPICS => {
+                    validate_topic(&name)?;
+                    (resource::TOPIC, None)
+                }
+                BROKERS if name.is_empty() => (resource::BROKER, None),
+                BROKERS => (resource::BROKER, name.parse::<i32>().ok()),
+                _ => (resource::CLIENT_METRICS, None),
+            };
+            let dynamic = describe::dynamic_source(head, &name);
+            let conn = brokers.to(target)?;
+            let old = conn
+                .describe_configs(rtype, &name, false)?
+                .map_err(|r| refusal(&what, &r))?;
+            let invalid: Vec<&String> = deletes
+                .iter()
+                .filter(|d| {
+                    !old.iter()
+                        .any(|e| Some(e.source) == dynamic && &e.name == *d)
+                })
+                .collect();
+            if !invalid.is_empty() {
+                return Err(illegal(format!(
+                    "Invalid config(s): {}",
+                    invalid
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ))
+                .into());
+            }
+            conn.incremental_alter_configs(rtype, &name, &resource_ops(&adds, &deletes))?
+                .map_err(|r| refusal(&what, &r))?;
+        }
+        BROKER_LOGGERS => {
+            let id = name.parse::<i32>().ok();
+            let conn = brokers.to(id)?;
+            let loggers = conn
+                .describe_configs(resource::BROKER_LOGGER, &name, true)?
+                .map_err(|r| refusal(&what, &r))?;
+            let valid = |k: &String| loggers.iter().any(|e| &e.name == k);
+            let invalid: Vec<&String> = deletes
+                .iter()
+                .filter(|d| !valid(d))
+                .chain(adds.iter().map(|(k, _)| k).filter(|k| !valid(k)))
+                .collect();
+            if !invalid.is_empty() {
+                return Err(illegal(format!(
+                    "Invalid broker logger(s): {}",
+                    invalid
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ))
+                .into());
+            }
+            conn.incremental_alter_configs(
+                resource::BROKER_LOGGER,
+                &name,
+                &resource_ops(&adds, &deletes),
+            )?
+            .map_err(|r| refusal(&what, &r))?;
+        }
+        USERS | CLIENTS | IPS => {
+            quotas::alter(plan, &adds, &deletes, brokers, &what)?;
+        }
+        other => {
+            return Err(illegal(format!("Unsupported entity type: {other}")).into());
+        }
+    }
+    let altered = Altered {
+        entity_type: head.to_string(),
+        entity: name.clone(),
+        set: shown_adds,
+        deleted: deletes,
+    };
+    match plan.format {
+        OutputFormat::Text if plan.kafka_name => {
+            if name.is_empty() {
+                writeln!(
+                    out,
+                    "Completed updating default config for {head} in the cluster."
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "Completed updating config for {} {name}.",
+                    head.trim_end_matches('s')
+                )?;
+            }
+        }
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &altered)?;
+            writeln!(out)?;
+        }
+        _ => {
+            let mut changes: Vec<String> = altered
+                .set
+                .iter()
+                .map(|(k, v)| format!("set {k}={v}"))
+                .collect();
+            changes.extend(altered.deleted.iter().map(|d| format!("deleted {d}")));
+            writeln!(out, "Altered {what}: {}", changes.join(", "))?;
+        }
+    }
+    Ok(())
+}
