@@ -92,6 +92,14 @@ pub enum Command {
             kt configs --bootstrap-server localhost:9092 --user alice --add-config 'SCRAM-SHA-512=[password=s3cret]'"
     )]
     Configs(Box<crate::configs::ConfigsArgs>),
+    /// Add, remove and list ACLs (kafka-acls)
+    #[command(
+        after_help = "Examples:\n  kt acls --bootstrap-server localhost:9092 -o table                       (--list is the default)\n  \
+            kt acls --bootstrap-server localhost:9092 --add --allow-principal User:alice --operation Read --topic orders\n  \
+            kt acls --bootstrap-server localhost:9092 --add --allow-principal User:app --producer --topic orders --idempotent\n  \
+            kt acls --bootstrap-server localhost:9092 --remove --topic orders --yes"
+    )]
+    Acls(Box<crate::acls::AclsArgs>),
     /// Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)
     #[command(
         name = "elect-leaders",

@@ -32,11 +32,12 @@ pub enum Tool {
     LogDirs,
     LeaderElection,
     Configs,
+    Acls,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 13] = [
+    pub const ALL: [(&'static str, Tool); 14] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -50,10 +51,11 @@ impl Tool {
         ("kafka-log-dirs", Tool::LogDirs),
         ("kafka-leader-election", Tool::LeaderElection),
         ("kafka-configs", Tool::Configs),
+        ("kafka-acls", Tool::Acls),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 28] = [
+    const CLASSES: [(&'static str, Tool); 30] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -114,6 +116,8 @@ impl Tool {
         ("kafka.tools.LeaderElectionCommand", Tool::LeaderElection),
         ("kafka.admin.ConfigCommand", Tool::Configs),
         ("org.apache.kafka.tools.ConfigCommand", Tool::Configs),
+        ("kafka.admin.AclCommand", Tool::Acls),
+        ("org.apache.kafka.tools.AclCommand", Tool::Acls),
     ];
 
     pub fn script_name(self) -> &'static str {

@@ -68,6 +68,7 @@ fn bash_kafka_names() -> String {
                 Tool::LogDirs => "brokers",
                 Tool::LeaderElection => "elect-leaders",
                 Tool::Configs => "configs",
+                Tool::Acls => "acls",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

@@ -11,6 +11,7 @@ use std::io::Write;
 use clap::{Args, CommandFactory, FromArgMatches, Parser};
 use kt_core::{error_kind, Diagnostics, ErrorKind, KtError};
 
+use crate::acls::AclsArgs;
 use crate::brokers::{ApiVersionsArgs, LogDirsArgs};
 use crate::compat;
 use crate::configs::ConfigsArgs;
@@ -25,7 +26,7 @@ use crate::perf::e2e::E2eArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::profiles::profiled;
 use crate::topics::TopicsArgs;
-use crate::{brokers, configs, console, delete_records, elect, groups, offsets, perf, topics};
+use crate::{acls, brokers, configs, console, delete_records, elect, groups, offsets, perf, topics};
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 pub const KAFKA_VERSION: &str = "3.9.2";
@@ -136,6 +137,7 @@ pub fn run(
         Tool::LogDirs => jopt::<LogDirsArgs>(program, args, out, err),
         Tool::LeaderElection => jopt::<ElectArgs>(program, args, out, err),
         Tool::Configs => jopt::<ConfigsArgs>(program, args, out, err),
+        Tool::Acls => jopt::<AclsArgs>(program, args, out, err),
     }
 }
 
@@ -239,6 +241,10 @@ fn jopt<T: KafkaTool>(
             let kind = error_kind(&error);
             if kind == Some(ErrorKind::Usage) {
                 return usage(&message);
+            }
+            // The tool has shown the failure itself (kafka-acls, on stdout).
+            if message.is_empty() {
+                return kind.map_or(1, ErrorKind::compat_exit_code);
             }
             match text.stdout_prefix {
                 Some(prefix) => {
@@ -441,6 +447,24 @@ impl KafkaTool for ConfigsArgs {
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         configs::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for AclsArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-acls",
+        no_args: "This tool helps to manage acls on kafka.",
+        help: "This tool helps to manage acls on kafka.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::Uncaught,
+        help_table: include_str!("help/kafka-acls.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        acls::run(profiled(self, C)?, C, out, err)
     }
 }
 

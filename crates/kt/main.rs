@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod aliases;
+mod acls;
 mod brokers;
 mod cli;
 mod compat;

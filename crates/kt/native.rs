@@ -11,7 +11,7 @@ use crate::cli::{Cli, Command, ConfigCommand, PerfCommand};
 use crate::dispatch::Mode;
 use crate::profiles::profiled;
 use crate::{
-    aliases, brokers, compat, configs, console, delete_records, elect, generate, groups, offsets,
+    acls, aliases, brokers, compat, configs, console, delete_records, elect, generate, groups, offsets,
     perf, profiles, topics,
 };
 
@@ -71,6 +71,7 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
                     None => brokers::run(args, N, out, err),
                 }
             }
+            Command::Acls(args) => acls::run(profiled(*args, N)?, N, out, err),
             Command::Configs(args) => configs::run(profiled(*args, N)?, N, out, err),
             Command::ElectLeaders(args) => elect::run(profiled(*args, N)?, N, out, err),
             Command::Config(ConfigCommand::Show(args)) => profiles::show(*args, out, err),

@@ -60,6 +60,7 @@ connected!(
     crate::brokers::BrokersArgs,
     crate::elect::ElectArgs,
     crate::configs::ConfigsArgs,
+    crate::acls::AclsArgs,
     ShowArgs
 );
 

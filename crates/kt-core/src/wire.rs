@@ -18,6 +18,9 @@ use crate::error::{ErrorKind, KtError};
 /// Kafka's API keys kt sends.
 pub mod api {
     pub const SASL_HANDSHAKE: i16 = 17;
+    pub const DESCRIBE_ACLS: i16 = 29;
+    pub const CREATE_ACLS: i16 = 30;
+    pub const DELETE_ACLS: i16 = 31;
     pub const API_VERSIONS: i16 = 18;
     pub const DESCRIBE_CONFIGS: i16 = 32;
     pub const DESCRIBE_LOG_DIRS: i16 = 35;
@@ -710,6 +713,118 @@ impl Connection {
                 let _ = (d.string()?, d.nullable_string()?);
             }
             out = refused(code, message);
+        }
+        Ok(out)
+    }
+}
+
+/// One ACL binding (or filter): Kafka's resource type, name and pattern
+/// type, and the entry's principal, host, operation and permission, with
+/// Kafka's enum ids (a filter's `None` is "any").
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Acl {
+    pub resource_type: i8,
+    pub name: Option<String>,
+    pub pattern_type: i8,
+    pub principal: Option<String>,
+    pub host: Option<String>,
+    pub operation: i8,
+    pub permission: i8,
+}
+
+impl Encoder {
+    fn acl_filter(&mut self, a: &Acl) -> &mut Self {
+        self.i8(a.resource_type)
+            .nullable_string(a.name.as_deref())
+            .i8(a.pattern_type)
+            .nullable_string(a.principal.as_deref())
+            .nullable_string(a.host.as_deref())
+            .i8(a.operation)
+            .i8(a.permission)
+    }
+}
+
+impl Connection {
+    /// DescribeAcls v1: the bindings matching `filter`.
+    pub fn describe_acls(&mut self, filter: &Acl) -> Result<Result<Vec<Acl>, Refused>, KtError> {
+        let mut body = Encoder::default();
+        body.acl_filter(filter);
+        let answer = self.request(api::DESCRIBE_ACLS, 1, &body.0)?;
+        let mut d = Decoder::new(&answer);
+        let _throttle = d.i32()?;
+        let code = d.i16()?;
+        let message = d.nullable_string()?;
+        let mut acls = Vec::new();
+        for _ in 0..d.array_len()? {
+            let resource_type = d.i8()?;
+            let name = d.string()?;
+            let pattern_type = d.i8()?;
+            for _ in 0..d.array_len()? {
+                acls.push(Acl {
+                    resource_type,
+                    name: Some(name.clone()),
+                    pattern_type,
+                    principal: Some(d.string()?),
+                    host: Some(d.string()?),
+                    operation: d.i8()?,
+                    permission: d.i8()?,
+                });
+            }
+        }
+        Ok(refused(code, message).map(|()| acls))
+    }
+
+    /// CreateAcls v1: each binding's refusal, if any, in order.
+    pub fn create_acls(&mut self, acls: &[Acl]) -> Result<Vec<Result<(), Refused>>, KtError> {
+        let mut body = Encoder::default();
+        body.array_len(acls.len());
+        for a in acls {
+            body.acl_filter(a);
+        }
+        let answer = self.request(api::CREATE_ACLS, 1, &body.0)?;
+        let mut d = Decoder::new(&answer);
+        let _throttle = d.i32()?;
+        let mut out = Vec::new();
+        for _ in 0..d.array_len()? {
+            let code = d.i16()?;
+            let message = d.nullable_string()?;
+            out.push(refused(code, message));
+        }
+        Ok(out)
+    }
+
+    /// DeleteAcls v1: for each filter, the bindings it deleted, or its refusal.
+    pub fn delete_acls(
+        &mut self,
+        filters: &[Acl],
+    ) -> Result<Vec<Result<Vec<Acl>, Refused>>, KtError> {
+        let mut body = Encoder::default();
+        body.array_len(filters.len());
+        for f in filters {
+            body.acl_filter(f);
+        }
+        let answer = self.request(api::DELETE_ACLS, 1, &body.0)?;
+        let mut d = Decoder::new(&answer);
+        let _throttle = d.i32()?;
+        let mut out = Vec::new();
+        for _ in 0..d.array_len()? {
+            let code = d.i16()?;
+            let message = d.nullable_string()?;
+            let mut deleted = Vec::new();
+            for _ in 0..d.array_len()? {
+                let _code = d.i16()?;
+                let _message = d.nullable_string()?;
+                deleted.push(Acl {
+                    resource_type: d.i8()?,
+                    name: Some(d.string()?),
+                    pattern_type: d.i8()?,
+                    principal: Some(d.string()?),
+                    host: Some(d.string()?),
+                    operation: d.i8()?,
+                    permission: d.i8()?,
+                });
+            }
+            out.push(refused(code, message).map(|()| deleted));
         }
         Ok(out)
     }
