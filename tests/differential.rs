@@ -26,6 +26,11 @@ enum Tool {
     EndToEnd,
     Groups,
     DeleteRecords,
+    Configs,
+    Acls,
+    ApiVersions,
+    LogDirs,
+    Elect,
 }
 
 impl Tool {
@@ -42,6 +47,14 @@ impl Tool {
             Tool::EndToEnd => "org.apache.kafka.tools.EndToEndLatency",
             Tool::Groups => "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
             Tool::DeleteRecords => "org.apache.kafka.tools.DeleteRecordsCommand",
+            Tool::Configs if release == KAFKA_3 => "kafka.admin.ConfigCommand",
+            Tool::Configs => "org.apache.kafka.tools.ConfigCommand",
+            Tool::Acls if release == KAFKA_3 => "kafka.admin.AclCommand",
+            Tool::Acls => "org.apache.kafka.tools.AclCommand",
+            Tool::ApiVersions if release == KAFKA_3 => "kafka.admin.BrokerApiVersionsCommand",
+            Tool::ApiVersions => "org.apache.kafka.tools.BrokerApiVersionsCommand",
+            Tool::LogDirs => "org.apache.kafka.tools.LogDirsCommand",
+            Tool::Elect => "org.apache.kafka.tools.LeaderElectionCommand",
         }
     }
 
@@ -56,6 +69,11 @@ impl Tool {
             Tool::EndToEnd => "kafka-e2e-latency.sh",
             Tool::Groups => "kafka-consumer-groups.sh",
             Tool::DeleteRecords => "kafka-delete-records.sh",
+            Tool::Configs => "kafka-configs.sh",
+            Tool::Acls => "kafka-acls.sh",
+            Tool::ApiVersions => "kafka-broker-api-versions.sh",
+            Tool::LogDirs => "kafka-log-dirs.sh",
+            Tool::Elect => "kafka-leader-election.sh",
         }
     }
 
@@ -87,6 +105,13 @@ enum Setup {
     /// offset JSON file cutting partition 0 at 1, 1 at 99 (past its end)
     /// and 2 at -1 (its end).
     Committed,
+    /// One empty partition with `retention.ms=86400000` and
+    /// `cleanup.policy=compact,delete` set on it; the client id `{T}` with
+    /// `producer_byte_rate=1024`; the user `{T}` with a SCRAM-SHA-256
+    /// credential of 8192 iterations; `User:{T}` allowed to Read the topic
+    /// `{T}` and the group `{T}` (set with kt's own commands); `{J}` names a
+    /// leader-election file of `{T}`'s partition 0.
+    Configured,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -474,6 +499,144 @@ const CASES: &[Case] = &[
     case(DeleteRecords, "--bootstrap-server {B} --offset-json-file {F}", Committed),
     case(DeleteRecords, "--bootstrap-server {B} --offset-json-file /nonexistent/offsets.json", Nothing),
     case(DeleteRecords, "--bootstrap-server {B} --nosuch", Nothing),
+    // kafka-configs: the checks of checkArgs, in order.
+    case(Configs, "", Nothing),
+    case(Configs, "--help", Nothing),
+    case(Configs, "--bootstrap-server {B}", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --alter --topic {T}", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --topic {T} --add-config a=1", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --topic {T} --delete-config a", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --entity-type topics --entity-type topics --entity-type topics", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --entity-type bogus", Nothing),
+    case(Configs, "--describe --entity-type topics", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --topic {T} --broker 1", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --entity-type topics --topic {T}", Nothing),
+    case(Configs, "--bootstrap-server {B} --zookeeper 127.0.0.1:1 --describe --topic {T}", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --broker x", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --entity-type brokers --entity-name y", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --entity-type broker-loggers", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --entity-type users --add-config a=1", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --entity-type topics --add-config a=1", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --add-config a=1 --add-config-file /x", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T}", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --entity-type users --entity-type clients --entity-name {T}", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --entity-type users --entity-name a --entity-name b", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --topic {T} --zk-tls-config-file x", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --topic {T} --bogus", Nothing),
+    // kafka-configs: describing.
+    case(Configs, "--bootstrap-server {B} --describe --topic {T}", Configured),
+    case(Configs, "--bootstrap-server {B} --describe --topic {T} --all", Configured),
+    case(Configs, "--bootstrap-server {B} --describe --entity-type topics --entity-name {T}", Configured),
+    case(Configs, "--bootstrap-server {B} --describe --topic {T}", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --topic bad$name", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --broker 1", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --broker-defaults", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --entity-type brokers --entity-name 1 --all", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --broker-logger 1", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --client {T}", Configured),
+    case(Configs, "--bootstrap-server {B} --describe --client {T}", Nothing),
+    case(Configs, "--bootstrap-server {B} --describe --user {T}", Configured),
+    case(Configs, "--bootstrap-server {B} --describe --user {T} --client {T}", Configured),
+    case(Configs, "--bootstrap-server {B} --describe --ip 127.0.0.9", Nothing),
+    // kafka-configs: altering (the entity's configs are compared after).
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --add-config retention.ms=1000,cleanup.policy=[compact,delete]", Empty(1)),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --delete-config retention.ms,cleanup.policy", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --delete-config retention.ms,nothere", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --add-config bogus.key=1", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --add-config retention.ms=abc", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --add-config retention.ms=1", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --add-config novalue", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --add-config a$b=1", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --topic {T} --add-config-file /nonexistent/x.properties", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --client {T} --add-config producer_byte_rate=2048,consumer_byte_rate=2e7", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --client {T} --delete-config producer_byte_rate", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --client {T} --delete-config consumer_byte_rate", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --client {T} --add-config bogus=1,x=2", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --client {T} --delete-config bogus,y", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --client {T} --add-config producer_byte_rate=fast", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --user {T} --add-config bogus=1", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --user {T} --client {T} --add-config request_percentage=50", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --user {T} --add-config SCRAM-SHA-512=[iterations=8192,password=x]", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --user {T} --add-config SCRAM-SHA-256=[iterations=100,password=x]", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --user {T} --delete-config SCRAM-SHA-256", Configured),
+    case(Configs, "--bootstrap-server {B} --alter --user {T} --delete-config SCRAM-SHA-512", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --user-defaults --add-config SCRAM-SHA-512=[password=x]", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --user {T} --add-config SCRAM-SHA-256=[password=x],consumer_byte_rate=1", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --ip 127.0.0.9 --add-config bogus=5", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --broker-logger 1 --add-config no.such.Logger=DEBUG", Nothing),
+    case(Configs, "--bootstrap-server {B} --alter --broker 1 --delete-config nothere", Nothing),
+    departs(Configs, "--bootstrap-server {B} --alter --user {T} --add-config SCRAM-SHA-256=[itx=1,password=secret]", Nothing, "never shows a SCRAM password"),
+    // kafka-acls: the checks of checkArgs, in order.
+    case(Acls, "", Nothing),
+    case(Acls, "--help", Nothing),
+    case(Acls, "--list", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --list", Nothing),
+    case(Acls, "--bootstrap-server {B} --list --producer", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --producer --allow-principal User:{T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --consumer --topic {T} --allow-principal User:{T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --idempotent --topic {T} --allow-principal User:{T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --producer --topic {T} --operation Read --allow-principal User:{T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --list --principal User:{T} --add", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --topic {T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --allow-principal {T} --topic {T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --allow-principal User:{T} --resource-pattern-type match --topic {T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --list --topic {T} --resource-pattern-type bogus", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --allow-principal User:{T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --list --topic {T} --bogus", Nothing),
+    // kafka-acls: listing, adding and removing (the topic's and group's
+    // ACLs are compared after).
+    case(Acls, "--bootstrap-server {B} --list --topic {T}", Configured),
+    case(Acls, "--bootstrap-server {B} --list --topic {T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --list --cluster", Nothing),
+    case(Acls, "--bootstrap-server {B} --list --group {T}", Configured),
+    case(Acls, "--bootstrap-server {B} --list --topic {T} --principal User:{T}", Configured),
+    case(Acls, "--bootstrap-server {B} --list --topic {T} --resource-pattern-type match", Configured),
+    case(Acls, "--bootstrap-server {B} --add --allow-principal User:{T} --operation Write --topic {T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --allow-principal User:{T} --operation Describe --topic {T} --resource-pattern-type prefixed", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --deny-principal User:{T} --deny-host 10.0.0.1 --operation Write --topic {T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --allow-principal User:{T} --operation Read --group {T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --allow-principal User:{T} --operation Describe --transactional-id {T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --allow-principal User:{T} --operation Describe --delegation-token {T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --add --allow-principal User:{T} --operation CreateTokens --user-principal User:{T}", Nothing),
+    case(Acls, "--bootstrap-server {B} --remove --topic {T} --force", Configured),
+    case(Acls, "--bootstrap-server {B} --remove --group {T} --allow-principal User:{T} --operation Read --force", Configured),
+    case(Acls, "--bootstrap-server {B} --remove --topic {T} --force", Nothing),
+    fed(Acls, "--bootstrap-server {B} --remove --topic {T}", "n\n", Configured),
+    fed(Acls, "--bootstrap-server {B} --remove --topic {T}", "y\n", Configured),
+    // kafka-broker-api-versions.
+    case(ApiVersions, "", Nothing),
+    case(ApiVersions, "--help", Nothing),
+    case(ApiVersions, "--version", Nothing),
+    case(ApiVersions, "--bootstrap-server {B}", Nothing),
+    case(ApiVersions, "--bootstrap-server", Nothing),
+    case(ApiVersions, "--bootstrap-server {B} --bogus", Nothing),
+    case(ApiVersions, "--bootstrap-server {B} --command-config /nonexistent/x.properties", Nothing),
+    // kafka-log-dirs.
+    case(LogDirs, "", Nothing),
+    case(LogDirs, "--help", Nothing),
+    case(LogDirs, "--bootstrap-server {B}", Nothing),
+    case(LogDirs, "--describe", Nothing),
+    case(LogDirs, "--bootstrap-server {B} --describe --topic-list {T}", Empty(3)),
+    case(LogDirs, "--bootstrap-server {B} --describe --topic-list ,{T}, --broker-list 1", Empty(1)),
+    case(LogDirs, "--bootstrap-server {B} --describe --topic-list {T} --broker-list 1,5,3", Empty(1)),
+    case(LogDirs, "--bootstrap-server {B} --describe --topic-list {T} --broker-list x", Empty(1)),
+    // kafka-leader-election (one node: every leader is the preferred one).
+    case(Elect, "", Nothing),
+    case(Elect, "--help", Nothing),
+    case(Elect, "--bootstrap-server {B}", Nothing),
+    case(Elect, "--election-type preferred --topic {T}", Nothing),
+    case(Elect, "--bootstrap-server {B} --election-type preferred", Nothing),
+    case(Elect, "--bootstrap-server {B} --election-type preferred --topic {T}", Nothing),
+    case(Elect, "--bootstrap-server {B} --election-type preferred --partition 1 --all-topic-partitions", Nothing),
+    case(Elect, "--bootstrap-server {B} --election-type bogus --topic {T} --partition 0", Empty(1)),
+    case(Elect, "--bootstrap-server {B} --election-type preferred --topic {T} --partition x", Empty(1)),
+    case(Elect, "--bootstrap-server {B} --election-type preferred --topic {T} --partition 0", Empty(2)),
+    case(Elect, "--bootstrap-server {B} --election-type PREFERRED --topic {T} --partition 0", Empty(1)),
+    case(Elect, "--bootstrap-server {B} --election-type unclean --topic {T} --partition 0", Empty(1)),
+    case(Elect, "--bootstrap-server {B} --election-type preferred --topic {T} --partition 0", Nothing),
+    case(Elect, "--bootstrap-server {B} --election-type preferred --path-to-json-file {J}", Configured),
+    case(Elect, "--bootstrap-server {B} --election-type preferred --path-to-json-file /nonexistent/x.json", Nothing),
 ];
 
 /// The README's compatibility notes: the only allowed departures.
@@ -569,7 +732,16 @@ fn departures_removed(text: &str) -> (String, Vec<&'static str>) {
     while i < lines.len() {
         let line = lines[i];
         let frame = |l: &str| {
-            l.starts_with("\tat ") || l.starts_with("\t... ") || l.starts_with("Caused by: ")
+            [
+                "\tat ",
+                "\t... ",
+                "Caused by: ",
+                "\tSuppressed: ",
+                "\t\tat ",
+                "\t\t... ",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p))
         };
         if log4j.is_match(line) {
             // Kafka's log4j records (stack traces among them).
@@ -617,8 +789,58 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
         Empty(n) => n,
         TwoRecords => 1,
         Committed => 3,
+        Configured => 1,
     };
     create_topic_on(b, topic, partitions);
+    if let Configured = setup {
+        let principal = format!("User:{topic}");
+        for args in [
+            vec![
+                "configs",
+                "--topic",
+                topic,
+                "--add-config",
+                "retention.ms=86400000,cleanup.policy=[compact,delete]",
+            ],
+            vec![
+                "configs",
+                "--client",
+                topic,
+                "--add-config",
+                "producer_byte_rate=1024",
+            ],
+            vec![
+                "configs",
+                "--user",
+                topic,
+                "--add-config",
+                "SCRAM-SHA-256=[iterations=8192,password=secret]",
+            ],
+            vec![
+                "acls",
+                "--add",
+                "--allow-principal",
+                &principal,
+                "--operation",
+                "Read",
+                "--topic",
+                topic,
+                "--group",
+                topic,
+            ],
+        ] {
+            let mut args = args;
+            args.extend(["--bootstrap-server", b]);
+            let run = kt(&args);
+            assert_eq!(run.code, Some(0), "{args:?}: {run:?}");
+        }
+        let election = json!({"partitions": [{"topic": topic, "partition": 0}]});
+        std::fs::write(
+            plan_file(topic).with_extension("json"),
+            election.to_string(),
+        )
+        .expect("writing an election file");
+    }
     if let Committed = setup {
         let records: Vec<serde_json::Value> = [0, 0, 1, 2, 2, 2]
             .iter()
@@ -698,6 +920,32 @@ fn committed(b: &str, group: &str) -> Option<Vec<String>> {
         .collect();
     seen.sort();
     (!seen.is_empty()).then_some(seen)
+}
+
+/// The topic's, client's and user's configs (kafka-configs), or the ACLs
+/// of the topic and group (kafka-acls) named `topic`, as kt reads them.
+fn state(b: &str, tool: Tool, topic: &str) -> Option<Vec<String>> {
+    let reads: Vec<Vec<&str>> = match tool {
+        Configs => vec![
+            vec!["configs", "--topic", topic, "-o", "json"],
+            vec!["configs", "--client", topic, "-o", "json"],
+            vec!["configs", "--user", topic, "-o", "json"],
+        ],
+        _ => vec![vec![
+            "acls", "--list", "--topic", topic, "--group", topic, "-o", "json",
+        ]],
+    };
+    let mut seen = Vec::new();
+    for mut args in reads {
+        args.extend(["--bootstrap-server", b]);
+        let run = kt(&args);
+        seen.push(format!(
+            "{} {}",
+            run.code.unwrap_or(-1),
+            run.stdout.replace(topic, "{T}")
+        ));
+    }
+    Some(seen)
 }
 
 /// What one side printed, with the run-to-run variance taken out.
@@ -791,6 +1039,8 @@ fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
         ProducerPerf | EndToEnd => {
             records(&broker, &topic).map(|r| vec![format!("{} records", r.len())])
         }
+        // What an alteration left: the entities' configs, or the ACLs.
+        Configs | Acls => state(&broker, case.tool, &topic),
         // What a reset or deletion left in the group named as the topic.
         Groups => {
             committed(&broker, &topic).map(|c| c.iter().map(|l| l.replace(&topic, "{T}")).collect())

@@ -5,6 +5,7 @@
 
 mod util;
 
+mod admin;
 mod bad_inputs;
 mod console;
 mod consume_matrix;

@@ -298,7 +298,7 @@ fn bad_profiles_get_one_line() {
 fn install_aliases_makes_working_links_and_refuses_to_clobber() {
     let run = kt(&["install-aliases", "--list"]);
     let names: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(names.len(), 20, "{run:?}");
+    assert_eq!(names.len(), 30, "{run:?}");
     assert!(names.contains(&"kafka-topics.sh") && names.contains(&"kafka-run-class"));
     let dir = tempfile::tempdir().unwrap();
     let bin = dir.path().join("bin");

@@ -91,6 +91,11 @@ pub fn links() -> &'static Path {
             "kafka-e2e-latency",
             "kafka-consumer-groups",
             "kafka-delete-records",
+            "kafka-configs",
+            "kafka-acls",
+            "kafka-broker-api-versions",
+            "kafka-log-dirs",
+            "kafka-leader-election",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

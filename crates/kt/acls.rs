@@ -37,8 +37,8 @@ pub struct AclsArgs {
     /// topic to which ACLs should be added or removed. A value of '*' indicates ACL should apply to all topics.
     #[arg(long, value_name = "topic")]
     pub topic: Vec<String>,
-    /// Add/Remove cluster ACLs.
-    #[arg(long)]
+    /// Add/Remove cluster ACLs (`--cluster` with no NAME; see [`AclsArgs::take_cluster_flag`]).
+    #[arg(skip)]
     pub cluster: bool,
     /// Consumer Group to which the ACLs should be added or removed. A value of '*' indicates the ACLs should apply to all groups.
     #[arg(long, value_name = "group")]
@@ -105,6 +105,9 @@ pub struct AclsArgs {
     #[arg(hide = true, num_args = 0..)]
     pub stray: Vec<String>,
 }
+
+/// An entry: principal, host, operation, permission.
+type Entry = (String, String, i8, i8);
 
 const DEPRECATION: &str = "Warning: support for ACL configuration directly through the authorizer is deprecated and will be removed in a future release. Please use --bootstrap-server instead to set ACLs through the admin client.";
 
@@ -230,7 +233,10 @@ fn entry_text(a: &Acl) -> String {
 /// Kafka's block for a resource and its entries: `{head} `{pattern}`: `,
 /// then each entry after a tab, then a blank line.
 fn block(head: &str, pattern: &Acl, entries: &[&Acl]) -> String {
-    let lines: Vec<String> = entries.iter().map(|e| format!("\t{}", entry_text(e))).collect();
+    let lines: Vec<String> = entries
+        .iter()
+        .map(|e| format!("\t{}", entry_text(e)))
+        .collect();
     format!(
         "{head} `{}`: \n {} \n",
         pattern_text(pattern),
@@ -259,14 +265,27 @@ fn invalid(option: &str, other: &str) -> KtError {
 }
 
 impl AclsArgs {
+    /// Kafka's `--cluster` (the cluster resource) is kt's `--cluster NAME`
+    /// (a profile) given no NAME: it is read as Kafka's flag.
+    pub fn take_cluster_flag(&mut self) {
+        if self.connection.cluster.as_deref() == Some("") {
+            self.connection.cluster = None;
+            self.cluster = true;
+        }
+    }
+
     fn check(&mut self, kafka_name: bool, err: &Diagnostics) -> Result<(), KtError> {
         let bootstrap = self.connection.endpoint()?.is_some();
         if bootstrap && self.authorizer.is_some() {
-            return Err(usage("Only one of --bootstrap-server or --authorizer must be specified"));
+            return Err(usage(
+                "Only one of --bootstrap-server or --authorizer must be specified",
+            ));
         }
         if !bootstrap {
             if kafka_name && self.authorizer_properties.is_empty() {
-                return Err(usage("Missing required argument \"[authorizer-properties]\""));
+                return Err(usage(
+                    "Missing required argument \"[authorizer-properties]\"",
+                ));
             }
             if kafka_name {
                 err.line(DEPRECATION);
@@ -285,7 +304,12 @@ impl AclsArgs {
         if !kafka_name && !self.add && !self.remove && !self.list {
             self.list = true;
         }
-        if [self.add, self.remove, self.list].iter().filter(|a| **a).count() != 1 {
+        if [self.add, self.remove, self.list]
+            .iter()
+            .filter(|a| **a)
+            .count()
+            != 1
+        {
             return Err(usage(
                 "Command must include exactly one action: --list, --add, --remove. ",
             ));
@@ -319,13 +343,17 @@ impl AclsArgs {
             }
         }
         if self.principal.is_some() && !self.list {
-            return Err(usage("The --principal option is only available if --list is set"));
+            return Err(usage(
+                "The --principal option is only available if --list is set",
+            ));
         }
         if self.producer && self.topic.is_empty() {
             return Err(usage("With --producer you must specify a --topic"));
         }
         if self.idempotent && !self.producer {
-            return Err(usage("The --idempotent option is only available if --producer is set"));
+            return Err(usage(
+                "The --idempotent option is only available if --producer is set",
+            ));
         }
         if self.consumer
             && (self.topic.is_empty()
@@ -354,7 +382,8 @@ impl AclsArgs {
             Some(i) => Ok(i as i8 + 1),
             None => {
                 let m = format!("Cannot parse argument '{v}' of option resource-pattern-type");
-                Err(KtError::usage(m.clone()).thrown("joptsimple.OptionArgumentConversionException", m))
+                Err(KtError::usage(m.clone())
+                    .thrown("joptsimple.OptionArgumentConversionException", m))
             }
         }
     }
@@ -402,7 +431,7 @@ impl AclsArgs {
     }
 
     /// `getAcl`: every principal x operation x host, allowed then denied.
-    fn entries(&self, operations: &[i8]) -> Result<Vec<(String, String, i8, i8)>, KtError> {
+    fn entries(&self, operations: &[i8]) -> Result<Vec<Entry>, KtError> {
         let principals = |list: &[String]| -> Result<Vec<String>, KtError> {
             let mut out: Vec<String> = Vec::new();
             for p in list {
@@ -460,7 +489,7 @@ impl AclsArgs {
 
     /// `getResourceFilterToAcls`: each resource filter and its entries.
     fn filter_to_acls(&self) -> Result<Vec<(Acl, Vec<Acl>)>, KtError> {
-        let mut out: Vec<(Acl, Vec<(String, String, i8, i8)>)> = Vec::new();
+        let mut out: Vec<(Acl, Vec<Entry>)> = Vec::new();
         if !self.producer && !self.consumer {
             let ops: Vec<i8> = if self.operation.is_empty() {
                 vec![2]
@@ -484,7 +513,10 @@ impl AclsArgs {
             for f in filters.iter().filter(|f| f.resource_type == TOPIC) {
                 out.push((f.clone(), self.entries(&[4, 8, 5])?));
             }
-            for f in filters.iter().filter(|f| f.resource_type == TRANSACTIONAL_ID) {
+            for f in filters
+                .iter()
+                .filter(|f| f.resource_type == TRANSACTIONAL_ID)
+            {
                 out.push((f.clone(), self.entries(&[4, 8])?));
             }
             if self.idempotent {
@@ -577,7 +609,15 @@ fn render(bindings: &[&Acl], format: OutputFormat, out: &mut dyn Write) -> anyho
             let mut table = comfy_table::Table::new();
             table
                 .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_header(["RESOURCE", "NAME", "PATTERN", "PRINCIPAL", "HOST", "OPERATION", "PERMISSION"]);
+                .set_header([
+                    "RESOURCE",
+                    "NAME",
+                    "PATTERN",
+                    "PRINCIPAL",
+                    "HOST",
+                    "OPERATION",
+                    "PERMISSION",
+                ]);
             for a in bindings {
                 let b = Binding::from(*a);
                 table.add_row([
@@ -717,7 +757,11 @@ fn act(args: &AclsArgs, mode: Mode, out: &mut dyn Write, err: &Diagnostics) -> a
             permission: ANY,
         };
         let mut acls = Vec::new();
-        for f in if filters.is_empty() { vec![any] } else { filters } {
+        for f in if filters.is_empty() {
+            vec![any]
+        } else {
+            filters
+        } {
             acls.extend(conn.describe_acls(&f)?.map_err(|r| failed(&r))?);
         }
         let principals: Vec<String> = args.principal.clone().unwrap_or_default();
@@ -729,7 +773,9 @@ fn act(args: &AclsArgs, mode: Mode, out: &mut dyn Write, err: &Diagnostics) -> a
                 let p = p.trim();
                 views.push((
                     Some(p),
-                    acls.iter().filter(|a| a.principal.as_deref() == Some(p)).collect(),
+                    acls.iter()
+                        .filter(|a| a.principal.as_deref() == Some(p))
+                        .collect(),
                 ));
             }
         }
@@ -748,7 +794,11 @@ fn act(args: &AclsArgs, mode: Mode, out: &mut dyn Write, err: &Diagnostics) -> a
                 }
             }
             for p in patterns {
-                let entries: Vec<&Acl> = acls.iter().copied().filter(|a| same_pattern(p, a)).collect();
+                let entries: Vec<&Acl> = acls
+                    .iter()
+                    .copied()
+                    .filter(|a| same_pattern(p, a))
+                    .collect();
                 writeln!(out, "{}", block("Current ACLs for resource", p, &entries))?;
             }
         }
@@ -780,7 +830,10 @@ fn act(args: &AclsArgs, mode: Mode, out: &mut dyn Write, err: &Diagnostics) -> a
                 pattern_text(filter)
             )
         } else {
-            let lines: Vec<String> = acls.iter().map(|a| format!("\t{}", entry_text(a))).collect();
+            let lines: Vec<String> = acls
+                .iter()
+                .map(|a| format!("\t{}", entry_text(a)))
+                .collect();
             format!(
                 "Are you sure you want to remove ACLs: \n {} \n from resource filter `{}`? (y/n)",
                 lines.join("\n"),
@@ -801,7 +854,10 @@ fn act(args: &AclsArgs, mode: Mode, out: &mut dyn Write, err: &Diagnostics) -> a
             }
             let mut answer = String::new();
             std::io::stdin().lock().read_line(&mut answer)?;
-            if !answer.trim_end_matches(['\n', '\r']).eq_ignore_ascii_case("y") {
+            if !answer
+                .trim_end_matches(['\n', '\r'])
+                .eq_ignore_ascii_case("y")
+            {
                 continue;
             }
         }

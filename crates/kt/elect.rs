@@ -113,9 +113,12 @@ fn election(value: Option<&str>) -> Result<Election, KtError> {
 
 /// Kafka's `--path-to-json-file`, with its messages.
 fn read_partitions(path: &PathBuf) -> Result<Vec<(String, i32)>, KtError> {
-    let text = std::fs::read_to_string(path).map_err(|_| {
-        let m = format!("java.nio.file.NoSuchFileException: {}", path.display());
-        KtError::config(format!("cannot read {}", path.display()))
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let m = format!(
+            "java.io.IOException: Unable to read file {}",
+            path.display()
+        );
+        KtError::config(format!("cannot read {}: {e}", path.display()))
             .thrown("java.lang.RuntimeException", m)
     })?;
     let operation = |m: &str| KtError::usage(m).thrown(OPERATION, m);

@@ -26,7 +26,9 @@ use crate::perf::e2e::E2eArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::profiles::profiled;
 use crate::topics::TopicsArgs;
-use crate::{acls, brokers, configs, console, delete_records, elect, groups, offsets, perf, topics};
+use crate::{
+    acls, brokers, configs, console, delete_records, elect, groups, offsets, perf, topics,
+};
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 pub const KAFKA_VERSION: &str = "3.9.2";
@@ -463,7 +465,8 @@ impl KafkaTool for AclsArgs {
         help_table: include_str!("help/kafka-acls.txt"),
     };
 
-    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+    fn run(mut self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        self.take_cluster_flag();
         acls::run(profiled(self, C)?, C, out, err)
     }
 }

@@ -8,8 +8,8 @@
 
 #![forbid(unsafe_code)]
 
-mod aliases;
 mod acls;
+mod aliases;
 mod brokers;
 mod cli;
 mod compat;

@@ -11,8 +11,8 @@ use crate::cli::{Cli, Command, ConfigCommand, PerfCommand};
 use crate::dispatch::Mode;
 use crate::profiles::profiled;
 use crate::{
-    acls, aliases, brokers, compat, configs, console, delete_records, elect, generate, groups, offsets,
-    perf, profiles, topics,
+    acls, aliases, brokers, compat, configs, console, delete_records, elect, generate, groups,
+    offsets, perf, profiles, topics,
 };
 
 const N: Mode = Mode::Native;
@@ -71,7 +71,10 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
                     None => brokers::run(args, N, out, err),
                 }
             }
-            Command::Acls(args) => acls::run(profiled(*args, N)?, N, out, err),
+            Command::Acls(mut args) => {
+                args.take_cluster_flag();
+                acls::run(profiled(*args, N)?, N, out, err)
+            }
             Command::Configs(args) => configs::run(profiled(*args, N)?, N, out, err),
             Command::ElectLeaders(args) => elect::run(profiled(*args, N)?, N, out, err),
             Command::Config(ConfigCommand::Show(args)) => profiles::show(*args, out, err),

@@ -67,11 +67,24 @@ pub fn producer_partitions<C: ProducerContext + AsRef<KtContext>>(
     producer: &BaseProducer<C>,
     topic: &str,
 ) -> Result<Option<usize>, KtError> {
-    let usable = |md: &Metadata| partition_count(md, topic).is_some();
+    // A topic the principal may not see is reported as refused, not missing.
+    let refused = |md: &Metadata| {
+        md.topics().iter().any(|t| {
+            t.name() == topic
+                && t.error()
+                    == Some(rdkafka::types::RDKafkaRespErr::RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED)
+        })
+    };
+    let usable = |md: &Metadata| partition_count(md, topic).is_some() || refused(md);
     let serve = || {
         producer.poll(Duration::ZERO);
     };
     let md = cluster.metadata_until(producer.client(), Some(topic), &serve, usable)?;
+    if refused(&md) {
+        return Err(KtError::broker(format!(
+            "Not authorized to access topics: [{topic}] (the broker's ACLs refuse this principal; kt acls --list --topic {topic} shows them)"
+        )));
+    }
     let count = partition_count(&md, topic);
     if count.is_some() {
         // librdkafka (2.10 on) drops its bootstrap connection once the first

@@ -66,7 +66,15 @@ pub struct ConnectionArgs {
     pub verbose: bool,
 
     /// Cluster profile from kt's config file [env: KT_CLUSTER]; flags beat its values
-    #[arg(long, value_name = "NAME", help_heading = "Connection")]
+    // Its value is optional only so that kafka-acls' own `--cluster` (a
+    // flag) can share the name; everywhere else a NAME is required.
+    #[arg(
+        long,
+        value_name = "NAME",
+        help_heading = "Connection",
+        num_args = 0..=1,
+        default_missing_value = ""
+    )]
     pub cluster: Option<String>,
 
     /// Properties of the cluster profile in use (set by [`Self::apply_profile`]).
@@ -164,6 +172,11 @@ impl ConnectionArgs {
         use_default: bool,
         endpoint_given: bool,
     ) -> Result<Option<Profile>, KtError> {
+        if self.cluster.as_deref() == Some("") {
+            return Err(KtError::usage(
+                "--cluster needs the NAME of a cluster profile (see kt config show)",
+            ));
+        }
         let endpoint_given = endpoint_given || self.endpoint()?.is_some();
         let profile = profile::select(self.cluster.as_deref(), use_default && !endpoint_given)?;
         Ok(self.use_profile(profile, endpoint_given))

@@ -627,7 +627,10 @@ impl Connection {
         ops: &[(String, i8, Option<String>)],
     ) -> Result<Result<(), Refused>, KtError> {
         let mut body = Encoder::default();
-        body.array_len(1).i8(resource_type).string(name).array_len(ops.len());
+        body.array_len(1)
+            .i8(resource_type)
+            .string(name)
+            .array_len(ops.len());
         for (key, op, value) in ops {
             body.string(key).i8(*op).nullable_string(value.as_deref());
         }

@@ -187,6 +187,13 @@ pub fn run_tool(
 /// which Kafka's retention check (every 5 minutes) would otherwise delete in
 /// the middle of a run. One node serves most tests; three make the notes'
 /// `--replication-factor 3` real, and can be killed and started again.
+///
+/// Leadership stays where failures put it (no automatic rebalance), so a
+/// preferred-replica election has something to do.
+///
+/// KRaft nodes authorize with StandardAuthorizer: the PLAINTEXT listener's
+/// principal (`User:ANONYMOUS`) is a super user, and a resource without
+/// ACLs is open to everyone, so ACLs bind only where a test adds them.
 pub struct KafkaCluster {
     pub release: Release,
     dir: tempfile::TempDir,
@@ -264,7 +271,9 @@ impl KafkaCluster {
                      transaction.state.log.replication.factor={rf}\ntransaction.state.log.min.isr=1\n\
                      group.initial.rebalance.delay.ms=0\n\
                      auto.create.topics.enable=false\n\
-                     log.retention.ms=-1\n",
+                     log.retention.ms=-1\nauto.leader.rebalance.enable=false\n\
+                     authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer\n\
+                     allow.everyone.if.no.acl.found=true\nsuper.users=User:ANONYMOUS\n",
                     id = i + 1,
                     voters = voters.join(","),
                     keystore = certs.keystore.display(),
