@@ -31,6 +31,10 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)')
             [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete the records of partitions before an offset or a time (kafka-delete-records)')
+            [CompletionResult]::new('brokers', 'brokers', [CompletionResultType]::ParameterValue, 'The brokers, controller and cluster id; their API versions or log directories (kafka-broker-api-versions, kafka-log-dirs)')
+            [CompletionResult]::new('configs', 'configs', [CompletionResultType]::ParameterValue, 'Describe and alter configs of topics, brokers, loggers; quotas and SCRAM credentials (kafka-configs)')
+            [CompletionResult]::new('acls', 'acls', [CompletionResultType]::ParameterValue, 'Add, remove and list ACLs (kafka-acls)')
+            [CompletionResult]::new('elect-leaders', 'elect-leaders', [CompletionResultType]::ParameterValue, 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
@@ -259,6 +263,137 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'kt;brokers' {
+            [CompletionResult]::new('--topic-list', '--topic-list', [CompletionResultType]::ParameterName, 'The list of topics to be queried in the form "topic1,topic2,topic3". All topics will be queried if no topic list is specified')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--describe', '--describe', [CompletionResultType]::ParameterName, 'Describe the specified log directories on the specified brokers')
+            [CompletionResult]::new('--api-versions', '--api-versions', [CompletionResultType]::ParameterName, 'kt: every API each broker serves, its versions, and the kt commands it supports')
+            [CompletionResult]::new('--log-dirs', '--log-dirs', [CompletionResultType]::ParameterName, 'kt: each broker''s log directories, with sizes per topic (--broker-list IDS, --topic-list T1,T2)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'kt;configs' {
+            [CompletionResult]::new('--entity-type', '--entity-type', [CompletionResultType]::ParameterName, 'Type of entity (topics/clients/users/brokers/broker-loggers/ips/client-metrics)')
+            [CompletionResult]::new('--entity-name', '--entity-name', [CompletionResultType]::ParameterName, 'Name of entity (topic name/client id/user principal name/broker id/ip/client metrics)')
+            [CompletionResult]::new('--add-config', '--add-config', [CompletionResultType]::ParameterName, 'Key Value pairs of configs to add. Square brackets can be used to group values which contain commas: ''k1=v1,k2=[v1,v2,v2],k3=v3''')
+            [CompletionResult]::new('--add-config-file', '--add-config-file', [CompletionResultType]::ParameterName, 'Path to a properties file with configs to add. See add-config for a list of valid configurations')
+            [CompletionResult]::new('--delete-config', '--delete-config', [CompletionResultType]::ParameterName, 'config keys to remove ''k1,k2''')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'The client''s ID')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user''s principal name')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'The broker''s ID')
+            [CompletionResult]::new('--broker-logger', '--broker-logger', [CompletionResultType]::ParameterName, 'The broker''s ID for its logger config')
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'The IP address')
+            [CompletionResult]::new('--bootstrap-controller', '--bootstrap-controller', [CompletionResultType]::ParameterName, 'The Kafka controllers to connect to (kt: not supported, give --bootstrap-server)')
+            [CompletionResult]::new('--zk-tls-config-file', '--zk-tls-config-file', [CompletionResultType]::ParameterName, 'Identifies the file where ZooKeeper client TLS connectivity properties are defined')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic''s name')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic''s name')
+            [CompletionResult]::new('--alter', '--alter', [CompletionResultType]::ParameterName, 'Alter the configuration for the entity')
+            [CompletionResult]::new('--describe', '--describe', [CompletionResultType]::ParameterName, 'List configs for the given entity')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'List all configs for the given topic, broker, or broker-logger entity (includes static configuration when the entity type is brokers)')
+            [CompletionResult]::new('--entity-default', '--entity-default', [CompletionResultType]::ParameterName, 'Default entity name for clients/users/brokers/ips (applies to corresponding entity type in command line)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Suppress console prompts')
+            [CompletionResult]::new('--client-defaults', '--client-defaults', [CompletionResultType]::ParameterName, 'The config defaults for all clients')
+            [CompletionResult]::new('--user-defaults', '--user-defaults', [CompletionResultType]::ParameterName, 'The config defaults for all users')
+            [CompletionResult]::new('--broker-defaults', '--broker-defaults', [CompletionResultType]::ParameterName, 'The config defaults for all brokers')
+            [CompletionResult]::new('--ip-defaults', '--ip-defaults', [CompletionResultType]::ParameterName, 'The config defaults for all IPs')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'kt: do not ask before altering on a terminal')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'kt: do not ask before altering on a terminal')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'kt;acls' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consumer Group to which the ACLs should be added or removed. A value of ''*'' indicates the ACLs should apply to all groups')
+            [CompletionResult]::new('--transactional-id', '--transactional-id', [CompletionResultType]::ParameterName, 'The transactionalId to which ACLs should be added or removed. A value of ''*'' indicates the ACLs should apply to all transactionalIds')
+            [CompletionResult]::new('--delegation-token', '--delegation-token', [CompletionResultType]::ParameterName, 'Delegation token to which ACLs should be added or removed. A value of ''*'' indicates ACL should apply to all tokens')
+            [CompletionResult]::new('--user-principal', '--user-principal', [CompletionResultType]::ParameterName, 'Specifies a user principal as a resource in relation with the operation')
+            [CompletionResult]::new('--resource-pattern-type', '--resource-pattern-type', [CompletionResultType]::ParameterName, 'The type of the resource pattern or pattern filter: literal, prefixed; for --list and --remove also any or match [default: literal]')
+            [CompletionResult]::new('--operation', '--operation', [CompletionResultType]::ParameterName, 'Operation that is being allowed or denied (Read, Write, Create, Delete, Alter, Describe, ClusterAction, DescribeConfigs, AlterConfigs, IdempotentWrite, CreateTokens, DescribeTokens, All) [default: All]')
+            [CompletionResult]::new('--allow-principal', '--allow-principal', [CompletionResultType]::ParameterName, 'principal is in principalType:name format. For example, User:''*'' is the wild card indicating all users')
+            [CompletionResult]::new('--deny-principal', '--deny-principal', [CompletionResultType]::ParameterName, 'principal is in principalType:name format. DENY RULES TAKE PRECEDENCE OVER ALLOW RULES')
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'List ACLs for the specified principal (repeatable)')
+            [CompletionResult]::new('--allow-host', '--allow-host', [CompletionResultType]::ParameterName, 'Host from which principals listed in --allow-principal will have access [default: *]')
+            [CompletionResult]::new('--deny-host', '--deny-host', [CompletionResultType]::ParameterName, 'Host from which principals listed in --deny-principal will be denied access [default: *]')
+            [CompletionResult]::new('--authorizer', '--authorizer', [CompletionResultType]::ParameterName, 'DEPRECATED (kt: not supported): the authorizer''s class')
+            [CompletionResult]::new('--authorizer-properties', '--authorizer-properties', [CompletionResultType]::ParameterName, 'DEPRECATED (kt: not supported): the authorizer''s properties')
+            [CompletionResult]::new('--zk-tls-config-file', '--zk-tls-config-file', [CompletionResultType]::ParameterName, 'DEPRECATED (kt: not supported): ZooKeeper TLS properties for the authorizer')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'topic to which ACLs should be added or removed. A value of ''*'' indicates ACL should apply to all topics')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'topic to which ACLs should be added or removed. A value of ''*'' indicates ACL should apply to all topics')
+            [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'Indicates you are trying to add ACLs')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Indicates you are trying to remove ACLs')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List ACLs for the specified resource, use --topic <topic> or --group <group> or --cluster to specify a resource')
+            [CompletionResult]::new('--idempotent', '--idempotent', [CompletionResultType]::ParameterName, 'Enable idempotence for the producer. This should be used in combination with the --producer option')
+            [CompletionResult]::new('--producer', '--producer', [CompletionResultType]::ParameterName, 'Convenience option to add/remove ACLs for producer role: WRITE, DESCRIBE and CREATE on topic')
+            [CompletionResult]::new('--consumer', '--consumer', [CompletionResultType]::ParameterName, 'Convenience option to add/remove ACLs for consumer role: READ, DESCRIBE on topic and READ on group')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume Yes to all queries and do not prompt')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Assume Yes to all queries and do not prompt')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume Yes to all queries and do not prompt')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'kt;elect-leaders' {
+            [CompletionResult]::new('--admin.config', '--admin.config', [CompletionResultType]::ParameterName, 'Configuration properties files to pass to the admin client')
+            [CompletionResult]::new('--election-type', '--election-type', [CompletionResultType]::ParameterName, 'Type of election to attempt: preferred (when the leader is not the preferred replica) or unclean (when the partition has no leader) [kt''s default: preferred]')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition id for which to perform an election. REQUIRED if --topic is specified (under kt''s name: all of the topic''s partitions when absent)')
+            [CompletionResult]::new('--path-to-json-file', '--path-to-json-file', [CompletionResultType]::ParameterName, 'The JSON file with the list of partitions for which leader elections should be performed: {"partitions": [{"topic": "foo", "partition": 1}]}')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Name of topic for which to perform an election. Not allowed if --path-to-json-file or --all-topic-partitions is specified')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Name of topic for which to perform an election. Not allowed if --path-to-json-file or --all-topic-partitions is specified')
+            [CompletionResult]::new('--all-topic-partitions', '--all-topic-partitions', [CompletionResultType]::ParameterName, 'Perform election on all of the eligible topic partitions based on the type of election (see the --election-type flag). Not allowed if --topic or --path-to-json-file is specified')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'kt: do not ask before an unclean election on a terminal')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'kt: do not ask before an unclean election on a terminal')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'kt;config' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -439,6 +574,10 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)')
             [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete the records of partitions before an offset or a time (kafka-delete-records)')
+            [CompletionResult]::new('brokers', 'brokers', [CompletionResultType]::ParameterValue, 'The brokers, controller and cluster id; their API versions or log directories (kafka-broker-api-versions, kafka-log-dirs)')
+            [CompletionResult]::new('configs', 'configs', [CompletionResultType]::ParameterValue, 'Describe and alter configs of topics, brokers, loggers; quotas and SCRAM credentials (kafka-configs)')
+            [CompletionResult]::new('acls', 'acls', [CompletionResultType]::ParameterValue, 'Add, remove and list ACLs (kafka-acls)')
+            [CompletionResult]::new('elect-leaders', 'elect-leaders', [CompletionResultType]::ParameterValue, 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
@@ -463,6 +602,18 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             break
         }
         'kt;help;delete-records' {
+            break
+        }
+        'kt;help;brokers' {
+            break
+        }
+        'kt;help;configs' {
+            break
+        }
+        'kt;help;acls' {
+            break
+        }
+        'kt;help;elect-leaders' {
             break
         }
         'kt;help;config' {

@@ -32,6 +32,10 @@ complete -c kt -n "__fish_kt_needs_command" -f -a "consume" -d 'Print records fr
 complete -c kt -n "__fish_kt_needs_command" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "groups" -d 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "delete-records" -d 'Delete the records of partitions before an offset or a time (kafka-delete-records)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "brokers" -d 'The brokers, controller and cluster id; their API versions or log directories (kafka-broker-api-versions, kafka-log-dirs)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "configs" -d 'Describe and alter configs of topics, brokers, loggers; quotas and SCRAM credentials (kafka-configs)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "acls" -d 'Add, remove and list ACLs (kafka-acls)'
+complete -c kt -n "__fish_kt_needs_command" -f -a "elect-leaders" -d 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
 complete -c kt -n "__fish_kt_needs_command" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
 complete -c kt -n "__fish_kt_needs_command" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
 complete -c kt -n "__fish_kt_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
@@ -217,6 +221,110 @@ complete -c kt -n "__fish_kt_using_subcommand delete-records" -s t -l topic -d '
 complete -c kt -n "__fish_kt_using_subcommand delete-records" -s y -l yes -d 'kt: do not ask on a terminal'
 complete -c kt -n "__fish_kt_using_subcommand delete-records" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand delete-records" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand brokers" -l topic-list -d 'The list of topics to be queried in the form "topic1,topic2,topic3". All topics will be queried if no topic list is specified' -r
+complete -c kt -n "__fish_kt_using_subcommand brokers" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand brokers" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand brokers" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand brokers" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand brokers" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand brokers" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand brokers" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand brokers" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand brokers" -l describe -d 'Describe the specified log directories on the specified brokers'
+complete -c kt -n "__fish_kt_using_subcommand brokers" -l api-versions -d 'kt: every API each broker serves, its versions, and the kt commands it supports'
+complete -c kt -n "__fish_kt_using_subcommand brokers" -l log-dirs -d 'kt: each broker\'s log directories, with sizes per topic (--broker-list IDS, --topic-list T1,T2)'
+complete -c kt -n "__fish_kt_using_subcommand brokers" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand brokers" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand configs" -l entity-type -d 'Type of entity (topics/clients/users/brokers/broker-loggers/ips/client-metrics)' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l entity-name -d 'Name of entity (topic name/client id/user principal name/broker id/ip/client metrics)' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l add-config -d 'Key Value pairs of configs to add. Square brackets can be used to group values which contain commas: \'k1=v1,k2=[v1,v2,v2],k3=v3\'' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l add-config-file -d 'Path to a properties file with configs to add. See add-config for a list of valid configurations' -r -F
+complete -c kt -n "__fish_kt_using_subcommand configs" -l delete-config -d 'config keys to remove \'k1,k2\'' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l client -d 'The client\'s ID' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l user -d 'The user\'s principal name' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l broker -d 'The broker\'s ID' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l broker-logger -d 'The broker\'s ID for its logger config' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l ip -d 'The IP address' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l bootstrap-controller -d 'The Kafka controllers to connect to (kt: not supported, give --bootstrap-server)' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l zk-tls-config-file -d 'Identifies the file where ZooKeeper client TLS connectivity properties are defined' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand configs" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand configs" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -s t -l topic -d 'The topic\'s name' -r
+complete -c kt -n "__fish_kt_using_subcommand configs" -l alter -d 'Alter the configuration for the entity'
+complete -c kt -n "__fish_kt_using_subcommand configs" -l describe -d 'List configs for the given entity'
+complete -c kt -n "__fish_kt_using_subcommand configs" -l all -d 'List all configs for the given topic, broker, or broker-logger entity (includes static configuration when the entity type is brokers)'
+complete -c kt -n "__fish_kt_using_subcommand configs" -l entity-default -d 'Default entity name for clients/users/brokers/ips (applies to corresponding entity type in command line)'
+complete -c kt -n "__fish_kt_using_subcommand configs" -l force -d 'Suppress console prompts'
+complete -c kt -n "__fish_kt_using_subcommand configs" -l client-defaults -d 'The config defaults for all clients'
+complete -c kt -n "__fish_kt_using_subcommand configs" -l user-defaults -d 'The config defaults for all users'
+complete -c kt -n "__fish_kt_using_subcommand configs" -l broker-defaults -d 'The config defaults for all brokers'
+complete -c kt -n "__fish_kt_using_subcommand configs" -l ip-defaults -d 'The config defaults for all IPs'
+complete -c kt -n "__fish_kt_using_subcommand configs" -s y -l yes -d 'kt: do not ask before altering on a terminal'
+complete -c kt -n "__fish_kt_using_subcommand configs" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand configs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand acls" -l group -d 'Consumer Group to which the ACLs should be added or removed. A value of \'*\' indicates the ACLs should apply to all groups' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l transactional-id -d 'The transactionalId to which ACLs should be added or removed. A value of \'*\' indicates the ACLs should apply to all transactionalIds' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l delegation-token -d 'Delegation token to which ACLs should be added or removed. A value of \'*\' indicates ACL should apply to all tokens' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l user-principal -d 'Specifies a user principal as a resource in relation with the operation' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l resource-pattern-type -d 'The type of the resource pattern or pattern filter: literal, prefixed; for --list and --remove also any or match [default: literal]' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l operation -d 'Operation that is being allowed or denied (Read, Write, Create, Delete, Alter, Describe, ClusterAction, DescribeConfigs, AlterConfigs, IdempotentWrite, CreateTokens, DescribeTokens, All) [default: All]' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l allow-principal -d 'principal is in principalType:name format. For example, User:\'*\' is the wild card indicating all users' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l deny-principal -d 'principal is in principalType:name format. DENY RULES TAKE PRECEDENCE OVER ALLOW RULES' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l principal -d 'List ACLs for the specified principal (repeatable)' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l allow-host -d 'Host from which principals listed in --allow-principal will have access [default: *]' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l deny-host -d 'Host from which principals listed in --deny-principal will be denied access [default: *]' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l authorizer -d 'DEPRECATED (kt: not supported): the authorizer\'s class' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l authorizer-properties -d 'DEPRECATED (kt: not supported): the authorizer\'s properties' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l zk-tls-config-file -d 'DEPRECATED (kt: not supported): ZooKeeper TLS properties for the authorizer' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand acls" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand acls" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -s t -l topic -d 'topic to which ACLs should be added or removed. A value of \'*\' indicates ACL should apply to all topics' -r
+complete -c kt -n "__fish_kt_using_subcommand acls" -l add -d 'Indicates you are trying to add ACLs'
+complete -c kt -n "__fish_kt_using_subcommand acls" -l remove -d 'Indicates you are trying to remove ACLs'
+complete -c kt -n "__fish_kt_using_subcommand acls" -l list -d 'List ACLs for the specified resource, use --topic <topic> or --group <group> or --cluster to specify a resource'
+complete -c kt -n "__fish_kt_using_subcommand acls" -l idempotent -d 'Enable idempotence for the producer. This should be used in combination with the --producer option'
+complete -c kt -n "__fish_kt_using_subcommand acls" -l producer -d 'Convenience option to add/remove ACLs for producer role: WRITE, DESCRIBE and CREATE on topic'
+complete -c kt -n "__fish_kt_using_subcommand acls" -l consumer -d 'Convenience option to add/remove ACLs for consumer role: READ, DESCRIBE on topic and READ on group'
+complete -c kt -n "__fish_kt_using_subcommand acls" -s y -l force -l yes -d 'Assume Yes to all queries and do not prompt'
+complete -c kt -n "__fish_kt_using_subcommand acls" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand acls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l admin.config -d 'Configuration properties files to pass to the admin client' -r -F
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l election-type -d 'Type of election to attempt: preferred (when the leader is not the preferred replica) or unclean (when the partition has no leader) [kt\'s default: preferred]' -r
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l partition -d 'Partition id for which to perform an election. REQUIRED if --topic is specified (under kt\'s name: all of the topic\'s partitions when absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l path-to-json-file -d 'The JSON file with the list of partitions for which leader elections should be performed: {"partitions": [{"topic": "foo", "partition": 1}]}' -r -F
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
+table\t'An aligned table for people'
+json\t'JSON for scripts (schema in the README)'"
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l broker-list -d 'Old Kafka name of --bootstrap-server (used only when it is absent)' -r
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l zookeeper -d 'Find the brokers through ZooKeeper (Kafka\'s pre-3.0 flag); kt then talks to them' -r
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l command-config -d 'Java .properties file with client settings' -r -F
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l command-property -d 'Client setting in Java form (repeatable); overrides --command-config' -r
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -s t -l topic -d 'Name of topic for which to perform an election. Not allowed if --path-to-json-file or --all-topic-partitions is specified' -r
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -l all-topic-partitions -d 'Perform election on all of the eligible topic partitions based on the type of election (see the --election-type flag). Not allowed if --topic or --path-to-json-file is specified'
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -s y -l yes -d 'kt: do not ask before an unclean election on a terminal'
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
+complete -c kt -n "__fish_kt_using_subcommand elect-leaders" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
 complete -c kt -n "__fish_kt_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -320,18 +428,22 @@ complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_f
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "producer" -d 'Produce records as fast as allowed and report throughput and latency'
 complete -c kt -n "__fish_kt_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "groups" -d 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "delete-records" -d 'Delete the records of partitions before an offset or a time (kafka-delete-records)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
-complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records config install-aliases completions man perf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "topics" -d 'Create, list, describe, alter and delete topics (kafka-topics)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "produce" -d 'Produce records from standard input (kafka-console-producer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "consume" -d 'Print records from a topic (kafka-console-consumer)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "offsets" -d 'Offsets of topic-partitions at a time, or earliest/latest/records (GetOffsetShell)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "groups" -d 'List, describe and delete consumer groups, reset their offsets (kafka-consumer-groups)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "delete-records" -d 'Delete the records of partitions before an offset or a time (kafka-delete-records)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "brokers" -d 'The brokers, controller and cluster id; their API versions or log directories (kafka-broker-api-versions, kafka-log-dirs)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "configs" -d 'Describe and alter configs of topics, brokers, loggers; quotas and SCRAM credentials (kafka-configs)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "acls" -d 'Add, remove and list ACLs (kafka-acls)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "elect-leaders" -d 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "config" -d 'Show the cluster profile and client settings a command would use'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "install-aliases" -d 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "man" -d 'Print kt\'s man page (or write all of them with --dir)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "perf" -d 'Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)'
+complete -c kt -n "__fish_kt_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups delete-records brokers configs acls elect-leaders config install-aliases completions man perf help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved cluster and client settings, secrets redacted'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consumer" -d 'Consume records as fast as possible and report throughput'
 complete -c kt -n "__fish_kt_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "e2e" -d 'Produce one record at a time, read each back, report the round trip (kafka-e2e-latency)'

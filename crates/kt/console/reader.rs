@@ -100,6 +100,14 @@ impl LineReader {
 
     /// Parses one line (without its terminator); `number` counts from 1.
     pub fn parse<'a>(&self, line: &'a [u8], number: u64) -> Result<Record<'a>, KtError> {
+        // The common case, every line a value: nothing to look for.
+        if !self.parse_headers && !self.parse_key && self.null_marker.is_none() {
+            return Ok(Record {
+                key: None,
+                value: Some(line),
+                headers: Vec::new(),
+            });
+        }
         let headers = self.part(
             self.parse_headers,
             line,
