@@ -430,3 +430,26 @@ fn brokers_api_versions_and_log_dirs() {
     );
     assert_eq!(run.stdout, apache_dirs.stdout);
 }
+
+#[test]
+fn the_mock_cluster_is_refused_at_once() {
+    for args in [
+        vec!["brokers", "-b", "mock"],
+        vec!["configs", "-b", "mock", "--topic", "t"],
+        vec!["acls", "-b", "mock"],
+        vec!["elect-leaders", "-b", "mock", "--all-topic-partitions"],
+    ] {
+        let started = std::time::Instant::now();
+        let run = kt(&args);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+        assert!(
+            run.stderr.starts_with("kt: the mock cluster cannot ")
+                && run.stderr.lines().count() == 1,
+            "{run:?}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{args:?}"
+        );
+    }
+}

@@ -358,7 +358,7 @@ fn install_aliases_makes_working_links_and_refuses_to_clobber() {
     );
     let run = kt(&["install-aliases", other_s, "--force"]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert_eq!(std::fs::read_dir(&other).unwrap().count(), 20);
+    assert_eq!(std::fs::read_dir(&other).unwrap().count(), 30);
     assert!(std::fs::read_link(other.join("kafka-topics.sh")).is_ok());
     let run = kt(&["install-aliases"]);
     assert_eq!(run.code, Some(2), "{run:?}");

@@ -70,6 +70,7 @@ pub(crate) fn cluster_info(
     cluster: &kt_core::Cluster,
     client_id: &str,
 ) -> anyhow::Result<ClusterInfo> {
+    refuse_mock(cluster, "describe the cluster")?;
     let admin = cluster.admin(client_id)?;
     // Metadata first: a broker that is down fails here in kt's one line.
     cluster.metadata(admin.inner(), None, &|| {
@@ -78,6 +79,18 @@ pub(crate) fn cluster_info(
     let info = describe_cluster(admin.inner(), cluster.timeout)?;
     std::mem::forget(admin);
     Ok(info)
+}
+
+/// librdkafka's mock cluster answers neither DescribeCluster nor the
+/// requests kt's own wire client sends: say so at once instead of waiting
+/// out the timeout.
+pub(crate) fn refuse_mock(cluster: &kt_core::Cluster, what: &str) -> Result<(), KtError> {
+    if cluster.mock().is_some() {
+        return Err(KtError::usage(format!(
+            "the mock cluster cannot {what}: give a real broker's --bootstrap-server"
+        )));
+    }
+    Ok(())
 }
 
 /// Java's `Node.toString()`.
