@@ -11,7 +11,7 @@
 //! binding added or removed, and a prompt before removing only on a
 //! terminal (never with `--yes`/`--force`).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 
 use clap::Args;
 use kt_core::connection::{Connection, Request};
@@ -840,18 +840,15 @@ fn act(args: &AclsArgs, mode: Mode, out: &mut dyn Write, err: &Diagnostics) -> a
                 pattern_text(filter)
             )
         };
-        let ask = if kafka_name {
-            !args.force
-        } else {
-            !args.force && std::io::stdin().is_terminal()
-        };
-        if ask {
-            if kafka_name {
-                writeln!(out, "{question}")?;
-                out.flush()?;
-            } else {
-                err.line(&question);
+        if !kafka_name {
+            let question = question.trim_end_matches(" (y/n)");
+            if !args.force && !crate::prompt::confirmed(question, err)? {
+                continue;
             }
+        } else if !args.force {
+            // Kafka's tool asks on stdout and reads stdin, terminal or not.
+            writeln!(out, "{question}")?;
+            out.flush()?;
             let mut answer = String::new();
             std::io::stdin().lock().read_line(&mut answer)?;
             if !answer

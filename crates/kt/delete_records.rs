@@ -7,7 +7,7 @@
 //! unless `--yes`, and reports each partition's new log start.
 
 use std::collections::HashMap;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 
 use clap::Args;
 use kt_core::connection::{Connection, Request};
@@ -175,7 +175,7 @@ pub fn run(
         Some(cuts) => cuts,
         None => topic_cuts(&args, &cluster, &admin)?,
     };
-    if !kafka_name && !args.yes && std::io::stdin().is_terminal() && !confirm(&cuts, err)? {
+    if !kafka_name && !args.yes && !confirm(&cuts, err)? {
         return Err(KtError::usage("nothing deleted").into());
     }
     // A partition the cluster does not have is reported as Kafka's admin
@@ -371,10 +371,7 @@ fn confirm(cuts: &Cuts, err: &Diagnostics) -> anyhow::Result<bool> {
             "kt: will delete {before} of {topic}-{partition}"
         ));
     }
-    let _ = write!(&*err, "Delete? [y/N] ");
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+    crate::prompt::confirmed("Delete?", err)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! election asks on a terminal unless `--yes`, and results come as a table
 //! or JSON too.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -234,12 +234,7 @@ pub fn run(
         }
         (named, _) => named,
     };
-    if kind == Election::Unclean
-        && !kafka_name
-        && !args.yes
-        && std::io::stdin().is_terminal()
-        && !confirm(named.as_deref(), err)?
-    {
+    if kind == Election::Unclean && !kafka_name && !args.yes && !confirm(named.as_deref(), err)? {
         return Err(KtError::usage("no election").into());
     }
     let name = match kind {
@@ -394,12 +389,10 @@ fn confirm(partitions: Option<&[(String, i32)]>, err: &Diagnostics) -> anyhow::R
         None => "every partition without a leader".to_string(),
         Some(p) => format!("{} partition(s)", p.len()),
     };
-    err.line(format_args!(
-        "An unclean election may lose records that were not replicated. Elect any replica as leader of {what}? [y/N]"
-    ));
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+    crate::prompt::confirmed(
+        &format!("An unclean election may lose records that were not replicated. Elect any replica as leader of {what}?"),
+        err,
+    )
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ mod native;
 mod offsets;
 mod perf;
 mod profiles;
+mod prompt;
 mod signals;
 mod time;
 mod topic;

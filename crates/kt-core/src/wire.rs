@@ -735,6 +735,24 @@ pub struct Acl {
     pub permission: i8,
 }
 
+/// A resource pattern: type, name and pattern type.
+type Pattern = (i8, Option<String>, i8);
+
+impl Decoder<'_> {
+    /// An ACL entry (principal, host, operation, permission) of `pattern`.
+    fn acl_entry(&mut self, pattern: &Pattern) -> Result<Acl, KtError> {
+        Ok(Acl {
+            resource_type: pattern.0,
+            name: pattern.1.clone(),
+            pattern_type: pattern.2,
+            principal: Some(self.string()?),
+            host: Some(self.string()?),
+            operation: self.i8()?,
+            permission: self.i8()?,
+        })
+    }
+}
+
 impl Encoder {
     fn acl_filter(&mut self, a: &Acl) -> &mut Self {
         self.i8(a.resource_type)
@@ -762,16 +780,9 @@ impl Connection {
             let resource_type = d.i8()?;
             let name = d.string()?;
             let pattern_type = d.i8()?;
+            let pattern = (resource_type, Some(name), pattern_type);
             for _ in 0..d.array_len()? {
-                acls.push(Acl {
-                    resource_type,
-                    name: Some(name.clone()),
-                    pattern_type,
-                    principal: Some(d.string()?),
-                    host: Some(d.string()?),
-                    operation: d.i8()?,
-                    permission: d.i8()?,
-                });
+                acls.push(d.acl_entry(&pattern)?);
             }
         }
         Ok(refused(code, message).map(|()| acls))
@@ -817,15 +828,8 @@ impl Connection {
             for _ in 0..d.array_len()? {
                 let _code = d.i16()?;
                 let _message = d.nullable_string()?;
-                deleted.push(Acl {
-                    resource_type: d.i8()?,
-                    name: Some(d.string()?),
-                    pattern_type: d.i8()?,
-                    principal: Some(d.string()?),
-                    host: Some(d.string()?),
-                    operation: d.i8()?,
-                    permission: d.i8()?,
-                });
+                let pattern = (d.i8()?, Some(d.string()?), d.i8()?);
+                deleted.push(d.acl_entry(&pattern)?);
             }
             out.push(refused(code, message).map(|()| deleted));
         }

@@ -17,7 +17,8 @@ use clap::Args;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use kt_core::connection::{Connection, Request};
 use kt_core::ffi::cluster::{describe_cluster, ClusterInfo, Node};
-use kt_core::{wire, ConnectionArgs, Diagnostics, KtError, OutputArgs, OutputFormat};
+use kt_core::{wire, ConnectionArgs, Diagnostics, KtContext, KtError, OutputArgs, OutputFormat};
+use rdkafka::admin::AdminClient;
 use serde::Serialize;
 
 use crate::dispatch::Mode;
@@ -70,15 +71,23 @@ pub(crate) fn cluster_info(
     cluster: &kt_core::Cluster,
     client_id: &str,
 ) -> anyhow::Result<ClusterInfo> {
-    refuse_mock(cluster, "describe the cluster")?;
     let admin = cluster.admin(client_id)?;
+    let info = cluster_info_with(cluster, &admin)?;
+    std::mem::forget(admin);
+    Ok(info)
+}
+
+/// [`cluster_info`] through an admin client the caller keeps for more.
+pub(crate) fn cluster_info_with(
+    cluster: &kt_core::Cluster,
+    admin: &AdminClient<KtContext>,
+) -> anyhow::Result<ClusterInfo> {
+    refuse_mock(cluster, "describe the cluster")?;
     // Metadata first: a broker that is down fails here in kt's one line.
     cluster.metadata(admin.inner(), None, &|| {
         kt_core::context::drain_events(admin.inner())
     })?;
-    let info = describe_cluster(admin.inner(), cluster.timeout)?;
-    std::mem::forget(admin);
-    Ok(info)
+    Ok(describe_cluster(admin.inner(), cluster.timeout)?)
 }
 
 /// librdkafka's mock cluster answers neither DescribeCluster nor the

@@ -61,12 +61,11 @@ fn resources(plan: &Plan, brokers: &mut Brokers<'_>, out: &mut dyn Write) -> any
         Some(name) => vec![name.clone()],
         None => match head {
             TOPICS => {
-                let admin = brokers.cluster.admin("kt-configs")?;
+                let admin = &brokers.admin;
                 let md = brokers.cluster.metadata(admin.inner(), None, &|| {
                     kt_core::context::drain_events(admin.inner())
                 })?;
                 let names: Vec<String> = md.topics().iter().map(|t| t.name().to_string()).collect();
-                std::mem::forget(admin);
                 // listTopics' names are a Java HashSet.
                 hash_map_order(names, |n| string_hash(n))
             }

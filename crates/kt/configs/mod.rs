@@ -17,14 +17,15 @@ mod describe;
 mod quotas;
 
 use std::collections::HashMap;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 
 pub use args::ConfigsArgs;
 use args::{illegal, BROKERS, BROKER_LOGGERS, CLIENTS, CLIENT_METRICS, IPS, TOPICS, USERS};
 use kt_core::connection::{Connection, Request};
 use kt_core::ffi::cluster::Node;
 use kt_core::wire::{self, resource, Refused};
-use kt_core::{Diagnostics, ErrorKind, KtError, OutputFormat};
+use kt_core::{Diagnostics, ErrorKind, KtContext, KtError, OutputFormat};
+use rdkafka::admin::AdminClient;
 use serde::Serialize;
 
 use crate::dispatch::Mode;
@@ -125,6 +126,8 @@ fn validate_topic(name: &str) -> Result<(), KtError> {
 /// Wire connections to the cluster's brokers, opened when first needed.
 pub(crate) struct Brokers<'a> {
     cluster: &'a kt_core::Cluster,
+    /// The one librdkafka client of the command (cluster, topics, SCRAM).
+    admin: AdminClient<KtContext>,
     nodes: Vec<Node>,
     open: HashMap<i32, wire::Connection>,
 }
@@ -258,9 +261,11 @@ fn run_checked(
         ..Default::default()
     };
     let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
-    let info = crate::brokers::cluster_info(&cluster, "kt-configs")?;
+    let admin = cluster.admin("kt-configs")?;
+    let info = crate::brokers::cluster_info_with(&cluster, &admin)?;
     let mut brokers = Brokers {
         cluster: &cluster,
+        admin,
         nodes: info.nodes,
         open: HashMap::new(),
     };
@@ -272,7 +277,8 @@ fn run_checked(
     } else {
         describe::run(&plan, &mut brokers, out)
     };
-    drop(brokers);
+    std::mem::forget(brokers.admin);
+    drop(brokers.open);
     std::mem::forget(cluster);
     result
 }
@@ -321,16 +327,14 @@ fn alter(
         (_, true) => format!("the default {}", head.trim_end_matches('s')),
         _ => format!("{} {name}", head.trim_end_matches('s')),
     };
-    if !plan.kafka_name && !args.yes && !args.force && std::io::stdin().is_terminal() {
+    if !plan.kafka_name && !args.yes && !args.force {
         let mut changes: Vec<String> = shown_adds
             .iter()
             .map(|(k, v)| format!("set {k}={v}"))
             .collect();
         changes.extend(deletes.iter().map(|d| format!("delete {d}")));
-        err.line(format_args!("Alter {what}: {}? [y/N]", changes.join(", ")));
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+        let question = format!("Alter {what}: {}?", changes.join(", "));
+        if !crate::prompt::confirmed(&question, err)? {
             return Err(KtError::usage("nothing altered").into());
         }
     }

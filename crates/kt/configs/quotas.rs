@@ -142,9 +142,8 @@ pub(super) fn describe(
         !plan.types.iter().any(|t| t == CLIENTS) && !plan.names.contains(&String::new());
     let mut credentials = Vec::new();
     if scram_users && plan.types.iter().any(|t| t == USERS) {
-        let admin = brokers.cluster.admin("kt-configs")?;
-        let described = scram::describe(admin.inner(), &plan.names, brokers.cluster.timeout)?;
-        std::mem::forget(admin);
+        let described =
+            scram::describe(brokers.admin.inner(), &plan.names, brokers.cluster.timeout)?;
         for (user, answer) in described {
             match answer {
                 Ok(mechanisms) => credentials.push(Credentials {
@@ -385,9 +384,12 @@ pub(super) fn alter(
             password: password.into_bytes(),
         });
     }
-    let admin = brokers.cluster.admin("kt-configs")?;
-    let refused = scram::alter(admin.inner(), user, &changes, brokers.cluster.timeout)?;
-    std::mem::forget(admin);
+    let refused = scram::alter(
+        brokers.admin.inner(),
+        user,
+        &changes,
+        brokers.cluster.timeout,
+    )?;
     if let Some((code, why)) = refused {
         let shown = scram_exception(code, &why);
         return Err(KtError::broker(format!("{what}: {why}"))
