@@ -35,6 +35,10 @@ for count in $((TOPICS / 10)) "$TOPICS"; do
     measure "offsets-apache-$count" "$java_tool" org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$b" --time -1
     measure_out "offsets-kt-$count" "$work/bin/kafka-get-offsets" --bootstrap-server "$b" --time -1
   done
+  # The broker's own DescribeConfigs round trip, which --describe waits on.
+  for synonyms in 1 0; do
+    python3 bench/lib/describe_configs.py "$b" "$count" "$synonyms" "$ROUNDS" >"$work/configs-$synonyms-$count"
+  done
   # kt's answer has every partition (5 per topic, and __consumer_offsets' if present).
   got=$(grep -c '^big-' "$work/offsets-kt-$count.out")
   [ "$got" = "$((count * 5))" ] || {
@@ -57,4 +61,10 @@ for key, what in [("list", "kafka-topics --list"), ("describe", "kafka-topics --
               f"{rss(a):10.1f} {rss(k):7.1f} {rss(a) / rss(k):9.1f}x")
     growth = med(f"{key}-kt-{topics}", 0) / med(f"{key}-kt-{small}", 0)
     print(f"{'':28} kt's time at {topics} / at {small} topics: {growth:.1f}x (10x is linear)")
+    if key == "describe":
+        for count in (small, topics):
+            (kt_s, kt_b), (java_s, java_b) = (open(f"{work}/configs-{syn}-{count}").read().split() for syn in "10")
+            print(f"{'':28} {count} topics: the broker alone answers DescribeConfigs in {float(kt_s):.3f} s "
+                  f"({int(kt_b) / 1e6:.1f} MB, with synonyms, as librdkafka asks) or {float(java_s):.3f} s "
+                  f"({int(java_b) / 1e6:.1f} MB, as Java asks); Apache's wall / 10 = {med(f'describe-apache-{count}', 0) / 10:.3f} s")
 PY

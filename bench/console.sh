@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # kt produce / kt consume against librdkafka's own rdkafka_performance, side
 # by side in one run on one Apache Kafka 3.9 broker (a KRaft node, loopback), same
-# topic layout (one partition each). Prints throughput ratios and peak RSS.
+# topic layout (one partition each), alternating, median of ROUNDS. Prints
+# throughput and CPU ratios, peak RSS, and how busy the machine was.
 #
-#   bash bench/console.sh            # 1,000,000 records of 200 bytes
-#   N=200000 SIZE=100 bash bench/console.sh
+#   bash bench/console.sh            # 1,000,000 records of 200 bytes, median of 3
+#   N=200000 SIZE=100 ROUNDS=1 bash bench/console.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-1000000}
 SIZE=${SIZE:-200}
+ROUNDS=${ROUNDS:-3}
 
 cargo build --release --locked -q
 kt=$PWD/target/release/kt
@@ -25,42 +27,38 @@ with open(path, "wb") as f:
         f.write(line)
 PY
 
+source bench/lib/measure.sh
+
 # Same client settings for both: librdkafka's batching, acks=all, idempotence.
 common=(-X batch.size=1000000 -X linger.ms=5 -X acks=-1 -X enable.idempotence=true)
-for t in kt-bench kt-small peer-bench; do
-  "$kt" topics --bootstrap-server "$b" --create --topic "$t" --partitions 1 >/dev/null
-done
-
-# run NAME CMD...: wall seconds and peak RSS (KiB) into $work/NAME.
-run() {
-  local name=$1; shift
-  local start end
-  start=$(date +%s.%N)
-  /usr/bin/time -f %M -o "$work/$name.rss" "$@"
-  end=$(date +%s.%N)
-  echo "$start $end" >"$work/$name.wall"
-}
-
-run kt-produce "$kt" produce --bootstrap-server "$b" --topic kt-bench "${common[@]}" <"$work/data"
-run peer-produce "$peer" -P -t peer-bench -b "$b" -s "$SIZE" -c "$N" -q "${common[@]}" >/dev/null 2>&1
-run kt-consume "$kt" consume --bootstrap-server "$b" --topic kt-bench --from-beginning --max-messages "$N" >/dev/null 2>&1
-run peer-consume "$peer" -C -t peer-bench -p 0 -b "$b" -o beginning -c "$N" -q >/dev/null 2>&1
-# Peak RSS at a tenth of the records, to show it does not grow with the count.
 head -n "$((N / 10))" "$work/data" >"$work/small"
-run kt-produce-small "$kt" produce --bootstrap-server "$b" --topic kt-small "${common[@]}" <"$work/small"
-run kt-consume-small "$kt" consume --bootstrap-server "$b" --topic kt-small --from-beginning --max-messages "$((N / 10))" >/dev/null 2>&1
+for r in $(seq "$ROUNDS"); do
+  for t in kt peer kt-small; do
+    "$kt" topics --bootstrap-server "$b" --create --topic "$t-$r" --partitions 1 >/dev/null
+  done
+  measure_in kt-produce "$work/data" "$kt" produce --bootstrap-server "$b" --topic "kt-$r" "${common[@]}"
+  measure peer-produce "$peer" -P -t "peer-$r" -b "$b" -s "$SIZE" -c "$N" -q "${common[@]}"
+  measure kt-consume "$kt" consume --bootstrap-server "$b" --topic "kt-$r" --from-beginning --max-messages "$N"
+  measure peer-consume "$peer" -C -t "peer-$r" -p 0 -b "$b" -o beginning -c "$N" -q
+done
+# Peak RSS at a tenth of the records, to show it does not grow with the count.
+measure_in kt-produce-small "$work/small" "$kt" produce --bootstrap-server "$b" --topic kt-small-1 "${common[@]}"
+measure kt-consume-small "$kt" consume --bootstrap-server "$b" --topic kt-small-1 --from-beginning \
+  --max-messages "$((N / 10))"
 
-python3 - "$work" "$N" "$SIZE" <<'PY'
+PYTHONPATH=bench/lib python3 - "$work" "$N" "$SIZE" "$ROUNDS" <<'PY'
 import sys
-work, n, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-def wall(name):
-    a, b = open(f"{work}/{name}.wall").read().split()
-    return float(b) - float(a)
-def rss(name):
-    return int(open(f"{work}/{name}.rss").read().split()[-1]) / 1024
-print(f"{n} records of {size} bytes, Apache Kafka 3.9 (one KRaft node) on loopback, one partition")
-print(f"{'':10} {'kt rec/s':>12} {'peer rec/s':>12} {'ratio':>7} {'kt RSS MB':>10} {'RSS @ N/10':>11}")
+from runs import busy, med, rss
+work, n, size, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+print(f"{n} records of {size} bytes, Apache Kafka 3.9 (one KRaft node) on loopback, one partition; "
+      f"medians of {rounds} alternating runs")
+# busy: (client + broker CPU) / (cores x wall), near 100% when the machine,
+# not the client, is the bound.
+print(f"{'':10} {'kt rec/s':>12} {'peer rec/s':>12} {'ratio':>7} {'CPU ratio':>10} {'kt RSS MB':>10} {'RSS @ N/10':>11}"
+      f" {'busy kt/peer':>13}")
 for op in ("produce", "consume"):
-    k, p = n / wall(f"kt-{op}"), n / wall(f"peer-{op}")
-    print(f"{op:10} {k:12.0f} {p:12.0f} {k / p:6.2f}x {rss(f'kt-{op}'):10.1f} {rss(f'kt-{op}-small'):11.1f}")
+    kt, peer = f"kt-{op}", f"peer-{op}"
+    k, p = n / med(kt, 0), n / med(peer, 0)
+    print(f"{op:10} {k:12.0f} {p:12.0f} {k / p:6.2f}x {med(kt, 1) / med(peer, 1):9.2f}x {rss(kt):10.1f}"
+          f" {rss(f'{kt}-small'):11.1f} {100 * busy(kt):6.0f}%/{100 * busy(peer):.0f}%")
 PY

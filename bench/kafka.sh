@@ -99,12 +99,13 @@ fi
 
 PYTHONPATH=bench/lib python3 - "$work" "$N" "$LINES" "$hyper" "$ROUNDS" <<'PY'
 import json, re, statistics, sys
-from runs import med, rss, runs
+from runs import busy, med, rss, runs
 work, n, lines, hyper, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
 print(f"Apache Kafka 3.9.2, one KRaft node; medians of alternating runs; ratio = peer / kt "
       f"(above 1: kt is faster or leaner)")
 print(f"({n} perf-test records of 200 B, {lines} console lines of 200 B)")
-print(f"{'':28} {'side':7} {'wall s':>8} {'CPU s':>7} {'RSS MB':>7} {'wall ratio':>11} {'CPU ratio':>10} {'RSS ratio':>10}")
+print(f"{'':28} {'side':7} {'wall s':>8} {'CPU s':>7} {'RSS MB':>7} {'wall ratio':>11} {'CPU ratio':>10} {'RSS ratio':>10}"
+      f" {'broker CPU s':>13} {'busy':>5}")
 # (label, kt's measurement, [(peer, its measurement)])
 rows = [("kafka-producer-perf-test", "producer-perf-kt", [("apache", "producer-perf-apache")]),
         ("kafka-consumer-perf-test", "consumer-perf-kt", [("apache", "consumer-perf-apache")]),
@@ -117,21 +118,28 @@ rows = [("kafka-producer-perf-test", "producer-perf-kt", [("apache", "producer-p
         ("kt --help", "help-kt", []),
         ("kafka-topics --list", "list-kt", [("apache", "list-apache")]),
         ("console producer, 1 line", "one-line-kt", [("apache", "one-line-apache")])]
+# broker CPU: the broker's over the median run; busy: (client + broker CPU) /
+# (cores x wall), near 100% when the machine, not the client, is the bound.
+load = lambda m: f"{med(m,3):13.2f} {100 * busy(m):4.0f}%"
 for label, kt, peers in rows:
-    print(f"{label:28} {'kt':7} {med(kt,0):8.2f} {med(kt,1):7.2f} {rss(kt):7.1f}")
+    print(f"{label:28} {'kt':7} {med(kt,0):8.2f} {med(kt,1):7.2f} {rss(kt):7.1f} {'':34} {load(kt)}")
     for peer, p in peers:
         print(f"{'':28} {peer:7} {med(p,0):8.2f} {med(p,1):7.2f} {rss(p):7.1f} "
-              f"{med(p,0) / med(kt,0):10.2f}x {med(p,1) / med(kt,1):9.2f}x {rss(p) / rss(kt):9.2f}x")
-def percentiles(side):
-    # EndToEndLatency's line: "Percentiles: 50th = 1, 99th = 3, 99.9th = 5" (ms).
+              f"{med(p,0) / med(kt,0):10.2f}x {med(p,1) / med(kt,1):9.2f}x {rss(p) / rss(kt):9.2f}x {load(p)}")
+def latency(side):
+    # EndToEndLatency's lines: "Avg latency: 0.8740 ms" and
+    # "Percentiles: 50th = 1, 99th = 3, 99.9th = 5" (whole ms, truncated).
     found = []
     for r in range(1, rounds + 1):
-        m = re.search(r"50th = ([0-9.]+), 99th = ([0-9.]+)", open(f"{work}/e2e-{side}-{r}.out").read())
-        found.append((float(m.group(1)), float(m.group(2))))
-    return statistics.median(f[0] for f in found), statistics.median(f[1] for f in found)
-(a50, a99), (k50, k99) = percentiles("apache"), percentiles("kt")
+        text = open(f"{work}/e2e-{side}-{r}.out").read()
+        avg = re.search(r"Avg latency: ([0-9.]+) ms", text)
+        m = re.search(r"50th = ([0-9.]+), 99th = ([0-9.]+)", text)
+        found.append((float(avg.group(1)), float(m.group(1)), float(m.group(2))))
+    return [statistics.median(f[i] for f in found) for i in range(3)]
+(aa, a50, a99), (ka, k50, k99) = latency("apache"), latency("kt")
 # Whole milliseconds: 0 reads as half of one, so a ratio stays finite.
-print(f"end-to-end latency, ms (ratio = Apache / kt): p50 Apache {a50:g}, kt {k50:g} "
+print(f"end-to-end latency, ms (ratio = Apache / kt): average Apache {aa:.3f}, kt {ka:.3f} "
+      f"({aa / max(ka, 0.001):.2f}x); p50 Apache {a50:g}, kt {k50:g} "
       f"({max(a50, 0.5) / max(k50, 0.5):.2f}x); p99 Apache {a99:g}, kt {k99:g} "
       f"({max(a99, 0.5) / max(k99, 0.5):.2f}x)")
 if hyper:

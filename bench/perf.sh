@@ -18,13 +18,7 @@ cargo build --release --locked -q
 kt=$PWD/target/release/kt
 peer=$(bash bench/peer.sh)
 source bench/lib/kafka-broker.sh
-
-# measure NAME CMD...: "wall_s cpu_s max_rss_kib" appended to $work/NAME.
-measure() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
-  awk '{print $1, $2 + $3, $4}' "$work/t" >>"$work/$name"
-}
+source bench/lib/measure.sh
 
 for acks in -1 1; do
   idem=$([ "$acks" = -1 ] && echo true || echo false)
@@ -52,10 +46,13 @@ measure big-kt "$kt" perf producer --bootstrap-server mock --topic big --num-rec
 
 PYTHONPATH=bench/lib python3 - "$work" "$N" "$SIZE" "$BIG" <<'PY'
 import statistics, sys
-from runs import med, rss, runs
+from runs import busy, med, rss, runs
 work, n, size, big = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 print(f"{n} records of {size} B, 3 partitions, median of {len(runs('consume-kt'))} alternating runs")
-print(f"{'':24} {'kt rec/s':>11} {'peer rec/s':>11} {'ratio':>6} {'CPU/rec ratio':>14} {'kt RSS MB':>10} {'peer RSS MB':>12}")
+# broker CPU s: the broker's CPU over each side's median run; busy: (client +
+# broker CPU) / (cores x wall), near 100% when the machine is the bound.
+print(f"{'':24} {'kt rec/s':>11} {'peer rec/s':>11} {'ratio':>6} {'CPU/rec ratio':>14} {'kt RSS MB':>10} {'peer RSS MB':>12}"
+      f" {'broker CPU s kt/peer':>21} {'busy kt/peer':>13}")
 pairs = [("kafka produce acks=-1", "produce-acks-1"), ("kafka produce acks=1", "produce-acks1"),
          ("mock produce acks=-1", "mock-produce-acks-1"), ("mock produce acks=1", "mock-produce-acks1"),
          ("kafka consume", "consume")]
@@ -64,7 +61,9 @@ for label, key in pairs:
     cpu = med(f"{key}-kt", 1) / med(f"{key}-peer", 1)
     rss_kt = max(r[2] for r in runs(f"{key}-kt")) / 1024
     rss_peer = max(r[2] for r in runs(f"{key}-peer")) / 1024
-    print(f"{label:24} {kt_rate:11.0f} {peer_rate:11.0f} {kt_rate / peer_rate:5.2f}x {cpu:13.2f}x {rss_kt:10.1f} {rss_peer:12.1f}")
+    load = (f"{med(f'{key}-kt', 3):10.2f}/{med(f'{key}-peer', 3):<10.2f}"
+            f" {100 * busy(f'{key}-kt'):6.0f}%/{100 * busy(f'{key}-peer'):.0f}%") if "mock" not in key else ""
+    print(f"{label:24} {kt_rate:11.0f} {peer_rate:11.0f} {kt_rate / peer_rate:5.2f}x {cpu:13.2f}x {rss_kt:10.1f} {rss_peer:12.1f} {load}")
 at_n = max(r[2] for r in runs("mock-produce-acks1-kt")) / 1024
 at_big = runs("big-kt")[0][2] / 1024
 print(f"kt peak RSS producing to the mock (acks=1): {at_n:.1f} MB at {n} records, {at_big:.1f} MB at {big} "

@@ -1,15 +1,31 @@
-# Sourced by the bench scripts (after kafka-broker.sh, which sets $work):
-# one run of a command under /usr/bin/time, failing the bench with the
-# command's last lines when it fails.
+# Sourced by the bench scripts (after kafka-broker.sh, which sets $work and
+# $broker): one run of a command under /usr/bin/time, failing the bench with
+# the command's last lines when it fails.
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 
-# measure_out NAME CMD...: "wall_s cpu_s max_rss_kib" appended to $work/NAME,
-# stdout kept in $work/NAME.out.
+# broker_cpu: the broker JVM's CPU time so far (user+sys), in clock ticks.
+broker_cpu() {
+  if [ -n "${broker:-}" ] && [ -r "/proc/$broker/stat" ]; then
+    # Fields 14 and 15 after the command name, which may hold spaces.
+    sed 's/.*) //' "/proc/$broker/stat" | awk '{print $12 + $13}'
+  else
+    echo 0
+  fi
+}
+ticks=$(getconf CLK_TCK)
+
+# measure_out NAME CMD...: "wall_s cpu_s max_rss_kib broker_cpu_s" appended
+# to $work/NAME, stdout kept in $work/NAME.out. The broker's CPU over the run
+# shows where a client that waits spends its time: on 2 cores, client CPU +
+# broker CPU near 2 x wall means the machine, not the client, is the bound.
 measure_out() {
   local name=$1; shift
+  local before after
+  before=$(broker_cpu)
   /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >"$work/$name.out" 2>"$work/err" || {
     echo "bench: $name failed:" >&2; tail -3 "$work/err" >&2; exit 1; }
-  awk '{print $1, $2 + $3, $4}' "$work/t" >>"$work/$name"
+  after=$(broker_cpu)
+  awk -v b=$((after - before)) -v hz="$ticks" '{print $1, $2 + $3, $4, b / hz}' "$work/t" >>"$work/$name"
 }
 # measure NAME CMD...: the same, stdout dropped.
 measure() {

@@ -307,7 +307,7 @@ fn finish(
                 err.line(format_args!("kt: committing offsets: {e}"));
             }
         }
-        drop(consumer);
+        kt_core::close_consumer(consumer, cluster.timeout);
     } else {
         // Nothing to commit: skip librdkafka's teardown wait, the process ends.
         std::mem::forget(consumer);

@@ -105,7 +105,7 @@ pub fn run(
             writeln!(out, "{name:<40} : {value}")?;
         }
     }
-    std::mem::drop(consumer);
+    kt_core::close_consumer(consumer, cluster.timeout);
     if let Some(signal) = totals.stopped {
         return Err(KtError::new(signal.kind(), format!("stopped by {}", signal.name())).into());
     }

@@ -11,7 +11,7 @@ use kt_core::output::Diagnostics;
 use kt_core::props::{Property, Source};
 use kt_core::{Cluster, KtContext, KtError};
 use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::producer::{BaseProducer, BaseRecord};
+use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
 use rdkafka::{Message, Offset, TopicPartitionList};
 
 use super::payload::XorShift;
@@ -169,6 +169,7 @@ pub fn run(
     let progress = Progress::new(plan.count, "round trips");
     let result = round_trips(&plan, &producer, &consumer, &signals, &progress, text, out);
     progress.finish();
+    kt_core::close_consumer(consumer, cluster.timeout);
     let (mut latencies_ms, total_ns, hdr) = result?;
     latencies_ms.sort_unstable();
     let pick = |p: f64| {
@@ -269,6 +270,10 @@ fn round_trips(
     let mut hdr = histogram();
     let mut latencies_ms: Vec<u64> = Vec::with_capacity(plan.count as usize);
     let mut total_ns: u128 = 0;
+    // One record at a time with linger 0: nothing to flush, so it is served
+    // here, without deliver_all's flush thread (a thread per round trip:
+    // 0.40 ms on average against 0.30 ms).
+    let waker = kt_core::ffi::QueueWaker::new(producer.client());
     for i in 0..plan.count {
         // Each round trip is short: a signal stops the run between two.
         if let Some(signal) = signals.received() {
@@ -283,7 +288,10 @@ fn round_trips(
         producer
             .send(BaseRecord::<[u8], [u8]>::to(&plan.topic).payload(&payload[..]))
             .map_err(|(e, _)| KtError::broker(format!("sending record {i}: {e}")))?;
-        if !kt_core::deliver_all(producer, begin + POLL_TIMEOUT, || false) {
+        while producer.in_flight_count() > 0 && begin.elapsed() < POLL_TIMEOUT {
+            kt_core::runtime::serve(producer, &waker, Duration::from_millis(10));
+        }
+        if producer.in_flight_count() > 0 {
             return Err(KtError::new(
                 kt_core::ErrorKind::Timeout,
                 format!("record {i} was not acknowledged within 10s"),
