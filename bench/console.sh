@@ -54,7 +54,7 @@ print(f"{n} records of {size} bytes, Apache Kafka 3.9 (one KRaft node) on loopba
       f"medians of {rounds} alternating runs")
 # busy: (client + broker CPU) / (cores x wall), near 100% when the machine,
 # not the client, is the bound.
-print(f"{'':10} {'kt rec/s':>12} {'peer rec/s':>12} {'ratio':>7} {'CPU ratio':>10} {'kt RSS MB':>10} {'RSS @ N/10':>11}"
+print(f"{'':10} {'kt rec/s':>12} {'peer rec/s':>12} {'ratio':>7} {'CPU kt/peer':>10} {'kt RSS MB':>10} {'RSS @ N/10':>11}"
       f" {'busy kt/peer':>13}")
 for op in ("produce", "consume"):
     kt, peer = f"kt-{op}", f"peer-{op}"

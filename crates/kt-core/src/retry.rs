@@ -8,11 +8,14 @@ use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 
 use crate::error::KtError;
 
-/// Errors Kafka's clients retry.
+/// Errors Kafka's clients retry, and librdkafka's local DestroyBroker: a
+/// request in flight on a broker handle librdkafka retired (the bootstrap
+/// connection, once metadata named the real brokers) was never answered.
 pub fn is_retriable(code: RDKafkaErrorCode) -> bool {
     matches!(
         code,
-        RDKafkaErrorCode::LeaderNotAvailable
+        RDKafkaErrorCode::DestroyBroker
+            | RDKafkaErrorCode::LeaderNotAvailable
             | RDKafkaErrorCode::NotController
             | RDKafkaErrorCode::NetworkException
             | RDKafkaErrorCode::RequestTimedOut

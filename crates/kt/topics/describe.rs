@@ -208,6 +208,13 @@ impl Default for TopicConfig {
     }
 }
 
+/// Topics per DescribeConfigs request. The broker's time grows faster than
+/// the topics asked for in one request (Kafka 3.9: 1 ms for 20 topics, 11 ms
+/// for 200, 128 ms for 2,000), and 2,000 topics in one answer were 4.9 MB
+/// (librdkafka asks for synonyms) held at once: `--describe` of 2,000 topics
+/// took 0.25 s and 49 MB in one request, 0.17 s and 31 MB in requests of 50.
+const CONFIG_CHUNK: usize = 50;
+
 /// Each topic's configuration, and whether the cluster runs in KRaft mode.
 /// The mock cluster answers no DescribeConfigs; its topics have no overrides.
 ///
@@ -222,40 +229,56 @@ fn describe_configs(
     if topics.is_empty() || s.cluster.mock().is_some() {
         return Ok((out, true));
     }
-    let mut specs: Vec<ResourceSpecifier<'_>> =
-        topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
+    // One request per CONFIG_CHUNK topics, all sent at once: librdkafka
+    // parses each answer while the broker works on the next, and each is
+    // boiled down to the overrides before the next is read.
+    let mut specs: Vec<Vec<ResourceSpecifier<'_>>> = topics
+        .chunks(CONFIG_CHUNK)
+        .map(|chunk| chunk.iter().map(|t| ResourceSpecifier::Topic(t)).collect())
+        .collect();
     let broker = s.live_brokers().into_iter().min();
     if let Some(id) = broker {
-        specs.push(ResourceSpecifier::Broker(id));
+        specs.push(vec![ResourceSpecifier::Broker(id)]);
     }
-    let mut results = kt_core::block_on(s.admin.describe_configs(&specs, &s.admin_options()))
-        .map_err(|e| admin_error(s, "DescribeConfigs", e))?;
-    let kraft = match broker.and(results.pop()) {
-        Some(Ok(config)) => config
-            .get("process.roles")
-            .and_then(|e| e.value.as_deref())
-            .is_none_or(|roles| !roles.is_empty()),
+    let opts = s.admin_options();
+    let mut answers: Vec<_> = specs
+        .iter()
+        .map(|chunk| s.admin.describe_configs(chunk, &opts))
+        .collect();
+    let broker_answer = broker.and(answers.pop());
+    for (chunk, answer) in topics.chunks(CONFIG_CHUNK).zip(answers) {
+        let results =
+            kt_core::block_on(answer).map_err(|e| admin_error(s, "DescribeConfigs", e))?;
+        for (topic, result) in chunk.iter().zip(results) {
+            let resource = result.map_err(|code| {
+                KtError::broker(format!("describing the configs of topic {topic}: {code}"))
+            })?;
+            let min_isr = resource
+                .get("min.insync.replicas")
+                .and_then(|e| e.value.as_deref()?.parse().ok())
+                .unwrap_or(1);
+            let overrides = resource
+                .entries
+                .into_iter()
+                .filter(|e| e.source != ConfigSource::Default)
+                .map(|e| ConfigValue {
+                    name: e.name,
+                    value: e.value,
+                })
+                .collect();
+            out.insert(topic.clone(), TopicConfig { overrides, min_isr });
+        }
+    }
+    let kraft = match broker_answer.map(kt_core::block_on) {
+        Some(Ok(mut results)) => match results.pop() {
+            Some(Ok(config)) => config
+                .get("process.roles")
+                .and_then(|e| e.value.as_deref())
+                .is_none_or(|roles| !roles.is_empty()),
+            _ => true,
+        },
         _ => true,
     };
-    for (topic, result) in topics.iter().zip(results) {
-        let resource = result.map_err(|code| {
-            KtError::broker(format!("describing the configs of topic {topic}: {code}"))
-        })?;
-        let min_isr = resource
-            .get("min.insync.replicas")
-            .and_then(|e| e.value.as_deref()?.parse().ok())
-            .unwrap_or(1);
-        let overrides = resource
-            .entries
-            .into_iter()
-            .filter(|e| e.source != ConfigSource::Default)
-            .map(|e| ConfigValue {
-                name: e.name,
-                value: e.value,
-            })
-            .collect();
-        out.insert(topic.clone(), TopicConfig { overrides, min_isr });
-    }
     Ok((out, kraft))
 }
 

@@ -187,11 +187,24 @@ where
             }
             Ok(failures)
         },
-        |again| matches!(again, Again::Retriable(_)),
+        |again| match again {
+            Again::Retriable(_) => true,
+            // Only a request librdkafka never got an answer to.
+            Again::Request(e) => admin_code(e) == Some(RDKafkaErrorCode::DestroyBroker),
+        },
     );
     match outcome {
         Ok(failures) | Err(Again::Retriable(failures)) => Ok(failures),
         Err(Again::Request(e)) => Err(admin_error(session, request, e)),
+    }
+}
+
+/// The code of an admin request's failure: rdkafka reports none for AdminOp
+/// errors, though they carry one.
+fn admin_code(e: &rdkafka::error::KafkaError) -> Option<RDKafkaErrorCode> {
+    match e {
+        rdkafka::error::KafkaError::AdminOp(code) => Some(*code),
+        other => other.rdkafka_error_code(),
     }
 }
 
@@ -201,12 +214,7 @@ pub(crate) fn admin_error(
     request: &str,
     e: rdkafka::error::KafkaError,
 ) -> anyhow::Error {
-    // rdkafka reports no code for AdminOp errors, though they carry one.
-    let code = match &e {
-        rdkafka::error::KafkaError::AdminOp(code) => Some(*code),
-        other => other.rdkafka_error_code(),
-    };
-    match code {
+    match admin_code(&e) {
         Some(RDKafkaErrorCode::OperationTimedOut) | Some(RDKafkaErrorCode::RequestTimedOut) => {
             drain_events(session.admin.inner());
             let context = session.admin.inner().context();
