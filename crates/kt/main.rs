@@ -42,7 +42,6 @@ use dispatch::{Invocation, Tool};
 use kt_core::Diagnostics;
 
 fn main() -> ExitCode {
-    kt_core::ffi::keep_freed_memory();
     let err = Diagnostics::stderr();
     let stdout = io::stdout();
     // One large buffer: a consumer writes a record at a time, and 8 KB

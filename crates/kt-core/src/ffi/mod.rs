@@ -279,26 +279,6 @@ impl Drop for QueueWaker {
     }
 }
 
-/// Lets glibc keep the memory free() gives back, for the next malloc().
-///
-/// librdkafka allocates a batch buffer per ProduceRequest and a message per
-/// record, and frees them when the broker answers. At glibc's defaults the
-/// freed top of the heap went back to the kernel and came back as fresh
-/// zeroed pages: `kt perf producer` of 2M records to the mock took 37,000 to
-/// 69,000 page faults and 1.33 to 1.77 s of CPU; held, 12,000 faults and 1.11
-/// to 1.42 s (perf stat, three runs each). Peak RSS grows by a few MB at
-/// most, since a steady run reuses what it freed.
-pub fn keep_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets allocator parameters; called first thing in
-    // main, before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
-        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
-    }
-}
-
 /// The monotonic clock in microseconds (glibc's vDSO `clock_gettime`, one
 /// division): for per-record timestamps, where `Instant::elapsed()
 /// .as_micros()` costs a checked subtraction and a u128 division per call.
