@@ -59,13 +59,11 @@ pairs = [("kafka produce acks=-1", "produce-acks-1"), ("kafka produce acks=1", "
 for label, key in pairs:
     kt_rate, peer_rate = n / med(f"{key}-kt", 0), n / med(f"{key}-peer", 0)
     cpu = med(f"{key}-kt", 1) / med(f"{key}-peer", 1)
-    rss_kt = max(r[2] for r in runs(f"{key}-kt")) / 1024
-    rss_peer = max(r[2] for r in runs(f"{key}-peer")) / 1024
+    rss_kt, rss_peer = rss(f"{key}-kt"), rss(f"{key}-peer")
     load = (f"{med(f'{key}-kt', 3):10.2f}/{med(f'{key}-peer', 3):<10.2f}"
             f" {100 * busy(f'{key}-kt'):6.0f}%/{100 * busy(f'{key}-peer'):.0f}%") if "mock" not in key else ""
     print(f"{label:24} {kt_rate:11.0f} {peer_rate:11.0f} {kt_rate / peer_rate:5.2f}x {cpu:13.2f}x {rss_kt:10.1f} {rss_peer:12.1f} {load}")
-at_n = max(r[2] for r in runs("mock-produce-acks1-kt")) / 1024
-at_big = runs("big-kt")[0][2] / 1024
+at_n, at_big = rss("mock-produce-acks1-kt"), rss("big-kt")
 print(f"kt peak RSS producing to the mock (acks=1): {at_n:.1f} MB at {n} records, {at_big:.1f} MB at {big} "
       f"({at_big / at_n:.2f}x: flat is 1)")
 PY

@@ -46,22 +46,7 @@ where
                 }
             }
         });
-        let all = loop {
-            if producer.in_flight_count() == 0 {
-                break true;
-            }
-            let now = std::time::Instant::now();
-            if now >= deadline || stop() {
-                break false;
-            }
-            // Short slices end the wait within a millisecond of the last
-            // delivery (rdkafka's poll(20 ms) kept a one-line produce 20 ms).
-            serve(
-                producer,
-                &waker,
-                (deadline - now).min(std::time::Duration::from_millis(1)),
-            );
-        };
+        let all = serve_until_delivered(producer, &waker, deadline, stop);
         done.store(true, Ordering::Relaxed);
         // The helper may be parked: the scope would wait out its
         // millisecond (a round trip of kafka-e2e-latency took 1.4 ms, not
@@ -69,6 +54,39 @@ where
         helper.thread().unpark();
         all
     })
+}
+
+/// Serves a producer's events until every record it holds is delivered (or
+/// failed), the deadline passes, or `stop` says so; true when nothing is
+/// left. It does not flush: records still lingering wait out `linger.ms`
+/// (see [`deliver_all`]).
+pub fn serve_until_delivered<C, P>(
+    producer: &rdkafka::producer::BaseProducer<C, P>,
+    waker: &Option<crate::ffi::QueueWaker>,
+    deadline: std::time::Instant,
+    stop: impl Fn() -> bool,
+) -> bool
+where
+    C: rdkafka::producer::ProducerContext<P>,
+    P: rdkafka::producer::Partitioner,
+{
+    use rdkafka::producer::Producer;
+    loop {
+        if producer.in_flight_count() == 0 {
+            return true;
+        }
+        let now = std::time::Instant::now();
+        if now >= deadline || stop() {
+            return false;
+        }
+        // Short slices end the wait within a millisecond of the last
+        // delivery (rdkafka's poll(20 ms) kept a one-line produce 20 ms).
+        serve(
+            producer,
+            waker,
+            (deadline - now).min(std::time::Duration::from_millis(1)),
+        );
+    }
 }
 
 /// Serves a producer's events: waits up to `timeout` for one (sleeping, see

@@ -288,10 +288,7 @@ fn round_trips(
         producer
             .send(BaseRecord::<[u8], [u8]>::to(&plan.topic).payload(&payload[..]))
             .map_err(|(e, _)| KtError::broker(format!("sending record {i}: {e}")))?;
-        while producer.in_flight_count() > 0 && begin.elapsed() < POLL_TIMEOUT {
-            kt_core::runtime::serve(producer, &waker, Duration::from_millis(10));
-        }
-        if producer.in_flight_count() > 0 {
+        if !kt_core::serve_until_delivered(producer, &waker, begin + POLL_TIMEOUT, || false) {
             return Err(KtError::new(
                 kt_core::ErrorKind::Timeout,
                 format!("record {i} was not acknowledged within 10s"),

@@ -269,16 +269,13 @@ fn describe_configs(
             out.insert(topic.clone(), TopicConfig { overrides, min_isr });
         }
     }
-    let kraft = match broker_answer.map(kt_core::block_on) {
-        Some(Ok(mut results)) => match results.pop() {
-            Some(Ok(config)) => config
-                .get("process.roles")
-                .and_then(|e| e.value.as_deref())
-                .is_none_or(|roles| !roles.is_empty()),
-            _ => true,
-        },
-        _ => true,
-    };
+    let broker_config = broker_answer.and_then(|a| kt_core::block_on(a).ok()?.pop()?.ok());
+    let kraft = broker_config.is_none_or(|config| {
+        config
+            .get("process.roles")
+            .and_then(|e| e.value.as_deref())
+            .is_none_or(|roles| !roles.is_empty())
+    });
     Ok((out, kraft))
 }
 
