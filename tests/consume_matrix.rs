@@ -258,7 +258,7 @@ fn missing_topic(path: Path, name: Name) -> Cell {
             ensure!(r.stderr.lines().count() == 1, "not one line: {r:?}");
             ensure!(r.stderr.contains(&nosuch), "{r:?}");
             ensure!(
-                started.elapsed() < Duration::from_secs(5),
+                started.elapsed() < kt_testkit::scaled(Duration::from_secs(5)),
                 "took {:?}",
                 started.elapsed()
             );
@@ -412,7 +412,7 @@ fn closed_stdout(path: Path, name: Name) -> Cell {
     let closed = Instant::now();
     let (status, _, stderr) = child.finish(Duration::from_secs(10))?;
     ensure!(
-        closed.elapsed() < Duration::from_secs(3),
+        closed.elapsed() < kt_testkit::scaled(Duration::from_secs(3)),
         "took {:?}",
         closed.elapsed()
     );

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub use kt_testkit::{broker, random_name, Run};
 
@@ -225,14 +225,36 @@ pub fn try_consume_all_on(b: &str, topic: &str) -> Result<Vec<serde_json::Value>
 
 /// Apache Kafka 3.9's TopicCommand on `args`, as `bin/kafka-topics.sh` runs it.
 pub fn apache_topics(args: &[&str]) -> Run {
-    kt_testkit::run_tool(
+    apache(
         kt_testkit::KAFKA_3,
         "org.apache.kafka.tools.TopicCommand",
         args,
-        b"",
-        Duration::from_secs(60),
     )
-    .expect("running Apache's TopicCommand")
+}
+
+/// Apache's tool `class` of `release` on `args`, with no input.
+pub fn apache(release: kt_testkit::Release, class: &str, args: &[&str]) -> Run {
+    kt_testkit::run_tool(release, class, args, b"", Duration::from_secs(60))
+        .unwrap_or_else(|e| panic!("running Apache's {class}: {e:#}"))
+}
+
+/// Commits `group`'s offsets of `scope` (`T` or `T:P,...`) on the brokers
+/// at `b` with kt's reset, e.g. `&["--to-offset", "12"]`.
+pub fn commit_offsets(b: &str, group: &str, scope: &str, strategy: &[&str]) {
+    let mut args = vec![
+        "groups",
+        "-b",
+        b,
+        "--reset-offsets",
+        "--group",
+        group,
+        "--topic",
+        scope,
+        "--execute",
+    ];
+    args.extend_from_slice(strategy);
+    let run = kt(&args);
+    assert_eq!(run.code, Some(0), "{run:?}");
 }
 
 /// Waits until process `pid` catches SIGINT (its handler is installed), read
@@ -328,9 +350,117 @@ pub fn read_exactly<R: std::io::Read + Send + 'static>(mut reader: R, n: usize) 
         let read = reader.read_exact(&mut buf).map(|()| buf);
         let _ = tx.send((read, reader));
     });
-    match rx.recv_timeout(DEADLINE) {
+    match rx.recv_timeout(kt_testkit::scaled(DEADLINE)) {
         Ok((Ok(buf), reader)) => (buf, reader),
         Ok((Err(e), _)) => panic!("reading {n} bytes: {e}"),
         Err(_) => panic!("{n} bytes did not arrive within {DEADLINE:?}"),
+    }
+}
+
+/// A tmux server of the test's own, for running kt on a real terminal.
+pub struct Terminal {
+    socket: String,
+    session: String,
+}
+
+impl Terminal {
+    /// Runs `command` on an 80-column terminal; the pane stays after it ends.
+    pub fn run(command: &str) -> Terminal {
+        let socket = random_name("kt-tmux");
+        let session = "kt".to_string();
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "new-session",
+                "-d",
+                "-s",
+                &session,
+                "-x",
+                "80",
+                "-y",
+                "50",
+            ])
+            .arg(format!("{command}; echo KT-DONE; sleep 120"))
+            .env_remove("CI")
+            .status()
+            .expect("tmux (installed by .ci/run)");
+        assert!(status.success());
+        Terminal { socket, session }
+    }
+
+    /// The screen, wrapped lines joined.
+    pub fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "capture-pane",
+                "-p",
+                "-J",
+                "-t",
+                &self.session,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits (bounded) until the screen holds `needle`; returns the screen.
+    pub fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + DEADLINE;
+        let mut screen = String::new();
+        kt_testkit::wait_until(deadline, || {
+            screen = self.screen();
+            screen.contains(needle)
+        });
+        screen
+    }
+}
+
+impl Terminal {
+    /// Types `keys` (tmux key names: `n`, `Enter`) into the terminal.
+    pub fn send(&self, keys: &[&str]) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", &self.session])
+            .args(keys)
+            .status()
+            .expect("tmux");
+        assert!(status.success());
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+/// The lines a child writes, read on a thread of their own so that a test
+/// waits for each within the tests' deadline instead of for ever.
+pub struct Lines(std::sync::mpsc::Receiver<String>);
+
+impl Lines {
+    pub fn of<R: std::io::Read + Send + 'static>(reader: R) -> Lines {
+        use std::io::BufRead;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(reader).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Lines(rx)
+    }
+
+    /// The next line, failing the test past [`DEADLINE`] (scaled).
+    pub fn next_line(&self) -> String {
+        self.0
+            .recv_timeout(kt_testkit::scaled(DEADLINE))
+            .unwrap_or_else(|e| panic!("no line within {DEADLINE:?}: {e}"))
     }
 }

@@ -112,3 +112,117 @@ fn a_stock_broker_creates_topics_on_first_produce() {
         .collect();
     assert_eq!(got, ["first"]);
 }
+
+/// On a broker that creates topics on first use (Kafka's default), kt's
+/// admin and read commands never ask for metadata in a way that creates
+/// one: `kt delete-records --topic typo` made the topic it then said did
+/// not exist. Each names a topic of its own; none of them may exist after.
+#[test]
+fn admin_and_read_commands_create_no_topic() {
+    let (cluster, _) = kafka_zookeeper_mode();
+    let b = cluster.address();
+    let ghost = |n: u32| random_name(&format!("ghost{n}"));
+    let ghosts: Vec<String> = (1..=8).map(ghost).collect();
+    let g = random_name("ghost-group");
+    let runs: Vec<(Vec<&str>, Option<i32>)> = vec![
+        (
+            vec![
+                "delete-records",
+                "-b",
+                &b,
+                "--topic",
+                &ghosts[0],
+                "--before",
+                "0",
+                "--yes",
+            ],
+            Some(3),
+        ),
+        (
+            vec![
+                "elect-leaders",
+                "-b",
+                &b,
+                "--election-type",
+                "preferred",
+                "--topic",
+                &ghosts[1],
+                "--partition",
+                "0",
+            ],
+            None,
+        ),
+        (vec!["offsets", "-b", &b, "--topic", &ghosts[2]], None),
+        (
+            vec!["topics", "-b", &b, "--describe", "--topic", &ghosts[3]],
+            None,
+        ),
+        (
+            vec![
+                "groups",
+                "-b",
+                &b,
+                "--reset-offsets",
+                "--group",
+                &g,
+                "--topic",
+                &ghosts[4],
+                "--to-earliest",
+            ],
+            None,
+        ),
+        (
+            vec![
+                "groups",
+                "-b",
+                &b,
+                "--delete-offsets",
+                "--group",
+                &g,
+                "--topic",
+                &ghosts[5],
+            ],
+            None,
+        ),
+        (
+            vec!["consume", "-b", &b, "--topic", &ghosts[6], "--exit"],
+            Some(3),
+        ),
+        (
+            vec![
+                "configs",
+                "-b",
+                &b,
+                "--describe",
+                "--entity-type",
+                "topics",
+                "--entity-name",
+                &ghosts[7],
+            ],
+            None,
+        ),
+    ];
+    for (args, code) in &runs {
+        let run = kt(args);
+        assert_ne!(run.code, Some(0), "{args:?}: {run:?}");
+        if let Some(code) = code {
+            assert_eq!(run.code, Some(*code), "{args:?}: {run:?}");
+        }
+    }
+    // A broker asked to create one has written it to ZooKeeper before it
+    // answered; its metadata shows it a moment later. None may show up.
+    let mut made: Vec<String> = Vec::new();
+    let appeared = kt_testkit::wait_until(
+        std::time::Instant::now() + kt_testkit::scaled(Duration::from_secs(2)),
+        || {
+            let listed = kt(&["topics", "-b", &b, "--list"]).stdout;
+            made = ghosts
+                .iter()
+                .filter(|t| listed.lines().any(|l| l == t.as_str()))
+                .cloned()
+                .collect();
+            !made.is_empty()
+        },
+    );
+    assert!(!appeared, "topics made by asking about them: {made:?}");
+}

@@ -606,20 +606,32 @@ fn render(bindings: &[&Acl], format: OutputFormat, out: &mut dyn Write) -> anyho
             writeln!(out)?;
         }
         _ => {
-            let mut table = comfy_table::Table::new();
-            table
-                .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_header([
-                    "RESOURCE",
-                    "NAME",
-                    "PATTERN",
-                    "PRINCIPAL",
-                    "HOST",
-                    "OPERATION",
-                    "PERMISSION",
-                ]);
-            for a in bindings {
-                let b = Binding::from(*a);
+            let mut table = crate::table::new([
+                "RESOURCE",
+                "NAME",
+                "PATTERN",
+                "PRINCIPAL",
+                "HOST",
+                "OPERATION",
+                "PERMISSION",
+            ]);
+            // kt's table in a stable order (the broker's is not one).
+            let mut sorted: Vec<Binding> = bindings.iter().map(|a| Binding::from(*a)).collect();
+            sorted.sort_by(|a, b| {
+                let key = |x: &Binding| {
+                    (
+                        x.resource_type,
+                        x.name.clone(),
+                        x.pattern_type,
+                        x.principal.clone(),
+                        x.host.clone(),
+                        x.operation,
+                        x.permission,
+                    )
+                };
+                key(a).cmp(&key(b))
+            });
+            for b in sorted {
                 table.add_row([
                     b.resource_type.to_string(),
                     b.name,
@@ -739,7 +751,7 @@ fn act(args: &AclsArgs, mode: Mode, out: &mut dyn Write, err: &Diagnostics) -> a
         "kt-acls",
         cluster.timeout,
     )?;
-    std::mem::forget(cluster);
+    kt_core::leave_running(cluster);
     let failed = |r: &Refused| {
         let m = refusal_text(r);
         KtError::broker(m.split_once(": ").map_or(m.clone(), |(_, w)| w.to_string()))

@@ -7,7 +7,7 @@
 //! unless `--yes`, and reports each partition's new log start.
 
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use clap::Args;
 use kt_core::connection::{Connection, Request};
@@ -175,8 +175,8 @@ pub fn run(
         Some(cuts) => cuts,
         None => topic_cuts(&args, &cluster, &admin)?,
     };
-    if !kafka_name && !args.yes && !confirm(&cuts, err)? {
-        return Err(KtError::usage("nothing deleted").into());
+    if !kafka_name && !args.yes {
+        confirm(&cuts, &cluster, &admin, err)?;
     }
     // A partition the cluster does not have is reported as Kafka's admin
     // client reports it, at once (Kafka's retries until its timeout).
@@ -266,11 +266,10 @@ pub fn run(
             writeln!(out)?;
         }
         (Mode::Native, OutputFormat::Table) => {
-            let mut table = comfy_table::Table::new();
-            table
-                .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_header(["TOPIC", "PARTITION", "LOW-WATERMARK", "ERROR"]);
-            for d in &results {
+            let mut table = crate::table::new(["TOPIC", "PARTITION", "LOW-WATERMARK", "ERROR"]);
+            let mut sorted: Vec<_> = results.iter().collect();
+            sorted.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+            for d in sorted {
                 table.add_row([
                     d.topic.clone(),
                     d.partition.to_string(),
@@ -282,8 +281,8 @@ pub fn run(
             writeln!(out, "{table}")?;
         }
     }
-    std::mem::forget(admin);
-    std::mem::forget(cluster);
+    kt_core::leave_running(admin);
+    kt_core::leave_running(cluster);
     if failed > 0 && !kafka_name {
         return Err(KtError::new(
             if failed == results.len() {
@@ -345,7 +344,7 @@ fn topic_cuts(
     }
     let at = parse_time(before, now_ms()).map_err(|_| {
         KtError::usage(format!(
-            "--before {before}: give an offset, `end`, or a time (RFC 3339, epoch ms, -1h)"
+            "--before {before}: give an offset, `end`, or a time (now, RFC 3339, epoch ms, -1h)"
         ))
     })?;
     let found = list_offsets(admin.inner(), &chosen, OffsetSpec::At(at), cluster.timeout)?;
@@ -359,19 +358,57 @@ fn topic_cuts(
         .collect())
 }
 
-/// Asks on the terminal; true to go on.
-fn confirm(cuts: &Cuts, err: &Diagnostics) -> anyhow::Result<bool> {
-    for ((topic, partition), offset) in cuts {
-        let before = if *offset < 0 {
-            "every record".to_string()
-        } else {
-            format!("the records before offset {offset}")
+/// Asks on the terminal, naming how many records each cut deletes; no
+/// question when none does (an empty partition, a cut at its start). The
+/// declined error when the answer is no.
+fn confirm(
+    cuts: &Cuts,
+    cluster: &kt_core::Cluster,
+    admin: &rdkafka::admin::AdminClient<kt_core::KtContext>,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(());
+    }
+    let partitions: Vec<(String, i32)> = cuts.iter().map(|(tp, _)| tp.clone()).collect();
+    let at = |spec| -> anyhow::Result<HashMap<(String, i32), i64>> {
+        Ok(
+            list_offsets(admin.inner(), &partitions, spec, cluster.timeout)?
+                .into_iter()
+                .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
+                .collect(),
+        )
+    };
+    let (starts, ends) = (at(OffsetSpec::Earliest)?, at(OffsetSpec::Latest)?);
+    let mut any = false;
+    for (tp, offset) in cuts {
+        let (topic, partition) = tp;
+        let (Some(start), Some(end)) = (starts.get(tp), ends.get(tp)) else {
+            continue;
         };
+        let cut = if *offset < 0 {
+            *end
+        } else {
+            (*offset).min(*end)
+        };
+        let doomed = cut - start;
+        if doomed <= 0 {
+            err.line(format_args!(
+                "kt: {topic}-{partition} has no records before offset {cut}: nothing to delete there"
+            ));
+            continue;
+        }
+        any = true;
         err.line(format_args!(
-            "kt: will delete {before} of {topic}-{partition}"
+            "kt: will delete {doomed} record{} of {topic}-{partition} (offsets {start} to {})",
+            if doomed == 1 { "" } else { "s" },
+            cut - 1
         ));
     }
-    crate::prompt::confirmed("Delete?", err)
+    if !any {
+        return Ok(());
+    }
+    crate::prompt::confirm("Delete?", "nothing deleted", err)
 }
 
 #[cfg(test)]

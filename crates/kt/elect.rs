@@ -234,8 +234,8 @@ pub fn run(
         }
         (named, _) => named,
     };
-    if kind == Election::Unclean && !kafka_name && !args.yes && !confirm(named.as_deref(), err)? {
-        return Err(KtError::usage("no election").into());
+    if kind == Election::Unclean && !kafka_name && !args.yes {
+        confirm(named.as_deref(), err)?;
     }
     let name = match kind {
         Election::Preferred => "PREFERRED",
@@ -255,8 +255,8 @@ pub fn run(
         }
         Err(e) => return Err(e.into()),
     };
-    std::mem::forget(admin);
-    std::mem::forget(cluster);
+    kt_core::leave_running(admin);
+    kt_core::leave_running(cluster);
     let results = if kafka_name {
         hash_map_order(results, |((t, p), _)| topic_partition_hash(t, *p))
     } else {
@@ -324,11 +324,10 @@ pub fn run(
             writeln!(out)?;
         }
         (Mode::Native, OutputFormat::Table) => {
-            let mut table = comfy_table::Table::new();
-            table
-                .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_header(["TOPIC", "PARTITION", "RESULT", "ERROR"]);
-            for o in &outcomes {
+            let mut table = crate::table::new(["TOPIC", "PARTITION", "RESULT", "ERROR"]);
+            let mut sorted: Vec<_> = outcomes.iter().collect();
+            sorted.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+            for o in sorted {
                 table.add_row([
                     o.topic.clone(),
                     o.partition.to_string(),
@@ -383,14 +382,16 @@ fn java_error(code: RDKafkaErrorCode, why: &str) -> String {
     format!("org.apache.kafka.common.errors.{class}: {message}")
 }
 
-/// Asks on the terminal before an unclean election; true to go ahead.
-fn confirm(partitions: Option<&[(String, i32)]>, err: &Diagnostics) -> anyhow::Result<bool> {
+/// Asks on the terminal before an unclean election; the declined error
+/// when the answer is no.
+fn confirm(partitions: Option<&[(String, i32)]>, err: &Diagnostics) -> anyhow::Result<()> {
     let what = match partitions {
         None => "every partition without a leader".to_string(),
         Some(p) => format!("{} partition(s)", p.len()),
     };
-    crate::prompt::confirmed(
+    crate::prompt::confirm(
         &format!("An unclean election may lose records that were not replicated. Elect any replica as leader of {what}?"),
+        "no election",
         err,
     )
 }

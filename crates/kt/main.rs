@@ -31,6 +31,7 @@ mod perf;
 mod profiles;
 mod prompt;
 mod signals;
+mod table;
 mod time;
 mod topic;
 mod topics;

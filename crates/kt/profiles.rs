@@ -6,7 +6,6 @@ use std::io::Write;
 use std::time::Duration;
 
 use clap::Args;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use kt_core::config::translate;
 use kt_core::connection::{Connection, Request};
 use kt_core::context::drain_events;
@@ -244,10 +243,7 @@ fn render(view: &Resolved, format: OutputFormat, out: &mut dyn Write) -> anyhow:
         )?,
     }
     if !view.properties.is_empty() {
-        let mut table = Table::new();
-        table
-            .load_preset(UTF8_FULL_CONDENSED)
-            .set_header(["PROPERTY", "VALUE", "FROM"]);
+        let mut table = crate::table::new(["PROPERTY", "VALUE", "FROM"]);
         for p in &view.properties {
             table.add_row([&p.key, &p.value, &p.source]);
         }
@@ -289,8 +285,8 @@ pub fn complete_topics(mut args: CompleteArgs, out: &mut dyn Write) -> anyhow::R
         let md = cluster.metadata(admin.inner(), None, &|| drain_events(admin.inner()))?;
         let mut names: Vec<String> = md.topics().iter().map(|t| t.name().to_string()).collect();
         names.sort();
-        std::mem::forget(admin);
-        std::mem::forget(cluster);
+        kt_core::leave_running(admin);
+        kt_core::leave_running(cluster);
         Ok(names)
     })()
     .unwrap_or_default();

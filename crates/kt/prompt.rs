@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use kt_core::Diagnostics;
+use kt_core::{Diagnostics, ErrorKind, KtError};
 
 /// Asks `question` (kt adds ` [y/N] `); true to go ahead. Without a terminal
 /// on stdin nobody is asked and the answer is yes.
@@ -16,4 +16,14 @@ pub fn confirmed(question: &str, err: &Diagnostics) -> anyhow::Result<bool> {
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+}
+
+/// [`confirmed`], or the declined error (exit 7) saying `nothing`
+/// ("nothing deleted") when the answer is no.
+pub fn confirm(question: &str, nothing: &str, err: &Diagnostics) -> anyhow::Result<()> {
+    if confirmed(question, err)? {
+        Ok(())
+    } else {
+        Err(KtError::new(ErrorKind::Declined, format!("declined: {nothing}")).into())
+    }
 }

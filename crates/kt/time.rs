@@ -13,10 +13,13 @@ pub fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
-/// Epoch milliseconds, RFC 3339 (`2024-05-01T12:00:00Z`), or a time relative
-/// to `now`: `-15m`, `-2h`, `-1d`.
+/// Epoch milliseconds, RFC 3339 (`2024-05-01T12:00:00Z`), `now`, or a time
+/// relative to `now`: `-15m`, `-2h`, `-1d`.
 pub fn parse_time(text: &str, now: i64) -> Result<i64, KtError> {
     let t = text.trim();
+    if t.eq_ignore_ascii_case("now") {
+        return Ok(now);
+    }
     if let Ok(ms) = t.parse::<i64>() {
         if ms >= 0 {
             return Ok(ms);
@@ -41,7 +44,7 @@ pub fn parse_time(text: &str, now: i64) -> Result<i64, KtError> {
             .as_millis() as i64);
     }
     Err(KtError::usage(format!(
-        "cannot read time '{text}'; use epoch milliseconds, RFC 3339 (2024-05-01T12:00:00Z) or a relative time like -15m"
+        "cannot read time '{text}'; use epoch milliseconds, RFC 3339 (2024-05-01T12:00:00Z), now, or a relative time like -15m"
     )))
 }
 
@@ -126,6 +129,8 @@ mod tests {
 
     #[test]
     fn epoch_rfc3339_and_relative_times() {
+        assert_eq!(parse_time("now", 42).unwrap(), 42);
+        assert_eq!(parse_time(" NOW ", 42).unwrap(), 42);
         assert_eq!(parse_time("1700000000000", 0).unwrap(), 1_700_000_000_000);
         assert_eq!(
             parse_time("2023-11-14T22:13:20Z", 0).unwrap(),

@@ -439,6 +439,17 @@ impl Connection {
         self.endpoint.as_ref().ok_or_else(|| self.missing.clone())
     }
 
+    /// Java's `max.block.ms` (default 60 s): how long a producer may wait
+    /// for buffer space or for its topic's metadata. librdkafka has no such
+    /// setting, so kt's producers apply it themselves.
+    pub fn max_block(&self) -> Duration {
+        Duration::from_millis(
+            self.property("max.block.ms")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(60_000),
+        )
+    }
+
     /// The value the properties give `key` last (Java's view), untranslated.
     pub fn property(&self, key: &str) -> Option<&str> {
         self.properties
@@ -452,6 +463,9 @@ impl Connection {
     /// files have to say on `diagnostics`, and reaches the cluster's
     /// endpoint (asking ZooKeeper, or starting the mock cluster).
     pub fn open(self, diagnostics: &Diagnostics) -> anyhow::Result<Cluster> {
+        // Before any client touches OpenSSL: tools leave their clients
+        // running at exit (crate::runtime::leave_running).
+        crate::runtime::tls_without_exit_cleanup();
         let endpoint = self.endpoint()?.clone();
         for note in &self.notes {
             diagnostics.line(note);
@@ -663,7 +677,13 @@ impl Cluster {
 
     /// An admin client with kt's context.
     pub fn admin(&self, client_id: &str) -> anyhow::Result<AdminClient<KtContext>> {
-        let cfg = self.client_config(client_id);
+        let mut cfg = self.client_config(client_id);
+        // librdkafka's admin client is a producer underneath, and a
+        // producer's metadata request for a topic asks the broker to create
+        // it (auto.create.topics.enable, Kafka's default): `kt delete-records
+        // --topic typo` made the topic it then said did not exist. Java's
+        // admin client never asks for that; neither does kt's.
+        cfg.set("allow.auto.create.topics", "false");
         AdminClient::from_config_and_context(&cfg, self.context())
             .map_err(|e| client_creation_error(e).into())
     }
@@ -756,6 +776,40 @@ impl Cluster {
                 }
             }
             slice = (slice * 2).min(Duration::from_secs(2));
+        }
+    }
+
+    /// Waits until `client` has reached the cluster (a metadata answer came
+    /// back), failing with [`Self::unreachable`]'s one line as soon as
+    /// librdkafka says every bootstrap broker is down, or at the timeout.
+    /// For tools whose first request is one librdkafka waits out the whole
+    /// timeout for (the group requests): a refused connection is known in
+    /// milliseconds. It asks for brokers only, whatever the cluster's size.
+    pub fn reach<C: ClientContext + AsRef<KtContext>>(
+        &self,
+        client: &Client<C>,
+        serve: &dyn Fn(),
+    ) -> Result<(), KtError> {
+        let deadline = Instant::now() + self.timeout;
+        let mut slice = Duration::from_millis(50);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let this_slice = slice.min(left);
+            let answered = crate::ffi::controller_id(
+                client,
+                i32::try_from(this_slice.as_millis()).unwrap_or(i32::MAX),
+            )
+            .is_some();
+            serve();
+            if answered {
+                return Ok(());
+            }
+            let context: &KtContext = client.context().as_ref().as_ref();
+            let timed_out = Instant::now() >= deadline;
+            if timed_out || context.brokers_down() {
+                return Err(self.unreachable(context, None, timed_out));
+            }
+            slice = (slice * 2).min(Duration::from_millis(500));
         }
     }
 

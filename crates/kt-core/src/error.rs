@@ -25,6 +25,8 @@ pub enum ErrorKind {
     Partial,
     /// A limit the user set was crossed (`kt groups --max-lag`).
     OverLimit,
+    /// The user answered no at kt's prompt: nothing was changed.
+    Declined,
     /// The tool was stopped by SIGINT.
     Interrupted,
     /// The tool was stopped by SIGTERM.
@@ -42,17 +44,20 @@ impl ErrorKind {
             ErrorKind::Unreachable | ErrorKind::Timeout => 4,
             ErrorKind::Partial => 5,
             ErrorKind::OverLimit => 6,
+            ErrorKind::Declined => 7,
             ErrorKind::Interrupted => 130,
             ErrorKind::Terminated => 143,
         }
     }
 
     /// Exit code when kt runs under a Kafka tool's name: the JVM tools exit 1 for
-    /// every failure except a signal.
+    /// every failure except a signal. An alert of kt's own limits
+    /// (`--max-lag`, which no Kafka tool has) keeps kt's code.
     pub fn compat_exit_code(self) -> u8 {
         match self {
             ErrorKind::Interrupted => 130,
             ErrorKind::Terminated => 143,
+            ErrorKind::OverLimit => 6,
             _ => 1,
         }
     }

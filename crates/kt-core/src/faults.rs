@@ -1,7 +1,9 @@
 //! Fault injection into the embedded mock cluster, the hook kt's reliability
 //! tests use: `KT_MOCK_FAULTS="Produce=LeaderNotAvailable*3;Metadata=NotController"`
 //! makes the next requests of each API fail with those errors, in order,
-//! before the mock answers normally again. Real brokers ignore it.
+//! before the mock answers normally again; `Topic:NAME=LeaderNotAvailable`
+//! makes metadata answer that error for the topic NAME (one a broker is
+//! still creating) for as long as the mock lives. Real brokers ignore it.
 
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::DefaultProducerContext;
@@ -26,7 +28,7 @@ const APIS: [(&str, RDKafkaApiKey); 12] = [
     ("DescribeConfigs", RDKafkaApiKey::DescribeConfigs),
 ];
 
-const ERRORS: [(&str, RDKafkaRespErr); 6] = [
+const ERRORS: [(&str, RDKafkaRespErr); 7] = [
     (
         "LeaderNotAvailable",
         RDKafkaRespErr::RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE,
@@ -53,18 +55,34 @@ const ERRORS: [(&str, RDKafkaRespErr); 6] = [
         "NotEnoughReplicas",
         RDKafkaRespErr::RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
     ),
+    (
+        "UnknownTopicOrPartition",
+        RDKafkaRespErr::RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART,
+    ),
 ];
 
-type Faults = Vec<(RDKafkaApiKey, Vec<RDKafkaRespErr>)>;
+/// What `KT_MOCK_FAULTS` asks for.
+#[derive(Debug, Default)]
+pub struct Faults {
+    /// Errors for the next requests of an API, in order.
+    pub requests: Vec<(RDKafkaApiKey, Vec<RDKafkaRespErr>)>,
+    /// The error metadata answers for a topic.
+    pub topics: Vec<(String, RDKafkaRespErr)>,
+}
 
-/// Parses `Api=Error[*N][,Error[*N]...][;Api=...]`.
+/// Parses `Api=Error[*N][,Error[*N]...][;Api=...]` and `Topic:NAME=Error`.
 pub fn parse(spec: &str) -> Result<Faults, KtError> {
     let bad = |why: String| KtError::config(format!("{FAULTS_ENV}: {why}"));
-    let mut out = Vec::new();
+    let mut out = Faults::default();
     for part in spec.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let (api, errors) = part
             .split_once('=')
             .ok_or_else(|| bad(format!("'{}' is not Api=Error[*N]", part.escape_debug())))?;
+        if let Some(topic) = api.trim().strip_prefix("Topic:") {
+            let err = error_named(errors.trim(), &bad)?;
+            out.topics.push((topic.to_string(), err));
+            continue;
+        }
         let key = APIS
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(api.trim()))
@@ -94,22 +112,26 @@ pub fn parse(spec: &str) -> Result<Faults, KtError> {
                 ),
                 None => (e.trim(), 1),
             };
-            let err = ERRORS
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                .map(|(_, e)| *e)
-                .ok_or_else(|| {
-                    bad(format!(
-                        "unknown error '{}'; use one of {}",
-                        name.escape_debug(),
-                        ERRORS.map(|(n, _)| n).join(", ")
-                    ))
-                })?;
+            let err = error_named(name, &bad)?;
             list.extend(std::iter::repeat_n(err, count));
         }
-        out.push((key, list));
+        out.requests.push((key, list));
     }
     Ok(out)
+}
+
+fn error_named(name: &str, bad: &dyn Fn(String) -> KtError) -> Result<RDKafkaRespErr, KtError> {
+    ERRORS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, e)| *e)
+        .ok_or_else(|| {
+            bad(format!(
+                "unknown error '{}'; use one of {}",
+                name.escape_debug(),
+                ERRORS.map(|(n, _)| n).join(", ")
+            ))
+        })
 }
 
 /// Pushes the faults `KT_MOCK_FAULTS` names into the mock cluster.
@@ -117,8 +139,13 @@ pub fn inject_from_env(mock: &MockCluster<'static, DefaultProducerContext>) -> R
     let Ok(spec) = std::env::var(FAULTS_ENV) else {
         return Ok(());
     };
-    for (api, errors) in parse(&spec)? {
+    let faults = parse(&spec)?;
+    for (api, errors) in faults.requests {
         mock.request_errors(api, &errors);
+    }
+    for (topic, err) in faults.topics {
+        mock.topic_error(&topic, err)
+            .map_err(|e| KtError::config(format!("{FAULTS_ENV}: topic {topic}: {e}")))?;
     }
     Ok(())
 }
@@ -129,11 +156,22 @@ mod tests {
 
     #[test]
     fn specs_parse() {
-        let f =
-            parse("Produce=LeaderNotAvailable*3,NetworkException; metadata=NotController").unwrap();
-        assert_eq!(f.len(), 2);
-        assert_eq!(f[0].1.len(), 4);
-        assert_eq!(f[1].0, RDKafkaApiKey::Metadata);
+        let f = parse(
+            "Produce=LeaderNotAvailable*3,NetworkException; metadata=NotController;Topic:t=LeaderNotAvailable",
+        )
+        .unwrap();
+        let f_requests = &f.requests;
+        assert_eq!(f_requests.len(), 2);
+        assert_eq!(f_requests[0].1.len(), 4);
+        assert_eq!(f_requests[1].0, RDKafkaApiKey::Metadata);
+        assert_eq!(
+            f.topics,
+            [(
+                "t".to_string(),
+                RDKafkaRespErr::RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE
+            )]
+        );
+        assert!(parse("Topic:t=Boom").is_err());
         assert!(parse("Produce").is_err());
         assert!(parse("Nope=NotController")
             .unwrap_err()

@@ -26,4 +26,6 @@ pub use context::KtContext;
 pub use error::{error_kind, ErrorKind, KtError};
 pub use offset::OffsetSpec;
 pub use output::{Diagnostics, OutputArgs, OutputFormat};
-pub use runtime::{block_on, close_consumer, deliver_all, serve, serve_until_delivered};
+pub use runtime::{
+    block_on, close_consumer, deliver_all, leave_running, serve, serve_until_delivered,
+};

@@ -136,3 +136,28 @@ pub fn close_consumer<C: rdkafka::consumer::ConsumerContext>(
     // Closed: Drop's own close is refused at once ("already closed").
     drop(consumer);
 }
+
+/// Leaves `value` (a client, or what holds one) running until the process
+/// exits, instead of destroying it: librdkafka's destroy waits for its
+/// threads (about 80 ms on loopback, every run of a short command), and a
+/// command that is done only has to exit.
+///
+/// Exiting while a client's threads run is safe because OpenSSL's own
+/// exit-time cleanup is off ([`tls_without_exit_cleanup`], which every
+/// cluster calls before its first client): with it on, `exit` freed
+/// OpenSSL's global state while a broker thread was in a TLS handshake, and
+/// one run in twenty of the console consumer over TLS ended in SIGSEGV
+/// after printing its records.
+pub fn leave_running<T>(value: T) {
+    std::mem::forget(value);
+}
+
+/// Makes OpenSSL skip the cleanup it registers with `atexit`, so that a
+/// process may exit while librdkafka's threads still use TLS (see
+/// [`leave_running`]). It must come before OpenSSL's first use, which the
+/// first client with a TLS listener makes; a later call changes nothing.
+pub fn tls_without_exit_cleanup() {
+    // OPENSSL_init_ssl(OPENSSL_INIT_NO_ATEXIT | ...), once per process, as
+    // the openssl crate does for the same reason.
+    openssl_sys::init();
+}

@@ -29,6 +29,7 @@ pub mod api {
     pub const DESCRIBE_CLIENT_QUOTAS: i16 = 48;
     pub const ALTER_CLIENT_QUOTAS: i16 = 49;
     pub const LIST_CLIENT_METRICS_RESOURCES: i16 = 74;
+    pub const LIST_GROUPS: i16 = 16;
 }
 
 /// A request body being written, in the protocol's big-endian encoding.
@@ -616,6 +617,41 @@ impl Connection {
             d.skip_tagged_fields()?;
         }
         Ok(refused(code, None).map(|()| names))
+    }
+
+    /// ListGroups v5 without filters: every group this broker coordinates,
+    /// of every type (`classic`, `consumer`, `share`, `streams`), as
+    /// (group, type); `None` from a broker older than v5 (Kafka 3.8), which
+    /// has no group types. librdkafka lists consumer groups only.
+    pub fn group_types(&mut self) -> Result<Option<Vec<(String, String)>>, KtError> {
+        let v5 = self
+            .api_versions()?
+            .iter()
+            .any(|(key, _, max)| *key == api::LIST_GROUPS && *max >= 5);
+        if !v5 {
+            return Ok(None);
+        }
+        // StatesFilter and TypesFilter empty (compact arrays of 0), no tags.
+        let answer = self.request_flexible(api::LIST_GROUPS, 5, &[1, 1, 0])?;
+        let mut d = Decoder::new(&answer);
+        let _throttle = d.i32()?;
+        let code = d.i16()?;
+        if code != 0 {
+            return Err(KtError::broker(format!(
+                "broker {} refused ListGroups (error {code})",
+                self.peer
+            )));
+        }
+        let mut groups = Vec::new();
+        for _ in 0..d.compact_len()? {
+            let group = d.compact_string()?.unwrap_or_default();
+            let _protocol_type = d.compact_string()?;
+            let _state = d.compact_string()?;
+            let kind = d.compact_string()?.unwrap_or_default();
+            d.skip_tagged_fields()?;
+            groups.push((group, kind));
+        }
+        Ok(Some(groups))
     }
 
     /// IncrementalAlterConfigs v0 for one resource: (name, op, value) with

@@ -462,6 +462,13 @@ pub fn kafka() -> &'static KafkaNode {
     NODE.get_or_init(|| KafkaNode::start(KAFKA_3).expect("starting Apache Kafka"))
 }
 
+/// The test run's Kafka 4.x node (the newest 4.x): 4.x's broker behind
+/// kt's Kafka names, and what only 4.x has (share groups).
+pub fn kafka4() -> &'static KafkaNode {
+    static NODE: OnceLock<KafkaNode> = OnceLock::new();
+    NODE.get_or_init(|| KafkaNode::start(KAFKA_4).expect("starting Apache Kafka 4"))
+}
+
 /// The test run's Kafka 3.9 broker in ZooKeeper mode, registered under a
 /// chroot of the test run's ZooKeeper; returns it and the notes' connect
 /// string (`127.0.0.1:PORT/CHROOT`).

@@ -20,7 +20,7 @@ use anyhow::{bail, Context, Result};
 
 mod kafka;
 pub use kafka::{
-    kafka, kafka_zookeeper_mode, libs as kafka_libs, run_tool, tool_command, KafkaCluster,
+    kafka, kafka4, kafka_zookeeper_mode, libs as kafka_libs, run_tool, tool_command, KafkaCluster,
     KafkaNode, Release, KAFKA_3, KAFKA_4,
 };
 
@@ -42,8 +42,32 @@ pub fn free_port() -> Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
-/// Polls `check` until it is true or `deadline` passes.
+/// `d` stretched for a loaded machine: by `KT_TEST_TIME_SCALE` when set,
+/// else by the load average per core (1 to 4), read when asked. Every wait
+/// and every bound on how long kt may take in the tests goes through this,
+/// so a busy machine slows the suite down instead of failing it.
+pub fn scaled(d: Duration) -> Duration {
+    let factor = std::env::var("KT_TEST_TIME_SCALE")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .unwrap_or_else(load_per_core);
+    d.mul_f64(factor.clamp(1.0, 10.0))
+}
+
+/// The 1-minute load average per core, at least 1 and at most 4.
+fn load_per_core() -> f64 {
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+    (load / cores).clamp(1.0, 4.0)
+}
+
+/// Polls `check` until it is true or `deadline` passes, the time left to
+/// it stretched on a loaded machine ([`scaled`]).
 pub fn wait_until(deadline: Instant, mut check: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + scaled(deadline.saturating_duration_since(Instant::now()));
     loop {
         if check() {
             return true;
@@ -334,7 +358,8 @@ impl Run {
     }
 }
 
-/// Runs `program args` with `stdin` as input, killing it past `timeout`.
+/// Runs `program args` with `stdin` as input, killing it past `timeout`
+/// ([`scaled`] on a loaded machine).
 /// Input is fed and output drained on their own threads, so a child that
 /// writes more than a pipe holds never blocks.
 pub fn run_with_deadline(
@@ -395,8 +420,10 @@ pub fn run_with_env(
     };
     let out = drain(Box::new(child.stdout.take().context("child stdout")?));
     let err = drain(Box::new(child.stderr.take().context("child stderr")?));
-    let deadline = Instant::now() + timeout;
-    let finished = wait_until(deadline, || child.try_wait().ok().flatten().is_some());
+    let timeout = scaled(timeout);
+    let finished = wait_until(Instant::now() + timeout, || {
+        child.try_wait().ok().flatten().is_some()
+    });
     if !finished {
         let _ = child.kill();
     }

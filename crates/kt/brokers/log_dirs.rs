@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, Table};
+use comfy_table::CellAlignment;
 use indicatif::HumanBytes;
 use kt_core::wire::{self, LogDir};
 use kt_core::{Diagnostics, KtError, OutputFormat};
@@ -248,7 +248,7 @@ pub fn run(
         .and_then(|mut c| c.describe_log_dirs())?;
         dirs.push((node.id, answer));
     }
-    std::mem::forget(cluster);
+    kt_core::leave_running(cluster);
     match (mode, args.output.output) {
         (Mode::Compat, _) | (Mode::Native, OutputFormat::Text) => {
             writeln!(
@@ -266,8 +266,7 @@ pub fn run(
             writeln!(out)?;
         }
         (Mode::Native, OutputFormat::Table) => {
-            let mut table = Table::new();
-            table.load_preset(UTF8_FULL_CONDENSED).set_header([
+            let mut table = crate::table::new([
                 "BROKER",
                 "LOG DIR",
                 "TOPIC",

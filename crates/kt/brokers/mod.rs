@@ -14,7 +14,6 @@ mod log_dirs;
 use std::io::Write;
 
 use clap::Args;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use kt_core::connection::{Connection, Request};
 use kt_core::ffi::cluster::{describe_cluster, ClusterInfo, Node};
 use kt_core::{wire, ConnectionArgs, Diagnostics, KtContext, KtError, OutputArgs, OutputFormat};
@@ -73,7 +72,7 @@ pub(crate) fn cluster_info(
 ) -> anyhow::Result<ClusterInfo> {
     let admin = cluster.admin(client_id)?;
     let info = cluster_info_with(cluster, &admin)?;
-    std::mem::forget(admin);
+    kt_core::leave_running(admin);
     Ok(info)
 }
 
@@ -318,10 +317,7 @@ pub fn run_api_versions(
                     writeln!(out, "  error: {e}")?;
                     continue;
                 }
-                let mut table = Table::new();
-                table
-                    .load_preset(UTF8_FULL_CONDENSED)
-                    .set_header(["API", "KEY", "VERSIONS", "USABLE"]);
+                let mut table = crate::table::new(["API", "KEY", "VERSIONS", "USABLE"]);
                 for a in &b.apis {
                     table.add_row([
                         a.name.clone(),
@@ -336,10 +332,7 @@ pub fn run_api_versions(
                     ]);
                 }
                 writeln!(out, "{table}")?;
-                let mut table = Table::new();
-                table
-                    .load_preset(UTF8_FULL_CONDENSED)
-                    .set_header(["KT COMMAND", "SUPPORTED"]);
+                let mut table = crate::table::new(["KT COMMAND", "SUPPORTED"]);
                 for f in &b.kt_features {
                     table.add_row([f.command, if f.supported { "yes" } else { "no" }]);
                 }
@@ -347,7 +340,7 @@ pub fn run_api_versions(
             }
         }
     }
-    std::mem::forget(cluster);
+    kt_core::leave_running(cluster);
     let failed = brokers.iter().filter(|b| b.error.is_some()).count();
     if failed > 0 && mode == Mode::Native {
         return Err(KtError::new(
@@ -438,14 +431,7 @@ pub fn run(
                 "cluster id: {}",
                 info.cluster_id.as_deref().unwrap_or("-")
             )?;
-            let mut table = Table::new();
-            table.load_preset(UTF8_FULL_CONDENSED).set_header([
-                "ID",
-                "HOST",
-                "PORT",
-                "RACK",
-                "CONTROLLER",
-            ]);
+            let mut table = crate::table::new(["ID", "HOST", "PORT", "RACK", "CONTROLLER"]);
             for b in &brokers {
                 table.add_row([
                     b.id.to_string(),
@@ -458,7 +444,7 @@ pub fn run(
             writeln!(out, "{table}")?;
         }
     }
-    std::mem::forget(cluster);
+    kt_core::leave_running(cluster);
     Ok(())
 }
 

@@ -169,10 +169,8 @@ fn resources(plan: &Plan, brokers: &mut Brokers<'_>, out: &mut dyn Write) -> any
                     format!("{} {}", d.entity_type.trim_end_matches('s'), d.entity)
                 };
                 writeln!(out, "{title}")?;
-                let mut table = comfy_table::Table::new();
-                table
-                    .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-                    .set_header(["NAME", "VALUE", "SOURCE", "SENSITIVE", "READ-ONLY"]);
+                let mut table =
+                    crate::table::new(["NAME", "VALUE", "SOURCE", "SENSITIVE", "READ-ONLY"]);
                 for e in &d.configs {
                     table.add_row([
                         e.name.clone(),

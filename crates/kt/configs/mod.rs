@@ -277,9 +277,9 @@ fn run_checked(
     } else {
         describe::run(&plan, &mut brokers, out)
     };
-    std::mem::forget(brokers.admin);
+    kt_core::leave_running(brokers.admin);
     drop(brokers.open);
-    std::mem::forget(cluster);
+    kt_core::leave_running(cluster);
     result
 }
 
@@ -334,9 +334,7 @@ fn alter(
             .collect();
         changes.extend(deletes.iter().map(|d| format!("delete {d}")));
         let question = format!("Alter {what}: {}?", changes.join(", "));
-        if !crate::prompt::confirmed(&question, err)? {
-            return Err(KtError::usage("nothing altered").into());
-        }
+        crate::prompt::confirm(&question, "nothing altered", err)?;
     }
     let resource_ops =
         |adds: &[(String, String)], deletes: &[String]| -> Vec<(String, i8, Option<String>)> {

@@ -175,10 +175,7 @@ pub(super) fn describe(
             writeln!(out)?;
         }
         OutputFormat::Table => {
-            let mut table = comfy_table::Table::new();
-            table
-                .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_header(["ENTITY", "QUOTA", "VALUE"]);
+            let mut table = crate::table::new(["ENTITY", "QUOTA", "VALUE"]);
             for q in &quotas {
                 for (k, v) in &q.quotas {
                     table.add_row([entity_text(&q.entity), k.clone(), java_double(*v)]);

@@ -310,9 +310,9 @@ fn finish(
         kt_core::close_consumer(consumer, cluster.timeout);
     } else {
         // Nothing to commit: skip librdkafka's teardown wait, the process ends.
-        std::mem::forget(consumer);
+        kt_core::leave_running(consumer);
     }
-    std::mem::forget(cluster);
+    kt_core::leave_running(cluster);
     if args.enable_systest_events && !broken {
         let _ = writeln!(out, "shutdown_complete");
         let _ = out.flush();
@@ -524,11 +524,8 @@ impl Progress {
 }
 
 /// The topics to read and their partitions, as the cluster has them now.
-fn targets(md: &Metadata, source: &Source) -> Result<Vec<(String, Vec<i32>)>, KtError> {
-    let include = match source {
-        Source::Pattern(p) => Some(IncludeList::new(p)?),
-        Source::Topic(_) => None,
-    };
+fn targets(md: &Metadata, source: &Source, mode: Mode) -> Result<Vec<(String, Vec<i32>)>, KtError> {
+    let include = pattern(source, mode)?;
     let mut found: Vec<(String, Vec<i32>)> = md
         .topics()
         .iter()
@@ -578,9 +575,10 @@ fn start<'c>(
     };
     let mut waiting = false;
     let targets = loop {
-        let has_targets = |md: &Metadata| targets(md, &plan.source).is_ok_and(|t| !t.is_empty());
+        let has_targets =
+            |md: &Metadata| targets(md, &plan.source, mode).is_ok_and(|t| !t.is_empty());
         let md = cluster.metadata_until(consumer.client(), asked, &serve, has_targets)?;
-        let found = targets(&md, &plan.source)?;
+        let found = targets(&md, &plan.source, mode)?;
         if !found.is_empty() || (mode == Mode::Compat && !args.wait_for_topic) {
             // Kafka's console consumer waits for a topic that does not exist.
             break found;
@@ -638,10 +636,13 @@ fn start<'c>(
     if plan.partition.is_some() {
         return Err(missing(plan, cluster).into());
     }
-    let subscription = match &plan.source {
-        Source::Topic(t) => t.clone(),
+    let subscription = match pattern(&plan.source, mode)? {
         // librdkafka takes a regex subscription when it starts with ^.
-        Source::Pattern(p) => IncludeList::new(p)?.subscription(),
+        Some(include) => include.subscription(),
+        None => match &plan.source {
+            Source::Topic(t) => t.clone(),
+            Source::Pattern(p) => p.clone(),
+        },
     };
     consumer.subscribe(&[subscription.as_str()]).map_err(|e| {
         KtError::config(format!(
@@ -649,6 +650,17 @@ fn start<'c>(
         ))
     })?;
     Ok((progress, None))
+}
+
+/// `--include` as each name reads it: Kafka 3.9's console consumer takes
+/// a Java regex as given; kt's own name takes a Kafka pattern, whose commas
+/// mean "or" (as kafka-topics' `--topic`).
+fn pattern(source: &Source, mode: Mode) -> Result<Option<IncludeList>, KtError> {
+    match (source, mode) {
+        (Source::Topic(_), _) => Ok(None),
+        (Source::Pattern(p), Mode::Compat) => IncludeList::java(p).map(Some),
+        (Source::Pattern(p), Mode::Native) => IncludeList::new(p).map(Some),
+    }
 }
 
 fn describe_source(source: &Source) -> String {

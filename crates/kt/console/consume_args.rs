@@ -116,8 +116,13 @@ pub struct ConsumeArgs {
     )]
     pub until_time: Option<String>,
     /// Start at the last N records of each partition (kcat's -o -N; with --exit, print them and stop)
-    #[arg(long, value_name = "N", help_heading = "Beyond Kafka")]
-    pub tail: Option<u64>,
+    #[arg(
+        long,
+        value_name = "N",
+        allow_hyphen_values = true,
+        help_heading = "Beyond Kafka"
+    )]
+    pub tail: Option<String>,
     /// Wait for a topic that does not exist yet instead of failing (kt only)
     #[arg(long, help_heading = "Beyond Kafka")]
     pub wait_for_topic: bool,
@@ -259,7 +264,12 @@ impl ConsumeArgs {
             .as_deref()
             .map(|t| parse_time(t, now))
             .transpose()?;
-        if let Some(n) = self.tail {
+        if let Some(text) = &self.tail {
+            let n: u64 = text.trim().parse().map_err(|_| {
+                KtError::usage(format!(
+                    "--tail {text}: give how many records to show from each partition's end, e.g. --tail 10"
+                ))
+            })?;
             if self.from_beginning || self.offset.is_some() || self.from_time.is_some() {
                 return Err(KtError::usage(
                     "--tail picks where each partition starts; drop --from-beginning, --offset and --from-time",

@@ -102,16 +102,12 @@ pub fn run(
         }
     }
     let reader = LineReader::new(&reader_properties(&args)?)?;
-    let max_block = Duration::from_millis(
-        conn.property("max.block.ms")
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(60_000),
-    );
+    let max_block = conn.max_block();
     check_codec(args.compression_codec.as_deref(), mode)?;
     check_acks(args.request_required_acks.as_deref(), mode)?;
     let cluster = conn.open(err)?;
     let producer = create_producer(&args, mode, &cluster)?;
-    let partitions = check_topic(&cluster, &producer, &topic)?;
+    let partitions = check_topic(&cluster, &producer, &topic, max_block)?;
     if let Some(p) = args.partition {
         if p < 0 || p as usize >= partitions {
             return Err(KtError::usage(format!(
@@ -313,8 +309,9 @@ fn check_topic(
     cluster: &Cluster,
     producer: &BaseProducer<ProduceContext>,
     topic: &str,
+    max_block: Duration,
 ) -> Result<usize, KtError> {
-    match producer_partitions(cluster, producer, topic)? {
+    match producer_partitions(cluster, producer, topic, max_block)? {
         Some(n) => Ok(n),
         _ => Err(KtError::not_found(format!(
             "topic {topic} does not exist and the broker did not create it; create it with: {}",
@@ -543,6 +540,15 @@ fn send_line(
                 KtError::config(format!("line {number} is not a kt JSON record: {why}"))
             };
             let env: Envelope = serde_json::from_slice(line).map_err(|e| bad(e.to_string()))?;
+            if env.timestamp == Some(0) {
+                // librdkafka stamps a record of timestamp 0 with the time of
+                // sending: kt refuses it rather than change the record.
+                return Err(KtError::config(format!(
+                    "line {number}: a timestamp of 0 cannot be sent (librdkafka reads 0 as \"now\"); \
+                     leave \"timestamp\" out to send the current time, or give another value"
+                ))
+                .into());
+            }
             let key = json_to_bytes(&env.key).map_err(|e| bad(format!("key: {e}")))?;
             let value = json_to_bytes(&env.value).map_err(|e| bad(format!("value: {e}")))?;
             let mut values = Vec::with_capacity(env.headers.len());

@@ -102,7 +102,12 @@ pub struct GroupsArgs {
     #[arg(long, value_name = "INTERVAL", num_args = 0..=1, default_missing_value = "2s", help_heading = "kt")]
     pub watch: Option<String>,
     /// kt: exit 6, naming them, when any partition lags by more than N records
-    #[arg(long, value_name = "N", help_heading = "kt")]
+    #[arg(
+        long,
+        value_name = "N",
+        allow_hyphen_values = true,
+        help_heading = "kt"
+    )]
     pub max_lag: Option<i64>,
     /// kt: exit 6, naming them, when any partition's oldest unconsumed record is older than this (30s, 5m, 1h)
     #[arg(long, value_name = "DURATION", help_heading = "kt")]
@@ -201,11 +206,23 @@ impl GroupsArgs {
         }
         let scope = option_set(&["group", "all-groups"]);
         let levels = option_set(&["list", "describe", "delete", "reset-offsets"]);
+        // kt's own line for an action without its groups (Kafka's names
+        // the options as a Java set).
+        let scoped = |action: &str, kafka: String| {
+            if kafka_name {
+                usage(kafka)
+            } else {
+                usage(format!(
+                    "--{action} needs --group G (repeatable) or --all-groups"
+                ))
+            }
+        };
         if self.describe {
             if self.group.is_empty() && !self.all_groups {
-                return usage(format!(
-                    "Option [describe] takes one of these options: {levels}"
-                ));
+                return scoped(
+                    "describe",
+                    format!("Option [describe] takes one of these options: {levels}"),
+                );
             }
             if [self.members, self.offsets, self.state.is_some()]
                 .iter()
@@ -224,9 +241,10 @@ impl GroupsArgs {
         }
         if self.delete {
             if self.group.is_empty() && !self.all_groups {
-                return usage(format!(
-                    "Option [delete] takes one of these options: {scope}"
-                ));
+                return scoped(
+                    "delete",
+                    format!("Option [delete] takes one of these options: {scope}"),
+                );
             }
             if !self.topic.is_empty() {
                 return usage(
@@ -236,6 +254,9 @@ impl GroupsArgs {
             }
         }
         if self.delete_offsets && (self.group.is_empty() || self.topic.is_empty()) {
+            if !kafka_name {
+                return usage("--delete-offsets needs --group G and --topic T[:P,...]".into());
+            }
             return usage(format!(
                 "Option [delete-offsets] takes the following options: {scope}"
             ));
@@ -246,11 +267,9 @@ impl GroupsArgs {
                     "Option [reset-offsets] only accepts one of [execute] and [dry-run]".into(),
                 );
             }
-            if !self.dry_run && !self.execute && !kafka_name {
-                err.line(
-                    "kt: a dry run, nothing is changed: add --execute to commit the plan (or --dry-run to say so and skip this line)",
-                );
-            } else if !self.dry_run && !self.execute {
+            // Under kt's name the dry-run line comes with the plan itself
+            // (reset.rs), not before an error that has nothing to do with it.
+            if !self.dry_run && !self.execute && kafka_name {
                 err.line(
                     "WARN: No action will be performed as the --execute option is missing.\
                      In a future major release, the default behavior of this command will be to \
@@ -260,9 +279,10 @@ impl GroupsArgs {
                 );
             }
             if self.group.is_empty() && !self.all_groups {
-                return usage(format!(
-                    "Option [reset-offsets] takes one of these options: {scope}"
-                ));
+                return scoped(
+                    "reset-offsets",
+                    format!("Option [reset-offsets] takes one of these options: {scope}"),
+                );
             }
             // checkInvalidArgs for each scenario, in Kafka's order.
             for used in [
@@ -290,13 +310,30 @@ impl GroupsArgs {
             (self.delete_offsets, Action::DeleteOffsets),
         ];
         let mut given = actions.iter().filter(|(on, _)| *on);
-        match (given.next(), given.next()) {
-            (Some((_, action)), None) => Ok(*action),
-            _ => usage(
-                "Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets"
-                    .into(),
-            ),
+        let action = match (given.next(), given.next()) {
+            (Some((_, action)), None) => *action,
+            _ => {
+                return usage(
+                    "Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets"
+                        .into(),
+                )
+            }
+        };
+        // kt's own flags: an alert the action cannot raise must not pass
+        // silently.
+        let watching = [
+            ("--watch", self.watch.is_some()),
+            ("--max-lag", self.max_lag.is_some()),
+            ("--max-lag-time", self.max_lag_time.is_some()),
+        ];
+        if action != Action::Describe {
+            if let Some((flag, _)) = watching.iter().find(|(_, on)| *on) {
+                return usage(format!(
+                    "{flag} goes with --describe (a group's offsets); drop it or use --describe"
+                ));
+            }
         }
+        Ok(action)
     }
 
     /// CommandLineUtils.checkInvalidArgs: `used` with any of `others` (a

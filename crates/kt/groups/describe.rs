@@ -5,22 +5,19 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-use std::time::Duration;
 
 use kt_core::ffi::admin::list_offsets;
 use kt_core::ffi::groups::{self as ffi, GroupDescription, GroupState, Partition};
+use kt_core::wire;
 use kt_core::{Diagnostics, ErrorKind, KtError, OffsetSpec, OutputFormat};
-use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::message::Message;
-use rdkafka::{Offset, TopicPartitionList};
 use serde::Serialize;
 
+use super::lag::Position;
 use super::render::{render_table, write_members, write_offsets, write_state, MISSING};
 use super::watch::{watch, Limits};
 use super::{Groups, Problem};
 use crate::dispatch::Mode;
 use crate::java_order::{hash_map_order, topic_partition_hash};
-use crate::time::now_ms;
 
 /// One row of `--describe --offsets`.
 #[derive(Debug, Clone, Serialize)]
@@ -33,6 +30,11 @@ pub(super) struct OffsetRow {
     /// kt: how old the oldest record not yet consumed is, in ms (0 when
     /// the group is at the end; none without a committed offset).
     pub lag_ms: Option<i64>,
+    /// kt: records deleted (by retention or delete-records) before the
+    /// group consumed them, which it will never read; none without a
+    /// committed offset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lost_records: Option<i64>,
     pub consumer_id: Option<String>,
     pub host: Option<String>,
     pub client_id: Option<String>,
@@ -93,7 +95,7 @@ pub(super) fn run(
         .into());
     }
     if let Some(interval) = &g.args.watch {
-        return watch(g, interval, out);
+        return watch(g, interval, &limits, out);
     }
     let described = collect(g, view, limits.age_ms.is_some())?;
     render(g, view, &described, out, err, problems)?;
@@ -105,8 +107,10 @@ pub(super) fn collect(g: &Groups<'_>, view: View, ages: bool) -> anyhow::Result<
     let ids = g.group_ids()?;
     let descriptions = ffi::describe_groups(g.admin.inner(), &ids, g.timeout)?;
     // Kafka fails the whole command on a group's own error.
-    if let Some((code, why)) = descriptions.iter().find_map(|d| d.error.as_ref()) {
-        return Err(super::group_error(*code, why).into());
+    if let Some(d) = descriptions.iter().find(|d| d.error.is_some()) {
+        if let Some((code, why)) = &d.error {
+            return Err(super::group_error(g, &d.group, *code, why).into());
+        }
     }
     let by_name: BTreeMap<String, GroupDescription> = descriptions
         .into_iter()
@@ -176,6 +180,9 @@ fn render(
                         if note_state_java(g, d, rows_len, out, err, problems)? {
                             write_offsets(out, &d.group, rows)?;
                         }
+                        if g.mode == Mode::Native {
+                            note_lost(d, err);
+                        }
                     }
                     View::Members => {
                         let members = d.members.as_deref().unwrap_or_default();
@@ -197,6 +204,25 @@ fn render(
     }
 }
 
+/// kt's line for each partition the group fell behind the log start of:
+/// the records it will never read (Kafka's text shows only the lag).
+fn note_lost(d: &Described, err: &Diagnostics) {
+    for r in d.partitions.as_deref().unwrap_or_default() {
+        if let (Some(lost), Some(topic), Some(partition), Some(committed)) =
+            (r.lost_records, &r.topic, r.partition, r.current_offset)
+        {
+            if lost > 0 {
+                err.line(format_args!(
+                    "kt: group {} lost {lost} record(s) of {topic}-{partition} to retention: \
+                     its committed offset {committed} is below the log start {}",
+                    d.group,
+                    committed + lost
+                ));
+            }
+        }
+    }
+}
+
 /// Kafka's `shouldPrintMemberState`: what the state says on each stream,
 /// and whether rows follow.
 fn note_state_java(
@@ -212,7 +238,7 @@ fn note_state_java(
             g.report(
                 Problem {
                     kind: ErrorKind::NotFound,
-                    message: format!("Consumer group '{}' does not exist.", d.group),
+                    message: missing(g, d),
                 },
                 out,
                 problems,
@@ -239,6 +265,35 @@ fn note_state_java(
     Ok(rows > 0)
 }
 
+/// What a group that is not a consumer group is called: Kafka 3.9's words
+/// under its name (it knows no other kind of group); under kt's, a share
+/// or streams group (Kafka 4.x) is named as such, since librdkafka
+/// describes it as missing. Its coordinator says which it is.
+fn missing(g: &Groups<'_>, d: &Described) -> String {
+    let kafka = format!("Consumer group '{}' does not exist.", d.group);
+    let Some(node) = d.coordinator.as_ref().filter(|_| g.mode == Mode::Native) else {
+        return kafka;
+    };
+    let kind = wire::Connection::open(
+        &node.host,
+        node.port,
+        &g.cluster.config,
+        "kt-groups",
+        g.timeout,
+    )
+    .ok()
+    .and_then(|mut c| c.group_types().ok().flatten())
+    .and_then(|types| types.into_iter().find(|(group, _)| *group == d.group))
+    .map(|(_, kind)| kind);
+    match kind {
+        Some(kind) if !matches!(kind.as_str(), "consumer" | "classic") => format!(
+            "group '{}' is a {kind} group, not a consumer group: kt groups reads consumer groups only",
+            d.group
+        ),
+        _ => kafka,
+    }
+}
+
 /// The same facts for the table and JSON: a missing group is a problem,
 /// the rest is shown in the output itself.
 fn note_missing(
@@ -251,7 +306,7 @@ fn note_missing(
         g.report(
             Problem {
                 kind: ErrorKind::NotFound,
-                message: format!("Consumer group '{}' does not exist.", d.group),
+                message: missing(g, d),
             },
             &mut sink,
             problems,
@@ -295,13 +350,29 @@ fn offset_rows(g: &Groups<'_>, d: &GroupDescription, ages: bool) -> anyhow::Resu
         sets.push((unassigned, None));
     }
     let all: Vec<Partition> = sets.iter().flat_map(|(s, _)| s.iter().cloned()).collect();
-    let ends: HashMap<Partition, i64> =
-        list_offsets(g.admin.inner(), &all, OffsetSpec::Latest, g.timeout)?
-            .into_iter()
-            .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
+    let ends = offsets_at(g, &all, OffsetSpec::Latest)?;
+    let mut positions: HashMap<Partition, Position> = HashMap::new();
+    if ages {
+        // A group behind may have fallen off the log's start.
+        let behind: Vec<Partition> = committed
+            .iter()
+            .filter(|(tp, c)| **c >= 0 && ends.get(*tp).is_some_and(|e| e > *c))
+            .map(|(tp, _)| tp.clone())
             .collect();
+        let starts = offsets_at(g, &behind, OffsetSpec::Earliest)?;
+        for (tp, c) in &committed {
+            if let (true, Some(end)) = (*c >= 0, ends.get(tp)) {
+                let at = Position {
+                    committed: *c,
+                    start: starts.get(tp).copied(),
+                    end: *end,
+                };
+                positions.insert(tp.clone(), at);
+            }
+        }
+    }
     let ages = if ages {
-        lag_ages(g, &committed, &ends)
+        g.lag_reader.ages(g, &positions)
     } else {
         HashMap::new()
     };
@@ -331,6 +402,7 @@ fn offset_rows(g: &Groups<'_>, d: &GroupDescription, ages: bool) -> anyhow::Resu
             };
             rows.push(OffsetRow {
                 lag_ms: ages.get(&tp).copied(),
+                lost_records: positions.get(&tp).map(|at| at.lost()),
                 topic: Some(tp.0.clone()),
                 partition: Some(tp.1),
                 current_offset: current,
@@ -345,73 +417,18 @@ fn offset_rows(g: &Groups<'_>, d: &GroupDescription, ages: bool) -> anyhow::Resu
     Ok(rows)
 }
 
-/// kt's lag in time: for each partition behind its end, the age of the
-/// record at the committed offset (the oldest one not yet consumed), read
-/// with one assign-and-fetch; 0 for a partition at its end. A partition
-/// whose record does not arrive within the timeout is left out.
-fn lag_ages(
+/// Each partition's offset at `spec` (its end, its start); one ListOffsets
+/// for them all. A partition without an answer is left out.
+fn offsets_at(
     g: &Groups<'_>,
-    committed: &HashMap<Partition, i64>,
-    ends: &HashMap<Partition, i64>,
-) -> HashMap<Partition, i64> {
-    let mut ages = HashMap::new();
-    let mut behind = TopicPartitionList::new();
-    let mut waiting = 0usize;
-    for (tp, offset) in committed {
-        match ends.get(tp) {
-            Some(end)
-                if end > offset
-                    && behind
-                        .add_partition_offset(&tp.0, tp.1, Offset::Offset(*offset))
-                        .is_ok() =>
-            {
-                waiting += 1;
-            }
-            Some(end) if end > offset => {}
-            Some(_) => {
-                ages.insert(tp.clone(), 0);
-            }
-            None => {}
-        }
+    partitions: &[Partition],
+    spec: OffsetSpec,
+) -> anyhow::Result<HashMap<Partition, i64>> {
+    if partitions.is_empty() {
+        return Ok(HashMap::new());
     }
-    if waiting == 0 {
-        return ages;
-    }
-    let spec = kt_core::connection::ClientSpec::new("kt-groups-lag")
-        .force("enable.auto.commit", "false")
-        .force(
-            "group.id",
-            kt_core::connection::random_group_id("kt-groups-lag"),
-        )
-        .force("enable.partition.eof", "false");
-    let Ok(consumer): Result<BaseConsumer<kt_core::KtContext>, _> =
-        g.cluster.consumer(&spec, g.cluster.context())
-    else {
-        return ages;
-    };
-    if consumer.assign(&behind).is_err() {
-        return ages;
-    }
-    let now = now_ms();
-    let deadline = std::time::Instant::now() + g.timeout;
-    let mut seen = 0usize;
-    while seen < waiting && std::time::Instant::now() < deadline {
-        let Some(Ok(msg)) = consumer.poll(Duration::from_millis(100)) else {
-            continue;
-        };
-        let tp = (msg.topic().to_string(), msg.partition());
-        if ages.contains_key(&tp) {
-            continue;
-        }
-        if let Some(ts) = msg.timestamp().to_millis() {
-            ages.insert(tp.clone(), (now - ts).max(0));
-        }
-        seen += 1;
-        // The first record of each partition is all that counts.
-        let mut stop = TopicPartitionList::new();
-        let _ = stop.add_partition_offset(&tp.0, tp.1, Offset::Invalid);
-        let _ = consumer.pause(&stop);
-    }
-    std::mem::forget(consumer);
-    ages
+    Ok(list_offsets(g.admin.inner(), partitions, spec, g.timeout)?
+        .into_iter()
+        .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
+        .collect())
 }

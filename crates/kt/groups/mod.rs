@@ -9,6 +9,7 @@
 
 pub mod args;
 mod describe;
+mod lag;
 mod plan;
 mod render;
 mod reset;
@@ -30,6 +31,8 @@ pub use args::GroupsArgs;
 use crate::dispatch::Mode;
 use crate::endpoint::Kafka;
 use crate::java_order::{hash_map_order, string_hash};
+use crate::signals::Signals;
+use kt_core::context::drain_events;
 
 /// kafka-consumer-groups' default `--timeout`, in ms.
 const DEFAULT_TIMEOUT_MS: i64 = 5000;
@@ -44,6 +47,10 @@ pub(crate) struct Groups<'a> {
     pub args: &'a GroupsArgs,
     /// Kafka's --verbose (kt's -v/--verbose flag, taken from the connection).
     pub verbose: bool,
+    /// Reads each partition's first unconsumed record (lag in time).
+    lag_reader: lag::LagReader,
+    /// SIGINT and SIGTERM, caught while `--watch` runs.
+    pub signals: Option<Signals>,
 }
 
 /// A failure the tool reports and carries on from (Kafka's `printError`).
@@ -54,6 +61,13 @@ pub(crate) struct Problem {
 }
 
 impl Groups<'_> {
+    /// Whether a signal asked the run to stop (`--watch` only).
+    pub fn stopped(&self) -> bool {
+        self.signals
+            .as_ref()
+            .is_some_and(|s| s.received().is_some())
+    }
+
     /// Reports `problem`: Kafka's `\nError: …` on stdout under the Kafka
     /// name; under kt's name it is printed at the end (see [`run`]), and
     /// the last one decides the exit code.
@@ -122,6 +136,10 @@ pub fn run(
         Mode::Compat => OutputFormat::Text,
         Mode::Native => args.output.output,
     };
+    let signals = match args.watch {
+        Some(_) => Some(Signals::install()?),
+        None => None,
+    };
     let groups = Groups {
         cluster,
         admin,
@@ -130,21 +148,40 @@ pub fn run(
         format,
         args: &args,
         verbose,
+        lag_reader: lag::LagReader::default(),
+        signals,
     };
     let mut problems = Vec::new();
-    let result = match action {
-        Action::List => list(&groups, out),
-        Action::Describe => describe::run(&groups, out, err, &mut problems),
-        Action::Delete => delete(&groups, out, &mut problems),
-        Action::ResetOffsets => reset::run(&groups, out, err, &mut problems),
-        Action::DeleteOffsets => delete_offsets(&groups, out, &mut problems),
+    // Every action starts with a group request, which librdkafka would let
+    // a broker that is down wait out the whole timeout for.
+    let reached = groups
+        .cluster
+        .reach(groups.admin.inner(), &|| drain_events(groups.admin.inner()));
+    let result = match reached {
+        Err(e) => Err(e.into()),
+        Ok(()) => match action {
+            Action::List => list(&groups, out),
+            Action::Describe => describe::run(&groups, out, err, &mut problems),
+            Action::Delete => delete(&groups, out, &mut problems),
+            Action::ResetOffsets => reset::run(&groups, out, err, &mut problems),
+            Action::DeleteOffsets => delete_offsets(&groups, out, &mut problems),
+        },
     };
     // Destroying the clients waits on librdkafka's threads; the process ends now.
-    std::mem::forget(groups);
+    kt_core::leave_running(groups);
     match result {
         Err(error) if error.chain().any(|c| c.is::<std::io::Error>()) => Err(error),
         Err(error) => match error.downcast::<KtError>() {
-            Ok(e) if e.kind == ErrorKind::Usage => Err(e.into()),
+            // A usage error, an alert kt's own limits raised, and anything
+            // that ends `--watch` are not Kafka's to report: they keep their
+            // exit code under either name (a watch that printed `Error: …`
+            // and exited 0 would hide its alert from the job that runs it).
+            Ok(e)
+                if matches!(e.kind, ErrorKind::Usage | ErrorKind::OverLimit)
+                    || args.watch.is_some() =>
+            {
+                Err(e.into())
+            }
             Ok(e) => failed(mode, out, err, e),
             Err(error) => Err(error),
         },
@@ -266,7 +303,7 @@ fn list(g: &Groups<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             writeln!(out)?;
         }
         OutputFormat::Table => {
-            let mut table = render::table(["GROUP", "TYPE", "STATE"]);
+            let mut table = crate::table::new(["GROUP", "TYPE", "STATE"]);
             for l in listed {
                 table.add_row([l.group, l.kind.name().into(), l.state.name().into()]);
             }
@@ -408,10 +445,26 @@ fn delete_offsets(
         .clone()
         .or_else(|| answers.iter().find_map(|(_, e)| e.clone()));
     match &problem {
+        None if g.mode == Mode::Native => {}
         None => writeln!(
             out,
             "Request succeed for deleting offsets with topic {topics} group {group}"
         )?,
+        Some((code, why)) if g.mode == Mode::Native => {
+            let message = match code {
+                RDKafkaErrorCode::GroupIdNotFound => {
+                    format!("consumer group '{group}' does not exist")
+                }
+                RDKafkaErrorCode::NonEmptyGroup => format!(
+                    "group '{group}' has active members: its offsets can be deleted only when it is empty"
+                ),
+                _ => format!("cannot delete group '{group}''s offsets of {topics}: {why}"),
+            };
+            problems.push(Problem {
+                kind: kind_of(*code),
+                message,
+            });
+        }
         Some((code, why)) => {
             let message = match code {
                 RDKafkaErrorCode::InvalidGroupId => format!("'{group}' is not valid."),
@@ -443,11 +496,13 @@ fn delete_offsets(
     let mut rows: Vec<(String, String, String)> = answers
         .into_iter()
         .map(|((t, p), e)| {
-            let status = match e {
-                None => "Successful".to_string(),
-                Some((code, why)) => {
+            let status = match (e, g.mode) {
+                (None, Mode::Compat) => "Successful".to_string(),
+                (None, Mode::Native) => "deleted".to_string(),
+                (Some((code, why)), Mode::Compat) => {
                     format!("Error: :{}", crate::compat::java_exception(code, &why))
                 }
+                (Some((_, why)), Mode::Native) => why,
             };
             (t, p.to_string(), status)
         })
@@ -456,9 +511,14 @@ fn delete_offsets(
         rows.push((
             t.clone(),
             "Not Provided".into(),
-            "Error: :org.apache.kafka.common.errors.UnknownTopicOrPartitionException: \
-             This server does not host this topic-partition."
-                .to_string(),
+            match g.mode {
+                Mode::Compat => {
+                    "Error: :org.apache.kafka.common.errors.UnknownTopicOrPartitionException: \
+                     This server does not host this topic-partition."
+                        .to_string()
+                }
+                Mode::Native => "topic does not exist".to_string(),
+            },
         ));
         problems.push(Problem {
             kind: ErrorKind::NotFound,
@@ -481,6 +541,15 @@ fn delete_offsets(
         writeln!(out)?;
         return Ok(());
     }
+    if g.mode == Mode::Native {
+        // kt's own: a row per line (Kafka 3.9 runs them together).
+        let mut table = crate::table::new(["TOPIC", "PARTITION", "STATUS"]);
+        for (t, p, s) in rows {
+            table.add_row([t, p, s]);
+        }
+        writeln!(out, "{table}")?;
+        return Ok(());
+    }
     write!(
         out,
         "\n{:<30} {:<15} {:<15}",
@@ -489,16 +558,29 @@ fn delete_offsets(
     for (t, p, s) in rows {
         write!(out, "{t:<30} {p:<15} {s:<15}")?;
     }
-    if g.mode == Mode::Native {
-        writeln!(out)?;
-    }
     Ok(())
 }
 
-/// A group's own error (not found, not authorized): Kafka's exception text,
-/// with the exit code it stands for under kt's name.
-pub(crate) fn group_error(code: RDKafkaErrorCode, why: &str) -> KtError {
-    KtError::new(kind_of(code), crate::compat::java_exception(code, why))
+/// A group's own error (not found, not authorized): Kafka's exception text
+/// under Kafka's name; under kt's, what happened to which group, with the
+/// exit code it stands for.
+pub(crate) fn group_error(
+    g: &Groups<'_>,
+    group: &str,
+    code: RDKafkaErrorCode,
+    why: &str,
+) -> KtError {
+    let message = match g.mode {
+        Mode::Compat => crate::compat::java_exception(code, why),
+        Mode::Native => match code {
+            RDKafkaErrorCode::OperationTimedOut | RDKafkaErrorCode::RequestTimedOut => format!(
+                "group {group}: its coordinator did not answer within {} (--timeout)",
+                kt_core::error::human_duration(g.timeout)
+            ),
+            _ => format!("group {group}: {}", why.trim_end_matches('.')),
+        },
+    };
+    KtError::new(kind_of(code), message)
 }
 
 /// The exit code a broker error stands for under kt's name.

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use kt_core::ffi::groups::Partition;
 use kt_core::KtError;
+
+use crate::dispatch::Mode;
 use serde::{Deserialize, Serialize};
 
 use super::reset::GroupPlan;
@@ -21,9 +23,14 @@ pub(super) struct Plan {
 pub(super) fn read_plan(
     path: &str,
     groups: &[String],
+    mode: Mode,
 ) -> Result<HashMap<String, Vec<(Partition, i64)>>, KtError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| KtError::config(format!("java.nio.file.NoSuchFileException: {path} ({e})")))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        KtError::config(match mode {
+            Mode::Compat => format!("java.nio.file.NoSuchFileException: {path} ({e})"),
+            Mode::Native => format!("cannot read --from-file {path}: {e}"),
+        })
+    })?;
     let mut plan: HashMap<String, Vec<(Partition, i64)>> = HashMap::new();
     if text.trim_start().starts_with('{') {
         let parsed: Plan = serde_json::from_str(&text)

@@ -4,20 +4,13 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use comfy_table::Table;
 use kt_core::ffi::groups::{self as ffi, Partition};
 
 use super::describe::{Described, OffsetRow, View};
 
 /// Kafka's `-` for a value that is not there.
 pub(super) const MISSING: &str = "-";
-
-/// A comfy table with kt's preset and `header`.
-pub(crate) fn table<const N: usize>(header: [&str; N]) -> Table {
-    let mut table = Table::new();
-    table.load_preset(UTF8_FULL_CONDENSED).set_header(header);
-    table
-}
 
 pub(super) fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map_or_else(|| MISSING.to_string(), T::to_string)
@@ -196,37 +189,9 @@ pub(super) fn write_state(out: &mut dyn Write, d: &Described) -> std::io::Result
 /// kt's table: one per group, with the lag in time.
 pub(super) fn render_table(d: &Described, view: View, verbose: bool) -> Table {
     match view {
-        View::Offsets => {
-            let mut t = table([
-                "GROUP",
-                "TOPIC",
-                "PARTITION",
-                "CURRENT-OFFSET",
-                "LOG-END-OFFSET",
-                "LAG",
-                "LAG-TIME",
-                "CONSUMER-ID",
-                "HOST",
-                "CLIENT-ID",
-            ]);
-            for r in d.partitions.as_deref().unwrap_or_default() {
-                t.add_row([
-                    d.group.clone(),
-                    opt(&r.topic),
-                    opt(&r.partition),
-                    opt(&r.current_offset),
-                    opt(&r.log_end_offset),
-                    opt(&r.lag),
-                    r.lag_ms.map_or_else(|| MISSING.to_string(), human_age),
-                    opt(&r.consumer_id),
-                    opt(&r.host),
-                    opt(&r.client_id),
-                ]);
-            }
-            t
-        }
+        View::Offsets => offsets_table(d, false),
         View::Members => {
-            let mut t = table([
+            let mut t = crate::table::new([
                 "GROUP",
                 "CONSUMER-ID",
                 "GROUP-INSTANCE-ID",
@@ -257,7 +222,7 @@ pub(super) fn render_table(d: &Described, view: View, verbose: bool) -> Table {
             t
         }
         View::State => {
-            let mut t = table([
+            let mut t = crate::table::new([
                 "GROUP",
                 "COORDINATOR (ID)",
                 "ASSIGNMENT-STRATEGY",
@@ -278,6 +243,66 @@ pub(super) fn render_table(d: &Described, view: View, verbose: bool) -> Table {
             t
         }
     }
+}
+
+/// The offsets view as a table. `compact` (`--watch`, which names the
+/// group above it) leaves the GROUP column out and shortens the headers, so
+/// that it fits a terminal; member columns come only when a member holds a
+/// partition (a group with none gave 111 columns of dashes), LOST only when
+/// records were lost.
+pub(super) fn offsets_table(d: &Described, compact: bool) -> Table {
+    let rows = d.partitions.as_deref().unwrap_or_default();
+    let members = rows
+        .iter()
+        .any(|r| r.consumer_id.as_deref().is_some_and(|c| c != MISSING));
+    let lost = rows.iter().any(|r| r.lost_records.is_some_and(|n| n > 0));
+    let mut header: Vec<&str> = Vec::new();
+    if compact {
+        header.extend(["TOPIC", "PARTITION", "COMMITTED", "END", "LAG", "LAG-TIME"]);
+    } else {
+        header.extend([
+            "GROUP",
+            "TOPIC",
+            "PARTITION",
+            "CURRENT-OFFSET",
+            "LOG-END-OFFSET",
+            "LAG",
+            "LAG-TIME",
+        ]);
+    }
+    if lost {
+        header.push("LOST");
+    }
+    if members {
+        header.extend(["CONSUMER-ID", "HOST", "CLIENT-ID"]);
+    }
+    let mut t = crate::table::new(header);
+    // kt's tables in topic and partition order (Kafka's text keeps its
+    // hash order).
+    let mut sorted: Vec<&OffsetRow> = rows.iter().collect();
+    sorted.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+    for r in sorted {
+        let mut row: Vec<String> = Vec::new();
+        if !compact {
+            row.push(d.group.clone());
+        }
+        row.extend([
+            opt(&r.topic),
+            opt(&r.partition),
+            opt(&r.current_offset),
+            opt(&r.log_end_offset),
+            opt(&r.lag),
+            r.lag_ms.map_or_else(|| MISSING.to_string(), human_age),
+        ]);
+        if lost {
+            row.push(opt(&r.lost_records));
+        }
+        if members {
+            row.extend([opt(&r.consumer_id), opt(&r.host), opt(&r.client_id)]);
+        }
+        t.add_row(row);
+    }
+    t
 }
 
 /// An age for people: `0s`, `42s`, `3m12s`, `2h5m`, `3d4h`.
@@ -303,6 +328,7 @@ mod tests {
             log_end_offset: Some(end),
             lag: current.map(|c| end - c),
             lag_ms: None,
+            lost_records: None,
             consumer_id: Some(MISSING.into()),
             host: Some(MISSING.into()),
             client_id: Some(MISSING.into()),

@@ -63,7 +63,7 @@ pub(super) fn run(
     let ids = g.group_ids()?;
     let descriptions = ffi::describe_groups(g.admin.inner(), &ids, g.timeout)?;
     let file_plan = match &g.args.from_file {
-        Some(path) => Some(super::plan::read_plan(path, &g.args.group)?),
+        Some(path) => Some(super::plan::read_plan(path, &g.args.group, g.mode)?),
         None => None,
     };
     // Kafka walks and prints the groups in its HashMap's order.
@@ -71,7 +71,7 @@ pub(super) fn run(
     let mut plans: Vec<GroupPlan> = Vec::new();
     for d in descriptions {
         if let Some((code, why)) = &d.error {
-            return Err(super::group_error(*code, why).into());
+            return Err(super::group_error(g, &d.group, *code, why).into());
         }
         if !matches!(d.state, GroupState::Empty | GroupState::Dead) {
             g.report(
@@ -110,16 +110,19 @@ pub(super) fn run(
                 .collect();
             let answers = ffi::alter_offsets(g.admin.inner(), &d.group, &offsets, g.timeout)?;
             if let Some((tp, Some((code, why)))) = answers.into_iter().find(|(_, e)| e.is_some()) {
-                return Err(KtError::new(
-                    super::kind_of(code),
-                    format!(
+                let message = match g.mode {
+                    Mode::Compat => format!(
                         "java.util.concurrent.ExecutionException: {} ({}-{})",
                         crate::compat::java_exception(code, &why),
                         tp.0,
                         tp.1
                     ),
-                )
-                .into());
+                    Mode::Native => format!(
+                        "cannot commit group {}'s new offset of {}-{}: {why}",
+                        d.group, tp.0, tp.1
+                    ),
+                };
+                return Err(KtError::new(super::kind_of(code), message).into());
             }
         }
         plans.push(GroupPlan {
@@ -127,7 +130,7 @@ pub(super) fn run(
             partitions: planned,
         });
     }
-    render(g, &plans, out)
+    render(g, &plans, out, err)
 }
 
 /// Kafka's `getPartitionsToReset`: `--all-topics` is what the group has
@@ -173,6 +176,12 @@ fn partitions_to_reset(
                 .iter()
                 .find(|t| t.name() == topic && t.error().is_none())
             else {
+                if g.mode == Mode::Native {
+                    return Err(KtError::not_found(format!(
+                        "topic {topic} does not exist; kt topics --list names the topics"
+                    ))
+                    .into());
+                }
                 let message = "java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.";
                 return Err(KtError::not_found(message)
                     .thrown("java.lang.RuntimeException", message)
@@ -255,10 +264,17 @@ fn prepare(
         }
         in_range(g, requested, err)?
     } else if let Some(text) = &args.to_datetime {
-        let ms = crate::time::java_datetime(text)?;
+        let ms = match g.mode {
+            Mode::Compat => crate::time::java_datetime(text)?,
+            Mode::Native => native_datetime(text)?,
+        };
         by_time(g, &partitions, ms, out)?
     } else if let Some(text) = &args.by_duration {
-        let ms = now_ms() - crate::time::java_duration_ms(text)?;
+        let ms = now_ms()
+            - match g.mode {
+                Mode::Compat => crate::time::java_duration_ms(text)?,
+                Mode::Native => native_duration_ms(text)?,
+            };
         by_time(g, &partitions, ms, out)?
     } else if let Some(plan) = file_plan {
         match plan.get(group) {
@@ -406,6 +422,36 @@ fn by_time(
     Ok(requested)
 }
 
+/// `--to-datetime` under kt's name: Kafka's form
+/// (`2024-05-01T12:00:00.000[zone]`), or any time kt reads elsewhere (RFC
+/// 3339, epoch milliseconds, `-15m`).
+fn native_datetime(text: &str) -> Result<i64, KtError> {
+    crate::time::java_datetime(text)
+        .or_else(|_| crate::time::parse_time(text, now_ms()))
+        .map_err(|_| {
+            KtError::usage(format!(
+                "--to-datetime {text}: not a time; give 2024-05-01T12:00:00.000 (UTC, or with a zone \
+                 such as Z or +02:00), epoch milliseconds, or a relative time such as -15m"
+            ))
+        })
+}
+
+/// `--by-duration` under kt's name: Java's `PT1H` form, or a duration as
+/// people write it (`1h`, `30m`, `2d`).
+fn native_duration_ms(text: &str) -> Result<i64, KtError> {
+    crate::time::java_duration_ms(text)
+        .or_else(|_| {
+            humantime::parse_duration(text.trim())
+                .map_err(|_| ())
+                .and_then(|d| i64::try_from(d.as_millis()).map_err(|_| ()))
+        })
+        .map_err(|_| {
+            KtError::usage(format!(
+                "--by-duration {text}: not a duration; give one such as 1h, 30m, 2d or PT1H"
+            ))
+        })
+}
+
 /// jopt's failure to read an option's value, where Kafka reads it.
 pub(crate) fn conversion(text: &str, option: &str) -> KtError {
     let message = format!("Cannot parse argument '{text}' of option {option}");
@@ -420,8 +466,18 @@ fn parse_long(text: &str, option: &str) -> Result<i64, KtError> {
 
 /// The plan as Kafka prints it (no newline between rows in 3.9), as its
 /// CSV, or as kt's table or JSON.
-fn render(g: &Groups<'_>, plans: &[GroupPlan], out: &mut dyn Write) -> anyhow::Result<()> {
+fn render(
+    g: &Groups<'_>,
+    plans: &[GroupPlan],
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
     let executed = g.args.execute && !g.args.dry_run;
+    if g.mode == Mode::Native && !g.args.execute && !g.args.dry_run {
+        err.line(
+            "kt: a dry run, nothing is changed: add --execute to commit the plan (or --dry-run to say so and skip this line)",
+        );
+    }
     if g.args.export {
         let with_group = g.args.group.len() != 1;
         let mut csv = String::new();
@@ -448,9 +504,11 @@ fn render(g: &Groups<'_>, plans: &[GroupPlan], out: &mut dyn Write) -> anyhow::R
             writeln!(out)?;
         }
         OutputFormat::Table => {
-            let mut table = super::render::table(["GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"]);
+            let mut table = crate::table::new(["GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"]);
             for plan in plans {
-                for p in &plan.partitions {
+                let mut partitions: Vec<&PlannedOffset> = plan.partitions.iter().collect();
+                partitions.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+                for p in partitions {
                     table.add_row([
                         plan.group.clone(),
                         p.topic.clone(),
@@ -470,7 +528,13 @@ fn render(g: &Groups<'_>, plans: &[GroupPlan], out: &mut dyn Write) -> anyhow::R
                 row(out, ["GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"])?;
             }
             for plan in plans {
-                for p in &plan.partitions {
+                let mut partitions: Vec<&PlannedOffset> = plan.partitions.iter().collect();
+                // Kafka's hash order under its name, sorted under kt's.
+                if g.mode == Mode::Native {
+                    partitions
+                        .sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+                }
+                for p in partitions {
                     if g.mode == Mode::Native {
                         writeln!(out)?;
                     }

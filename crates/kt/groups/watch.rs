@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
+use kt_core::ffi::groups::GroupState;
 use kt_core::{ErrorKind, KtError, OutputFormat};
 
 use super::describe::{collect, Described, View};
-use super::render::{human_age, opt, render_table, MISSING};
+use super::render::{human_age, offsets_table, opt, MISSING};
 use super::Groups;
-use crate::signals::Signals;
 
 /// `--max-lag` and `--max-lag-time`.
 pub(super) struct Limits {
@@ -57,6 +57,17 @@ impl Limits {
                         ));
                     }
                 }
+                let lost = r.lost_records.unwrap_or(0);
+                if lost > 0 && (self.lag.is_some() || self.age_ms.is_some()) {
+                    let committed = r.current_offset.unwrap_or(0);
+                    over.push(format!(
+                        "{}/{topic}-{partition} lost {lost} record{} to retention (committed {committed}, log start {})",
+                        d.group,
+                        if lost == 1 { "" } else { "s" },
+                        committed + lost
+                    ));
+                    continue;
+                }
                 if let (Some(limit), Some(age)) = (self.age_ms, r.lag_ms) {
                     if age > limit {
                         over.push(format!(
@@ -95,19 +106,28 @@ type Positions = HashMap<(String, String, i32), i64>;
 /// terminal, one JSON line per interval otherwise; with two samples, each
 /// group's consume rate and time to catch up. Ends on Ctrl-C (130) or
 /// SIGTERM (143), or when stdout closes.
-pub(super) fn watch(g: &Groups<'_>, interval: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-    let every = humantime::parse_duration(interval.trim()).map_err(|e| {
-        KtError::usage(format!(
-            "--watch {interval}: {e}; give an interval such as 1s or 500ms"
-        ))
-    })?;
-    let every = every.max(Duration::from_millis(100));
-    let signals = Signals::install()?;
+pub(super) fn watch(
+    g: &Groups<'_>,
+    interval: &str,
+    limits: &Limits,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let every = interval_of(interval)?.max(Duration::from_millis(100));
     let terminal = std::io::stdout().is_terminal() && g.format != OutputFormat::Json;
     let mut previous: Option<(std::time::Instant, Positions)> = None;
     loop {
         let started = std::time::Instant::now();
         let mut described = collect(g, View::Offsets, true)?;
+        stop_if_signalled(g)?;
+        // A group that does not exist is a typo in the monitoring job, not
+        // a healthy group with no lag.
+        if let Some(d) = described.iter().find(|d| d.state == GroupState::Dead) {
+            return Err(KtError::not_found(format!(
+                "consumer group '{}' does not exist; kt groups --list names the groups",
+                d.group
+            ))
+            .into());
+        }
         let positions: Positions = described
             .iter()
             .flat_map(|d| {
@@ -146,14 +166,29 @@ pub(super) fn watch(g: &Groups<'_>, interval: &str, out: &mut dyn Write) -> anyh
                 chrono::Local::now().format("%H:%M:%S")
             )?;
             for d in &described {
-                writeln!(out, "{}", render_table(d, View::Offsets, false))?;
+                // The group above its table, then its summary in short
+                // lines: all of it fits an 80-column terminal.
+                writeln!(out, "group {}", d.group)?;
+                writeln!(out, "{}", offsets_table(d, true))?;
                 writeln!(
                     out,
-                    "{}: {} members, lag {}, oldest unconsumed {}, {}",
-                    d.group,
+                    "  {} members, lag {}, oldest unconsumed {}",
                     d.member_count,
                     opt(&d.total_lag),
                     d.max_lag_ms.map_or_else(|| MISSING.to_string(), human_age),
+                )?;
+                let lost: i64 = d
+                    .partitions
+                    .iter()
+                    .flatten()
+                    .filter_map(|r| r.lost_records)
+                    .sum();
+                if lost > 0 {
+                    writeln!(out, "  {lost} records lost to retention")?;
+                }
+                writeln!(
+                    out,
+                    "  {}",
                     match (d.rate_per_s, d.catch_up_s) {
                         (Some(rate), Some(eta)) => {
                             format!("{rate}/s, caught up in {}", human_age(eta as i64 * 1000))
@@ -168,16 +203,58 @@ pub(super) fn watch(g: &Groups<'_>, interval: &str, out: &mut dyn Write) -> anyh
             writeln!(out, "{line}")?;
         }
         out.flush()?;
+        // An alert ends the watch: a monitoring job learns of it at once.
+        limits.check(&described)?;
         while started.elapsed() < every {
-            if let Some(signal) = signals.received() {
-                return Err(
-                    KtError::new(signal.kind(), format!("stopped by {}", signal.name())).into(),
-                );
-            }
+            stop_if_signalled(g)?;
             if kt_core::stdio::stdout_closed() {
                 return Ok(());
             }
             std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// Exit 130 or 143 once SIGINT or SIGTERM came.
+fn stop_if_signalled(g: &Groups<'_>) -> Result<(), KtError> {
+    match g.signals.as_ref().and_then(|s| s.received()) {
+        Some(signal) => Err(KtError::new(
+            signal.kind(),
+            format!("stopped by {}", signal.name()),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `--watch`'s interval: a duration (`500ms`, `2s`, `1m`) or plain seconds
+/// (`2`, `0.5`), as `watch -n` takes it.
+fn interval_of(text: &str) -> Result<Duration, KtError> {
+    let text = text.trim();
+    if let Ok(seconds) = text.parse::<f64>() {
+        if seconds.is_finite() && seconds > 0.0 {
+            return Ok(Duration::from_secs_f64(seconds));
+        }
+    }
+    humantime::parse_duration(text).map_err(|e| {
+        KtError::usage(format!(
+            "--watch {text}: {e}; give an interval such as 2 (seconds), 1s or 500ms"
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::interval_of;
+    use std::time::Duration;
+
+    #[test]
+    fn intervals_take_plain_seconds_too() {
+        assert_eq!(interval_of("2").unwrap(), Duration::from_secs(2));
+        assert_eq!(interval_of("0.5").unwrap(), Duration::from_millis(500));
+        assert_eq!(interval_of("1m").unwrap(), Duration::from_secs(60));
+        assert_eq!(interval_of("250ms").unwrap(), Duration::from_millis(250));
+        for bad in ["-1", "soon", ""] {
+            assert!(interval_of(bad).is_err(), "{bad}");
         }
     }
 }

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use clap::Args;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use kt_core::connection::{Connection, Request};
 use kt_core::context::drain_events;
 use kt_core::ffi::admin::list_offsets;
@@ -265,8 +264,8 @@ pub fn run(
             err,
         ),
     };
-    std::mem::forget(admin);
-    std::mem::forget(cluster);
+    kt_core::leave_running(admin);
+    kt_core::leave_running(cluster);
     result
 }
 
@@ -341,10 +340,7 @@ fn render_offsets(
             }
         }
         OutputFormat::Table => {
-            let mut table = Table::new();
-            table
-                .load_preset(UTF8_FULL_CONDENSED)
-                .set_header(["TOPIC", "PARTITION", "OFFSET"]);
+            let mut table = crate::table::new(["TOPIC", "PARTITION", "OFFSET"]);
             for r in rows {
                 table.add_row([
                     r.topic.clone(),
@@ -401,14 +397,8 @@ fn summary(
             writeln!(out)?;
         }
         _ => {
-            let mut table = Table::new();
-            table.load_preset(UTF8_FULL_CONDENSED).set_header([
-                "TOPIC",
-                "PARTITION",
-                "EARLIEST",
-                "LATEST",
-                "RECORDS",
-            ]);
+            let mut table =
+                crate::table::new(["TOPIC", "PARTITION", "EARLIEST", "LATEST", "RECORDS"]);
             for r in rows {
                 table.add_row([
                     r.topic,

@@ -32,6 +32,7 @@ pub fn run(
     let plan = args.check(mode == Mode::Compat)?;
     let conn = Connection::resolve(&args.connection, request(&args, mode)?)?;
     conn.endpoint()?;
+    let max_block = conn.max_block();
     let payloads = Payloads::load(&plan.payload, &args.payload_delimiter, out)?;
     let cluster = conn.open(err)?;
     if let (Some(mock), Endpoint::Mock(brokers)) = (cluster.mock(), &cluster.endpoint) {
@@ -40,7 +41,7 @@ pub fn run(
         let _ = mock.create_topic(&plan.topic, 4, (*brokers).min(3));
     }
     let producer = create_producer(&args, &plan, &cluster)?;
-    check_topic(&cluster, &producer, &plan.topic)?;
+    check_topic(&cluster, &producer, &plan.topic, max_block)?;
     if plan.transaction_ms.is_some() {
         producer
             .init_transactions(cluster.timeout)
@@ -121,8 +122,9 @@ fn check_topic(
     cluster: &Cluster,
     producer: &BaseProducer<PerfContext>,
     topic: &str,
+    max_block: std::time::Duration,
 ) -> Result<(), KtError> {
-    if producer_partitions(cluster, producer, topic)?.is_some() {
+    if producer_partitions(cluster, producer, topic, max_block)?.is_some() {
         return Ok(());
     }
     Err(KtError::not_found(format!(

@@ -148,8 +148,8 @@ pub fn run(
     // wind down. An admin client has nothing left to flush once its requests
     // returned, and the process is about to exit, so let the exit reclaim it.
     drop(session);
-    std::mem::forget(admin);
-    std::mem::forget(cluster);
+    kt_core::leave_running(admin);
+    kt_core::leave_running(cluster);
     result
 }
 

@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use kt_core::OutputFormat;
 use serde::Serialize;
 
@@ -72,13 +71,8 @@ pub fn write_list(
             writeln!(out, "{}", names.join("\n"))
         }
         OutputFormat::Table => {
-            let mut table = Table::new();
-            table.load_preset(UTF8_FULL_CONDENSED).set_header([
-                "TOPIC",
-                "PARTITIONS",
-                "REPLICATION FACTOR",
-                "INTERNAL",
-            ]);
+            let mut table =
+                crate::table::new(["TOPIC", "PARTITIONS", "REPLICATION FACTOR", "INTERNAL"]);
             for t in topics {
                 table.add_row([
                     t.name.clone(),
@@ -148,21 +142,8 @@ pub fn write_description_text(out: &mut dyn Write, t: &TopicDescription) -> io::
 }
 
 fn write_describe_table(out: &mut dyn Write, topics: &[TopicDescription]) -> io::Result<()> {
-    let mut summary = Table::new();
-    summary.load_preset(UTF8_FULL_CONDENSED).set_header([
-        "TOPIC",
-        "PARTITIONS",
-        "REPLICATION FACTOR",
-        "CONFIGS",
-    ]);
-    let mut partitions = Table::new();
-    partitions.load_preset(UTF8_FULL_CONDENSED).set_header([
-        "TOPIC",
-        "PARTITION",
-        "LEADER",
-        "REPLICAS",
-        "ISR",
-    ]);
+    let mut summary = crate::table::new(["TOPIC", "PARTITIONS", "REPLICATION FACTOR", "CONFIGS"]);
+    let mut partitions = crate::table::new(["TOPIC", "PARTITION", "LEADER", "REPLICAS", "ISR"]);
     for t in topics {
         if t.show_header {
             let configs: Vec<String> = t

@@ -212,6 +212,21 @@ pub fn flush<C: ClientContext>(client: &Client<C>, timeout_ms: c_int) {
     unsafe { rd::rd_kafka_flush(client.native_ptr(), timeout_ms) };
 }
 
+/// The cluster's controller id once a metadata answer named it, waiting up
+/// to `timeout_ms` for one (a brokers-only request librdkafka sends when
+/// it connects); `None` when none came. `Some(-1)`: an answer without one.
+pub fn controller_id<C: ClientContext>(client: &Client<C>, timeout_ms: c_int) -> Option<i32> {
+    let started = std::time::Instant::now();
+    // SAFETY: librdkafka's API is thread-safe and the borrow keeps the client
+    // alive for the call, which only reads the client's cached metadata.
+    let id = unsafe { rd::rd_kafka_controllerid(client.native_ptr(), timeout_ms) };
+    // -1 before the timeout ran out: librdkafka had an answer without a
+    // controller (an old broker); -1 after it: no answer.
+    let answered = started.elapsed() + std::time::Duration::from_millis(5)
+        < std::time::Duration::from_millis(timeout_ms.max(0) as u64);
+    (id >= 0 || answered).then_some(id)
+}
+
 /// Waits for a client's main queue to hold an event, without serving it.
 ///
 /// rdkafka's `poll(timeout)` serves events until the timeout is over and
