@@ -654,7 +654,7 @@ fn refusal_text(r: &Refused) -> String {
         54 => "SecurityDisabledException",
         31 => "ClusterAuthorizationException",
         42 => "InvalidRequestException",
-        _ => return crate::configs::kafka_exception(r),
+        _ => return crate::compat::kafka_exception(r),
     };
     let default = match r.code {
         54 => "Security features are disabled.",
@@ -739,7 +739,7 @@ fn act(args: &AclsArgs, mode: Mode, out: &mut dyn Write, err: &Diagnostics) -> a
         plan
     };
     let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
-    let info = crate::brokers::cluster_info(&cluster, "kt-acls")?;
+    let info = cluster.info_once("kt-acls")?;
     let node = info
         .nodes
         .first()

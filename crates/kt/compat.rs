@@ -317,6 +317,47 @@ pub fn java_exception(code: rdkafka::error::RDKafkaErrorCode, why: &str) -> Stri
     format!("org.apache.kafka.common.errors.{class}: {text}")
 }
 
+/// The exception Kafka's admin client makes of a broker's error code, as
+/// `Throwable.toString()` prints it: the broker's message when it sent one.
+pub fn kafka_exception(r: &kt_core::wire::Refused) -> String {
+    let (class, default) = match r.code {
+        3 => (
+            "UnknownTopicOrPartitionException",
+            "This server does not host this topic-partition.",
+        ),
+        17 => (
+            "InvalidTopicException",
+            "The request attempted to perform an operation on an invalid topic.",
+        ),
+        29 => ("TopicAuthorizationException", "Topic authorization failed."),
+        31 => ("ClusterAuthorizationException", "Cluster authorization failed."),
+        35 => (
+            "UnsupportedVersionException",
+            "The version of API is not supported.",
+        ),
+        40 => ("InvalidConfigurationException", "Configuration is invalid."),
+        41 => ("NotControllerException", "This is not the correct controller for this cluster."),
+        42 => (
+            "InvalidRequestException",
+            "This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details.",
+        ),
+        44 => (
+            "PolicyViolationException",
+            "Request parameters do not satisfy the configured policy.",
+        ),
+        91 => (
+            "ResourceNotFoundException",
+            "A request illegally referred to a resource that does not exist.",
+        ),
+        _ => (
+            "UnknownServerException",
+            "The server experienced an unexpected error when processing the request.",
+        ),
+    };
+    let message = r.message.as_deref().unwrap_or(default);
+    format!("org.apache.kafka.common.errors.{class}: {message}")
+}
+
 #[cfg(test)]
 mod argparse_tests {
     #[test]

@@ -210,7 +210,7 @@ pub fn run(
         ..Default::default()
     };
     let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
-    crate::brokers::refuse_mock(&cluster, "elect leaders")?;
+    cluster.refuse_mock("elect leaders")?;
     let admin = cluster.admin("kt-leader-election")?;
     // kt's `--topic T` alone: every partition of T.
     let named = match (named, &args.topic) {

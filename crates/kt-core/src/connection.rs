@@ -17,6 +17,7 @@ use rdkafka::ClientConfig;
 use crate::config::{translate, Translated};
 use crate::context::KtContext;
 use crate::error::KtError;
+use crate::ffi::cluster::{describe_cluster, ClusterInfo};
 use crate::output::Diagnostics;
 use crate::profile::{self, Profile};
 use crate::props::{self, Property, Source};
@@ -630,6 +631,37 @@ impl Cluster {
     /// The mock cluster, when kt runs against one.
     pub fn mock(&self) -> Option<&MockCluster<'static, DefaultProducerContext>> {
         self.mock.as_ref()
+    }
+
+    /// The cluster, asked once: its brokers by id, controller and id
+    /// (metadata first, so a broker that is down fails in kt's one line).
+    pub fn info(&self, admin: &AdminClient<KtContext>) -> anyhow::Result<ClusterInfo> {
+        self.refuse_mock("describe the cluster")?;
+        self.metadata(admin.inner(), None, &|| {
+            crate::context::drain_events(admin.inner())
+        })?;
+        Ok(describe_cluster(admin.inner(), self.timeout)?)
+    }
+
+    /// [`Self::info`] through an admin client of its own, left running.
+    pub fn info_once(&self, client_id: &str) -> anyhow::Result<ClusterInfo> {
+        let admin = self.admin(client_id)?;
+        let info = self.info(&admin)?;
+        crate::runtime::leave_running(admin);
+        Ok(info)
+    }
+
+    /// librdkafka's mock cluster answers neither DescribeCluster, the
+    /// group admin requests nor the requests of kt's own wire client: a
+    /// tool that needs them says so at once instead of failing on the
+    /// first request (`Local: Required feature not supported by broker`).
+    pub fn refuse_mock(&self, what: &str) -> Result<(), KtError> {
+        if self.mock.is_some() {
+            return Err(KtError::usage(format!(
+                "the mock cluster cannot {what}: give a real broker's --bootstrap-server"
+            )));
+        }
+        Ok(())
     }
 
     /// librdkafka configuration for a client of this cluster: the user's

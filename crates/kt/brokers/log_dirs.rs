@@ -10,7 +10,7 @@ use kt_core::wire::{self, LogDir};
 use kt_core::{Diagnostics, KtError, OutputFormat};
 use serde::Serialize;
 
-use super::{cluster_info, connect, BrokersArgs};
+use super::{connect, BrokersArgs};
 use crate::dispatch::Mode;
 use crate::endpoint::Kafka;
 use crate::java_order::{hash_map_order, string_hash, topic_partition_hash};
@@ -194,7 +194,7 @@ pub fn run(
     }
     let topics = split(args.topic_list.as_deref());
     let cluster = connect(mode, &args, err)?;
-    let info = cluster_info(&cluster, "log-dirs-tool")?;
+    let info = cluster.info_once("log-dirs-tool")?;
     let cluster_ids: Vec<i32> = info.nodes.iter().map(|n| n.id).collect();
     let mut asked = Vec::new();
     for id in split(ids.as_deref()) {

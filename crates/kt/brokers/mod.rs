@@ -15,9 +15,8 @@ use std::io::Write;
 
 use clap::Args;
 use kt_core::connection::{Connection, Request};
-use kt_core::ffi::cluster::{describe_cluster, ClusterInfo, Node};
-use kt_core::{wire, ConnectionArgs, Diagnostics, KtContext, KtError, OutputArgs, OutputFormat};
-use rdkafka::admin::AdminClient;
+use kt_core::ffi::cluster::Node;
+use kt_core::{wire, ConnectionArgs, Diagnostics, KtError, OutputArgs, OutputFormat};
 use serde::Serialize;
 
 use crate::dispatch::Mode;
@@ -63,42 +62,6 @@ pub struct ApiVersionsArgs {
 pub struct LogDirsArgs {
     #[command(flatten)]
     pub args: BrokersArgs,
-}
-
-/// The cluster, asked once: its brokers by id, controller and id.
-pub(crate) fn cluster_info(
-    cluster: &kt_core::Cluster,
-    client_id: &str,
-) -> anyhow::Result<ClusterInfo> {
-    let admin = cluster.admin(client_id)?;
-    let info = cluster_info_with(cluster, &admin)?;
-    kt_core::leave_running(admin);
-    Ok(info)
-}
-
-/// [`cluster_info`] through an admin client the caller keeps for more.
-pub(crate) fn cluster_info_with(
-    cluster: &kt_core::Cluster,
-    admin: &AdminClient<KtContext>,
-) -> anyhow::Result<ClusterInfo> {
-    refuse_mock(cluster, "describe the cluster")?;
-    // Metadata first: a broker that is down fails here in kt's one line.
-    cluster.metadata(admin.inner(), None, &|| {
-        kt_core::context::drain_events(admin.inner())
-    })?;
-    Ok(describe_cluster(admin.inner(), cluster.timeout)?)
-}
-
-/// librdkafka's mock cluster answers neither DescribeCluster nor the
-/// requests kt's own wire client sends: say so at once instead of waiting
-/// out the timeout.
-pub(crate) fn refuse_mock(cluster: &kt_core::Cluster, what: &str) -> Result<(), KtError> {
-    if cluster.mock().is_some() {
-        return Err(KtError::usage(format!(
-            "the mock cluster cannot {what}: give a real broker's --bootstrap-server"
-        )));
-    }
-    Ok(())
 }
 
 /// Java's `Node.toString()`.
@@ -265,7 +228,7 @@ pub fn run_api_versions(
         return Err(Kafka::Argument.error().into());
     }
     let cluster = connect(mode, &args, err)?;
-    let info = cluster_info(&cluster, "kt-broker-api-versions")?;
+    let info = cluster.info_once("kt-broker-api-versions")?;
     let brokers: Vec<BrokerApis> = info
         .nodes
         .iter()
@@ -375,7 +338,7 @@ pub fn run(
         return log_dirs::run(args, ids, mode, out, err);
     }
     let cluster = connect(mode, &args, err)?;
-    let info = cluster_info(&cluster, "kt-brokers")?;
+    let info = cluster.info_once("kt-brokers")?;
     #[derive(Serialize)]
     struct Broker<'a> {
         id: i32,

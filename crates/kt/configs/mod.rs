@@ -31,47 +31,6 @@ use serde::Serialize;
 use crate::dispatch::Mode;
 use crate::endpoint::Kafka;
 
-/// The exception Kafka's admin client makes of a broker's error code, as
-/// `Throwable.toString()` prints it: the broker's message when it sent one.
-pub(crate) fn kafka_exception(r: &Refused) -> String {
-    let (class, default) = match r.code {
-        3 => (
-            "UnknownTopicOrPartitionException",
-            "This server does not host this topic-partition.",
-        ),
-        17 => (
-            "InvalidTopicException",
-            "The request attempted to perform an operation on an invalid topic.",
-        ),
-        29 => ("TopicAuthorizationException", "Topic authorization failed."),
-        31 => ("ClusterAuthorizationException", "Cluster authorization failed."),
-        35 => (
-            "UnsupportedVersionException",
-            "The version of API is not supported.",
-        ),
-        40 => ("InvalidConfigurationException", "Configuration is invalid."),
-        41 => ("NotControllerException", "This is not the correct controller for this cluster."),
-        42 => (
-            "InvalidRequestException",
-            "This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details.",
-        ),
-        44 => (
-            "PolicyViolationException",
-            "Request parameters do not satisfy the configured policy.",
-        ),
-        91 => (
-            "ResourceNotFoundException",
-            "A request illegally referred to a resource that does not exist.",
-        ),
-        _ => (
-            "UnknownServerException",
-            "The server experienced an unexpected error when processing the request.",
-        ),
-    };
-    let message = r.message.as_deref().unwrap_or(default);
-    format!("org.apache.kafka.common.errors.{class}: {message}")
-}
-
 /// A broker's refusal of `what`: Kafka's ExecutionException, kt's line.
 pub(crate) fn refusal(what: &str, r: &Refused) -> KtError {
     let kind = if r.code == 3 {
@@ -79,7 +38,7 @@ pub(crate) fn refusal(what: &str, r: &Refused) -> KtError {
     } else {
         ErrorKind::Broker
     };
-    let shown = kafka_exception(r);
+    let shown = crate::compat::kafka_exception(r);
     let why = shown.split_once(": ").map_or(shown.as_str(), |(_, m)| m);
     let why = if why.is_empty() {
         match r.code {
@@ -262,7 +221,7 @@ fn run_checked(
     };
     let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
     let admin = cluster.admin("kt-configs")?;
-    let info = crate::brokers::cluster_info_with(&cluster, &admin)?;
+    let info = cluster.info(&admin)?;
     let mut brokers = Brokers {
         cluster: &cluster,
         admin,

@@ -131,6 +131,7 @@ pub fn run(
         ..Default::default()
     };
     let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
+    cluster.refuse_mock("manage consumer groups")?;
     let admin = cluster.admin("kt-groups")?;
     let format = match mode {
         Mode::Compat => OutputFormat::Text,
