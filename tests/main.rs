@@ -25,6 +25,7 @@ mod perf;
 mod profiles;
 mod reliability;
 mod security;
+mod stores;
 mod topics;
 mod topics_compat;
 mod zookeeper;

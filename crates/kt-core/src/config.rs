@@ -12,6 +12,7 @@ use rdkafka::types::RDKafkaConfRes;
 
 use crate::error::KtError;
 use crate::props::{is_secret, Property, Source};
+use crate::stores::{self, StoreSettings, Trust};
 
 /// The client configuration kt hands to librdkafka, with what it set aside.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -69,6 +70,8 @@ enum Rule {
     Rename(&'static str),
     /// A value kt needs to rewrite or interpret.
     Special,
+    /// One setting of a Java trust or key store, read once all are known.
+    Store,
     /// Not a Java-only key: librdkafka decides whether it knows it.
     PassThrough,
 }
@@ -87,9 +90,7 @@ fn java_rule(key: &str) -> Rule {
         | "max.poll.records"
         | "max.block.ms"
         | "client.dns.lookup"
-        | "security.providers"
-        | "ssl.truststore.type"
-        | "ssl.keystore.type" => Rule::Drop,
+        | "security.providers" => Rule::Drop,
         k if k.starts_with("metrics.") || k.ends_with(".callback.handler.class") => Rule::Drop,
         "max.request.size" => Rule::Rename("message.max.bytes"),
         "delivery.timeout.ms" => Rule::Rename("message.timeout.ms"),
@@ -107,10 +108,14 @@ fn java_rule(key: &str) -> Rule {
         | "security.protocol"
         | "partition.assignment.strategy"
         | "ssl.endpoint.identification.algorithm"
-        | "sasl.jaas.config"
-        | "ssl.truststore.location"
+        | "sasl.jaas.config" => Rule::Special,
+        "ssl.truststore.location"
+        | "ssl.truststore.password"
+        | "ssl.truststore.type"
         | "ssl.keystore.location"
-        | "ssl.truststore.password" => Rule::Special,
+        | "ssl.keystore.password"
+        | "ssl.keystore.type"
+        | "ssl.key.password" => Rule::Store,
         _ => Rule::PassThrough,
     }
 }
@@ -122,6 +127,7 @@ fn java_rule(key: &str) -> Rule {
 pub fn translate(props: &[Property]) -> Result<Translated, KtError> {
     let probe = Probe::new();
     let mut out = Translated::default();
+    let mut stores = Stores::default();
     for prop in props {
         let key = prop.key.trim();
         let value = prop.value.as_str();
@@ -140,6 +146,7 @@ pub fn translate(props: &[Property]) -> Result<Translated, KtError> {
                 out.set(to, value);
             }
             Rule::Special => special(key, value, prop, &probe, &mut out)?,
+            Rule::Store => stores.take(key, value, prop),
             Rule::PassThrough => match probe.classify(key, value) {
                 Verdict::Ok => out.set(key, value),
                 Verdict::Unknown => {
@@ -152,7 +159,75 @@ pub fn translate(props: &[Property]) -> Result<Translated, KtError> {
             },
         }
     }
+    stores.resolve(&mut out)?;
     Ok(out)
+}
+
+/// Warns, as ssh does, when a file holding `what` can be read by others.
+fn readable(out: &mut Translated, path: &str, what: &str) {
+    if let Some(w) = crate::props::readable_warning(std::path::Path::new(path), &[what]) {
+        out.warnings.push(w.trim_start_matches("WARN ").to_string());
+        out.suggestions.push(None);
+    }
+}
+
+/// Java's store settings, gathered as they come and read at the end (a
+/// store needs its location, password and type together).
+#[derive(Default)]
+struct Stores {
+    trust: StoreSettings,
+    key: StoreSettings,
+    key_password: Option<String>,
+}
+
+impl Stores {
+    fn take(&mut self, key: &str, value: &str, prop: &Property) {
+        let (store, field) = match key.split_once("store.") {
+            Some(("ssl.trust", field)) => (&mut self.trust, field),
+            Some(("ssl.key", field)) => (&mut self.key, field),
+            _ => {
+                self.key_password = Some(value.to_string());
+                return;
+            }
+        };
+        match field {
+            "location" => store.location = Some((value.to_string(), prop.source.to_string())),
+            "password" => store.password = Some(value.to_string()),
+            _ => store.kind = Some(value.to_string()),
+        }
+    }
+
+    /// librdkafka's settings for the stores: PEM text in memory, or a PEM
+    /// trust file it reads itself.
+    fn resolve(self, out: &mut Translated) -> Result<(), KtError> {
+        match stores::trust(&self.trust)? {
+            Some(Trust::File(path)) => out.set("ssl.ca.location", path),
+            Some(Trust::Pem(pem)) => out.set("ssl.ca.pem", pem),
+            None => {}
+        }
+        if let Some((path, _)) = &self.key.location {
+            readable(out, path, "a private key");
+        }
+        match stores::identity(&self.key, self.key_password.as_deref())? {
+            Some(identity) => {
+                out.set("ssl.certificate.pem", identity.certificates);
+                out.set("ssl.key.pem", identity.key);
+                if identity.encrypted {
+                    if let Some(p) = self.key_password {
+                        out.set("ssl.key.password", p);
+                    }
+                }
+            }
+            // A key given inline (`ssl.keystore.key`) or as librdkafka's
+            // ssl.key.location may be encrypted with it.
+            None => {
+                if let Some(p) = self.key_password {
+                    out.set("ssl.key.password", p);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Client settings people type, Java's and librdkafka's names: the
@@ -291,60 +366,22 @@ fn special(
             out.set(key, v);
         }
         "sasl.jaas.config" => {
-            let (user, pass) = parse_jaas(value).ok_or_else(|| {
-                invalid(
-                    key,
-                    "<redacted>",
-                    prop,
-                    "expected a PlainLoginModule or ScramLoginModule entry with username=\"...\" password=\"...\"",
-                )
-            })?;
-            out.set("sasl.username", user);
-            out.set("sasl.password", pass);
-        }
-        "ssl.truststore.location" => {
-            if value.ends_with(".pem") || value.ends_with(".crt") {
-                out.set("ssl.ca.location", value);
-            } else {
-                return Err(KtError::config(format!(
-                    "'{key}' (from {}) points at a Java keystore, which librdkafka cannot read; \
-                     export the CA as PEM and set ssl.ca.location instead",
-                    prop.source
-                )));
+            let module = crate::jaas::parse(value)
+                .map_err(|e| KtError::config(format!("{} (from {})", e.message, prop.source)))?;
+            let settings = module
+                .settings()
+                .map_err(|why| invalid(key, "<redacted>", prop, &why))?;
+            for (k, v) in settings {
+                probe.check(k, &v, prop, key)?;
+                if k == "sasl.kerberos.keytab" {
+                    readable(out, &v, "Kerberos keys");
+                }
+                out.set(k, v);
             }
         }
-        "ssl.keystore.location" => {
-            // librdkafka reads PKCS#12 keystores, not Java's JKS.
-            if value.ends_with(".jks") {
-                return Err(KtError::config(format!(
-                    "'{key}' (from {}) points at a Java keystore, which librdkafka cannot read; \
-                     convert it to PKCS#12 (.p12) or set ssl.certificate.location and ssl.key.location",
-                    prop.source
-                )));
-            }
-            probe.check(key, value, prop, key)?;
-            out.set(key, value);
-        }
-        "ssl.truststore.password" => out.notes.push(format!(
-            "ignoring '{key}': PEM trust stores need no password"
-        )),
         _ => unreachable!("java_rule marks only the keys above as special"),
     }
     Ok(())
-}
-
-/// Extracts username and password from a Plain or Scram `sasl.jaas.config`.
-pub fn parse_jaas(value: &str) -> Option<(String, String)> {
-    if !(value.contains("PlainLoginModule") || value.contains("ScramLoginModule")) {
-        return None;
-    }
-    let field = |name: &str| -> Option<String> {
-        let start = value.find(&format!("{name}=\""))? + name.len() + 2;
-        let rest = &value[start..];
-        let end = rest.find('"')?;
-        Some(rest[..end].to_string())
-    };
-    Some((field("username")?, field("password")?))
 }
 
 fn invalid(key: &str, value: &str, prop: &Property, reason: &str) -> KtError {
@@ -449,42 +486,64 @@ mod tests {
 
     #[test]
     fn java_tls_and_sasl_settings_map_to_librdkafka() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ca, cert, key) = crate::stores::tests::identity_pems();
+        let ca_path = dir.path().join("ca-cert");
+        std::fs::write(&ca_path, &ca).unwrap();
+        let p12 = dir.path().join("client.keystore.p12");
+        std::fs::write(&p12, crate::stores::tests::pkcs12(&cert, &key, "ks-pw")).unwrap();
         let t = run(&[
             "security.protocol=SASL_SSL",
             "sasl.mechanism=SCRAM-SHA-512",
             "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p w\";",
-            "ssl.truststore.location=/etc/ca.pem",
+            &format!("ssl.truststore.location={}", ca_path.display()),
             "ssl.truststore.type=PEM",
-            "ssl.keystore.location=/etc/client.p12",
-            "ssl.keystore.password=ks",
-            "ssl.key.password=kp",
-            "ssl.keystore.certificate.chain=-----BEGIN CERTIFICATE-----",
+            &format!("ssl.keystore.location={}", p12.display()),
+            "ssl.keystore.password=ks-pw",
         ])
         .unwrap();
         assert_eq!(t.get("security.protocol"), Some("sasl_ssl"));
         assert_eq!(t.get("sasl.mechanism"), Some("SCRAM-SHA-512"));
         assert_eq!(t.get("sasl.username"), Some("u"));
         assert_eq!(t.get("sasl.password"), Some("p w"));
-        assert_eq!(t.get("ssl.ca.location"), Some("/etc/ca.pem"));
-        assert_eq!(t.get("ssl.keystore.location"), Some("/etc/client.p12"));
-        assert_eq!(t.get("ssl.keystore.password"), Some("ks"));
-        assert_eq!(t.get("ssl.key.password"), Some("kp"));
-        assert_eq!(
-            t.get("ssl.certificate.pem"),
-            Some("-----BEGIN CERTIFICATE-----")
-        );
-        let plain = run(&["sasl.mechanism=PLAIN", "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username='a' password=\"b\";"]);
-        // Single quotes are not Java's JAAS syntax for values: refused, redacted.
-        let e = plain.unwrap_err();
+        // A PEM trust store librdkafka reads itself; the PKCS#12 keystore in memory.
+        assert_eq!(t.get("ssl.ca.location"), ca_path.to_str());
+        assert_eq!(t.get("ssl.certificate.pem"), Some(cert.as_str()));
+        assert!(t
+            .get("ssl.key.pem")
+            .is_some_and(|k| k.contains("BEGIN PRIVATE KEY")));
+        assert_eq!(t.get("ssl.keystore.location"), None);
+        // Single quotes are JAAS quotes too (Java's StreamTokenizer).
+        let plain = run(&["sasl.mechanism=PLAIN", "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username='a' password=\"b\";"]).unwrap();
+        assert_eq!(plain.get("sasl.username"), Some("a"));
+        // A wrong store password names the file and the setting, not the password.
+        let wrong = run(&[
+            &format!("ssl.keystore.location={}", p12.display()),
+            "ssl.keystore.password=WRONG-pw-99",
+        ])
+        .unwrap_err();
         assert!(
-            e.message.contains("'<redacted>'") && !e.message.contains("\"b\""),
+            wrong.message.contains("client.keystore.p12"),
             "{}",
-            e.message
+            wrong.message
         );
-        let jks = run(&["ssl.keystore.location=/etc/client.jks"]).unwrap_err();
-        assert!(jks
-            .message
-            .contains("ssl.certificate.location and ssl.key.location"));
+        assert!(
+            wrong.message.contains("ssl.keystore.password"),
+            "{}",
+            wrong.message
+        );
+        assert!(!wrong.message.contains("WRONG-pw-99"), "{}", wrong.message);
+        // A PEM trust store declared as JKS is refused as Java refuses it.
+        let typed = run(&[
+            &format!("ssl.truststore.location={}", ca_path.display()),
+            "ssl.truststore.type=JKS",
+        ])
+        .unwrap_err();
+        assert!(
+            typed.message.contains("is not a JKS store"),
+            "{}",
+            typed.message
+        );
     }
 
     #[test]
@@ -538,7 +597,15 @@ mod tests {
         .unwrap();
         assert_eq!(t.get("sasl.username"), Some("alice"));
         assert_eq!(t.get("sasl.password"), Some("s3cret"));
-        let err = run(&["sasl.jaas.config=Krb5LoginModule required keyTab=\"x\";"]).unwrap_err();
-        assert!(!err.message.contains("keyTab"), "{}", err.message);
+        let err = run(&["sasl.jaas.config=Krb5LoginModule required keyTab=\"/secret/kt.keytab\";"])
+            .unwrap_err();
+        assert!(
+            !err.message.contains("/secret/kt.keytab"),
+            "{}",
+            err.message
+        );
+        let err =
+            run(&["sasl.jaas.config=PlainLoginModule required password=\"s3cret\""]).unwrap_err();
+        assert!(!err.message.contains("s3cret"), "{}", err.message);
     }
 }

@@ -942,6 +942,16 @@ pub fn security_failure(why: &str, bootstrap: &str) -> Option<KtError> {
         let rest = rest.split(" (after ").next().unwrap_or(rest);
         Some(rest.trim().trim_end_matches('.').to_string())
     };
+    // The broker's alert when it wants a client certificate (mTLS) and
+    // got none, or one it does not trust: librdkafka sees it as a failed
+    // receive after the handshake.
+    if why.contains("alert bad certificate") || why.contains("alert certificate required") {
+        return Some(KtError::config(format!(
+            "TLS with {bootstrap}: the broker refused this client's certificate (it requires one \
+             its CA signed); check ssl.keystore.location (or ssl.certificate.location and \
+             ssl.key.location)"
+        )));
+    }
     if let Some(d) = detail("SSL handshake failed:") {
         let reason = d
             .split("SSL routines::")

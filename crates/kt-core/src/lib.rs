@@ -11,6 +11,7 @@ pub mod context;
 pub mod error;
 pub mod faults;
 pub mod ffi;
+pub mod jaas;
 pub mod offset;
 pub mod output;
 pub mod profile;
@@ -18,6 +19,7 @@ pub mod props;
 pub mod retry;
 pub mod runtime;
 pub mod stdio;
+pub mod stores;
 pub mod wire;
 pub mod zookeeper;
 

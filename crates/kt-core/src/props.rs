@@ -72,7 +72,12 @@ pub fn from_args(args: &[String], flag: &'static str) -> Vec<Property> {
 
 /// Keys whose values never appear in messages.
 pub fn is_secret(key: &str) -> bool {
-    key.contains("password") || key.contains("secret") || key == "sasl.jaas.config"
+    key.contains("password")
+        || key.contains("secret")
+        || key == "sasl.jaas.config"
+        // A private key in PEM, Java's inline one or librdkafka's.
+        || key == "ssl.keystore.key"
+        || key == "ssl.key.pem"
 }
 
 /// Reads a Java `.properties` file (comments, `k=v`/`k:v`/`k v`, escapes,

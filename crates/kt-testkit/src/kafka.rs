@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
-use crate::{cache_dir, free_port, make_certs, run_with_env, wait_until, Certs, Run, Server};
+use crate::security::{make_certs, Certs};
+use crate::{cache_dir, free_port, run_with_env, wait_until, Run, Server};
 
 /// A Kafka release the tests use, and the pom that names its jars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,9 +200,12 @@ pub struct KafkaCluster {
     dir: tempfile::TempDir,
     /// Each node's PLAINTEXT port; node ids are 1, 2, 3, ...
     ports: Vec<u16>,
-    /// Each node's SSL and SASL_PLAINTEXT ports (KRaft mode only).
+    /// Each node's SSL, SASL_PLAINTEXT, mTLS and SASL_SSL ports (KRaft
+    /// mode only).
     ssl_ports: Vec<u16>,
     sasl_ports: Vec<u16>,
+    mtls_ports: Vec<u16>,
+    sasl_ssl_ports: Vec<u16>,
     certs: Option<Certs>,
     /// What the broker logs once it serves: KRaft and ZooKeeper mode differ.
     started: &'static str,
@@ -234,6 +238,8 @@ impl KafkaCluster {
         let ports = free_ports(nodes)?;
         let ssl_ports = free_ports(nodes)?;
         let sasl_ports = free_ports(nodes)?;
+        let mtls_ports = free_ports(nodes)?;
+        let sasl_ssl_ports = free_ports(nodes)?;
         let controllers = free_ports(nodes)?;
         let voters: Vec<String> = controllers
             .iter()
@@ -246,8 +252,10 @@ impl KafkaCluster {
             std::fs::create_dir_all(&home)?;
             let (port, ssl, sasl, controller) =
                 (ports[i], ssl_ports[i], sasl_ports[i], controllers[i]);
+            let (mtls, sasl_ssl) = (mtls_ports[i], sasl_ssl_ports[i]);
             let listeners = format!(
-                "PLAINTEXT://127.0.0.1:{port},SSL://127.0.0.1:{ssl},SASL_PLAINTEXT://127.0.0.1:{sasl}"
+                "PLAINTEXT://127.0.0.1:{port},SSL://127.0.0.1:{ssl},SASL_PLAINTEXT://127.0.0.1:{sasl},\
+                 MTLS://127.0.0.1:{mtls},SASL_SSL://127.0.0.1:{sasl_ssl}"
             );
             std::fs::write(
                 home.join("server.properties"),
@@ -258,15 +266,18 @@ impl KafkaCluster {
                      advertised.listeners={listeners}\n\
                      controller.listener.names=CONTROLLER\ninter.broker.listener.name=PLAINTEXT\n\
                      listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SSL:SSL,\
-                     SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT\n\
+                     SASL_PLAINTEXT:SASL_PLAINTEXT,MTLS:SSL,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT\n\
                      listener.name.ssl.ssl.keystore.type=PEM\n\
                      listener.name.ssl.ssl.keystore.location={keystore}\n\
+                     listener.name.mtls.ssl.keystore.type=PEM\n\
+                     listener.name.mtls.ssl.keystore.location={keystore}\n\
+                     listener.name.mtls.ssl.truststore.type=PEM\n\
+                     listener.name.mtls.ssl.truststore.location={ca}\n\
+                     listener.name.mtls.ssl.client.auth=required\n\
+                     listener.name.sasl_ssl.ssl.keystore.type=PEM\n\
+                     listener.name.sasl_ssl.ssl.keystore.location={keystore}\n\
                      sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512\n\
-                     listener.name.sasl_plaintext.plain.sasl.jaas.config={PLAIN_JAAS}\n\
-                     listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=\
-                     org.apache.kafka.common.security.scram.ScramLoginModule required;\n\
-                     listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=\
-                     org.apache.kafka.common.security.scram.ScramLoginModule required;\n\
+                     {sasl_jaas}\
                      log.dirs={data}\nnum.partitions=1\noffsets.topic.replication.factor={rf}\n\
                      transaction.state.log.replication.factor={rf}\ntransaction.state.log.min.isr=1\n\
                      group.initial.rebalance.delay.ms=0\n\
@@ -277,6 +288,16 @@ impl KafkaCluster {
                     id = i + 1,
                     voters = voters.join(","),
                     keystore = certs.keystore.display(),
+                    ca = certs.ca.display(),
+                    sasl_jaas = ["sasl_plaintext", "sasl_ssl"]
+                        .map(|l| format!(
+                            "listener.name.{l}.plain.sasl.jaas.config={PLAIN_JAAS}\n\
+                             listener.name.{l}.scram-sha-256.sasl.jaas.config=\
+                             org.apache.kafka.common.security.scram.ScramLoginModule required;\n\
+                             listener.name.{l}.scram-sha-512.sasl.jaas.config=\
+                             org.apache.kafka.common.security.scram.ScramLoginModule required;\n"
+                        ))
+                        .concat(),
                     data = home.join("data").display(),
                 ),
             )?;
@@ -303,6 +324,8 @@ impl KafkaCluster {
             ports,
             ssl_ports,
             sasl_ports,
+            mtls_ports,
+            sasl_ssl_ports,
             certs: Some(certs),
             started: "Kafka Server started",
             servers: (0..nodes).map(|_| None).collect(),
@@ -335,6 +358,8 @@ impl KafkaCluster {
             ports: vec![port],
             ssl_ports: Vec::new(),
             sasl_ports: Vec::new(),
+            mtls_ports: Vec::new(),
+            sasl_ssl_ports: Vec::new(),
             certs: None,
             started: "] started (kafka.server.KafkaServer)",
             servers: vec![None],
@@ -408,6 +433,23 @@ impl KafkaCluster {
         format!(
             "127.0.0.1:{}",
             self.sasl_ports.first().copied().unwrap_or(0)
+        )
+    }
+
+    /// The first node's SSL listener that requires a client certificate
+    /// signed by the kit's CA.
+    pub fn mtls_address(&self) -> String {
+        format!(
+            "127.0.0.1:{}",
+            self.mtls_ports.first().copied().unwrap_or(0)
+        )
+    }
+
+    /// The first node's SASL_SSL listener (the SASL_PLAINTEXT users).
+    pub fn sasl_ssl_address(&self) -> String {
+        format!(
+            "127.0.0.1:{}",
+            self.sasl_ssl_ports.first().copied().unwrap_or(0)
         )
     }
 

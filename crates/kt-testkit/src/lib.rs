@@ -19,10 +19,12 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{bail, Context, Result};
 
 mod kafka;
+mod security;
 pub use kafka::{
     kafka, kafka4, kafka_zookeeper_mode, libs as kafka_libs, run_tool, tool_command, KafkaCluster,
     KafkaNode, Release, KAFKA_3, KAFKA_4,
 };
+pub use security::{Certs, ClientStores, KEY_PASSWORD, STORE_PASSWORD};
 
 /// Where installed test servers are cached: `$KT_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/kt`, else `~/.cache/kt`.
@@ -197,95 +199,6 @@ impl Server {
         }
         Ok(())
     }
-}
-
-/// Test certificates made with the openssl CLI: a CA, a broker certificate
-/// for IP 127.0.0.1 signed by it, and a second CA that signed nothing.
-pub struct Certs {
-    pub dir: tempfile::TempDir,
-    pub ca: PathBuf,
-    pub other_ca: PathBuf,
-    pub cert: PathBuf,
-    pub key: PathBuf,
-    /// The key and then the certificate in one PEM file: a Kafka keystore.
-    pub keystore: PathBuf,
-}
-
-fn make_certs() -> Result<Certs> {
-    let dir = tempfile::tempdir()?;
-    let openssl = |args: &[&str]| -> Result<()> {
-        let out = Command::new("openssl")
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .context("running openssl (apt-get install -y openssl)")?;
-        if !out.status.success() {
-            bail!("openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        }
-        Ok(())
-    };
-    for (name, cn) in [("ca", "kt test CA"), ("other-ca", "kt other CA")] {
-        openssl(&[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-keyout",
-            &format!("{name}.key"),
-            "-out",
-            &format!("{name}.pem"),
-            "-subj",
-            &format!("/CN={cn}"),
-        ])?;
-    }
-    openssl(&[
-        "req",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "broker.key",
-        "-out",
-        "broker.csr",
-        "-subj",
-        "/CN=127.0.0.1",
-    ])?;
-    std::fs::write(dir.path().join("ext.cnf"), "subjectAltName=IP:127.0.0.1\n")?;
-    openssl(&[
-        "x509",
-        "-req",
-        "-in",
-        "broker.csr",
-        "-CA",
-        "ca.pem",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-out",
-        "broker.pem",
-        "-days",
-        "2",
-        "-extfile",
-        "ext.cnf",
-    ])?;
-    let at = |f: &str| dir.path().join(f);
-    let keystore = [
-        std::fs::read_to_string(at("broker.key"))?,
-        std::fs::read_to_string(at("broker.pem"))?,
-    ]
-    .concat();
-    std::fs::write(at("broker-keystore.pem"), keystore)?;
-    Ok(Certs {
-        keystore: at("broker-keystore.pem"),
-        ca: at("ca.pem"),
-        other_ca: at("other-ca.pem"),
-        cert: at("broker.pem"),
-        key: at("broker.key"),
-        dir,
-    })
 }
 
 /// The test run's broker: Apache Kafka 3.9, one KRaft node.
