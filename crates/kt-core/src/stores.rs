@@ -138,12 +138,7 @@ pub fn trust(store: &StoreSettings) -> Result<Option<Trust>, KtError> {
             return Ok(path.map(Trust::File));
         }
         Format::Jks => {
-            let password = password.ok_or_else(|| {
-                KtError::config(format!("{named} is a JKS store: give {setting}.password"))
-            })?;
-            let mut ks = jks::KeyStore::new();
-            ks.load(bytes.as_slice(), password.as_bytes())
-                .map_err(|e| jks_error(e, &named, setting))?;
+            let ks = load_jks(&bytes, password, &named, setting)?;
             let mut pems = Vec::new();
             for alias in ks.aliases() {
                 if let Ok(entry) = ks.get_trusted_certificate_entry(&alias) {
@@ -207,12 +202,8 @@ pub fn identity(
             }))
         }
         Format::Jks => {
-            let password = password.ok_or_else(|| {
-                KtError::config(format!("{named} is a JKS store: give {setting}.password"))
-            })?;
-            let mut ks = jks::KeyStore::new();
-            ks.load(bytes.as_slice(), password.as_bytes())
-                .map_err(|e| jks_error(e, &named, setting))?;
+            let ks = load_jks(&bytes, password, &named, setting)?;
+            let password = password.unwrap_or_default();
             let alias = ks
                 .aliases()
                 .into_iter()
@@ -262,11 +253,23 @@ pub fn identity(
     }
 }
 
-fn jks_error(e: jks::KeyStoreError, named: &str, setting: &str) -> KtError {
-    match e {
+/// A JKS store, its integrity checked with the store's password (which a
+/// JKS store needs: kt does not skip the check as Java does without one).
+fn load_jks(
+    bytes: &[u8],
+    password: Option<&str>,
+    named: &str,
+    setting: &str,
+) -> Result<jks::KeyStore, KtError> {
+    let password = password.ok_or_else(|| {
+        KtError::config(format!("{named} is a JKS store: give {setting}.password"))
+    })?;
+    let mut ks = jks::KeyStore::new();
+    ks.load(bytes, password.as_bytes()).map_err(|e| match e {
         jks::KeyStoreError::InvalidDigest => wrong_password(named, setting),
         other => KtError::config(format!("cannot read {named}: {other}")),
-    }
+    })?;
+    Ok(ks)
 }
 
 /// The `-----BEGIN …-----` … `-----END …-----` blocks of a PEM text.

@@ -113,20 +113,25 @@ fn add_partitions(
         )
         .into());
     }
-    let failures = with_retries(s, "CreatePartitions", |opts| {
-        let parts: Vec<NewPartitions<'_>> = requests
-            .iter()
-            .map(|(topic, total, groups)| {
-                let p = NewPartitions::new(topic, *total);
-                if groups.is_empty() {
-                    p
-                } else {
-                    p.assign(groups)
-                }
-            })
-            .collect();
-        kt_core::block_on(s.admin.create_partitions(&parts, opts))
-    })?;
+    let failures = with_retries(
+        s,
+        "CreatePartitions",
+        rdkafka::error::RDKafkaErrorCode::InvalidPartitions,
+        |opts| {
+            let parts: Vec<NewPartitions<'_>> = requests
+                .iter()
+                .map(|(topic, total, groups)| {
+                    let p = NewPartitions::new(topic, *total);
+                    if groups.is_empty() {
+                        p
+                    } else {
+                        p.assign(groups)
+                    }
+                })
+                .collect();
+            kt_core::block_on(s.admin.create_partitions(&parts, opts))
+        },
+    )?;
     if let Some((topic, code)) = failures.first() {
         return Err(topic_error_message(s, topic, *code).into());
     }

@@ -196,24 +196,29 @@ fn create_on_brokers(
 ) -> anyhow::Result<bool> {
     // The broker's message for the last failure: what Kafka's tool prints.
     let mut message = String::new();
-    let failures = with_retries(s, "CreateTopics", |_| {
-        let spec = NewTopicSpec {
-            name,
-            // -1 asks the broker for its defaults (num.partitions, default.replication.factor).
-            partitions: s.args.partitions.unwrap_or(-1),
-            replication_factor: s.args.replication_factor.unwrap_or(-1),
-            assignment,
-            configs,
-        };
-        match create_topic(s.admin.inner(), &spec, s.cluster.timeout) {
-            Ok(None) => Ok(vec![Ok(name.to_string())]),
-            Ok(Some((code, why))) => {
-                message = why;
-                Ok(vec![Err((name.to_string(), code))])
+    let failures = with_retries(
+        s,
+        "CreateTopics",
+        RDKafkaErrorCode::TopicAlreadyExists,
+        |_| {
+            let spec = NewTopicSpec {
+                name,
+                // -1 asks the broker for its defaults (num.partitions, default.replication.factor).
+                partitions: s.args.partitions.unwrap_or(-1),
+                replication_factor: s.args.replication_factor.unwrap_or(-1),
+                assignment,
+                configs,
+            };
+            match create_topic(s.admin.inner(), &spec, s.cluster.timeout) {
+                Ok(None) => Ok(vec![Ok(name.to_string())]),
+                Ok(Some((code, why))) => {
+                    message = why;
+                    Ok(vec![Err((name.to_string(), code))])
+                }
+                Err((code, _)) => Err(KafkaError::AdminOp(code)),
             }
-            Err((code, _)) => Err(KafkaError::AdminOp(code)),
-        }
-    })?;
+        },
+    )?;
     match failures.first() {
         None => Ok(true),
         Some((_, RDKafkaErrorCode::TopicAlreadyExists)) if s.args.if_not_exists => Ok(false),

@@ -17,9 +17,12 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             .into());
         }
         let names: Vec<&str> = topics.iter().map(String::as_str).collect();
-        let failures = with_retries(s, "DeleteTopics", |opts| {
-            kt_core::block_on(s.admin.delete_topics(&names, opts))
-        })?;
+        let failures = with_retries(
+            s,
+            "DeleteTopics",
+            rdkafka::error::RDKafkaErrorCode::UnknownTopicOrPartition,
+            |opts| kt_core::block_on(s.admin.delete_topics(&names, opts)),
+        )?;
         if let Some((topic, code)) = failures.first() {
             return Err(topic_error_message(s, topic, *code).into());
         }

@@ -157,9 +157,18 @@ pub fn run(
 /// error or the cluster timeout passes, as Kafka's admin client retries
 /// (through `kt_core::retry::within`). Returns the last failures (topic,
 /// code), possibly empty.
+///
+/// An attempt that librdkafka never got an answer to (DestroyBroker: the
+/// connection it went out on was retired), or that the controller timed out
+/// on, may have taken effect: after one,
+/// a topic failing with `done` (the code for "already so": the topic exists,
+/// is gone, has those partitions) counts as changed, not failed. A new
+/// three-broker cluster's `--create` said the topic it had just created
+/// already existed.
 pub(crate) fn with_retries<F>(
     session: &Session<'_>,
     request: &str,
+    done: RDKafkaErrorCode,
     mut send: F,
 ) -> anyhow::Result<Vec<(String, RDKafkaErrorCode)>>
 where
@@ -172,17 +181,33 @@ where
         /// The request as a whole failed.
         Request(rdkafka::error::KafkaError),
     }
+    let unanswered = std::cell::Cell::new(false);
     let outcome = kt_core::retry::within(
         session.cluster.timeout,
         |_| {
-            let results = send(&session.admin_options()).map_err(Again::Request)?;
-            let failures: Vec<(String, RDKafkaErrorCode)> =
-                results.into_iter().filter_map(Result::err).collect();
+            let results = send(&session.admin_options()).map_err(|e| {
+                if admin_code(&e) == Some(RDKafkaErrorCode::DestroyBroker) {
+                    unanswered.set(true);
+                }
+                Again::Request(e)
+            })?;
+            let failures: Vec<(String, RDKafkaErrorCode)> = results
+                .into_iter()
+                .filter_map(Result::err)
+                .filter(|(_, code)| !(unanswered.get() && *code == done))
+                .collect();
             if !failures.is_empty()
                 && failures
                     .iter()
                     .all(|(_, c)| kt_core::retry::is_retriable(*c))
             {
+                // The controller may still apply a change it timed out on.
+                if failures
+                    .iter()
+                    .any(|(_, c)| *c == RDKafkaErrorCode::RequestTimedOut)
+                {
+                    unanswered.set(true);
+                }
                 return Err(Again::Retriable(failures));
             }
             Ok(failures)
