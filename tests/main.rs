@@ -20,6 +20,7 @@ mod groups;
 mod groups_watch;
 mod kafka;
 mod load;
+mod matrix;
 mod offsets;
 mod perf;
 mod profiles;

@@ -15,7 +15,7 @@ use std::io::{BufRead, Write};
 
 use clap::Args;
 use kt_core::connection::{Connection, Request};
-use kt_core::wire::{self, Acl, Refused};
+use kt_core::protocol::{self, Acl, Refused};
 use kt_core::{ConnectionArgs, Diagnostics, ErrorKind, KtError, OutputArgs, OutputFormat};
 
 use serde::Serialize;
@@ -744,7 +744,7 @@ fn act(args: &AclsArgs, mode: Mode, out: &mut dyn Write, err: &Diagnostics) -> a
         .nodes
         .first()
         .ok_or_else(|| KtError::unreachable("the cluster named no broker"))?;
-    let mut conn = wire::Connection::open(
+    let mut conn = protocol::Broker::connect(
         &node.host,
         node.port,
         &cluster.config,

@@ -319,7 +319,7 @@ pub fn java_exception(code: rdkafka::error::RDKafkaErrorCode, why: &str) -> Stri
 
 /// The exception Kafka's admin client makes of a broker's error code, as
 /// `Throwable.toString()` prints it: the broker's message when it sent one.
-pub fn kafka_exception(r: &kt_core::wire::Refused) -> String {
+pub fn kafka_exception(r: &kt_core::protocol::Refused) -> String {
     let (class, default) = match r.code {
         3 => (
             "UnknownTopicOrPartitionException",

@@ -16,11 +16,11 @@ pub mod offset;
 pub mod output;
 pub mod profile;
 pub mod props;
+pub mod protocol;
 pub mod retry;
 pub mod runtime;
 pub mod stdio;
 pub mod stores;
-pub mod wire;
 pub mod zookeeper;
 
 pub use connection::{Cluster, ConnectionArgs, Endpoint, DEFAULT_TIMEOUT};

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use comfy_table::CellAlignment;
 use indicatif::HumanBytes;
-use kt_core::wire::{self, LogDir};
+use kt_core::protocol::{self, LogDir};
 use kt_core::{Diagnostics, KtError, OutputFormat};
 use serde::Serialize;
 
@@ -73,7 +73,7 @@ fn kafka_json(dirs: &[(i32, Vec<LogDir>)], topics: &[&str]) -> String {
                         .iter()
                         .filter(|r| topics.is_empty() || topics.contains(&r.topic.as_str()))
                         .collect();
-                    let replicas = hash_map_order(replicas, |r: &&wire::Replica| {
+                    let replicas = hash_map_order(replicas, |r: &&protocol::Replica| {
                         topic_partition_hash(&r.topic, r.partition)
                     });
                     let partitions: Vec<String> = replicas
@@ -238,7 +238,7 @@ pub fn run(
     }
     let mut dirs: Vec<(i32, Vec<LogDir>)> = Vec::new();
     for node in info.nodes.iter().filter(|n| chosen.contains(&n.id)) {
-        let answer = wire::Connection::open(
+        let answer = protocol::Broker::connect(
             &node.host,
             node.port,
             &cluster.config,

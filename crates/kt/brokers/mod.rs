@@ -16,7 +16,7 @@ use std::io::Write;
 use clap::Args;
 use kt_core::connection::{Connection, Request};
 use kt_core::ffi::cluster::Node;
-use kt_core::{wire, ConnectionArgs, Diagnostics, KtError, OutputArgs, OutputFormat};
+use kt_core::{protocol, ConnectionArgs, Diagnostics, KtError, OutputArgs, OutputFormat};
 use serde::Serialize;
 
 use crate::dispatch::Mode;
@@ -233,14 +233,14 @@ pub fn run_api_versions(
         .nodes
         .iter()
         .map(|node| {
-            let answer = wire::Connection::open(
+            let answer = protocol::Broker::connect(
                 &node.host,
                 node.port,
                 &cluster.config,
                 "kt-broker-api-versions",
                 cluster.timeout,
             )
-            .and_then(|mut c| c.api_versions());
+            .map(|c| c.api_versions().to_vec());
             let (apis, error) = match answer {
                 Ok(v) => (apis_of(&v), None),
                 Err(e) => (Vec::new(), Some(e.message.clone())),

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use kt_core::wire::{config_source, resource, ConfigEntry};
+use kt_core::protocol::{config_source, resource, ConfigEntry};
 use kt_core::OutputFormat;
 use serde::Serialize;
 

@@ -23,7 +23,7 @@ pub use args::ConfigsArgs;
 use args::{illegal, BROKERS, BROKER_LOGGERS, CLIENTS, CLIENT_METRICS, IPS, TOPICS, USERS};
 use kt_core::connection::{Connection, Request};
 use kt_core::ffi::cluster::Node;
-use kt_core::wire::{self, resource, Refused};
+use kt_core::protocol::{self, resource, Refused};
 use kt_core::{Diagnostics, ErrorKind, KtContext, KtError, OutputFormat};
 use rdkafka::admin::AdminClient;
 use serde::Serialize;
@@ -88,12 +88,12 @@ pub(crate) struct Brokers<'a> {
     /// The one librdkafka client of the command (cluster, topics, SCRAM).
     admin: AdminClient<KtContext>,
     nodes: Vec<Node>,
-    open: HashMap<i32, wire::Connection>,
+    open: HashMap<i32, protocol::Broker>,
 }
 
 impl<'a> Brokers<'a> {
     /// Broker `id`'s connection, or any broker's (the lowest id) for `None`.
-    pub(crate) fn to(&mut self, id: Option<i32>) -> Result<&mut wire::Connection, KtError> {
+    pub(crate) fn to(&mut self, id: Option<i32>) -> Result<&mut protocol::Broker, KtError> {
         let node = match id {
             Some(id) => self.nodes.iter().find(|n| n.id == id).ok_or_else(|| {
                 KtError::not_found(format!(
@@ -112,7 +112,7 @@ impl<'a> Brokers<'a> {
         };
         let id = node.id;
         if !self.open.contains_key(&id) {
-            let c = wire::Connection::open(
+            let c = protocol::Broker::connect(
                 &node.host,
                 node.port,
                 &self.cluster.config,

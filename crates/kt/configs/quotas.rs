@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use kt_core::ffi::scram::{self, Alteration, Mechanism};
-use kt_core::wire::{QuotaEntity, QuotaMatch};
+use kt_core::protocol::{QuotaEntity, QuotaMatch};
 use kt_core::{KtError, OutputFormat};
 use serde::Serialize;
 

@@ -8,7 +8,7 @@ use std::io::Write;
 
 use kt_core::ffi::admin::list_offsets;
 use kt_core::ffi::groups::{self as ffi, GroupDescription, GroupState, Partition};
-use kt_core::wire;
+use kt_core::protocol;
 use kt_core::{Diagnostics, ErrorKind, KtError, OffsetSpec, OutputFormat};
 use serde::Serialize;
 
@@ -274,7 +274,7 @@ fn missing(g: &Groups<'_>, d: &Described) -> String {
     let Some(node) = d.coordinator.as_ref().filter(|_| g.mode == Mode::Native) else {
         return kafka;
     };
-    let kind = wire::Connection::open(
+    let kind = protocol::Broker::connect(
         &node.host,
         node.port,
         &g.cluster.config,

@@ -1,0 +1,451 @@
+//! The requests kt's tools send on the protocol path, in kt's own types:
+//! configs of any resource type, client quotas, ACLs, log dirs, group
+//! types. Each is one typed request of the `kafka-protocol` crate, at the
+//! newest version both sides have.
+
+use kafka_protocol::messages::{
+    alter_client_quotas_request as acq, create_acls_request, delete_acls_request,
+    describe_client_quotas_request as dcq, describe_configs_request,
+    incremental_alter_configs_request as iac, AlterClientQuotasRequest, CreateAclsRequest,
+    DeleteAclsRequest, DescribeAclsRequest, DescribeClientQuotasRequest, DescribeConfigsRequest,
+    DescribeLogDirsRequest, IncrementalAlterConfigsRequest, ListConfigResourcesRequest,
+    ListGroupsRequest,
+};
+use kafka_protocol::protocol::StrBytes;
+
+use super::Broker;
+use crate::error::KtError;
+
+/// A broker's refusal of one resource: Kafka's error code and its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub code: i16,
+    pub message: Option<String>,
+}
+
+fn refused(code: i16, message: Option<&StrBytes>) -> Result<(), Refused> {
+    if code == 0 {
+        Ok(())
+    } else {
+        Err(Refused {
+            code,
+            message: message.map(|m| m.to_string()),
+        })
+    }
+}
+
+fn text(s: &str) -> StrBytes {
+    StrBytes::from_string(s.to_string())
+}
+
+fn opt(s: Option<&str>) -> Option<StrBytes> {
+    s.map(text)
+}
+
+/// Kafka's resource types in config requests.
+pub mod resource {
+    pub const TOPIC: i8 = 2;
+    pub const BROKER: i8 = 4;
+    pub const BROKER_LOGGER: i8 = 8;
+    pub const CLIENT_METRICS: i8 = 16;
+}
+
+/// One config entry as DescribeConfigs reports it.
+#[derive(Debug, Clone)]
+pub struct ConfigEntry {
+    pub name: String,
+    pub value: Option<String>,
+    pub read_only: bool,
+    /// Kafka's `ConfigSource` id (see [`config_source`]).
+    pub source: i8,
+    pub sensitive: bool,
+    /// (name, value, source) of each synonym, in precedence order.
+    pub synonyms: Vec<(String, Option<String>, i8)>,
+}
+
+/// `ConfigEntry.ConfigSource`'s name for a source id.
+pub fn config_source(id: i8) -> &'static str {
+    match id {
+        1 => "DYNAMIC_TOPIC_CONFIG",
+        2 => "DYNAMIC_BROKER_CONFIG",
+        3 => "DYNAMIC_DEFAULT_BROKER_CONFIG",
+        4 => "STATIC_BROKER_CONFIG",
+        5 => "DEFAULT_CONFIG",
+        6 => "DYNAMIC_BROKER_LOGGER_CONFIG",
+        7 => "DYNAMIC_CLIENT_METRICS_CONFIG",
+        8 => "DYNAMIC_GROUP_CONFIG",
+        _ => "UNKNOWN",
+    }
+}
+
+/// One client-quota entity: (entity type, name; `None` is the default).
+pub type QuotaEntity = Vec<(String, Option<String>)>;
+
+/// An entity and its quotas (key, value).
+pub type Quotas = (QuotaEntity, Vec<(String, f64)>);
+
+/// How a DescribeClientQuotas component matches names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuotaMatch {
+    Exact(String),
+    Default,
+    Any,
+}
+
+/// One ACL binding (or filter): Kafka's resource type, name and pattern
+/// type, and the entry's principal, host, operation and permission, with
+/// Kafka's enum ids (a filter's `None` is "any").
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Acl {
+    pub resource_type: i8,
+    pub name: Option<String>,
+    pub pattern_type: i8,
+    pub principal: Option<String>,
+    pub host: Option<String>,
+    pub operation: i8,
+    pub permission: i8,
+}
+
+/// One log directory of one broker, as DescribeLogDirs reports it.
+#[derive(Debug, Clone)]
+pub struct LogDir {
+    pub path: String,
+    /// Kafka's error code for the directory (0: none).
+    pub error: i16,
+    pub replicas: Vec<Replica>,
+}
+
+/// One partition's replica in a log directory.
+#[derive(Debug, Clone)]
+pub struct Replica {
+    pub topic: String,
+    pub partition: i32,
+    pub size: i64,
+    pub offset_lag: i64,
+    pub is_future: bool,
+}
+
+impl Broker {
+    /// DescribeConfigs for one resource.
+    pub fn describe_configs(
+        &mut self,
+        resource_type: i8,
+        name: &str,
+        synonyms: bool,
+    ) -> Result<Result<Vec<ConfigEntry>, Refused>, KtError> {
+        let request = DescribeConfigsRequest::default()
+            .with_resources(vec![
+                describe_configs_request::DescribeConfigsResource::default()
+                    .with_resource_type(resource_type)
+                    .with_resource_name(text(name))
+                    .with_configuration_keys(None),
+            ])
+            .with_include_synonyms(synonyms);
+        let answer = self.send(&request)?;
+        let mut out = Ok(Vec::new());
+        for result in answer.results {
+            let entries = result
+                .configs
+                .into_iter()
+                .map(|c| ConfigEntry {
+                    name: c.name.to_string(),
+                    value: c.value.map(|v| v.to_string()),
+                    read_only: c.read_only,
+                    source: c.config_source,
+                    sensitive: c.is_sensitive,
+                    synonyms: c
+                        .synonyms
+                        .into_iter()
+                        .map(|s| (s.name.to_string(), s.value.map(|v| v.to_string()), s.source))
+                        .collect(),
+                })
+                .collect();
+            out = refused(result.error_code, result.error_message.as_ref()).map(|()| entries);
+        }
+        Ok(out)
+    }
+
+    /// Every client-metrics resource's name (ListClientMetricsResources,
+    /// which Kafka 4.1 renamed ListConfigResources).
+    pub fn list_client_metrics_resources(
+        &mut self,
+    ) -> Result<Result<Vec<String>, Refused>, KtError> {
+        let answer = self.send(
+            &ListConfigResourcesRequest::default()
+                .with_resource_types(vec![resource::CLIENT_METRICS]),
+        )?;
+        let names = answer
+            .config_resources
+            .into_iter()
+            .filter(|r| r.resource_type == resource::CLIENT_METRICS || r.resource_type == 0)
+            .map(|r| r.resource_name.to_string())
+            .collect();
+        Ok(refused(answer.error_code, None).map(|()| names))
+    }
+
+    /// ListGroups without filters: every group this broker coordinates, of
+    /// every type (`classic`, `consumer`, `share`, `streams`), as (group,
+    /// type); `None` from a broker older than ListGroups v5 (Kafka 3.8),
+    /// which has no group types. librdkafka lists consumer groups only.
+    pub fn group_types(&mut self) -> Result<Option<Vec<(String, String)>>, KtError> {
+        let Some(answer) = self.send_at(&ListGroupsRequest::default(), 5)? else {
+            return Ok(None);
+        };
+        if answer.error_code != 0 {
+            return Err(KtError::broker(format!(
+                "broker {} refused ListGroups (error {})",
+                self.peer(),
+                answer.error_code
+            )));
+        }
+        Ok(Some(
+            answer
+                .groups
+                .into_iter()
+                .map(|g| (g.group_id.0.to_string(), g.group_type.to_string()))
+                .collect(),
+        ))
+    }
+
+    /// IncrementalAlterConfigs for one resource: (name, op, value) with
+    /// Kafka's ops (0 set, 1 delete, 2 append, 3 subtract).
+    pub fn incremental_alter_configs(
+        &mut self,
+        resource_type: i8,
+        name: &str,
+        ops: &[(String, i8, Option<String>)],
+    ) -> Result<Result<(), Refused>, KtError> {
+        let configs = ops
+            .iter()
+            .map(|(key, op, value)| {
+                iac::AlterableConfig::default()
+                    .with_name(text(key))
+                    .with_config_operation(*op)
+                    .with_value(opt(value.as_deref()))
+            })
+            .collect();
+        let request = IncrementalAlterConfigsRequest::default()
+            .with_resources(vec![iac::AlterConfigsResource::default()
+                .with_resource_type(resource_type)
+                .with_resource_name(text(name))
+                .with_configs(configs)])
+            .with_validate_only(false);
+        let answer = self.send(&request)?;
+        let mut out = Ok(());
+        for r in answer.responses {
+            out = refused(r.error_code, r.error_message.as_ref());
+        }
+        Ok(out)
+    }
+
+    /// DescribeClientQuotas: each matching entity and its quotas.
+    pub fn describe_client_quotas(
+        &mut self,
+        components: &[(String, QuotaMatch)],
+        strict: bool,
+    ) -> Result<Result<Vec<Quotas>, Refused>, KtError> {
+        let components = components
+            .iter()
+            .map(|(entity_type, matching)| {
+                let (kind, name) = match matching {
+                    QuotaMatch::Exact(name) => (0, Some(text(name))),
+                    QuotaMatch::Default => (1, None),
+                    QuotaMatch::Any => (2, None),
+                };
+                dcq::ComponentData::default()
+                    .with_entity_type(text(entity_type))
+                    .with_match_type(kind)
+                    .with_match(name)
+            })
+            .collect();
+        let answer = self.send(
+            &DescribeClientQuotasRequest::default()
+                .with_components(components)
+                .with_strict(strict),
+        )?;
+        let entries = answer
+            .entries
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| {
+                (
+                    e.entity
+                        .into_iter()
+                        .map(|d| {
+                            (
+                                d.entity_type.to_string(),
+                                d.entity_name.map(|n| n.to_string()),
+                            )
+                        })
+                        .collect(),
+                    e.values
+                        .into_iter()
+                        .map(|v| (v.key.to_string(), v.value))
+                        .collect(),
+                )
+            })
+            .collect();
+        Ok(refused(answer.error_code, answer.error_message.as_ref()).map(|()| entries))
+    }
+
+    /// AlterClientQuotas for one entity: (key, `Some(value)` to set, `None`
+    /// to remove).
+    pub fn alter_client_quotas(
+        &mut self,
+        entity: &QuotaEntity,
+        ops: &[(String, Option<f64>)],
+    ) -> Result<Result<(), Refused>, KtError> {
+        let entry = acq::EntryData::default()
+            .with_entity(
+                entity
+                    .iter()
+                    .map(|(t, n)| {
+                        acq::EntityData::default()
+                            .with_entity_type(text(t))
+                            .with_entity_name(opt(n.as_deref()))
+                    })
+                    .collect(),
+            )
+            .with_ops(
+                ops.iter()
+                    .map(|(key, value)| {
+                        acq::OpData::default()
+                            .with_key(text(key))
+                            .with_value(value.unwrap_or(0.0))
+                            .with_remove(value.is_none())
+                    })
+                    .collect(),
+            );
+        let answer = self.send(
+            &AlterClientQuotasRequest::default()
+                .with_entries(vec![entry])
+                .with_validate_only(false),
+        )?;
+        let mut out = Ok(());
+        for e in answer.entries {
+            out = refused(e.error_code, e.error_message.as_ref());
+        }
+        Ok(out)
+    }
+
+    /// DescribeAcls: the bindings matching `filter`.
+    pub fn describe_acls(&mut self, filter: &Acl) -> Result<Result<Vec<Acl>, Refused>, KtError> {
+        let answer = self.send(
+            &DescribeAclsRequest::default()
+                .with_resource_type_filter(filter.resource_type)
+                .with_resource_name_filter(opt(filter.name.as_deref()))
+                .with_pattern_type_filter(filter.pattern_type)
+                .with_principal_filter(opt(filter.principal.as_deref()))
+                .with_host_filter(opt(filter.host.as_deref()))
+                .with_operation(filter.operation)
+                .with_permission_type(filter.permission),
+        )?;
+        let mut acls = Vec::new();
+        for r in answer.resources {
+            for a in r.acls {
+                acls.push(Acl {
+                    resource_type: r.resource_type,
+                    name: Some(r.resource_name.to_string()),
+                    pattern_type: r.pattern_type,
+                    principal: Some(a.principal.to_string()),
+                    host: Some(a.host.to_string()),
+                    operation: a.operation,
+                    permission: a.permission_type,
+                });
+            }
+        }
+        Ok(refused(answer.error_code, answer.error_message.as_ref()).map(|()| acls))
+    }
+
+    /// CreateAcls: each binding's refusal, if any, in order.
+    pub fn create_acls(&mut self, acls: &[Acl]) -> Result<Vec<Result<(), Refused>>, KtError> {
+        let creations = acls
+            .iter()
+            .map(|a| {
+                create_acls_request::AclCreation::default()
+                    .with_resource_type(a.resource_type)
+                    .with_resource_name(text(a.name.as_deref().unwrap_or_default()))
+                    .with_resource_pattern_type(a.pattern_type)
+                    .with_principal(text(a.principal.as_deref().unwrap_or_default()))
+                    .with_host(text(a.host.as_deref().unwrap_or_default()))
+                    .with_operation(a.operation)
+                    .with_permission_type(a.permission)
+            })
+            .collect();
+        let answer = self.send(&CreateAclsRequest::default().with_creations(creations))?;
+        Ok(answer
+            .results
+            .iter()
+            .map(|r| refused(r.error_code, r.error_message.as_ref()))
+            .collect())
+    }
+
+    /// DeleteAcls: for each filter, the bindings it deleted, or its refusal.
+    pub fn delete_acls(
+        &mut self,
+        filters: &[Acl],
+    ) -> Result<Vec<Result<Vec<Acl>, Refused>>, KtError> {
+        let filters = filters
+            .iter()
+            .map(|f| {
+                delete_acls_request::DeleteAclsFilter::default()
+                    .with_resource_type_filter(f.resource_type)
+                    .with_resource_name_filter(opt(f.name.as_deref()))
+                    .with_pattern_type_filter(f.pattern_type)
+                    .with_principal_filter(opt(f.principal.as_deref()))
+                    .with_host_filter(opt(f.host.as_deref()))
+                    .with_operation(f.operation)
+                    .with_permission_type(f.permission)
+            })
+            .collect();
+        let answer = self.send(&DeleteAclsRequest::default().with_filters(filters))?;
+        Ok(answer
+            .filter_results
+            .into_iter()
+            .map(|r| {
+                let deleted = r
+                    .matching_acls
+                    .into_iter()
+                    .map(|m| Acl {
+                        resource_type: m.resource_type,
+                        name: Some(m.resource_name.to_string()),
+                        pattern_type: m.pattern_type,
+                        principal: Some(m.principal.to_string()),
+                        host: Some(m.host.to_string()),
+                        operation: m.operation,
+                        permission: m.permission_type,
+                    })
+                    .collect();
+                refused(r.error_code, r.error_message.as_ref()).map(|()| deleted)
+            })
+            .collect())
+    }
+
+    /// DescribeLogDirs for every topic.
+    pub fn describe_log_dirs(&mut self) -> Result<Vec<LogDir>, KtError> {
+        // No topic list: every topic.
+        let answer = self.send(&DescribeLogDirsRequest::default().with_topics(None))?;
+        Ok(answer
+            .results
+            .into_iter()
+            .map(|d| LogDir {
+                path: d.log_dir.to_string(),
+                error: d.error_code,
+                replicas: d
+                    .topics
+                    .into_iter()
+                    .flat_map(|t| {
+                        let topic = t.name.0.to_string();
+                        t.partitions.into_iter().map(move |p| Replica {
+                            topic: topic.clone(),
+                            partition: p.partition_index,
+                            size: p.partition_size,
+                            offset_lag: p.offset_lag,
+                            is_future: p.is_future_key,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect())
+    }
+}
