@@ -129,9 +129,15 @@ fn log_config(release: Release, dir: &Path, to_file: Option<&Path>) -> Result<(S
 
 /// The `java` command line for `class` of `release`, with a small heap:
 /// several JVMs share 2 cores and the tests.
-fn java_args(release: Release, heap: &str, log: &str, class: &str) -> Result<Vec<String>> {
+fn java_args(
+    release: Release,
+    heap: &str,
+    log: &str,
+    props: &[String],
+    class: &str,
+) -> Result<Vec<String>> {
     let libs = libs(release)?;
-    Ok(vec![
+    let mut args = vec![
         format!("-Xmx{heap}"),
         "-XX:+UseSerialGC".into(),
         // No hsperfdata file: two JVMs may otherwise warn about one locked by the other.
@@ -139,10 +145,29 @@ fn java_args(release: Release, heap: &str, log: &str, class: &str) -> Result<Vec
         "-XX:TieredStopAtLevel=1".into(),
         "-Djava.awt.headless=true".into(),
         log.to_string(),
+    ];
+    args.extend(props.iter().cloned());
+    args.extend([
         "-cp".into(),
         format!("{}/*", libs.display()),
         class.to_string(),
-    ])
+    ]);
+    Ok(args)
+}
+
+/// The system properties every JVM of the kit runs with: the test run's
+/// Kerberos realm, and the OAuth server's URLs (which Kafka 4 only fetches
+/// when they are allowed).
+fn java_props() -> Vec<String> {
+    let oauth = crate::oauth();
+    vec![
+        crate::kdc().java_property(),
+        format!(
+            "-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls={},{}",
+            oauth.token_url(),
+            oauth.jwks_url()
+        ),
+    ]
 }
 
 /// A directory for the tools' log4j file, made once.
@@ -157,7 +182,7 @@ fn tools_dir() -> &'static Path {
 /// console consumer in a group) while it does other things.
 pub fn tool_command(release: Release, class: &str, args: &[&str]) -> Result<Vec<String>> {
     let (log, _) = log_config(release, tools_dir(), None)?;
-    let mut all = java_args(release, "256m", &log, class)?;
+    let mut all = java_args(release, "256m", &log, &java_props(), class)?;
     all.extend(args.iter().map(|a| a.to_string()));
     Ok(all)
 }
@@ -206,6 +231,12 @@ pub struct KafkaCluster {
     sasl_ports: Vec<u16>,
     mtls_ports: Vec<u16>,
     sasl_ssl_ports: Vec<u16>,
+    /// SASL_PLAINTEXT with GSSAPI (advertised as localhost), SASL_SSL with
+    /// Kafka's unsecured OAUTHBEARER, SASL_SSL with OAUTHBEARER tokens the
+    /// kit's OIDC server signs.
+    kerberos_ports: Vec<u16>,
+    oauth_ports: Vec<u16>,
+    oidc_ports: Vec<u16>,
     certs: Option<Certs>,
     /// What the broker logs once it serves: KRaft and ZooKeeper mode differ.
     started: &'static str,
@@ -240,6 +271,10 @@ impl KafkaCluster {
         let sasl_ports = free_ports(nodes)?;
         let mtls_ports = free_ports(nodes)?;
         let sasl_ssl_ports = free_ports(nodes)?;
+        let kerberos_ports = free_ports(nodes)?;
+        let oauth_ports = free_ports(nodes)?;
+        let oidc_ports = free_ports(nodes)?;
+        let (kdc, oauth) = (crate::kdc(), crate::oauth());
         let controllers = free_ports(nodes)?;
         let voters: Vec<String> = controllers
             .iter()
@@ -253,9 +288,12 @@ impl KafkaCluster {
             let (port, ssl, sasl, controller) =
                 (ports[i], ssl_ports[i], sasl_ports[i], controllers[i]);
             let (mtls, sasl_ssl) = (mtls_ports[i], sasl_ssl_ports[i]);
+            let (kerberos, oauth_port, oidc) = (kerberos_ports[i], oauth_ports[i], oidc_ports[i]);
             let listeners = format!(
                 "PLAINTEXT://127.0.0.1:{port},SSL://127.0.0.1:{ssl},SASL_PLAINTEXT://127.0.0.1:{sasl},\
-                 MTLS://127.0.0.1:{mtls},SASL_SSL://127.0.0.1:{sasl_ssl}"
+                 MTLS://127.0.0.1:{mtls},SASL_SSL://127.0.0.1:{sasl_ssl},\
+                 KERBEROS://{host}:{kerberos},OAUTH://127.0.0.1:{oauth_port},OIDC://127.0.0.1:{oidc}",
+                host = crate::KERBEROS_HOST,
             );
             std::fs::write(
                 home.join("server.properties"),
@@ -266,7 +304,8 @@ impl KafkaCluster {
                      advertised.listeners={listeners}\n\
                      controller.listener.names=CONTROLLER\ninter.broker.listener.name=PLAINTEXT\n\
                      listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SSL:SSL,\
-                     SASL_PLAINTEXT:SASL_PLAINTEXT,MTLS:SSL,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT\n\
+                     SASL_PLAINTEXT:SASL_PLAINTEXT,MTLS:SSL,SASL_SSL:SASL_SSL,\
+                     KERBEROS:SASL_PLAINTEXT,OAUTH:SASL_SSL,OIDC:SASL_SSL,CONTROLLER:PLAINTEXT\n\
                      listener.name.ssl.ssl.keystore.type=PEM\n\
                      listener.name.ssl.ssl.keystore.location={keystore}\n\
                      listener.name.mtls.ssl.keystore.type=PEM\n\
@@ -278,6 +317,8 @@ impl KafkaCluster {
                      listener.name.sasl_ssl.ssl.keystore.location={keystore}\n\
                      sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512\n\
                      {sasl_jaas}\
+                     {kerberos_listener}\
+                     {oauth_listeners}\
                      log.dirs={data}\nnum.partitions=1\noffsets.topic.replication.factor={rf}\n\
                      transaction.state.log.replication.factor={rf}\ntransaction.state.log.min.isr=1\n\
                      group.initial.rebalance.delay.ms=0\n\
@@ -289,6 +330,33 @@ impl KafkaCluster {
                     voters = voters.join(","),
                     keystore = certs.keystore.display(),
                     ca = certs.ca.display(),
+                    kerberos_listener = format!(
+                        "listener.name.kerberos.sasl.enabled.mechanisms=GSSAPI\n\
+                         sasl.kerberos.service.name=kafka\n\
+                         listener.name.kerberos.gssapi.sasl.jaas.config=\
+                         com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true \
+                         storeKey=true keyTab=\"{}\" principal=\"{}\";\n",
+                        kdc.broker_keytab.display(),
+                        kdc.broker_principal
+                    ),
+                    oauth_listeners = format!(
+                        "listener.name.oauth.ssl.keystore.type=PEM\n\
+                         listener.name.oauth.ssl.keystore.location={keystore}\n\
+                         listener.name.oauth.sasl.enabled.mechanisms=OAUTHBEARER\n\
+                         listener.name.oauth.oauthbearer.sasl.jaas.config=\
+                         org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule \
+                         required unsecuredLoginStringClaim_sub=\"broker\";\n\
+                         listener.name.oidc.ssl.keystore.type=PEM\n\
+                         listener.name.oidc.ssl.keystore.location={keystore}\n\
+                         listener.name.oidc.sasl.enabled.mechanisms=OAUTHBEARER\n\
+                         listener.name.oidc.oauthbearer.sasl.jaas.config=\
+                         org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;\n\
+                         listener.name.oidc.oauthbearer.sasl.server.callback.handler.class=\
+                         org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler\n\
+                         listener.name.oidc.oauthbearer.sasl.oauthbearer.jwks.endpoint.url={}\n",
+                        oauth.jwks_url(),
+                        keystore = certs.keystore.display(),
+                    ),
                     sasl_jaas = ["sasl_plaintext", "sasl_ssl"]
                         .map(|l| format!(
                             "listener.name.{l}.plain.sasl.jaas.config={PLAIN_JAAS}\n\
@@ -326,6 +394,9 @@ impl KafkaCluster {
             sasl_ports,
             mtls_ports,
             sasl_ssl_ports,
+            kerberos_ports,
+            oauth_ports,
+            oidc_ports,
             certs: Some(certs),
             started: "Kafka Server started",
             servers: (0..nodes).map(|_| None).collect(),
@@ -360,6 +431,9 @@ impl KafkaCluster {
             sasl_ports: Vec::new(),
             mtls_ports: Vec::new(),
             sasl_ssl_ports: Vec::new(),
+            kerberos_ports: Vec::new(),
+            oauth_ports: Vec::new(),
+            oidc_ports: Vec::new(),
             certs: None,
             started: "] started (kafka.server.KafkaServer)",
             servers: vec![None],
@@ -385,7 +459,13 @@ impl KafkaCluster {
     fn spawn(&mut self, node: usize) -> Result<()> {
         let home = self.home(node);
         let (log_property, _) = log_config(self.release, &home, Some(&home.join("server.log")))?;
-        let mut args = java_args(self.release, "512m", &log_property, "kafka.Kafka")?;
+        let mut args = java_args(
+            self.release,
+            "512m",
+            &log_property,
+            &java_props(),
+            "kafka.Kafka",
+        )?;
         args.push(home.join("server.properties").display().to_string());
         let server = Server::spawn_unready(
             &home,
@@ -450,6 +530,33 @@ impl KafkaCluster {
         format!(
             "127.0.0.1:{}",
             self.sasl_ssl_ports.first().copied().unwrap_or(0)
+        )
+    }
+
+    /// The first node's GSSAPI listener (SASL_PLAINTEXT), by the host name
+    /// its service principal names.
+    pub fn kerberos_address(&self) -> String {
+        format!(
+            "{}:{}",
+            crate::KERBEROS_HOST,
+            self.kerberos_ports.first().copied().unwrap_or(0)
+        )
+    }
+
+    /// The first node's SASL_SSL listener for Kafka's unsecured OAUTHBEARER.
+    pub fn oauth_address(&self) -> String {
+        format!(
+            "127.0.0.1:{}",
+            self.oauth_ports.first().copied().unwrap_or(0)
+        )
+    }
+
+    /// The first node's SASL_SSL listener for OAUTHBEARER tokens of the
+    /// kit's OIDC server.
+    pub fn oidc_address(&self) -> String {
+        format!(
+            "127.0.0.1:{}",
+            self.oidc_ports.first().copied().unwrap_or(0)
         )
     }
 

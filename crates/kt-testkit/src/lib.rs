@@ -19,11 +19,15 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{bail, Context, Result};
 
 mod kafka;
+mod kdc;
+mod oauth;
 mod security;
 pub use kafka::{
     kafka, kafka4, kafka_zookeeper_mode, libs as kafka_libs, run_tool, tool_command, KafkaCluster,
     KafkaNode, Release, KAFKA_3, KAFKA_4,
 };
+pub use kdc::{kdc, Kdc, KERBEROS_HOST, REALM};
+pub use oauth::{oauth, TokenServer};
 pub use security::{Certs, ClientStores, KEY_PASSWORD, STORE_PASSWORD};
 
 /// Where installed test servers are cached: `$KT_CACHE_DIR`, else
@@ -99,8 +103,19 @@ impl Server {
     /// that kills it when our end of its stdin closes (SIGTERM, then SIGKILL
     /// after 10 s), then waits for `port`.
     fn spawn(program: &Path, args: &[String], port: u16, log: &str) -> Result<Server> {
+        Server::spawn_with_env(program, args, port, log, &[])
+    }
+
+    /// [`Server::spawn`] with extra environment variables.
+    fn spawn_with_env(
+        program: &Path,
+        args: &[String],
+        port: u16,
+        log: &str,
+        env: &[(&str, String)],
+    ) -> Result<Server> {
         let dir = tempfile::tempdir()?;
-        let mut server = Server::spawn_in(dir.path(), program, args, port, log)?;
+        let mut server = Server::spawn_in(dir.path(), program, args, port, log, env)?;
         server._dir = Some(dir);
         Ok(server)
     }
@@ -112,8 +127,9 @@ impl Server {
         args: &[String],
         port: u16,
         log: &str,
+        env: &[(&str, String)],
     ) -> Result<Server> {
-        let server = Server::spawn_unready(dir, program, args, port, log)?;
+        let server = Server::spawn_unready_with_env(dir, program, args, port, log, env)?;
         let up = wait_until(Instant::now() + Duration::from_secs(60), || {
             accepts_connections(port) || !server.running()
         });
@@ -133,8 +149,20 @@ impl Server {
         port: u16,
         log: &str,
     ) -> Result<Server> {
+        Server::spawn_unready_with_env(dir, program, args, port, log, &[])
+    }
+
+    fn spawn_unready_with_env(
+        dir: &Path,
+        program: &Path,
+        args: &[String],
+        port: u16,
+        log: &str,
+        env: &[(&str, String)],
+    ) -> Result<Server> {
         let log_path = dir.join(log);
         let mut child = Command::new("sh")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .arg("-c")
             // A Kafka node can hang in its shutdown (SIGTERM), so it gets
             // 10 s and then SIGKILL: nothing outlives the test run.

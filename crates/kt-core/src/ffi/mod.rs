@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod cluster;
 pub mod groups;
+pub mod gssapi;
 pub mod records;
 pub mod scram;
 

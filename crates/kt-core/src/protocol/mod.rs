@@ -10,6 +10,7 @@
 //! struct; the answer comes back typed. [`ops`] holds the ones tools use,
 //! in kt's own types.
 
+mod oauth;
 mod ops;
 mod sasl;
 mod transport;
@@ -65,7 +66,7 @@ impl Broker {
             listed: Vec::new(),
         };
         broker.negotiate()?;
-        sasl::authenticate(&mut broker, config, host)?;
+        sasl::authenticate(&mut broker, config, host, timeout)?;
         Ok(broker)
     }
 

@@ -1,14 +1,16 @@
 //! SASL on kt's protocol path, as Kafka frames it: SaslHandshake names the
-//! mechanism, then SaslAuthenticate carries each step. PLAIN and
-//! SCRAM-SHA-256/512 through rsasl, with the same settings librdkafka
-//! takes (`sasl.mechanism(s)`, `sasl.username`, `sasl.password`).
+//! mechanism, then SaslAuthenticate carries each step. PLAIN,
+//! SCRAM-SHA-256/512 and OAUTHBEARER through rsasl, GSSAPI through the Cyrus
+//! SASL librdkafka uses, with the settings librdkafka takes.
 
 use std::sync::Arc;
 
 use bytes::Bytes;
 use kafka_protocol::messages::{SaslAuthenticateRequest, SaslHandshakeRequest};
 use kafka_protocol::protocol::StrBytes;
-use rsasl::prelude::{Mechname, SASLClient, SASLConfig, State};
+use rsasl::callback::{Context, Request, SessionCallback, SessionData};
+use rsasl::prelude::{Mechname, SASLClient, SASLConfig, SessionError, State};
+use rsasl::property::OAuthBearerToken;
 
 use super::Broker;
 use crate::config::Translated;
@@ -30,7 +32,12 @@ pub fn mechanism(config: &Translated) -> String {
 }
 
 /// Authenticates `broker` when `security.protocol` is SASL_*.
-pub fn authenticate(broker: &mut Broker, config: &Translated, _host: &str) -> Result<(), KtError> {
+pub fn authenticate(
+    broker: &mut Broker,
+    config: &Translated,
+    host: &str,
+    timeout: std::time::Duration,
+) -> Result<(), KtError> {
     let sasl = config
         .get("security.protocol")
         .is_some_and(|p| p.to_ascii_lowercase().starts_with("sasl"));
@@ -57,10 +64,12 @@ pub fn authenticate(broker: &mut Broker, config: &Translated, _host: &str) -> Re
     }
     let session_config = match mechanism.as_str() {
         "PLAIN" | "SCRAM-SHA-256" | "SCRAM-SHA-512" => credentials(config)?,
+        "OAUTHBEARER" => bearer(super::oauth::token(config, timeout)?)?,
+        "GSSAPI" => return kerberos(broker, config, host, &refused),
         other => {
             return Err(KtError::config(format!(
-                "kt's own requests (configs, ACLs, log dirs, API versions) do not yet speak \
-                 SASL mechanism {other}; use a listener with PLAIN or SCRAM"
+                "SASL mechanism {other} is not one kt speaks; use PLAIN, SCRAM-SHA-256, \
+                 SCRAM-SHA-512, GSSAPI or OAUTHBEARER"
             )))
         }
     };
@@ -100,4 +109,95 @@ fn credentials(config: &Translated) -> Result<Arc<SASLConfig>, KtError> {
     let password = config.get("sasl.password").unwrap_or_default().to_string();
     SASLConfig::with_credentials(None, user, password)
         .map_err(|e| KtError::config(format!("cannot use the SASL credentials: {e}")))
+}
+
+/// A config whose only answer is the OAUTHBEARER token.
+fn bearer(token: String) -> Result<Arc<SASLConfig>, KtError> {
+    struct Token(String);
+    impl SessionCallback for Token {
+        fn callback(
+            &self,
+            _session: &SessionData,
+            _context: &Context,
+            request: &mut Request<'_>,
+        ) -> Result<(), SessionError> {
+            request.satisfy::<OAuthBearerToken>(self.0.as_str())?;
+            Ok(())
+        }
+    }
+    SASLConfig::builder()
+        .with_default_mechanisms()
+        .with_callback(Token(token))
+        .map_err(|e| KtError::config(format!("cannot use the OAUTHBEARER token: {e}")))
+}
+
+/// GSSAPI: a ticket from the keytab (librdkafka's kinit command, as it
+/// runs it), then Cyrus SASL's tokens in SaslAuthenticate frames.
+fn kerberos(
+    broker: &mut Broker,
+    config: &Translated,
+    host: &str,
+    refused: &dyn Fn(String) -> KtError,
+) -> Result<(), KtError> {
+    kinit(config)?;
+    let service = config.get("sasl.kerberos.service.name").unwrap_or("kafka");
+    let (mut gss, mut step) = crate::ffi::gssapi::Gssapi::start(service, host).map_err(refused)?;
+    loop {
+        let answer = broker
+            .send(&SaslAuthenticateRequest::default().with_auth_bytes(Bytes::from(step.token)))?;
+        if answer.error_code != 0 {
+            let why = answer
+                .error_message
+                .as_ref()
+                .map_or_else(|| format!("error {}", answer.error_code), |m| m.to_string());
+            return Err(refused(why));
+        }
+        if step.done {
+            return Ok(());
+        }
+        step = gss.step(&answer.auth_bytes).map_err(refused)?;
+    }
+}
+
+/// librdkafka's default `sasl.kerberos.kinit.cmd`.
+const KINIT: &str = "kinit -R -t \"%{sasl.kerberos.keytab}\" -k %{sasl.kerberos.principal} || \
+                     kinit -t \"%{sasl.kerberos.keytab}\" -k %{sasl.kerberos.principal}";
+
+/// Runs the kinit command as librdkafka does before GSSAPI (none when
+/// `sasl.kerberos.min.time.before.relogin` is 0, as for a ticket cache).
+fn kinit(config: &Translated) -> Result<(), KtError> {
+    if config
+        .get("sasl.kerberos.min.time.before.relogin")
+        .map(str::trim)
+        == Some("0")
+    {
+        return Ok(());
+    }
+    let command = config.get("sasl.kerberos.kinit.cmd").unwrap_or(KINIT);
+    let command = [
+        "sasl.kerberos.keytab",
+        "sasl.kerberos.principal",
+        "sasl.kerberos.service.name",
+    ]
+    .iter()
+    .fold(command.to_string(), |c, key| {
+        let default = match *key {
+            "sasl.kerberos.principal" => "kafkaclient",
+            "sasl.kerberos.service.name" => "kafka",
+            _ => "",
+        };
+        c.replace(&format!("%{{{key}}}"), config.get(key).unwrap_or(default))
+    });
+    let out = std::process::Command::new("/bin/sh")
+        .args(["-c", &command])
+        .output()
+        .map_err(|e| KtError::config(format!("cannot run the kinit command: {e}")))?;
+    if !out.status.success() {
+        let why = String::from_utf8_lossy(&out.stderr);
+        return Err(KtError::config(format!(
+            "kinit failed ({}); check sasl.kerberos.keytab and sasl.kerberos.principal",
+            why.lines().last().unwrap_or("no output").trim()
+        )));
+    }
+    Ok(())
 }
