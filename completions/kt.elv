@@ -32,6 +32,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand configs 'Describe and alter configs of topics, brokers, loggers; quotas and SCRAM credentials (kafka-configs)'
             cand acls 'Add, remove and list ACLs (kafka-acls)'
             cand elect-leaders 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
+            cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
@@ -380,6 +381,23 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'kt;doctor'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand --timeout-ms 'How long each step may wait for the cluster, in milliseconds [default: 10000]'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;config'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -547,6 +565,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand configs 'Describe and alter configs of topics, brokers, loggers; quotas and SCRAM credentials (kafka-configs)'
             cand acls 'Add, remove and list ACLs (kafka-acls)'
             cand elect-leaders 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
+            cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
@@ -573,6 +592,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;acls'= {
         }
         &'kt;help;elect-leaders'= {
+        }
+        &'kt;help;doctor'= {
         }
         &'kt;help;config'= {
             cand show 'Print the resolved cluster and client settings, secrets redacted'

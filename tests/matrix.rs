@@ -443,6 +443,44 @@ fn agrees(tool: &Tool, ours: &Seen, theirs: &Seen, own: &Seen) -> bool {
     succeeded && (tool.judge == Judge::BothSucceed || *ours == theirs)
 }
 
+/// `kt doctor` with the set-up's file: every step passes, TLS and SASL
+/// among them where the listener has them.
+fn doctor(setup: &Setup, file: &Path) -> (bool, Run) {
+    let env = kt_testkit::kdc().env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let f = file.to_str().unwrap();
+    let run = kt_env(
+        &[
+            "doctor",
+            "-b",
+            &setup.address,
+            "--command-config",
+            f,
+            "-o",
+            "json",
+        ],
+        &env,
+    );
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(&run.stdout) else {
+        return (false, run);
+    };
+    let steps: Vec<String> = v["steps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["step"].as_str())
+        .map(|s| s.rsplit(' ').next().unwrap_or(s).to_string())
+        .collect();
+    let text = setup.lines.join("\n");
+    let wants = |step: &str| steps.iter().any(|s| s == step);
+    let ok = run.code == Some(0)
+        && v["ok"] == true
+        && (!text.contains("SSL") || wants("tls"))
+        && (!text.contains("SASL_") || wants("sasl"))
+        && wants("metadata");
+    (ok, run)
+}
+
 #[test]
 fn every_tool_over_every_secured_listener() {
     let node = kt_testkit::kafka();
@@ -474,8 +512,8 @@ fn every_tool_over_every_secured_listener() {
     for tool in &TOOLS {
         table.push_str(&format!(" {} |", tool.link.trim_start_matches("kafka-")));
     }
-    table.push('\n');
-    table.push_str(&"|---".repeat(TOOLS.len() + 1));
+    table.push_str(" kt doctor |\n");
+    table.push_str(&"|---".repeat(TOOLS.len() + 2));
     table.push_str("|\n");
     for (i, setup) in setups.iter().enumerate() {
         let file = dir.path().join(format!("client{i}.properties"));
@@ -510,6 +548,11 @@ fn every_tool_over_every_secured_listener() {
                     tool.link, setup.name
                 ));
             }
+        }
+        let (ok, seen) = doctor(setup, &file);
+        table.push_str(if ok { " ✓ |" } else { " ✗ |" });
+        if !ok {
+            failures.push(format!("kt doctor over {}:\n  {seen:?}", setup.name));
         }
         table.push('\n');
     }

@@ -75,24 +75,30 @@ fn tls_verifies_the_broker_by_default() {
     // Apache's own tool reads the same file the same way.
     let apache = apache_topics(&args);
     assert!(apache.stdout.lines().any(|l| l == t), "{apache:?}");
-    // No CA (the system's), the wrong CA, the wrong host name: one line, exit 2.
+    // No CA (the system's), the wrong CA, the wrong host name: one line,
+    // exit 2, in librdkafka's settings too (tests/refusals.rs has the rest).
     let other = format!("ssl.ca.location={}", certs.other_ca.display());
     let localhost = b.replace("127.0.0.1", "localhost");
-    for (server, extra) in [
-        (b.as_str(), vec!["-X", "security.protocol=ssl"]),
+    let untrusted = "the broker's certificate (CN=127.0.0.1, issued by CN=kt test CA) is not \
+                     signed by a CA kt trusts; put that CA's certificate in \
+                     ssl.truststore.location (or ssl.ca.location)";
+    for (server, extra, says) in [
+        (b.as_str(), vec!["-X", "security.protocol=ssl"], untrusted),
         (
             b.as_str(),
             vec!["-X", "security.protocol=ssl", "-X", &other],
+            untrusted,
         ),
         (
             localhost.as_str(),
             vec!["-X", "security.protocol=ssl", "-X", &cafile],
+            "the broker's certificate does not name localhost (it names IP:127.0.0.1)",
         ),
     ] {
         let mut args = vec!["topics", "--bootstrap-server", server, "--list"];
         args.extend(extra);
         let run = kt(&args);
-        assert_one_line(&run, 2, &format!("kt: TLS handshake with {server} failed (certificate verify failed); check ssl.ca.location"));
+        assert_one_line(&run, 2, &format!("kt: TLS with {server}: {says}"));
     }
     // A trust store that is not there: one line naming the setting and the file.
     let run = kt(&[
@@ -256,6 +262,91 @@ fn sasl_plain_produces_and_consumes() {
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(run.stdout, "plain one\nplain two\n", "{run:?}");
     assert!(!run.stderr.contains("carol-secret"), "{run:?}");
+}
+
+/// Kerberos with the ticket `kinit` left in the cache (`useTicketCache`),
+/// as a user logged in by hand has it: kt uses the ticket on both of its
+/// paths, and with the cache emptied says so in one line.
+#[test]
+fn kerberos_from_the_ticket_cache_of_kinit() {
+    let node = kt_testkit::kafka();
+    let kdc = kt_testkit::kdc();
+    let b = node.kerberos_address();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = format!("FILE:{}", dir.path().join("ccache").display());
+    let conf = kdc.krb5_conf.display().to_string();
+    let env = [
+        ("KRB5_CONFIG", conf.as_str()),
+        ("KRB5CCNAME", cache.as_str()),
+    ];
+    let kinit = std::process::Command::new("kinit")
+        .args(["-k", "-t"])
+        .arg(&kdc.client_keytab)
+        .arg(&kdc.client_principal)
+        .envs(env)
+        .output()
+        .expect("kinit (apt-get install -y krb5-user)");
+    assert!(kinit.status.success(), "{kinit:?}");
+    let file = dir.path().join("cache.properties");
+    std::fs::write(
+        &file,
+        "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=GSSAPI\nsasl.kerberos.service.name=kafka\n\
+         sasl.jaas.config=com.sun.security.auth.module.Krb5LoginModule required useTicketCache=true;\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let t = random_name("ticket");
+    create_topic(&t, 1);
+    let run = kt_env(&["topics", "-b", &b, "--list", "--command-config", f], &env);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.lines().any(|l| l == t), "{run:?}");
+    assert_eq!(run.stderr, "", "{run:?}");
+    // kt's protocol path, with the same ticket.
+    let run = kt_env(
+        &[
+            "configs",
+            "-b",
+            &b,
+            "--entity-type",
+            "topics",
+            "--entity-name",
+            &t,
+            "--command-config",
+            f,
+        ],
+        &env,
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let kdestroy = std::process::Command::new("kdestroy")
+        .envs(env)
+        .output()
+        .expect("kdestroy");
+    assert!(kdestroy.status.success(), "{kdestroy:?}");
+    let run = kt_env(
+        &[
+            "topics",
+            "-b",
+            &b,
+            "--list",
+            "--command-config",
+            f,
+            "--timeout-ms",
+            "20000",
+        ],
+        &env,
+    );
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with(&format!("kt: SASL authentication to {b} failed (")),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr
+            .contains("principal and keyTab in sasl.jaas.config"),
+        "{run:?}"
+    );
 }
 
 /// The Kafka-named console consumer over TLS ended with SIGSEGV in about

@@ -274,3 +274,83 @@ fn a_wrong_store_password_names_the_store_not_the_password() {
     assert_eq!(run.code, Some(2), "{run:?}");
     assert!(run.stderr.contains("is not a JKS store"), "{run:?}");
 }
+
+/// Java's inline PEM settings, written as a properties file holds a long
+/// value: continued over lines (`\\` at each end), or with `\\n` escapes.
+/// The mTLS listener lets kt in under both names, and Apache's tool, with
+/// the same file. A chain of two certificates on continued lines is one
+/// line to Java, whose PEM parser then keeps only the last certificate (the
+/// CA's) and fails the handshake; kt reads both (a README departure).
+#[test]
+fn inline_pem_settings_as_java_writes_them() {
+    let node = kt_testkit::kafka();
+    let b = node.mtls_address();
+    let topic = random_name("stores-inline");
+    create_topic(&topic, 1);
+    let s = stores();
+    let pem = std::fs::read_to_string(&s.keystore_pem).unwrap();
+    let ca = std::fs::read_to_string(&s.truststore_pem).unwrap();
+    // Each PEM block's lines of `text`, joined by `between`.
+    let blocks = |text: &str, wanted: &str, between: &str| {
+        let mut out = Vec::new();
+        let mut inside = false;
+        for line in text.lines() {
+            inside |= line.starts_with("-----BEGIN") && line.contains(wanted);
+            if inside {
+                out.push(line.to_string());
+            }
+            if line.starts_with("-----END") && inside {
+                inside = false;
+            }
+        }
+        out.join(between)
+    };
+    let continued = " \\\n    ";
+    let file_with = |name: &str, chain_between: &str| {
+        let lines = vec![
+            "security.protocol=SSL".to_string(),
+            "ssl.truststore.type=PEM".to_string(),
+            format!(
+                "ssl.truststore.certificates={}",
+                blocks(&ca, "CERTIFICATE", continued)
+            ),
+            "ssl.keystore.type=PEM".to_string(),
+            format!(
+                "ssl.keystore.certificate.chain={}",
+                blocks(&pem, "CERTIFICATE", chain_between)
+            ),
+            format!(
+                "ssl.keystore.key={}",
+                blocks(&pem, "PRIVATE KEY", continued)
+            ),
+            format!("ssl.key.password={KEY_PASSWORD}"),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let file = properties(dir.path(), name, &lines);
+        (dir, file)
+    };
+    let (_kept, escaped) = file_with("escaped.properties", "\\n");
+    lists_through(&b, &escaped, &topic, "inline PEM, \\n escapes");
+    let (_kept, one_line) = file_with("continued.properties", continued);
+    let f = one_line.to_str().unwrap();
+    let args = [
+        "--bootstrap-server",
+        b.as_str(),
+        "--list",
+        "--command-config",
+        f,
+    ];
+    for run in [
+        kafka("kafka-topics", &args),
+        kt(&["topics", "-b", &b, "--list", "--command-config", f]),
+    ] {
+        assert!(run.stdout.lines().any(|l| l == topic), "{run:?}");
+        assert_eq!(run.stderr, "", "{run:?}");
+    }
+    let apache = apache_topics(&args);
+    assert_eq!(
+        apache.code,
+        Some(1),
+        "Java reads this chain now: {apache:?}"
+    );
+}

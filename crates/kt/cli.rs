@@ -108,6 +108,14 @@ pub enum Command {
             kt elect-leaders --bootstrap-server localhost:9092 --election-type unclean --topic t --partition 2 --yes"
     )]
     ElectLeaders(Box<crate::elect::ElectArgs>),
+    /// Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker
+    #[command(
+        after_help = "Examples:\n  kt doctor --bootstrap-server kafka-1:9093 --command-config client.properties\n  \
+            kt doctor --cluster prod -o json\n\n\
+            Each step prints one line with its time; the first failure ends the walk with one line \
+            that says what to change (exit 2 for a setting, 4 for a broker this machine cannot reach)."
+    )]
+    Doctor(Box<crate::doctor::DoctorArgs>),
     /// Benchmark producing and consuming (kafka-producer-perf-test, kafka-consumer-perf-test)
     #[command(subcommand)]
     Perf(PerfCommand),

@@ -17,6 +17,7 @@ mod configs;
 mod console;
 mod delete_records;
 mod dispatch;
+mod doctor;
 mod elect;
 mod endpoint;
 #[cfg(test)]

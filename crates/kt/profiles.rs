@@ -60,6 +60,7 @@ connected!(
     crate::elect::ElectArgs,
     crate::configs::ConfigsArgs,
     crate::acls::AclsArgs,
+    crate::doctor::DoctorArgs,
     ShowArgs
 );
 

@@ -98,11 +98,11 @@ fn java_rule(key: &str) -> Rule {
         "receive.buffer.bytes" => Rule::Rename("socket.receive.buffer.bytes"),
         "metadata.max.age.ms" => Rule::Rename("topic.metadata.refresh.interval.ms"),
         "fetch.max.wait.ms" => Rule::Rename("fetch.wait.max.ms"),
-        // Java 2.7+'s inline PEM settings.
-        "ssl.truststore.certificates" => Rule::Rename("ssl.ca.pem"),
-        "ssl.keystore.certificate.chain" => Rule::Rename("ssl.certificate.pem"),
-        "ssl.keystore.key" => Rule::Rename("ssl.key.pem"),
         "buffer.memory"
+        // Java 2.7+'s inline PEM settings.
+        | "ssl.truststore.certificates"
+        | "ssl.keystore.certificate.chain"
+        | "ssl.keystore.key"
         | "default.api.timeout.ms"
         | "auto.offset.reset"
         | "security.protocol"
@@ -120,6 +120,15 @@ fn java_rule(key: &str) -> Rule {
     }
 }
 
+/// The SASL mechanisms both of kt's paths speak (Apache's clients, too).
+const SASL_MECHANISMS: [&str; 5] = [
+    "PLAIN",
+    "SCRAM-SHA-256",
+    "SCRAM-SHA-512",
+    "GSSAPI",
+    "OAUTHBEARER",
+];
+
 /// Translates properties, in order, into librdkafka settings.
 ///
 /// Unknown keys become warnings and are not passed on; a bad value for a key
@@ -131,6 +140,15 @@ pub fn translate(props: &[Property]) -> Result<Translated, KtError> {
     for prop in props {
         let key = prop.key.trim();
         let value = prop.value.as_str();
+        if matches!(key, "sasl.mechanism" | "sasl.mechanisms")
+            && !SASL_MECHANISMS.contains(&value.trim().to_ascii_uppercase().as_str())
+        {
+            return Err(KtError::config(format!(
+                "{key} {value} (from {}) is not a SASL mechanism kt speaks; use {}",
+                prop.source,
+                SASL_MECHANISMS.join(", ")
+            )));
+        }
         if prop.source == Source::Librdkafka {
             probe.check(key, value, prop, key)?;
             out.set(key, value);
@@ -331,6 +349,15 @@ fn special(
             probe.check(key, v, prop, key)?;
             out.set(key, v);
         }
+        "ssl.truststore.certificates" | "ssl.keystore.certificate.chain" | "ssl.keystore.key" => {
+            let named = format!("{key} (from {})", prop.source);
+            let (to, label) = match key {
+                "ssl.truststore.certificates" => ("ssl.ca.pem", "CERTIFICATE"),
+                "ssl.keystore.certificate.chain" => ("ssl.certificate.pem", "CERTIFICATE"),
+                _ => ("ssl.key.pem", "PRIVATE KEY"),
+            };
+            out.set(to, stores::inline_pem(value, &named, label)?);
+        }
         "security.protocol" => {
             let v = value.to_ascii_lowercase();
             probe.check(key, &v, prop, key)?;
@@ -374,6 +401,13 @@ fn special(
             for (k, v) in settings {
                 probe.check(k, &v, prop, key)?;
                 if k == "sasl.kerberos.keytab" {
+                    if let Err(e) = std::fs::File::open(&v) {
+                        return Err(KtError::config(format!(
+                            "cannot read keyTab {v} (sasl.jaas.config, from {}): {}; check keyTab",
+                            prop.source,
+                            crate::props::io_reason(&e)
+                        )));
+                    }
                     readable(out, &v, "Kerberos keys");
                 }
                 out.set(k, v);

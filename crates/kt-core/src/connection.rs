@@ -682,17 +682,29 @@ impl Cluster {
             cfg.set(k, v);
         }
         cfg.set("bootstrap.servers", &self.bootstrap);
+        // librdkafka runs kinit with the terminal as its stderr (`kinit -R`
+        // complains before the keytab login that works); kt's own look
+        // says why when a login fails.
+        if crate::protocol::uses_sasl(&self.config)
+            && self.mechanism() == "GSSAPI"
+            && self.config.get("sasl.kerberos.kinit.cmd").is_none()
+        {
+            cfg.set(
+                "sasl.kerberos.kinit.cmd",
+                format!("{{ {}; }} 2>/dev/null", crate::protocol::KINIT),
+            );
+        }
         cfg.set_log_level(self.log_level());
         cfg
     }
 
-    /// librdkafka's log level: warnings (kept for messages, not shown), info
-    /// under `--verbose`, debug when a `debug` property asks for it.
+    /// librdkafka's log level: info (kept for messages, never shown but
+    /// under `--verbose`: a broker's hang-up is logged at info), debug when
+    /// `--verbose` and a `debug` property ask for it.
     fn log_level(&self) -> RDKafkaLogLevel {
         match (self.verbose(), self.config.get("debug").is_some()) {
             (true, true) => RDKafkaLogLevel::Debug,
-            (true, false) => RDKafkaLogLevel::Info,
-            _ => RDKafkaLogLevel::Warning,
+            _ => RDKafkaLogLevel::Info,
         }
     }
 
@@ -776,6 +788,7 @@ impl Cluster {
         serve: &dyn Fn(),
     ) -> Result<Metadata, KtError> {
         let deadline = Instant::now() + self.timeout;
+        let mut looked = false;
         // Ask in growing slices so a refused or unresolvable broker fails at
         // once instead of after the whole timeout; a slow broker still gets
         // the whole timeout.
@@ -789,6 +802,9 @@ impl Cluster {
             match result {
                 Ok(md) => return Ok(md),
                 Err(e) => {
+                    if let Some(refused) = self.turned_away(context, &mut looked) {
+                        return Err(refused);
+                    }
                     let timed_out = Instant::now() >= deadline;
                     // An error before the slice ran out is librdkafka's answer,
                     // not a wait that timed out; but a lost connection to one
@@ -823,6 +839,7 @@ impl Cluster {
         serve: &dyn Fn(),
     ) -> Result<(), KtError> {
         let deadline = Instant::now() + self.timeout;
+        let mut looked = false;
         let mut slice = Duration::from_millis(50);
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -837,6 +854,9 @@ impl Cluster {
                 return Ok(());
             }
             let context: &KtContext = client.context().as_ref().as_ref();
+            if let Some(refused) = self.turned_away(context, &mut looked) {
+                return Err(refused);
+            }
             let timed_out = Instant::now() >= deadline;
             if timed_out || context.brokers_down() {
                 return Err(self.unreachable(context, None, timed_out));
@@ -868,6 +888,62 @@ impl Cluster {
         }
     }
 
+    /// The SASL mechanism the settings name, for messages.
+    fn mechanism(&self) -> String {
+        crate::protocol::sasl_mechanism(&self.config)
+    }
+
+    /// Why a broker turned this client away, once librdkafka's log says
+    /// one did (a TLS or SASL refusal, or a hang-up): kt's own look at the
+    /// bootstrap brokers (protocol::why_refused), which names the
+    /// setting to change, so a wrong setting is one line at once instead of
+    /// a wait for the timeout. Looks once per wait (`looked`); a broker
+    /// that is merely down, or a look that finds nothing, leaves the wait
+    /// to go on.
+    fn turned_away(&self, context: &KtContext, looked: &mut bool) -> Option<KtError> {
+        if *looked || self.mock.is_some() {
+            return None;
+        }
+        let last = context.last_error();
+        let refused = last
+            .as_deref()
+            .and_then(|w| security_failure(w, &self.bootstrap, &self.mechanism()));
+        if refused.is_none() && !context.hung_up() {
+            return None;
+        }
+        *looked = true;
+        let addresses = self.bootstrap_addresses();
+        let wait = self.timeout.min(Duration::from_secs(5));
+        let mut found = addresses
+            .iter()
+            .map(|(host, port)| crate::protocol::why_refused(host, *port, &self.config, wait));
+        if addresses.len() > 1 {
+            // One bootstrap broker of several turning kt away (a name its
+            // certificate lacks, say) is for librdkafka to route around:
+            // fail only when every one does.
+            let all: Option<Vec<KtError>> = found.collect();
+            return all.and_then(|refusals| refusals.into_iter().next());
+        }
+        found.next().flatten().or(refused)
+    }
+
+    /// The bootstrap brokers as (host, port), a listener prefix
+    /// (`SASL_SSL://`) dropped.
+    pub fn bootstrap_addresses(&self) -> Vec<(String, u16)> {
+        self.bootstrap
+            .split(',')
+            .filter_map(|entry| {
+                let entry = entry.trim();
+                let entry = entry.rsplit("://").next().unwrap_or(entry);
+                let (host, port) = entry.rsplit_once(':')?;
+                Some((
+                    host.trim_matches(['[', ']']).to_string(),
+                    port.parse().ok()?,
+                ))
+            })
+            .collect()
+    }
+
     /// The one-line error for a cluster that did not answer.
     pub fn unreachable(
         &self,
@@ -878,7 +954,7 @@ impl Cluster {
         let last = context.last_error().or_else(|| err.map(|e| e.to_string()));
         if let Some(e) = last
             .as_deref()
-            .and_then(|w| security_failure(w, &self.bootstrap))
+            .and_then(|w| security_failure(w, &self.bootstrap, &self.mechanism()))
         {
             return e;
         }
@@ -932,9 +1008,10 @@ fn connect_failure(log: &str) -> Option<String> {
     None
 }
 
-/// A broker that answered but refused kt's TLS or SASL settings: a
-/// configuration error with the settings to check, not an unreachable broker.
-pub fn security_failure(why: &str, bootstrap: &str) -> Option<KtError> {
+/// A broker that answered but refused kt's TLS or SASL settings, as
+/// librdkafka's log line tells it: a configuration error with the setting
+/// to check (in the protocol path's words), not an unreachable broker.
+pub fn security_failure(why: &str, bootstrap: &str, mechanism: &str) -> Option<KtError> {
     // librdkafka: "...: SSL handshake failed: error:0A000086:SSL routines::certificate
     // verify failed: broker certificate could not be verified, ... (after 22ms in state ...)"
     let detail = |marker: &str| {
@@ -942,15 +1019,8 @@ pub fn security_failure(why: &str, bootstrap: &str) -> Option<KtError> {
         let rest = rest.split(" (after ").next().unwrap_or(rest);
         Some(rest.trim().trim_end_matches('.').to_string())
     };
-    // The broker's alert when it wants a client certificate (mTLS) and
-    // got none, or one it does not trust: librdkafka sees it as a failed
-    // receive after the handshake.
-    if why.contains("alert bad certificate") || why.contains("alert certificate required") {
-        return Some(KtError::config(format!(
-            "TLS with {bootstrap}: the broker refused this client's certificate (it requires one \
-             its CA signed); check ssl.keystore.location (or ssl.certificate.location and \
-             ssl.key.location)"
-        )));
+    if let Some(e) = crate::protocol::tls_refusal(bootstrap, why) {
+        return Some(e);
     }
     if let Some(d) = detail("SSL handshake failed:") {
         let reason = d
@@ -959,18 +1029,23 @@ pub fn security_failure(why: &str, bootstrap: &str) -> Option<KtError> {
             .map(|r| r.split(':').next().unwrap_or(r).to_string())
             .unwrap_or(d);
         return Some(KtError::config(format!(
-            "TLS handshake with {bootstrap} failed ({reason}); check ssl.ca.location \
-             (or ssl.truststore.location) and that the broker's certificate names the host you connect to"
+            "TLS handshake with {bootstrap} failed ({reason}); check ssl.truststore.location \
+             (or ssl.ca.location) and that the broker's certificate names the host you connect to"
         )));
     }
-    if let Some(d) = detail("SASL authentication error:").or_else(|| {
-        why.contains("mechanism handshake failed")
-            .then(|| detail("SASL ").unwrap_or_default())
-    }) {
-        return Some(KtError::config(format!(
-            "SASL authentication to {bootstrap} failed ({d}); check sasl.mechanism and the \
-             username and password (sasl.jaas.config or sasl.username/sasl.password)"
-        )));
+    if let Some(e) = crate::protocol::token_refusal(why) {
+        return Some(e);
+    }
+    if why.contains("Request not valid in current SASL state") {
+        return Some(crate::protocol::no_sasl(bootstrap));
+    }
+    if let Some(offered) = detail("broker's supported mechanisms:")
+        .filter(|o| !o.is_empty() && o != "(n/a)" && why.contains("Unsupported SASL mechanism"))
+    {
+        return Some(crate::protocol::not_offered(bootstrap, mechanism, &offered));
+    }
+    if let Some(d) = detail("SASL authentication error:").or_else(|| detail("GSSAPI Error:")) {
+        return Some(crate::protocol::sasl_refused(bootstrap, mechanism, &d));
     }
     None
 }
@@ -1183,21 +1258,30 @@ mod tests {
 
     #[test]
     fn tls_and_sasl_failures_say_what_to_check() {
+        let failure = |why: &str| security_failure(why, "h:1", "SCRAM-SHA-256");
         let tls = "ssl://h:1/bootstrap: SSL handshake failed: error:0A000086:SSL routines::certificate verify failed: broker certificate could not be verified, verify that ssl.ca.location is correctly configured (after 22ms in state SSL_HANDSHAKE)";
-        let e = security_failure(tls, "h:1").unwrap();
+        let e = failure(tls).unwrap();
         assert_eq!(e.kind, crate::ErrorKind::Config);
         assert!(e.message.starts_with(
-            "TLS handshake with h:1 failed (certificate verify failed); check ssl.ca.location"
+            "TLS handshake with h:1 failed (certificate verify failed); check ssl.truststore.location"
         ));
         let sasl = "sasl_plaintext://h:1/bootstrap: SASL authentication error: SASL SCRAM authentication failed: broker responded with invalid-proof (after 43ms in state AUTH_REQ)";
-        let e = security_failure(sasl, "h:1").unwrap();
+        let e = failure(sasl).unwrap();
         assert!(e.message.starts_with("SASL authentication to h:1 failed (SASL SCRAM authentication failed: broker responded with invalid-proof); check sasl.mechanism"), "{}", e.message);
-        let mech = "sasl_plaintext://h:1/bootstrap: SASL PLAIN mechanism handshake failed: Local: Broker transport failure: broker's supported mechanisms: (n/a) (after 0ms in state DOWN)";
-        assert!(security_failure(mech, "h:1")
+        let other = "sasl_plaintext://h:1/bootstrap: SASL SCRAM-SHA-256 mechanism handshake failed: Broker: Unsupported SASL mechanism: broker's supported mechanisms: PLAIN (after 1ms in state AUTH_HANDSHAKE)";
+        assert_eq!(
+            failure(other).unwrap().message,
+            "SASL with h:1: the listener does not offer SCRAM-SHA-256 (it offers PLAIN); check sasl.mechanism"
+        );
+        let plain = "sasl_plaintext://h:1/bootstrap: SASL PLAIN mechanism handshake failed: Broker: Request not valid in current SASL state: broker's supported mechanisms: (after 1ms in state AUTH_HANDSHAKE)";
+        assert!(failure(plain)
             .unwrap()
             .message
-            .contains("PLAIN mechanism handshake failed"));
-        assert!(security_failure("Connection refused", "h:1").is_none());
+            .contains("the listener takes no SASL"));
+        // A transport failure mid-handshake is no verdict on the settings.
+        let lost = "sasl_plaintext://h:1/bootstrap: SASL PLAIN mechanism handshake failed: Local: Broker transport failure: broker's supported mechanisms: (n/a) (after 0ms in state DOWN)";
+        assert!(failure(lost).is_none());
+        assert!(failure("Connection refused").is_none());
     }
 
     #[test]

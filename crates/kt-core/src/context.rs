@@ -21,6 +21,9 @@ pub struct KtContext {
     verbose: Option<Diagnostics>,
     last_error: Mutex<Option<String>>,
     brokers_down: AtomicBool,
+    /// A broker hung up on the client (librdkafka's "Disconnected" and
+    /// "Send failed" lines, logged at info level).
+    hung_up: AtomicBool,
     /// librdkafka's last statistics (JSON), when `statistics.interval.ms` asks for them.
     statistics: Mutex<String>,
 }
@@ -42,6 +45,12 @@ impl KtContext {
     /// True once librdkafka said that every bootstrap broker is down.
     pub fn brokers_down(&self) -> bool {
         self.brokers_down.load(Ordering::Relaxed)
+    }
+
+    /// True once a broker hung up on the client: a sign that the listener
+    /// wants other settings (TLS, SASL), or that it went down.
+    pub fn hung_up(&self) -> bool {
+        self.hung_up.load(Ordering::Relaxed)
     }
 
     /// librdkafka's last statistics report (JSON), empty before the first.
@@ -76,8 +85,16 @@ impl ClientContext for KtContext {
             {
                 self.brokers_down.store(true, Ordering::Relaxed);
             }
-        } else if (level as i32) <= (RDKafkaLogLevel::Warning as i32) {
-            self.remember(message.to_string());
+        } else {
+            let hung_up = message.contains(": Disconnected") || message.contains(": Send failed");
+            if hung_up {
+                self.hung_up.store(true, Ordering::Relaxed);
+            }
+            if (level as i32) <= (RDKafkaLogLevel::Warning as i32)
+                || (hung_up && self.last_error().is_none())
+            {
+                self.remember(message.to_string());
+            }
         }
     }
 

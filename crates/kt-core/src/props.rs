@@ -134,13 +134,25 @@ pub fn readable_warning(path: &Path, secret_keys: &[&str]) -> Option<String> {
     })
 }
 
+/// Whether a secret setting's value is one worth hiding from other users: a
+/// JAAS line that only points at a ticket cache or a keytab holds none.
+fn holds_secret(p: &Property) -> bool {
+    if p.key != "sasl.jaas.config" {
+        return !p.value.is_empty();
+    }
+    let v = p.value.to_ascii_lowercase();
+    ["password", "secret", "token", "unsecuredloginstringclaim"]
+        .iter()
+        .any(|s| v.contains(s))
+}
+
 /// [`read_file`] and, for a file holding secrets others can read, the
 /// warning to show.
 pub fn read_file_checked(path: &Path) -> Result<(Vec<Property>, Option<String>), KtError> {
     let props = read_file(path)?;
     let secrets: Vec<&str> = props
         .iter()
-        .filter(|p| is_secret(&p.key))
+        .filter(|p| is_secret(&p.key) && holds_secret(p))
         .map(|p| p.key.as_str())
         .collect();
     let warning = readable_warning(path, &secrets);
@@ -159,6 +171,19 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn a_jaas_line_without_a_secret_is_not_one() {
+        let jaas = |value: &str| Property {
+            key: "sasl.jaas.config".into(),
+            value: value.into(),
+            source: Source::Flag("test"),
+        };
+        let krb = "com.sun.security.auth.module.Krb5LoginModule required useTicketCache=true;";
+        assert!(!holds_secret(&jaas(krb)));
+        let plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=a password=b;";
+        assert!(holds_secret(&jaas(plain)));
+    }
 
     #[test]
     fn key_value_splits_at_first_equals() {

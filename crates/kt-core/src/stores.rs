@@ -272,6 +272,62 @@ fn load_jks(
     Ok(ks)
 }
 
+/// Java's inline PEM settings (`ssl.truststore.certificates`,
+/// `ssl.keystore.certificate.chain`, `ssl.keystore.key`), read as Kafka's
+/// `PemParser` reads them: every `BEGIN … {label}` to `END … {label}`
+/// entry, its base64 with whitespace anywhere (a properties value
+/// continued with `\` over lines arrives as one line), written again as the
+/// PEM librdkafka reads (64 columns, one entry per block). An encrypted
+/// key keeps its `ENCRYPTED PRIVATE KEY` label for `ssl.key.password`.
+pub fn inline_pem(value: &str, setting: &str, label: &str) -> Result<String, KtError> {
+    use base64::Engine as _;
+    let engine = base64::engine::general_purpose::STANDARD;
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(begin) = rest.find("BEGIN") {
+        let after = &rest[begin + "BEGIN".len()..];
+        let Some(close) = after.find('-') else { break };
+        let header = words(&after[..close]);
+        let body_start = close + after[close..].find(|c| c != '-').unwrap_or(0);
+        let body = &after[body_start..];
+        let Some(end) = body.find("-----END").or_else(|| body.find("-END")) else {
+            break;
+        };
+        let base64: String = body[..end].chars().filter(|c| !c.is_whitespace()).collect();
+        let tail = &body[end..];
+        let skip = tail
+            .find("END")
+            .map(|i| i + 3)
+            .and_then(|i| tail[i..].find('-').map(|j| i + j))
+            .map_or(tail.len(), |i| {
+                i + tail[i..].find(|c| c != '-').unwrap_or(tail.len() - i)
+            });
+        rest = &tail[skip..];
+        if !header.ends_with(label) {
+            continue;
+        }
+        let der = engine.decode(base64.as_bytes()).map_err(|_| {
+            KtError::config(format!(
+                "{setting} holds a {label} whose base64 kt cannot read; check the value"
+            ))
+        })?;
+        out.push_str(&format!("-----BEGIN {header}-----\n"));
+        let text = engine.encode(der);
+        for line in text.as_bytes().chunks(64) {
+            out.push_str(&String::from_utf8_lossy(line));
+            out.push('\n');
+        }
+        out.push_str(&format!("-----END {header}-----\n"));
+    }
+    if out.is_empty() {
+        return Err(KtError::config(format!(
+            "{setting} holds no PEM {label} (-----BEGIN {label}----- … -----END {label}-----)"
+        )));
+    }
+    Ok(out)
+}
+
 /// The `-----BEGIN …-----` … `-----END …-----` blocks of a PEM text.
 fn pem_blocks(text: &str) -> Vec<&str> {
     let mut blocks = Vec::new();
@@ -347,6 +403,62 @@ pub(crate) mod tests {
             .unwrap()
             .to_der()
             .unwrap()
+    }
+
+    /// Java's inline PEM values as a properties file hands them over: one
+    /// line (continued with `\`), or with `\n` escapes; each becomes the
+    /// PEM openssl reads, an encrypted key keeping its label.
+    #[test]
+    fn inline_pem_values_read_as_kafka_reads_them() {
+        let (ca, cert, key) = identity_pems();
+        let one_line = |pem: &str| pem.lines().collect::<Vec<_>>().join(" ");
+        let glued = |pem: &str| {
+            // `-----BEGIN CERTIFICATE----- \` then base64 lines ending in `\`.
+            let lines: Vec<&str> = pem.lines().collect();
+            format!(
+                "{} {}{}",
+                lines[0],
+                lines[1..lines.len() - 1].concat(),
+                lines[lines.len() - 1]
+            )
+        };
+        for value in [cert.clone(), one_line(&cert), glued(&cert)] {
+            let pem = inline_pem(&value, "ssl.keystore.certificate.chain", "CERTIFICATE").unwrap();
+            assert_eq!(pem, cert, "{value}");
+        }
+        let chain = format!("{cert}{ca}");
+        let both = inline_pem(&one_line(&chain), "s", "CERTIFICATE").unwrap();
+        assert_eq!(X509::stack_from_pem(both.as_bytes()).unwrap().len(), 2);
+        assert_eq!(inline_pem(&glued(&key), "s", "PRIVATE KEY").unwrap(), key);
+        let pkey = PKey::private_key_from_pem(key.as_bytes()).unwrap();
+        let encrypted = pkey
+            .private_key_to_pem_pkcs8_passphrase(openssl::symm::Cipher::aes_128_cbc(), b"kp")
+            .unwrap();
+        let encrypted = String::from_utf8(encrypted).unwrap();
+        let read = inline_pem(&one_line(&encrypted), "s", "PRIVATE KEY").unwrap();
+        assert!(read.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"));
+        PKey::private_key_from_pem_passphrase(read.as_bytes(), b"kp").unwrap();
+        // Nothing PEM, or a certificate where the key goes: one line, no value.
+        for (value, label) in [
+            ("secret-ish text", "CERTIFICATE"),
+            (cert.as_str(), "PRIVATE KEY"),
+        ] {
+            let e = inline_pem(value, "ssl.keystore.key (from f)", label).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "ssl.keystore.key (from f) holds no PEM {label} \
+                     (-----BEGIN {label}----- … -----END {label}-----)"
+                )
+            );
+        }
+        let e = inline_pem(
+            "-----BEGIN CERTIFICATE----- ab*cd -----END CERTIFICATE-----",
+            "s",
+            "CERTIFICATE",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("base64"), "{e}");
     }
 
     fn settings(path: &Path, password: &str) -> StoreSettings {

@@ -237,11 +237,19 @@ pub struct KafkaCluster {
     kerberos_ports: Vec<u16>,
     oauth_ports: Vec<u16>,
     oidc_ports: Vec<u16>,
+    /// SSL with a certificate that expired; PLAINTEXT advertised under a
+    /// host name that resolves nowhere ([`FARAWAY_HOST`]).
+    expired_ports: Vec<u16>,
+    faraway_ports: Vec<u16>,
     certs: Option<Certs>,
     /// What the broker logs once it serves: KRaft and ZooKeeper mode differ.
     started: &'static str,
     servers: Vec<Option<Server>>,
 }
+
+/// The host name the FARAWAY listener advertises: `.invalid` never
+/// resolves (RFC 2606), as a name only the brokers' own network knows.
+pub const FARAWAY_HOST: &str = "kt-faraway.invalid";
 
 /// A single-node cluster (most tests).
 pub type KafkaNode = KafkaCluster;
@@ -274,6 +282,8 @@ impl KafkaCluster {
         let kerberos_ports = free_ports(nodes)?;
         let oauth_ports = free_ports(nodes)?;
         let oidc_ports = free_ports(nodes)?;
+        let expired_ports = free_ports(nodes)?;
+        let faraway_ports = free_ports(nodes)?;
         let (kdc, oauth) = (crate::kdc(), crate::oauth());
         let controllers = free_ports(nodes)?;
         let voters: Vec<String> = controllers
@@ -289,23 +299,72 @@ impl KafkaCluster {
                 (ports[i], ssl_ports[i], sasl_ports[i], controllers[i]);
             let (mtls, sasl_ssl) = (mtls_ports[i], sasl_ssl_ports[i]);
             let (kerberos, oauth_port, oidc) = (kerberos_ports[i], oauth_ports[i], oidc_ports[i]);
+            let (expired, faraway) = (expired_ports[i], faraway_ports[i]);
             let listeners = format!(
                 "PLAINTEXT://127.0.0.1:{port},SSL://127.0.0.1:{ssl},SASL_PLAINTEXT://127.0.0.1:{sasl},\
                  MTLS://127.0.0.1:{mtls},SASL_SSL://127.0.0.1:{sasl_ssl},\
-                 KERBEROS://{host}:{kerberos},OAUTH://127.0.0.1:{oauth_port},OIDC://127.0.0.1:{oidc}",
+                 KERBEROS://{host}:{kerberos},OAUTH://127.0.0.1:{oauth_port},OIDC://127.0.0.1:{oidc},\
+                 EXPIRED://127.0.0.1:{expired}",
                 host = crate::KERBEROS_HOST,
             );
+            let advertised = format!("{listeners},FARAWAY://{FARAWAY_HOST}:{faraway}");
+            let listeners = format!("{listeners},FARAWAY://127.0.0.1:{faraway}");
+            let kerberos_listener = format!(
+                "listener.name.kerberos.sasl.enabled.mechanisms=GSSAPI\n\
+                 sasl.kerberos.service.name=kafka\n\
+                 listener.name.kerberos.gssapi.sasl.jaas.config=\
+                 com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true \
+                 storeKey=true keyTab=\"{}\" principal=\"{}\";\n",
+                kdc.broker_keytab.display(),
+                kdc.broker_principal
+            );
+            let oauth_listeners = format!(
+                "listener.name.oauth.ssl.keystore.type=PEM\n\
+                 listener.name.oauth.ssl.keystore.location={keystore}\n\
+                 listener.name.oauth.sasl.enabled.mechanisms=OAUTHBEARER\n\
+                 listener.name.oauth.oauthbearer.sasl.jaas.config=\
+                 org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule \
+                 required unsecuredLoginStringClaim_sub=\"broker\";\n\
+                 listener.name.oidc.ssl.keystore.type=PEM\n\
+                 listener.name.oidc.ssl.keystore.location={keystore}\n\
+                 listener.name.oidc.sasl.enabled.mechanisms=OAUTHBEARER\n\
+                 listener.name.oidc.oauthbearer.sasl.jaas.config=\
+                 org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;\n\
+                 listener.name.oidc.oauthbearer.sasl.server.callback.handler.class=\
+                 org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler\n\
+                 listener.name.oidc.oauthbearer.sasl.oauthbearer.jwks.endpoint.url={}\n\
+                 listener.name.oidc.oauthbearer.sasl.oauthbearer.expected.audience={}\n\
+                 listener.name.oidc.oauthbearer.sasl.oauthbearer.expected.issuer={}\n",
+                oauth.jwks_url(),
+                crate::oauth::AUDIENCE,
+                crate::oauth::ISSUER,
+                keystore = certs.keystore.display(),
+            );
+            let sasl_jaas = ["sasl_plaintext", "sasl_ssl"]
+                .map(|l| {
+                    format!(
+                        "listener.name.{l}.plain.sasl.jaas.config={PLAIN_JAAS}\n\
+                         listener.name.{l}.scram-sha-256.sasl.jaas.config=\
+                         org.apache.kafka.common.security.scram.ScramLoginModule required;\n\
+                         listener.name.{l}.scram-sha-512.sasl.jaas.config=\
+                         org.apache.kafka.common.security.scram.ScramLoginModule required;\n"
+                    )
+                })
+                .concat();
             std::fs::write(
                 home.join("server.properties"),
                 format!(
                     "process.roles=broker,controller\nnode.id={id}\n\
                      controller.quorum.voters={voters}\n\
                      listeners={listeners},CONTROLLER://127.0.0.1:{controller}\n\
-                     advertised.listeners={listeners}\n\
+                     advertised.listeners={advertised}\n\
                      controller.listener.names=CONTROLLER\ninter.broker.listener.name=PLAINTEXT\n\
                      listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SSL:SSL,\
                      SASL_PLAINTEXT:SASL_PLAINTEXT,MTLS:SSL,SASL_SSL:SASL_SSL,\
-                     KERBEROS:SASL_PLAINTEXT,OAUTH:SASL_SSL,OIDC:SASL_SSL,CONTROLLER:PLAINTEXT\n\
+                     KERBEROS:SASL_PLAINTEXT,OAUTH:SASL_SSL,OIDC:SASL_SSL,EXPIRED:SSL,\
+                     FARAWAY:PLAINTEXT,CONTROLLER:PLAINTEXT\n\
+                     listener.name.expired.ssl.keystore.type=PEM\n\
+                     listener.name.expired.ssl.keystore.location={expired_keystore}\n\
                      listener.name.ssl.ssl.keystore.type=PEM\n\
                      listener.name.ssl.ssl.keystore.location={keystore}\n\
                      listener.name.mtls.ssl.keystore.type=PEM\n\
@@ -329,43 +388,8 @@ impl KafkaCluster {
                     id = i + 1,
                     voters = voters.join(","),
                     keystore = certs.keystore.display(),
+                    expired_keystore = certs.expired_keystore.display(),
                     ca = certs.ca.display(),
-                    kerberos_listener = format!(
-                        "listener.name.kerberos.sasl.enabled.mechanisms=GSSAPI\n\
-                         sasl.kerberos.service.name=kafka\n\
-                         listener.name.kerberos.gssapi.sasl.jaas.config=\
-                         com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true \
-                         storeKey=true keyTab=\"{}\" principal=\"{}\";\n",
-                        kdc.broker_keytab.display(),
-                        kdc.broker_principal
-                    ),
-                    oauth_listeners = format!(
-                        "listener.name.oauth.ssl.keystore.type=PEM\n\
-                         listener.name.oauth.ssl.keystore.location={keystore}\n\
-                         listener.name.oauth.sasl.enabled.mechanisms=OAUTHBEARER\n\
-                         listener.name.oauth.oauthbearer.sasl.jaas.config=\
-                         org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule \
-                         required unsecuredLoginStringClaim_sub=\"broker\";\n\
-                         listener.name.oidc.ssl.keystore.type=PEM\n\
-                         listener.name.oidc.ssl.keystore.location={keystore}\n\
-                         listener.name.oidc.sasl.enabled.mechanisms=OAUTHBEARER\n\
-                         listener.name.oidc.oauthbearer.sasl.jaas.config=\
-                         org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;\n\
-                         listener.name.oidc.oauthbearer.sasl.server.callback.handler.class=\
-                         org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler\n\
-                         listener.name.oidc.oauthbearer.sasl.oauthbearer.jwks.endpoint.url={}\n",
-                        oauth.jwks_url(),
-                        keystore = certs.keystore.display(),
-                    ),
-                    sasl_jaas = ["sasl_plaintext", "sasl_ssl"]
-                        .map(|l| format!(
-                            "listener.name.{l}.plain.sasl.jaas.config={PLAIN_JAAS}\n\
-                             listener.name.{l}.scram-sha-256.sasl.jaas.config=\
-                             org.apache.kafka.common.security.scram.ScramLoginModule required;\n\
-                             listener.name.{l}.scram-sha-512.sasl.jaas.config=\
-                             org.apache.kafka.common.security.scram.ScramLoginModule required;\n"
-                        ))
-                        .concat(),
                     data = home.join("data").display(),
                 ),
             )?;
@@ -397,6 +421,8 @@ impl KafkaCluster {
             kerberos_ports,
             oauth_ports,
             oidc_ports,
+            expired_ports,
+            faraway_ports,
             certs: Some(certs),
             started: "Kafka Server started",
             servers: (0..nodes).map(|_| None).collect(),
@@ -434,6 +460,8 @@ impl KafkaCluster {
             kerberos_ports: Vec::new(),
             oauth_ports: Vec::new(),
             oidc_ports: Vec::new(),
+            expired_ports: Vec::new(),
+            faraway_ports: Vec::new(),
             certs: None,
             started: "] started (kafka.server.KafkaServer)",
             servers: vec![None],
@@ -557,6 +585,23 @@ impl KafkaCluster {
         format!(
             "127.0.0.1:{}",
             self.oidc_ports.first().copied().unwrap_or(0)
+        )
+    }
+
+    /// The first node's SSL listener whose certificate expired.
+    pub fn expired_address(&self) -> String {
+        format!(
+            "127.0.0.1:{}",
+            self.expired_ports.first().copied().unwrap_or(0)
+        )
+    }
+
+    /// The first node's PLAINTEXT listener on 127.0.0.1 that metadata
+    /// advertises as [`FARAWAY_HOST`], a name that resolves nowhere.
+    pub fn faraway_address(&self) -> String {
+        format!(
+            "127.0.0.1:{}",
+            self.faraway_ports.first().copied().unwrap_or(0)
         )
     }
 

@@ -24,7 +24,7 @@ mod oauth;
 mod security;
 pub use kafka::{
     kafka, kafka4, kafka_zookeeper_mode, libs as kafka_libs, run_tool, tool_command, KafkaCluster,
-    KafkaNode, Release, KAFKA_3, KAFKA_4,
+    KafkaNode, Release, FARAWAY_HOST, KAFKA_3, KAFKA_4,
 };
 pub use kdc::{kdc, Kdc, KERBEROS_HOST, REALM};
 pub use oauth::{oauth, TokenServer};

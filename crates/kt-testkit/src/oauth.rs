@@ -142,6 +142,12 @@ fn jwks(key: &PKey<Private>) -> Result<String> {
     .to_string())
 }
 
+/// The `aud` claim of every token, which the OIDC listener expects.
+pub const AUDIENCE: &str = "kt-test-cluster";
+/// The `iss` claim of every token, which the OIDC listener expects (Kafka
+/// 4.4 will not start without an expected issuer).
+pub const ISSUER: &str = "kt-test";
+
 fn jwt(key: &PKey<Private>, subject: &str, scope: &str) -> Result<String> {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)?
@@ -152,7 +158,10 @@ fn jwt(key: &PKey<Private>, subject: &str, scope: &str) -> Result<String> {
         "iat": now,
         "exp": now + 3600,
         "scope": scope,
-        "iss": "kt-test",
+        "iss": ISSUER,
+        // The cluster the token is for: Kafka 4.4's broker insists on
+        // checking it (sasl.oauthbearer.expected.audience).
+        "aud": AUDIENCE,
     });
     let signed = format!(
         "{}.{}",

@@ -24,6 +24,9 @@ pub struct Certs {
     pub key: PathBuf,
     /// The key and then the certificate in one PEM file: a Kafka keystore.
     pub keystore: PathBuf,
+    /// The same for a certificate (IP 127.0.0.1, by the same CA) that
+    /// expired on 2 January 2024.
+    pub expired_keystore: PathBuf,
 }
 
 fn run(program: &str, dir: &Path, args: &[&str], install: &str) -> Result<()> {
@@ -78,21 +81,25 @@ pub(crate) fn make_certs() -> Result<Certs> {
             ],
         )?;
     }
-    openssl(
-        d,
-        &[
-            "req",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "broker.key",
-            "-out",
-            "broker.csr",
-            "-subj",
-            "/CN=127.0.0.1",
-        ],
-    )?;
+    // The broker's key and request, and those of a certificate that
+    // expired long ago (signed below by `openssl ca`, which takes dates).
+    for name in ["broker", "expired"] {
+        openssl(
+            d,
+            &[
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                &format!("{name}.key"),
+                "-out",
+                &format!("{name}.csr"),
+                "-subj",
+                "/CN=127.0.0.1",
+            ],
+        )?;
+    }
     std::fs::write(d.join("ext.cnf"), "subjectAltName=IP:127.0.0.1\n")?;
     openssl(
         d,
@@ -114,15 +121,46 @@ pub(crate) fn make_certs() -> Result<Certs> {
             "ext.cnf",
         ],
     )?;
+    std::fs::write(
+        d.join("ca.cnf"),
+        "[ca]\ndefault_ca = kt\n[kt]\ndatabase = index.txt\nnew_certs_dir = .\n\
+         certificate = ca.pem\nprivate_key = ca.key\nserial = serial\ndefault_md = sha256\n\
+         policy = any\n[any]\ncommonName = supplied\n",
+    )?;
+    std::fs::write(d.join("index.txt"), "")?;
+    std::fs::write(d.join("serial"), "1000\n")?;
+    openssl(
+        d,
+        &[
+            "ca",
+            "-batch",
+            "-notext",
+            "-config",
+            "ca.cnf",
+            "-in",
+            "expired.csr",
+            "-out",
+            "expired.pem",
+            "-startdate",
+            "20240101000000Z",
+            "-enddate",
+            "20240102000000Z",
+            "-extfile",
+            "ext.cnf",
+        ],
+    )?;
     let at = |f: &str| d.join(f);
-    let keystore = [
-        std::fs::read_to_string(at("broker.key"))?,
-        std::fs::read_to_string(at("broker.pem"))?,
-    ]
-    .concat();
-    std::fs::write(at("broker-keystore.pem"), keystore)?;
+    for name in ["broker", "expired"] {
+        let keystore = [
+            std::fs::read_to_string(at(&format!("{name}.key")))?,
+            std::fs::read_to_string(at(&format!("{name}.pem")))?,
+        ]
+        .concat();
+        std::fs::write(at(&format!("{name}-keystore.pem")), keystore)?;
+    }
     Ok(Certs {
         keystore: at("broker-keystore.pem"),
+        expired_keystore: at("expired-keystore.pem"),
         ca: at("ca.pem"),
         other_ca: at("other-ca.pem"),
         cert: at("broker.pem"),

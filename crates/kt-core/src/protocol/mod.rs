@@ -10,6 +10,7 @@
 //! struct; the answer comes back typed. [`ops`] holds the ones tools use,
 //! in kt's own types.
 
+mod look;
 mod oauth;
 mod ops;
 mod sasl;
@@ -23,8 +24,13 @@ use bytes::{Buf, BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{ApiKey, ApiVersionsRequest, RequestHeader, ResponseHeader};
 use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Request, StrBytes};
 
+pub use look::{look, why_refused, Look, Step};
+pub use oauth::librdkafka_token_refusal as token_refusal;
 pub use ops::*;
-pub use transport::uses_tls;
+pub use sasl::{
+    mechanism as sasl_mechanism, no_sasl, not_offered, refused as sasl_refused, uses_sasl, KINIT,
+};
+pub use transport::{refusal as tls_refusal, uses_tls, TlsFacts};
 
 use crate::config::Translated;
 use crate::error::{ErrorKind, KtError};
@@ -56,7 +62,21 @@ impl Broker {
     ) -> Result<Broker, KtError> {
         let deadline = Instant::now() + timeout;
         let stream = transport::Stream::connect(host, port, config, deadline)?;
-        let mut broker = Broker {
+        let mut broker = Broker::over(stream, host, port, client_id, deadline);
+        broker.negotiate()?;
+        sasl::authenticate(&mut broker, config, host, timeout)?;
+        Ok(broker)
+    }
+
+    /// A broker on `stream`, before any request.
+    fn over(
+        stream: transport::Stream,
+        host: &str,
+        port: u16,
+        client_id: &str,
+        deadline: Instant,
+    ) -> Broker {
+        Broker {
             stream,
             correlation: 0,
             client_id: StrBytes::from_string(client_id.to_string()),
@@ -64,10 +84,7 @@ impl Broker {
             peer: format!("{host}:{port}"),
             versions: HashMap::new(),
             listed: Vec::new(),
-        };
-        broker.negotiate()?;
-        sasl::authenticate(&mut broker, config, host, timeout)?;
-        Ok(broker)
+        }
     }
 
     /// `host:port`, for messages.
@@ -226,7 +243,8 @@ fn io_error(peer: &str, e: std::io::Error) -> KtError {
                  what the client properties say?)"
             ))
         }
-        _ => KtError::unreachable(format!("broker {peer}: {e}")),
+        _ => transport::certificate_refused(peer, &e.to_string())
+            .unwrap_or_else(|| KtError::unreachable(format!("broker {peer}: {e}"))),
     }
 }
 

@@ -2,8 +2,8 @@
 //! takes: Kafka's unsecured JWT (`enable.sasl.oauthbearer.unsecure.jwt`,
 //! `sasl.oauthbearer.config`), or an OIDC provider's token for the client
 //! credentials (`sasl.oauthbearer.method=oidc`, `…token.endpoint.url`,
-//! `…client.id`, `…client.secret`, `…scope`), fetched with the libcurl
-//! librdkafka links.
+//! `…client.id`, `…client.secret`, `…scope`), fetched over HTTPS with the
+//! system's OpenSSL.
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
@@ -59,6 +59,39 @@ fn unsecured_jwt(settings: &str) -> String {
     )
 }
 
+/// The token endpoint at `url` gave no token, for `why` ("HTTP 401").
+pub fn token_refused(url: &str, why: &str) -> KtError {
+    KtError::config(format!(
+        "cannot get an OAUTHBEARER token from {url} ({why}); check \
+         sasl.oauthbearer.token.endpoint.url and the clientId and clientSecret in \
+         sasl.jaas.config"
+    ))
+}
+
+/// librdkafka's word for a token endpoint that gave no token: `Failed to
+/// retrieve OIDC token from "URL": BODY (401)`, or the line after it,
+/// `Failed to acquire SASL OAUTHBEARER token: BODY`, as [`token_refused`]
+/// says it.
+pub fn librdkafka_token_refusal(why: &str) -> Option<KtError> {
+    if let Some(body) = why
+        .split("Failed to acquire SASL OAUTHBEARER token: ")
+        .nth(1)
+    {
+        return Some(token_refused("the token endpoint", body.trim()));
+    }
+    let rest = why.split("Failed to retrieve OIDC token from \"").nth(1)?;
+    let (url, rest) = rest.split_once('"')?;
+    let code = rest
+        .rsplit_once('(')
+        .and_then(|(_, c)| c.split(')').next())
+        .filter(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()));
+    let reason = match code {
+        Some(code) => format!("HTTP {code}"),
+        None => rest.trim_start_matches(':').trim().to_string(),
+    };
+    Some(token_refused(url, &reason))
+}
+
 /// The client-credentials grant at the token endpoint.
 fn fetch(config: &Translated, timeout: std::time::Duration) -> Result<String, KtError> {
     let url = config
@@ -71,45 +104,49 @@ fn fetch(config: &Translated, timeout: std::time::Duration) -> Result<String, Kt
         body.push_str("&scope=");
         body.push_str(&scope.replace(' ', "+"));
     }
-    let failed = |why: String| {
-        KtError::config(format!(
-            "cannot get an OAUTHBEARER token from {url} ({why}); check \
-             sasl.oauthbearer.token.endpoint.url and the client id and secret"
-        ))
-    };
-    let mut answer = Vec::new();
-    let mut easy = curl::easy::Easy::new();
-    let mut headers = curl::easy::List::new();
-    let code = (|| -> Result<u32, curl::Error> {
-        easy.url(url)?;
-        easy.post(true)?;
-        easy.post_fields_copy(body.as_bytes())?;
-        headers.append(&format!(
-            "Authorization: Basic {}",
-            STANDARD.encode(format!("{id}:{secret}"))
-        ))?;
-        headers.append("Accept: application/json")?;
-        headers.append("Content-Type: application/x-www-form-urlencoded")?;
-        easy.http_headers(headers)?;
-        easy.timeout(timeout)?;
-        {
-            let mut transfer = easy.transfer();
-            transfer.write_function(|data| {
-                answer.extend_from_slice(data);
-                Ok(data.len())
-            })?;
-            transfer.perform()?;
-        }
-        easy.response_code()
-    })()
-    .map_err(|e| failed(e.description().to_string()))?;
-    if code != 200 {
-        return Err(failed(format!("HTTP {code}")));
-    }
-    let json: serde_json::Value = serde_json::from_slice(&answer)
-        .map_err(|_| failed("the answer is not JSON".to_string()))?;
+    let failed = |why: String| token_refused(url, &why);
+    let tls = native_tls::TlsConnector::new().map_err(|e| failed(e.to_string()))?;
+    let agent = ureq::AgentBuilder::new()
+        .tls_connector(std::sync::Arc::new(tls))
+        .timeout(timeout)
+        .build();
+    let answer = agent
+        .post(url)
+        .set(
+            "Authorization",
+            &format!("Basic {}", STANDARD.encode(format!("{id}:{secret}"))),
+        )
+        .set("Accept", "application/json")
+        .set("Content-Type", "application/x-www-form-urlencoded")
+        .send_string(&body)
+        .map_err(|e| match e {
+            ureq::Error::Status(code, _) => failed(format!("HTTP {code}")),
+            ureq::Error::Transport(t) => failed(t.kind().to_string()),
+        })?
+        .into_string()
+        .map_err(|e| failed(e.to_string()))?;
+    let json: serde_json::Value =
+        serde_json::from_str(&answer).map_err(|_| failed("the answer is not JSON".to_string()))?;
     json["access_token"]
         .as_str()
         .map(str::to_string)
         .ok_or_else(|| failed("the answer has no access_token".to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn librdkafka_refusal_says_the_endpoint_and_the_status() {
+        let why = r#"Failed to retrieve OIDC token from "http://127.0.0.1:36079/token": {"error":"invalid_client"} (401)"#;
+        let e = librdkafka_token_refusal(why).unwrap();
+        assert!(
+            e.message
+                .starts_with("cannot get an OAUTHBEARER token from http://127.0.0.1:36079/token (HTTP 401); check"),
+            "{}",
+            e.message
+        );
+        assert!(librdkafka_token_refusal("Connection refused").is_none());
+    }
 }

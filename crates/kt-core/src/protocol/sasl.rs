@@ -31,41 +31,94 @@ pub fn mechanism(config: &Translated) -> String {
         )
 }
 
-/// Authenticates `broker` when `security.protocol` is SASL_*.
+/// Whether `security.protocol` is SASL_PLAINTEXT or SASL_SSL.
+pub fn uses_sasl(config: &Translated) -> bool {
+    config
+        .get("security.protocol")
+        .is_some_and(|p| p.to_ascii_lowercase().starts_with("sasl"))
+}
+
+/// A listener that takes no SASL at all.
+pub fn no_sasl(peer: &str) -> KtError {
+    KtError::config(format!(
+        "SASL with {peer}: the listener takes no SASL (a PLAINTEXT or SSL listener); set \
+         security.protocol to PLAINTEXT or SSL, or use the broker's SASL port"
+    ))
+}
+
+/// The mechanisms a broker offers (`PLAIN, SCRAM-SHA-512` or a list), in
+/// one order: a broker lists them in its set's order, which varies.
+pub(crate) fn offered_list<'a>(offered: impl IntoIterator<Item = &'a str>) -> String {
+    let mut all: Vec<&str> = offered
+        .into_iter()
+        .flat_map(|o| o.split(','))
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .collect();
+    all.sort_unstable();
+    all.join(", ")
+}
+
+/// A listener that does not offer the mechanism asked for.
+pub fn not_offered(peer: &str, mechanism: &str, offered: &str) -> KtError {
+    let offered = offered_list([offered]);
+    KtError::config(format!(
+        "SASL with {peer}: the listener does not offer {mechanism} (it offers {offered}); \
+         check sasl.mechanism"
+    ))
+}
+
+/// A login the broker turned down, with what to check for the mechanism.
+pub fn refused(peer: &str, mechanism: &str, why: &str) -> KtError {
+    let check = match mechanism {
+        "GSSAPI" => {
+            "the principal and keyTab in sasl.jaas.config (sasl.kerberos.principal, \
+                     sasl.kerberos.keytab) and sasl.kerberos.service.name, or with \
+                     useTicketCache=true the ticket kinit left (klist shows it)"
+        }
+        "OAUTHBEARER" => {
+            "sasl.oauthbearer.token.endpoint.url and the clientId, clientSecret \
+                          and scope in sasl.jaas.config"
+        }
+        _ => {
+            "sasl.mechanism and the username and password (sasl.jaas.config or \
+              sasl.username/sasl.password)"
+        }
+    };
+    KtError::config(format!(
+        "SASL authentication to {peer} failed ({why}); check {check}"
+    ))
+}
+
+/// Authenticates `broker` when `security.protocol` is SASL_*; returns
+/// what happened (`SCRAM-SHA-512, of SCRAM-SHA-512, PLAIN`), or `None`.
 pub fn authenticate(
     broker: &mut Broker,
     config: &Translated,
     host: &str,
     timeout: std::time::Duration,
-) -> Result<(), KtError> {
-    let sasl = config
-        .get("security.protocol")
-        .is_some_and(|p| p.to_ascii_lowercase().starts_with("sasl"));
-    if !sasl {
-        return Ok(());
+) -> Result<Option<String>, KtError> {
+    if !uses_sasl(config) {
+        return Ok(None);
     }
     let mechanism = mechanism(config);
     let peer = broker.peer().to_string();
-    let refused = |why: String| {
-        KtError::config(format!(
-            "SASL authentication to {peer} failed ({why}); check sasl.mechanism and the \
-             username and password (sasl.jaas.config or sasl.username/sasl.password)"
-        ))
-    };
+    let refused = |why: String| refused(&peer, &mechanism, &why);
     let handshake = broker.send(
         &SaslHandshakeRequest::default().with_mechanism(StrBytes::from_string(mechanism.clone())),
     )?;
-    if handshake.error_code != 0 {
-        let offered: Vec<&str> = handshake.mechanisms.iter().map(|m| m.as_str()).collect();
-        return Err(refused(format!(
-            "the listener does not take {mechanism}; it takes {}",
-            offered.join(", ")
-        )));
+    let offered = offered_list(handshake.mechanisms.iter().map(|m| m.as_str()));
+    match handshake.error_code {
+        0 => {}
+        // ILLEGAL_SASL_STATE: a listener without SASL.
+        34 => return Err(no_sasl(&peer)),
+        _ => return Err(not_offered(&peer, &mechanism, &offered)),
     }
+    let done = Some(format!("{mechanism} (the listener offers {offered})"));
     let session_config = match mechanism.as_str() {
         "PLAIN" | "SCRAM-SHA-256" | "SCRAM-SHA-512" => credentials(config)?,
         "OAUTHBEARER" => bearer(super::oauth::token(config, timeout)?)?,
-        "GSSAPI" => return kerberos(broker, config, host, &refused),
+        "GSSAPI" => return kerberos(broker, config, host, &refused).map(|()| done),
         other => {
             return Err(KtError::config(format!(
                 "SASL mechanism {other} is not one kt speaks; use PLAIN, SCRAM-SHA-256, \
@@ -101,7 +154,7 @@ pub fn authenticate(
         }
         input = Some(answer.auth_bytes.to_vec());
     }
-    Ok(())
+    Ok(done)
 }
 
 fn credentials(config: &Translated) -> Result<Arc<SASLConfig>, KtError> {
@@ -160,7 +213,7 @@ fn kerberos(
 }
 
 /// librdkafka's default `sasl.kerberos.kinit.cmd`.
-const KINIT: &str = "kinit -R -t \"%{sasl.kerberos.keytab}\" -k %{sasl.kerberos.principal} || \
+pub const KINIT: &str = "kinit -R -t \"%{sasl.kerberos.keytab}\" -k %{sasl.kerberos.principal} || \
                      kinit -t \"%{sasl.kerberos.keytab}\" -k %{sasl.kerberos.principal}";
 
 /// Runs the kinit command as librdkafka does before GSSAPI (none when
@@ -195,7 +248,8 @@ fn kinit(config: &Translated) -> Result<(), KtError> {
     if !out.status.success() {
         let why = String::from_utf8_lossy(&out.stderr);
         return Err(KtError::config(format!(
-            "kinit failed ({}); check sasl.kerberos.keytab and sasl.kerberos.principal",
+            "kinit failed ({}); check the keyTab and principal in sasl.jaas.config \
+             (sasl.kerberos.keytab, sasl.kerberos.principal)",
             why.lines().last().unwrap_or("no output").trim()
         )));
     }
