@@ -32,6 +32,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand configs 'Describe and alter configs of topics, brokers, loggers; quotas and SCRAM credentials (kafka-configs)'
             cand acls 'Add, remove and list ACLs (kafka-acls)'
             cand elect-leaders 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
+            cand reassign 'Move partitions'' replicas between brokers: generate a plan, execute it with a throttle, verify, cancel, list (kafka-reassign-partitions)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -381,6 +382,35 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'kt;reassign'= {
+            cand --reassignment-json-file 'The JSON file with the partition reassignment configuration: {"partitions": [{"topic": "foo", "partition": 1, "replicas": [1,2,3]}], "version": 1}'
+            cand --replica-alter-log-dirs-throttle 'The movement of replicas between log directories on the same broker will be throttled to this value (bytes/sec). (default: -1)'
+            cand --throttle 'The movement of partitions between brokers will be throttled to this value (bytes/sec); with --execute, or again with --additional to change it. (default: -1)'
+            cand --timeout 'The maximum time in ms to wait for log directory replica assignment to begin. (default: 10000)'
+            cand --topics-to-move-json-file 'The topics whose partitions --generate moves to the brokers of --broker-list: {"topics": [{"topic": "foo"},{"topic": "foo1"}], "version": 1}'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --additional 'Execute this reassignment in addition to any other ongoing ones. This option can also be used to change the throttle of an ongoing reassignment'
+            cand --cancel 'Cancel an active reassignment'
+            cand --disable-rack-aware 'Disable rack aware replica assignment'
+            cand --execute 'Kick off the reassignment as specified by the --reassignment-json-file option'
+            cand --generate 'Generate a candidate partition reassignment configuration (with --topics-to-move-json-file and --broker-list "0,1,2"). It does not execute it'
+            cand --list 'List all active partition reassignments'
+            cand --preserve-throttles 'Do not modify broker or topic throttles'
+            cand --verify 'Verify if the reassignment completed as specified by the --reassignment-json-file option; once it has, remove the throttles'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;doctor'= {
             cand -o 'Output format'
             cand --output 'Output format'
@@ -565,6 +595,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand configs 'Describe and alter configs of topics, brokers, loggers; quotas and SCRAM credentials (kafka-configs)'
             cand acls 'Add, remove and list ACLs (kafka-acls)'
             cand elect-leaders 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
+            cand reassign 'Move partitions'' replicas between brokers: generate a plan, execute it with a throttle, verify, cancel, list (kafka-reassign-partitions)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -592,6 +623,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;acls'= {
         }
         &'kt;help;elect-leaders'= {
+        }
+        &'kt;help;reassign'= {
         }
         &'kt;help;doctor'= {
         }

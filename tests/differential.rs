@@ -31,6 +31,7 @@ enum Tool {
     ApiVersions,
     LogDirs,
     Elect,
+    Reassign,
 }
 
 impl Tool {
@@ -55,6 +56,7 @@ impl Tool {
             Tool::ApiVersions => "org.apache.kafka.tools.BrokerApiVersionsCommand",
             Tool::LogDirs => "org.apache.kafka.tools.LogDirsCommand",
             Tool::Elect => "org.apache.kafka.tools.LeaderElectionCommand",
+            Tool::Reassign => "org.apache.kafka.tools.reassign.ReassignPartitionsCommand",
         }
     }
 
@@ -74,6 +76,7 @@ impl Tool {
             Tool::ApiVersions => "kafka-broker-api-versions.sh",
             Tool::LogDirs => "kafka-log-dirs.sh",
             Tool::Elect => "kafka-leader-election.sh",
+            Tool::Reassign => "kafka-reassign-partitions.sh",
         }
     }
 
@@ -112,6 +115,10 @@ enum Setup {
     /// `{T}` and the group `{T}` (set with kt's own commands); `{J}` names a
     /// leader-election file of `{T}`'s partition 0.
     Configured,
+    /// Two empty partitions; `{J}` names a reassignment file that puts
+    /// both on broker 1 (where they are: done at once on one node), `{F}`
+    /// a topics-to-move file naming `{T}`.
+    Movable,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -639,6 +646,30 @@ const CASES: &[Case] = &[
     case(Elect, "--bootstrap-server {B} --election-type preferred --topic {T} --partition 0", Nothing),
     case(Elect, "--bootstrap-server {B} --election-type preferred --path-to-json-file {J}", Configured),
     case(Elect, "--bootstrap-server {B} --election-type preferred --path-to-json-file /nonexistent/x.json", Nothing),
+    // kafka-reassign-partitions (one node: a move to broker 1 is done at once).
+    case(Reassign, "", Nothing),
+    case(Reassign, "--help", Nothing),
+    case(Reassign, "--bootstrap-server {B}", Nothing),
+    case(Reassign, "--list", Nothing),
+    case(Reassign, "--bootstrap-server {B} --list --verify", Nothing),
+    case(Reassign, "--bootstrap-server {B} --execute", Nothing),
+    case(Reassign, "--bootstrap-server {B} --generate --topics-to-move-json-file {F}", Movable),
+    case(Reassign, "--bootstrap-server {B} --list --throttle 5", Nothing),
+    case(Reassign, "--bootstrap-server {B} --verify --reassignment-json-file {J} --throttle 5", Movable),
+    case(Reassign, "--bootstrap-server {B} --list", Nothing),
+    case(Reassign, "--bootstrap-server {B} --verify --reassignment-json-file /nonexistent/x.json", Nothing),
+    case(Reassign, "--bootstrap-server {B} --generate --topics-to-move-json-file {F} --broker-list 1", Movable),
+    case(Reassign, "--bootstrap-server {B} --generate --topics-to-move-json-file {F} --broker-list 1,2", Movable),
+    case(Reassign, "--bootstrap-server {B} --generate --topics-to-move-json-file {F} --broker-list 1,1", Movable),
+    case(Reassign, "--bootstrap-server {B} --generate --topics-to-move-json-file {F} --broker-list 1,x", Movable),
+    case(Reassign, "--bootstrap-server {B} --generate --topics-to-move-json-file {F} --broker-list 2", Movable),
+    case(Reassign, "--bootstrap-server {B} --execute --reassignment-json-file {J}", Movable),
+    case(Reassign, "--bootstrap-server {B} --execute --reassignment-json-file {J} --throttle 1000000", Movable),
+    case(Reassign, "--bootstrap-server {B} --execute --reassignment-json-file {J} --throttle x", Movable),
+    case(Reassign, "--bootstrap-server {B} --verify --reassignment-json-file {J}", Movable),
+    case(Reassign, "--bootstrap-server {B} --verify --reassignment-json-file {J} --preserve-throttles", Movable),
+    case(Reassign, "--bootstrap-server {B} --cancel --reassignment-json-file {J}", Movable),
+    case(Reassign, "--bootstrap-server {B} --cancel --reassignment-json-file {J} --preserve-throttles", Movable),
 ];
 
 /// The README's compatibility notes: the only allowed departures.
@@ -792,6 +823,7 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
         TwoRecords => 1,
         Committed => 3,
         Configured => 1,
+        Movable => 2,
     };
     create_topic_on(b, topic, partitions);
     if let Configured = setup {
@@ -882,6 +914,16 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
         ], "version": 1});
         std::fs::write(plan_file(topic).with_extension("json"), cuts.to_string())
             .expect("writing an offset file");
+    }
+    if let Movable = setup {
+        let moves = json!({"version": 1, "partitions": [
+            {"topic": topic, "partition": 0, "replicas": [1]},
+            {"topic": topic, "partition": 1, "replicas": [1]},
+        ]});
+        std::fs::write(plan_file(topic).with_extension("json"), moves.to_string())
+            .expect("writing a reassignment file");
+        let topics = json!({"topics": [{"topic": topic}], "version": 1});
+        std::fs::write(plan_file(topic), topics.to_string()).expect("writing a topics file");
     }
     if let TwoRecords = setup {
         produce_json_on(

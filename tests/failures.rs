@@ -2,7 +2,8 @@
 //! `--replication-factor 3` and `min.insync.replicas=2`, a leader killed in
 //! the middle of a produce, one and then two brokers down, and leadership
 //! moved back by kafka-leader-election. One test, since it kills the
-//! brokers the other steps use.
+//! brokers the other steps use; it first lends the healthy cluster to
+//! `reassign.rs` (partition reassignment beside Apache's tool).
 
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -66,6 +67,7 @@ fn same_as_apache(b: &str, args: &[&str]) -> String {
 #[test]
 fn three_brokers_ride_through_failures() {
     let mut cluster = KafkaCluster::start_nodes(KAFKA_3, 3).expect("a three-node Kafka cluster");
+    crate::reassign::moves_replicas_on(&cluster);
     let b = cluster.address();
     let t = random_name("rf3");
     // The notes' create, through the Kafka name.

@@ -25,6 +25,7 @@ mod matrix;
 mod offsets;
 mod perf;
 mod profiles;
+mod reassign;
 mod refusals;
 mod reliability;
 mod security;

@@ -36,7 +36,7 @@ struct Tool {
     judge: Judge,
 }
 
-const TOOLS: [Tool; 14] = [
+const TOOLS: [Tool; 15] = [
     Tool {
         link: "kafka-topics",
         class: "org.apache.kafka.tools.TopicCommand",
@@ -146,6 +146,14 @@ const TOOLS: [Tool; 14] = [
         class: "org.apache.kafka.tools.LeaderElectionCommand",
         args: "--bootstrap-server {B} --election-type preferred --topic {T} --partition 0 --admin.config {F}",
         native: "elect-leaders -b {B} --election-type preferred --topic {T} --partition 0",
+        stdin: "",
+        judge: Judge::Same,
+    },
+    Tool {
+        link: "kafka-reassign-partitions",
+        class: "org.apache.kafka.tools.reassign.ReassignPartitionsCommand",
+        args: "--bootstrap-server {B} --list --command-config {F}",
+        native: "reassign -b {B} --list",
         stdin: "",
         judge: Judge::Same,
     },

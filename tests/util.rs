@@ -96,6 +96,7 @@ pub fn links() -> &'static Path {
             "kafka-broker-api-versions",
             "kafka-log-dirs",
             "kafka-leader-election",
+            "kafka-reassign-partitions",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

@@ -108,6 +108,14 @@ pub enum Command {
             kt elect-leaders --bootstrap-server localhost:9092 --election-type unclean --topic t --partition 2 --yes"
     )]
     ElectLeaders(Box<crate::elect::ElectArgs>),
+    /// Move partitions' replicas between brokers: generate a plan, execute it with a throttle, verify, cancel, list (kafka-reassign-partitions)
+    #[command(
+        after_help = "Examples:\n  kt reassign --bootstrap-server localhost:9092 --list\n  \
+            kt reassign --bootstrap-server localhost:9092 --generate --topics-to-move-json-file topics.json --broker-list 1,2,3\n  \
+            kt reassign --bootstrap-server localhost:9092 --execute --reassignment-json-file plan.json --throttle 50000000\n  \
+            kt reassign --bootstrap-server localhost:9092 --verify --reassignment-json-file plan.json -o json"
+    )]
+    Reassign(Box<crate::reassign::ReassignArgs>),
     /// Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker
     #[command(
         after_help = "Examples:\n  kt doctor --bootstrap-server kafka-1:9093 --command-config client.properties\n  \

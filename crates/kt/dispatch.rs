@@ -33,11 +33,12 @@ pub enum Tool {
     LeaderElection,
     Configs,
     Acls,
+    ReassignPartitions,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 14] = [
+    pub const ALL: [(&'static str, Tool); 15] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -52,10 +53,11 @@ impl Tool {
         ("kafka-leader-election", Tool::LeaderElection),
         ("kafka-configs", Tool::Configs),
         ("kafka-acls", Tool::Acls),
+        ("kafka-reassign-partitions", Tool::ReassignPartitions),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 30] = [
+    const CLASSES: [(&'static str, Tool); 32] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -118,6 +120,14 @@ impl Tool {
         ("org.apache.kafka.tools.ConfigCommand", Tool::Configs),
         ("kafka.admin.AclCommand", Tool::Acls),
         ("org.apache.kafka.tools.AclCommand", Tool::Acls),
+        (
+            "kafka.admin.ReassignPartitionsCommand",
+            Tool::ReassignPartitions,
+        ),
+        (
+            "org.apache.kafka.tools.reassign.ReassignPartitionsCommand",
+            Tool::ReassignPartitions,
+        ),
     ];
 
     pub fn script_name(self) -> &'static str {
@@ -187,6 +197,18 @@ fn by_name(name: &str, program: &str, args: &[OsString]) -> Option<Invocation> {
             program: program.to_string(),
             args: args.to_vec(),
         })
+}
+
+/// The words after the tool's name on this process's command line (after
+/// `kt SUBCOMMAND` under kt's own name), for the checks that depend on the
+/// order of the options, as jopt-simple's do.
+pub fn tool_words() -> Vec<String> {
+    let lossy = |a: OsString| a.to_string_lossy().into_owned();
+    match resolve(std::env::args_os().collect()) {
+        Invocation::Compat { args, .. } => args.into_iter().map(lossy).collect(),
+        Invocation::Native(argv) => argv.into_iter().skip(2).map(lossy).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// `kafka-run-class [-daemon] [-name servicename] [-loggc] classname [opts]`.

@@ -69,6 +69,7 @@ fn bash_kafka_names() -> String {
                 Tool::LeaderElection => "elect-leaders",
                 Tool::Configs => "configs",
                 Tool::Acls => "acls",
+                Tool::ReassignPartitions => "reassign",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

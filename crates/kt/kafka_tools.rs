@@ -25,9 +25,10 @@ use crate::perf::consumer_args::ConsumerPerfArgs;
 use crate::perf::e2e::E2eArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::profiles::profiled;
+use crate::reassign::ReassignArgs;
 use crate::topics::TopicsArgs;
 use crate::{
-    acls, brokers, configs, console, delete_records, elect, groups, offsets, perf, topics,
+    acls, brokers, configs, console, delete_records, elect, groups, offsets, perf, reassign, topics,
 };
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
@@ -140,6 +141,7 @@ pub fn run(
         Tool::LeaderElection => jopt::<ElectArgs>(program, args, out, err),
         Tool::Configs => jopt::<ConfigsArgs>(program, args, out, err),
         Tool::Acls => jopt::<AclsArgs>(program, args, out, err),
+        Tool::ReassignPartitions => jopt::<ReassignArgs>(program, args, out, err),
     }
 }
 
@@ -486,6 +488,24 @@ impl KafkaTool for ElectArgs {
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         elect::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for ReassignArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-reassign-partitions",
+        no_args: "This tool helps to move topic partitions between replicas.",
+        help: "This tool helps to move topic partitions between replicas.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::Uncaught,
+        help_table: include_str!("help/kafka-reassign-partitions.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        reassign::run(profiled(self, C)?, C, out, err)
     }
 }
 

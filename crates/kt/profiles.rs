@@ -61,6 +61,7 @@ connected!(
     crate::configs::ConfigsArgs,
     crate::acls::AclsArgs,
     crate::doctor::DoctorArgs,
+    crate::reassign::ReassignArgs,
     ShowArgs
 );
 

@@ -70,7 +70,12 @@ fn resources(plan: &Plan, brokers: &mut Brokers<'_>, out: &mut dyn Write) -> any
                 hash_map_order(names, |n| string_hash(n))
             }
             BROKERS => {
-                let mut ids: Vec<String> = brokers.nodes.iter().map(|n| n.id.to_string()).collect();
+                let mut ids: Vec<String> = brokers
+                    .pool
+                    .nodes
+                    .iter()
+                    .map(|n| n.id.to_string())
+                    .collect();
                 ids.push(String::new());
                 ids
             }

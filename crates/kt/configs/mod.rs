@@ -16,13 +16,11 @@ mod args;
 mod describe;
 mod quotas;
 
-use std::collections::HashMap;
 use std::io::Write;
 
 pub use args::ConfigsArgs;
 use args::{illegal, BROKERS, BROKER_LOGGERS, CLIENTS, CLIENT_METRICS, IPS, TOPICS, USERS};
 use kt_core::connection::{Connection, Request};
-use kt_core::ffi::cluster::Node;
 use kt_core::protocol::{self, resource, Refused};
 use kt_core::{Diagnostics, ErrorKind, KtContext, KtError, OutputFormat};
 use rdkafka::admin::AdminClient;
@@ -82,46 +80,18 @@ fn validate_topic(name: &str) -> Result<(), KtError> {
     }
 }
 
-/// Wire connections to the cluster's brokers, opened when first needed.
+/// The command's clients: librdkafka's and the protocol path's.
 pub(crate) struct Brokers<'a> {
     cluster: &'a kt_core::Cluster,
     /// The one librdkafka client of the command (cluster, topics, SCRAM).
     admin: AdminClient<KtContext>,
-    nodes: Vec<Node>,
-    open: HashMap<i32, protocol::Broker>,
+    pub(crate) pool: protocol::Pool,
 }
 
-impl<'a> Brokers<'a> {
+impl Brokers<'_> {
     /// Broker `id`'s connection, or any broker's (the lowest id) for `None`.
     pub(crate) fn to(&mut self, id: Option<i32>) -> Result<&mut protocol::Broker, KtError> {
-        let node = match id {
-            Some(id) => self.nodes.iter().find(|n| n.id == id).ok_or_else(|| {
-                KtError::not_found(format!(
-                    "broker {id} is not in the cluster (its brokers: {})",
-                    self.nodes
-                        .iter()
-                        .map(|n| n.id.to_string())
-                        .collect::<Vec<_>>()
-                        .join(",")
-                ))
-            })?,
-            None => self
-                .nodes
-                .first()
-                .ok_or_else(|| KtError::unreachable("the cluster named no broker"))?,
-        };
-        let id = node.id;
-        if !self.open.contains_key(&id) {
-            let c = protocol::Broker::connect(
-                &node.host,
-                node.port,
-                &self.cluster.config,
-                "kt-configs",
-                self.cluster.timeout,
-            )?;
-            self.open.insert(id, c);
-        }
-        Ok(self.open.get_mut(&id).expect("opened above"))
+        self.pool.to(id)
     }
 }
 
@@ -134,24 +104,6 @@ pub(crate) struct Plan {
     pub all: bool,
 }
 
-/// The command line after the tool's name, for Kafka's error line and the
-/// order of `--entity-name` / `--entity-default`.
-fn raw_args() -> Vec<String> {
-    let words: Vec<String> = match crate::dispatch::resolve(std::env::args_os().collect()) {
-        crate::dispatch::Invocation::Compat { args, .. } => args
-            .into_iter()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect(),
-        crate::dispatch::Invocation::Native(argv) => argv
-            .into_iter()
-            .skip(2)
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect(),
-        _ => Vec::new(),
-    };
-    words
-}
-
 pub fn run(
     mut args: ConfigsArgs,
     mode: Mode,
@@ -159,7 +111,7 @@ pub fn run(
     err: &Diagnostics,
 ) -> anyhow::Result<()> {
     let kafka_name = mode == Mode::Compat;
-    let raw = raw_args();
+    let raw = crate::dispatch::tool_words();
     let result = run_checked(&mut args, &raw, mode, out, err);
     if let Err(e) = &result {
         // ConfigCommand catches what is not an IllegalArgumentException (or
@@ -222,11 +174,11 @@ fn run_checked(
     let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
     let admin = cluster.admin("kt-configs")?;
     let info = cluster.info(&admin)?;
+    let pool = protocol::Pool::new(info.nodes, &cluster.config, "kt-configs", cluster.timeout);
     let mut brokers = Brokers {
         cluster: &cluster,
         admin,
-        nodes: info.nodes,
-        open: HashMap::new(),
+        pool,
     };
     if args.alter && plan.types.len() != plan.names.len() {
         return Err(illegal("An entity name must be specified for every entity type").into());
@@ -237,7 +189,7 @@ fn run_checked(
         describe::run(&plan, &mut brokers, out)
     };
     kt_core::leave_running(brokers.admin);
-    drop(brokers.open);
+    drop(brokers.pool);
     kt_core::leave_running(cluster);
     result
 }

@@ -13,6 +13,7 @@
 mod look;
 mod oauth;
 mod ops;
+mod pool;
 mod sasl;
 mod transport;
 
@@ -27,6 +28,7 @@ use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Request, Str
 pub use look::{look, why_refused, Look, Step};
 pub use oauth::librdkafka_token_refusal as token_refusal;
 pub use ops::*;
+pub use pool::Pool;
 pub use sasl::{
     mechanism as sasl_mechanism, no_sasl, not_offered, refused as sasl_refused, uses_sasl, KINIT,
 };

@@ -4,12 +4,17 @@
 //! newest version both sides have.
 
 use kafka_protocol::messages::{
-    alter_client_quotas_request as acq, create_acls_request, delete_acls_request,
-    describe_client_quotas_request as dcq, describe_configs_request,
-    incremental_alter_configs_request as iac, AlterClientQuotasRequest, CreateAclsRequest,
-    DeleteAclsRequest, DescribeAclsRequest, DescribeClientQuotasRequest, DescribeConfigsRequest,
-    DescribeLogDirsRequest, IncrementalAlterConfigsRequest, ListConfigResourcesRequest,
-    ListGroupsRequest,
+    alter_client_quotas_request as acq, alter_partition_reassignments_request as apr,
+    list_partition_reassignments_request as lpr, metadata_request,
+    AlterPartitionReassignmentsRequest, BrokerId, ListPartitionReassignmentsRequest,
+    MetadataRequest, TopicName,
+};
+use kafka_protocol::messages::{
+    create_acls_request, delete_acls_request, describe_client_quotas_request as dcq,
+    describe_configs_request, incremental_alter_configs_request as iac, AlterClientQuotasRequest,
+    CreateAclsRequest, DeleteAclsRequest, DescribeAclsRequest, DescribeClientQuotasRequest,
+    DescribeConfigsRequest, DescribeLogDirsRequest, IncrementalAlterConfigsRequest,
+    ListConfigResourcesRequest, ListGroupsRequest,
 };
 use kafka_protocol::protocol::StrBytes;
 
@@ -448,4 +453,167 @@ impl Broker {
             })
             .collect())
     }
+
+    /// ListPartitionReassignments: the reassignments in progress, of
+    /// `only` these partitions or of all.
+    pub fn list_partition_reassignments(
+        &mut self,
+        only: Option<&[(String, i32)]>,
+        timeout_ms: i32,
+    ) -> Result<Result<Vec<Reassignment>, Refused>, KtError> {
+        let topics = only.map(|parts| {
+            let mut by_topic: Vec<(String, Vec<i32>)> = Vec::new();
+            for (topic, partition) in parts {
+                match by_topic.iter_mut().find(|(t, _)| t == topic) {
+                    Some((_, ps)) => ps.push(*partition),
+                    None => by_topic.push((topic.clone(), vec![*partition])),
+                }
+            }
+            by_topic
+                .into_iter()
+                .map(|(topic, partitions)| {
+                    lpr::ListPartitionReassignmentsTopics::default()
+                        .with_name(TopicName(text(&topic)))
+                        .with_partition_indexes(partitions)
+                })
+                .collect()
+        });
+        let answer = self.send(
+            &ListPartitionReassignmentsRequest::default()
+                .with_timeout_ms(timeout_ms)
+                .with_topics(topics),
+        )?;
+        let ids = |v: Vec<BrokerId>| v.into_iter().map(|b| b.0).collect::<Vec<i32>>();
+        Ok(
+            refused(answer.error_code, answer.error_message.as_ref()).map(|()| {
+                answer
+                    .topics
+                    .into_iter()
+                    .flat_map(|t| {
+                        let topic = t.name.0.to_string();
+                        t.partitions.into_iter().map(move |p| Reassignment {
+                            topic: topic.clone(),
+                            partition: p.partition_index,
+                            replicas: ids(p.replicas),
+                            adding: ids(p.adding_replicas),
+                            removing: ids(p.removing_replicas),
+                        })
+                    })
+                    .collect()
+            }),
+        )
+    }
+
+    /// AlterPartitionReassignments: each partition to its new replicas, or
+    /// (`None`) its reassignment cancelled; the answer per partition.
+    pub fn alter_partition_reassignments(
+        &mut self,
+        changes: &[(String, i32, Option<Vec<i32>>)],
+        timeout_ms: i32,
+    ) -> Result<Vec<PartitionAnswer>, KtError> {
+        let mut topics: Vec<apr::ReassignableTopic> = Vec::new();
+        for (topic, partition, replicas) in changes {
+            let p = apr::ReassignablePartition::default()
+                .with_partition_index(*partition)
+                .with_replicas(
+                    replicas
+                        .as_ref()
+                        .map(|r| r.iter().copied().map(BrokerId).collect()),
+                );
+            match topics.iter_mut().find(|t| t.name.0.as_str() == topic) {
+                Some(t) => t.partitions.push(p),
+                None => topics.push(
+                    apr::ReassignableTopic::default()
+                        .with_name(TopicName(text(topic)))
+                        .with_partitions(vec![p]),
+                ),
+            }
+        }
+        let answer = self.send(
+            &AlterPartitionReassignmentsRequest::default()
+                .with_timeout_ms(timeout_ms)
+                .with_topics(topics),
+        )?;
+        if answer.error_code != 0 {
+            let whole = Refused {
+                code: answer.error_code,
+                message: answer.error_message.map(|m| m.to_string()),
+            };
+            return Ok(changes
+                .iter()
+                .map(|(t, p, _)| (t.clone(), *p, Err(whole.clone())))
+                .collect());
+        }
+        Ok(answer
+            .responses
+            .into_iter()
+            .flat_map(|t| {
+                let topic = t.name.0.to_string();
+                t.partitions.into_iter().map(move |p| {
+                    (
+                        topic.clone(),
+                        p.partition_index,
+                        refused(p.error_code, p.error_message.as_ref()),
+                    )
+                })
+            })
+            .collect())
+    }
+
+    /// Metadata for `topics`: each topic's partitions and their replicas in
+    /// assignment order, or the broker's error for the topic.
+    pub fn topic_replicas(&mut self, topics: &[String]) -> Result<Vec<TopicReplicas>, KtError> {
+        let request = MetadataRequest::default()
+            .with_topics(Some(
+                topics
+                    .iter()
+                    .map(|t| {
+                        metadata_request::MetadataRequestTopic::default()
+                            .with_name(Some(TopicName(text(t))))
+                    })
+                    .collect(),
+            ))
+            .with_allow_auto_topic_creation(false);
+        let answer = self.send(&request)?;
+        Ok(answer
+            .topics
+            .into_iter()
+            .map(|t| {
+                let name = t.name.map(|n| n.0.to_string()).unwrap_or_default();
+                let partitions = refused(t.error_code, None).map(|()| {
+                    let mut ps: Vec<(i32, Vec<i32>)> = t
+                        .partitions
+                        .into_iter()
+                        .map(|p| {
+                            (
+                                p.partition_index,
+                                p.replica_nodes.into_iter().map(|b| b.0).collect(),
+                            )
+                        })
+                        .collect();
+                    ps.sort_by_key(|(p, _)| *p);
+                    ps
+                });
+                (name, partitions)
+            })
+            .collect())
+    }
+}
+
+/// A partition's answer: (topic, partition, the broker's verdict).
+pub type PartitionAnswer = (String, i32, Result<(), Refused>);
+
+/// A topic's partitions with their replicas in assignment order, or the
+/// broker's refusal of the topic.
+pub type TopicReplicas = (String, Result<Vec<(i32, Vec<i32>)>, Refused>);
+
+/// A partition reassignment in progress: the replicas (old and new), and
+/// which of them are being added and removed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Reassignment {
+    pub topic: String,
+    pub partition: i32,
+    pub replicas: Vec<i32>,
+    pub adding: Vec<i32>,
+    pub removing: Vec<i32>,
 }

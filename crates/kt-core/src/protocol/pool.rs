@@ -1,0 +1,66 @@
+//! Connections to a cluster's brokers on the protocol path, each opened
+//! when first needed and kept for the command: requests that must reach one
+//! broker (its own configs) and those any broker answers.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use super::Broker;
+use crate::config::Translated;
+use crate::error::KtError;
+use crate::ffi::cluster::Node;
+
+pub struct Pool {
+    pub nodes: Vec<Node>,
+    config: Translated,
+    client_id: String,
+    timeout: Duration,
+    open: HashMap<i32, Broker>,
+}
+
+impl Pool {
+    /// A pool over `nodes` (DescribeCluster's brokers), connecting with the
+    /// cluster's settings.
+    pub fn new(nodes: Vec<Node>, config: &Translated, client_id: &str, timeout: Duration) -> Pool {
+        Pool {
+            nodes,
+            config: config.clone(),
+            client_id: client_id.to_string(),
+            timeout,
+            open: HashMap::new(),
+        }
+    }
+
+    /// Broker `id`'s connection, or any broker's (the lowest id) for `None`.
+    pub fn to(&mut self, id: Option<i32>) -> Result<&mut Broker, KtError> {
+        let node = match id {
+            Some(id) => self.nodes.iter().find(|n| n.id == id).ok_or_else(|| {
+                KtError::not_found(format!(
+                    "broker {id} is not in the cluster (its brokers: {})",
+                    self.nodes
+                        .iter()
+                        .map(|n| n.id.to_string())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ))
+            })?,
+            None => self
+                .nodes
+                .iter()
+                .min_by_key(|n| n.id)
+                .ok_or_else(|| KtError::unreachable("the cluster named no broker"))?,
+        };
+        let id = node.id;
+        if !self.open.contains_key(&id) {
+            let c = Broker::connect(
+                &node.host,
+                node.port,
+                &self.config,
+                &self.client_id,
+                self.timeout,
+            )?;
+            self.open.insert(id, c);
+        }
+        Ok(self.open.get_mut(&id).expect("opened above"))
+    }
+}

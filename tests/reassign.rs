@@ -1,0 +1,340 @@
+//! kafka-reassign-partitions on a three-node Kafka 3.9 cluster with data,
+//! beside Apache's tool: `--generate` for the same state, a throttled move
+//! seen in progress (`--list`, `--verify`) by both tools, the throttles it
+//! set read back, `--execute` refused while it runs, `--cancel`, then an
+//! unthrottled move verified until done, the throttles gone and every
+//! record still there. Run by `failures.rs` on its cluster before it kills
+//! brokers (one cluster for both).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::util::*;
+use kt_testkit::{run_tool, KafkaCluster, KAFKA_3};
+
+const RECORDS: usize = 20_000;
+const CLASS: &str = "org.apache.kafka.tools.reassign.ReassignPartitionsCommand";
+
+fn apache_reassign(args: &[&str]) -> Run {
+    run_tool(KAFKA_3, CLASS, args, b"", DEADLINE).expect("Apache's ReassignPartitionsCommand")
+}
+
+/// Each partition's replicas, from kt's JSON.
+fn replicas(b: &str, topic: &str) -> Vec<Vec<i64>> {
+    let run = kt(&[
+        "topics",
+        "-b",
+        b,
+        "--describe",
+        "--topic",
+        topic,
+        "-o",
+        "json",
+    ]);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap_or(Value::Null);
+    json["topics"][0]["partitions"]
+        .as_array()
+        .map(|ps| {
+            ps.iter()
+                .map(|p| {
+                    p["replicas"]
+                        .as_array()
+                        .map(|r| r.iter().filter_map(Value::as_i64).collect())
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The throttle settings of a topic or broker, as Apache's kafka-configs
+/// describes them (`key=value` lines of the dynamic configs).
+fn throttles(b: &str, entity: &[&str]) -> Vec<String> {
+    let mut args = vec!["--bootstrap-server", b, "--describe"];
+    args.extend_from_slice(entity);
+    let run = run_tool(KAFKA_3, "kafka.admin.ConfigCommand", &args, b"", DEADLINE)
+        .expect("Apache's ConfigCommand");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    run.stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|w| w.contains("throttled") || w.starts_with("replica.alter.log.dirs"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+pub fn moves_replicas_on(cluster: &KafkaCluster) {
+    let b = cluster.address();
+    let t = random_name("reassign");
+    let run = kt(&[
+        "topics",
+        "-b",
+        &b,
+        "--create",
+        "--topic",
+        &t,
+        "--replica-assignment",
+        "1,2",
+    ]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let deadline = Instant::now() + DEADLINE;
+    assert!(kt_testkit::wait_until(deadline, || replicas(&b, &t) == vec![vec![1], vec![2]]));
+    // 20,000 records of 500 bytes: about 5 MB a partition, more than a
+    // follower's first fetch takes (1 MB) before a throttle applies.
+    let records = RECORDS.to_string();
+    let run = kafka(
+        "kafka-producer-perf-test",
+        &[
+            "--topic",
+            &t,
+            "--num-records",
+            &records,
+            "--record-size",
+            "500",
+            "--throughput",
+            "-1",
+            "--producer-props",
+            &format!("bootstrap.servers={b}"),
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let with = |extra: &[&str]| {
+        let mut all = vec!["--bootstrap-server", b.as_str()];
+        all.extend_from_slice(extra);
+        all.into_iter().map(str::to_string).collect::<Vec<_>>()
+    };
+    let both = |extra: &[&str]| {
+        let args = with(extra);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        (
+            kafka("kafka-reassign-partitions", &args),
+            apache_reassign(&args),
+        )
+    };
+
+    // --generate: the current assignment is the same; each proposal (random
+    // in both tools) puts every partition's one replica on broker 2 or 3.
+    let topics = write(
+        d,
+        "topics.json",
+        &format!(r#"{{"topics": [{{"topic": "{t}"}}], "version": 1}}"#),
+    );
+    let (ours, theirs) = both(&[
+        "--generate",
+        "--topics-to-move-json-file",
+        &topics,
+        "--broker-list",
+        "2,3",
+    ]);
+    assert_eq!(ours.code, Some(0), "{ours:?}");
+    let current = |run: &Run| {
+        run.stdout
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(current(&ours), current(&theirs), "{ours:?}\n{theirs:?}");
+    for run in [&ours, &theirs] {
+        let proposal: Value =
+            serde_json::from_str(run.stdout.lines().last().unwrap_or_default()).unwrap();
+        let parts = proposal["partitions"].as_array().unwrap();
+        assert_eq!(parts.len(), 2, "{run:?}");
+        for p in parts {
+            let r = p["replicas"][0].as_i64().unwrap();
+            assert!(r == 2 || r == 3, "{run:?}");
+        }
+    }
+
+    // A move of partition 0 from broker 1 to 3 at 10 KB/s: minutes.
+    let slow = write(
+        d,
+        "slow.json",
+        &format!(
+            r#"{{"version":1,"partitions":[{{"topic":"{t}","partition":0,"replicas":[3]}}]}}"#
+        ),
+    );
+    let run = kafka(
+        "kafka-reassign-partitions",
+        &with(&[
+            "--execute",
+            "--reassignment-json-file",
+            &slow,
+            "--throttle",
+            "10000",
+        ])
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>(),
+    );
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Current partition replica assignment\n\n\
+             {{\"version\":1,\"partitions\":[{{\"topic\":\"{t}\",\"partition\":0,\"replicas\":[1],\"log_dirs\":[\"any\"]}}]}}\n\n\
+             Save this to use as the --reassignment-json-file option during rollback\n\
+             Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.\n\
+             The inter-broker throttle limit was set to 10000 B/s\n\
+             Successfully started partition reassignment for {t}-0\n"
+        ),
+        "{run:?}"
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let topic_entity = ["--entity-type", "topics", "--entity-name", t.as_str()];
+    let mut set = throttles(&b, &topic_entity);
+    set.sort();
+    assert_eq!(
+        set,
+        [
+            "follower.replication.throttled.replicas=0:3",
+            "leader.replication.throttled.replicas=0:1"
+        ],
+        "{set:?}"
+    );
+    for broker in ["1", "3"] {
+        let mut rates = throttles(&b, &["--entity-type", "brokers", "--entity-name", broker]);
+        rates.sort();
+        assert_eq!(
+            rates,
+            [
+                "follower.replication.throttled.rate=10000",
+                "leader.replication.throttled.rate=10000"
+            ],
+            "broker {broker}"
+        );
+    }
+    // In progress, as both tools see it.
+    let (ours, theirs) = both(&["--list"]);
+    assert_eq!(
+        ours.stdout,
+        format!(
+            "Current partition reassignments:\n{t}-0: replicas: 3,1. adding: 3. removing: 1.\n"
+        ),
+        "{ours:?}"
+    );
+    assert_eq!((&ours.stdout, ours.code), (&theirs.stdout, theirs.code));
+    let (ours, theirs) = both(&[
+        "--verify",
+        "--reassignment-json-file",
+        &slow,
+        "--preserve-throttles",
+    ]);
+    assert_eq!(
+        ours.stdout,
+        format!("Status of partition reassignment:\nReassignment of partition {t}-0 is still in progress.\n\n"),
+        "{ours:?}"
+    );
+    assert_eq!((&ours.stdout, ours.code), (&theirs.stdout, theirs.code));
+    // A second reassignment is refused without --additional.
+    let (ours, theirs) = both(&["--execute", "--reassignment-json-file", &slow]);
+    assert!(
+        ours.stdout
+            .starts_with("Cannot execute because there is an existing partition assignment."),
+        "{ours:?}"
+    );
+    assert_eq!(
+        (&ours.stdout, &ours.stderr, ours.code),
+        (&theirs.stdout, &theirs.stderr, theirs.code)
+    );
+    // --cancel: the move stops, partition 0 stays on broker 1, and the
+    // throttles go.
+    let run = kafka(
+        "kafka-reassign-partitions",
+        &with(&["--cancel", "--reassignment-json-file", &slow])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Successfully cancelled partition reassignment for: {t}-0\n\
+             None of the specified partition moves are active.Clearing broker-level throttles on brokers 1,2,3\n\
+             Clearing topic-level throttles on topic {t}\n"
+        ),
+        "{run:?}"
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let deadline = Instant::now() + DEADLINE;
+    assert!(kt_testkit::wait_until(deadline, || replicas(&b, &t) == vec![vec![1], vec![2]]));
+    assert!(throttles(&b, &topic_entity).is_empty());
+    for broker in ["1", "2", "3"] {
+        assert!(throttles(&b, &["--entity-type", "brokers", "--entity-name", broker]).is_empty());
+    }
+    let (ours, theirs) = both(&["--list"]);
+    assert_eq!(
+        ours.stdout, "No partition reassignments found.\n",
+        "{ours:?}"
+    );
+    assert_eq!(ours.stdout, theirs.stdout);
+
+    // Both partitions to two replicas each, unthrottled, verified until
+    // done; the last --verify clears the throttles as Apache's does.
+    let fast = write(
+        d,
+        "fast.json",
+        &format!(
+            r#"{{"version":1,"partitions":[{{"topic":"{t}","partition":0,"replicas":[2,3]}},{{"topic":"{t}","partition":1,"replicas":[3,1]}}]}}"#
+        ),
+    );
+    let started = Instant::now();
+    let run = kt(&[
+        "reassign",
+        "-b",
+        &b,
+        "--execute",
+        "--reassignment-json-file",
+        &fast,
+    ]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let deadline = Instant::now() + kt_testkit::scaled(Duration::from_secs(60));
+    let mut verified = None;
+    while Instant::now() < deadline {
+        let run = kafka(
+            "kafka-reassign-partitions",
+            &with(&["--verify", "--reassignment-json-file", &fast])
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        );
+        // Once the controller is done, a broker's metadata may still show
+        // the replicas of the move for a moment (Apache's tool reads the
+        // same): "no active reassignment …, but replica set is 2,3,1".
+        if !run.stdout.contains("still in progress") && !run.stdout.contains("no active") {
+            verified = Some(run);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    let run = verified.expect("the reassignment did not finish within a minute");
+    eprintln!(
+        "reassign: {RECORDS} records of 500 bytes, 2 partitions to 2 replicas each, done in {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Status of partition reassignment:\n\
+             Reassignment of partition {t}-0 is completed.\n\
+             Reassignment of partition {t}-1 is completed.\n\n\
+             Clearing broker-level throttles on brokers 1,2,3\n\
+             Clearing topic-level throttles on topic {t}\n"
+        ),
+        "{run:?}"
+    );
+    let (ours, theirs) = both(&["--verify", "--reassignment-json-file", &fast]);
+    assert_eq!((&ours.stdout, ours.code), (&theirs.stdout, theirs.code));
+    assert_eq!(replicas(&b, &t), vec![vec![2, 3], vec![3, 1]]);
+    // Every record is still there.
+    assert_eq!(consume_all_on(&b, &t).len(), RECORDS);
+}
