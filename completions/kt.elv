@@ -33,6 +33,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand acls 'Add, remove and list ACLs (kafka-acls)'
             cand elect-leaders 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
             cand reassign 'Move partitions'' replicas between brokers: generate a plan, execute it with a throttle, verify, cancel, list (kafka-reassign-partitions)'
+            cand quorum 'The KRaft metadata quorum: leader, epoch, voters, observers and their lag (kafka-metadata-quorum)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -411,6 +412,26 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'kt;quorum'= {
+            cand --bootstrap-controller 'Ask the controllers at these addresses instead of a broker'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --status 'The summary: leader, epoch, high watermark, the followers'' lag, voters and observers (the default)'
+            cand --replication 'One row per replica of the metadata log: its end offset, lag and last fetch'
+            cand --human-readable 'With --replication: times as "N ms ago"'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;doctor'= {
             cand -o 'Output format'
             cand --output 'Output format'
@@ -596,6 +617,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand acls 'Add, remove and list ACLs (kafka-acls)'
             cand elect-leaders 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
             cand reassign 'Move partitions'' replicas between brokers: generate a plan, execute it with a throttle, verify, cancel, list (kafka-reassign-partitions)'
+            cand quorum 'The KRaft metadata quorum: leader, epoch, voters, observers and their lag (kafka-metadata-quorum)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -625,6 +647,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;elect-leaders'= {
         }
         &'kt;help;reassign'= {
+        }
+        &'kt;help;quorum'= {
         }
         &'kt;help;doctor'= {
         }

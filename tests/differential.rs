@@ -32,6 +32,7 @@ enum Tool {
     LogDirs,
     Elect,
     Reassign,
+    Quorum,
 }
 
 impl Tool {
@@ -57,6 +58,7 @@ impl Tool {
             Tool::LogDirs => "org.apache.kafka.tools.LogDirsCommand",
             Tool::Elect => "org.apache.kafka.tools.LeaderElectionCommand",
             Tool::Reassign => "org.apache.kafka.tools.reassign.ReassignPartitionsCommand",
+            Tool::Quorum => "org.apache.kafka.tools.MetadataQuorumCommand",
         }
     }
 
@@ -77,6 +79,7 @@ impl Tool {
             Tool::LogDirs => "kafka-log-dirs.sh",
             Tool::Elect => "kafka-leader-election.sh",
             Tool::Reassign => "kafka-reassign-partitions.sh",
+            Tool::Quorum => "kafka-metadata-quorum.sh",
         }
     }
 
@@ -670,6 +673,20 @@ const CASES: &[Case] = &[
     case(Reassign, "--bootstrap-server {B} --verify --reassignment-json-file {J} --preserve-throttles", Movable),
     case(Reassign, "--bootstrap-server {B} --cancel --reassignment-json-file {J}", Movable),
     case(Reassign, "--bootstrap-server {B} --cancel --reassignment-json-file {J} --preserve-throttles", Movable),
+    // kafka-metadata-quorum's command line (its answers hold offsets and
+    // times that move: tests/quorum.rs compares those).
+    case(Quorum, "", Nothing),
+    case(Quorum, "--help", Nothing),
+    case(Quorum, "--bootstrap-server {B} describe --help", Nothing),
+    case(Quorum, "--bootstrap-server {B}", Nothing),
+    case(Quorum, "describe --status", Nothing),
+    case(Quorum, "--bootstrap-server {B} --bootstrap-controller {B} describe --status", Nothing),
+    case(Quorum, "--bootstrap-server {B} bogus", Nothing),
+    case(Quorum, "--bootstrap-server {B} describe --status --foo", Nothing),
+    case(Quorum, "--bootstrap-server {B} describe", Nothing),
+    case(Quorum, "--bootstrap-server {B} describe --status --replication", Nothing),
+    case(Quorum, "--bootstrap-server {B} describe --status --human-readable", Nothing),
+    case(Quorum, "--bootstrap-server {B} --command-config /nonexistent/x.properties describe --status", Nothing),
 ];
 
 /// The README's compatibility notes: the only allowed departures.

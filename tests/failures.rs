@@ -3,7 +3,8 @@
 //! the middle of a produce, one and then two brokers down, and leadership
 //! moved back by kafka-leader-election. One test, since it kills the
 //! brokers the other steps use; it first lends the healthy cluster to
-//! `reassign.rs` (partition reassignment beside Apache's tool).
+//! `reassign.rs` (partition reassignment beside Apache's tool) and
+//! `quorum.rs` (the metadata quorum of three voters).
 
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -68,6 +69,7 @@ fn same_as_apache(b: &str, args: &[&str]) -> String {
 fn three_brokers_ride_through_failures() {
     let mut cluster = KafkaCluster::start_nodes(KAFKA_3, 3).expect("a three-node Kafka cluster");
     crate::reassign::moves_replicas_on(&cluster);
+    crate::quorum::describes_the_quorum_on(&cluster.address(), &cluster.controller_address(), 3);
     let b = cluster.address();
     let t = random_name("rf3");
     // The notes' create, through the Kafka name.

@@ -25,6 +25,7 @@ mod matrix;
 mod offsets;
 mod perf;
 mod profiles;
+mod quorum;
 mod reassign;
 mod refusals;
 mod reliability;

@@ -97,6 +97,7 @@ pub fn links() -> &'static Path {
             "kafka-log-dirs",
             "kafka-leader-election",
             "kafka-reassign-partitions",
+            "kafka-metadata-quorum",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

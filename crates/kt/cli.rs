@@ -116,6 +116,13 @@ pub enum Command {
             kt reassign --bootstrap-server localhost:9092 --verify --reassignment-json-file plan.json -o json"
     )]
     Reassign(Box<crate::reassign::ReassignArgs>),
+    /// The KRaft metadata quorum: leader, epoch, voters, observers and their lag (kafka-metadata-quorum)
+    #[command(
+        after_help = "Examples:\n  kt quorum --bootstrap-server localhost:9092\n  \
+            kt quorum --bootstrap-server localhost:9092 --replication --human-readable\n  \
+            kt quorum --bootstrap-controller localhost:9093 -o json"
+    )]
+    Quorum(Box<crate::quorum::QuorumArgs>),
     /// Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker
     #[command(
         after_help = "Examples:\n  kt doctor --bootstrap-server kafka-1:9093 --command-config client.properties\n  \

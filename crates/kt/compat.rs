@@ -325,6 +325,10 @@ pub fn kafka_exception(r: &kt_core::protocol::Refused) -> String {
             "UnknownTopicOrPartitionException",
             "This server does not host this topic-partition.",
         ),
+        6 => (
+            "NotLeaderOrFollowerException",
+            "For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.",
+        ),
         17 => (
             "InvalidTopicException",
             "The request attempted to perform an operation on an invalid topic.",

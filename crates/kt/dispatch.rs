@@ -34,11 +34,12 @@ pub enum Tool {
     Configs,
     Acls,
     ReassignPartitions,
+    MetadataQuorum,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 15] = [
+    pub const ALL: [(&'static str, Tool); 16] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -54,10 +55,11 @@ impl Tool {
         ("kafka-configs", Tool::Configs),
         ("kafka-acls", Tool::Acls),
         ("kafka-reassign-partitions", Tool::ReassignPartitions),
+        ("kafka-metadata-quorum", Tool::MetadataQuorum),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 32] = [
+    const CLASSES: [(&'static str, Tool); 33] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -127,6 +129,10 @@ impl Tool {
         (
             "org.apache.kafka.tools.reassign.ReassignPartitionsCommand",
             Tool::ReassignPartitions,
+        ),
+        (
+            "org.apache.kafka.tools.MetadataQuorumCommand",
+            Tool::MetadataQuorum,
         ),
     ];
 

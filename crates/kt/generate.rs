@@ -70,6 +70,7 @@ fn bash_kafka_names() -> String {
                 Tool::Configs => "configs",
                 Tool::Acls => "acls",
                 Tool::ReassignPartitions => "reassign",
+                Tool::MetadataQuorum => "quorum",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

@@ -28,7 +28,8 @@ use crate::profiles::profiled;
 use crate::reassign::ReassignArgs;
 use crate::topics::TopicsArgs;
 use crate::{
-    acls, brokers, configs, console, delete_records, elect, groups, offsets, perf, reassign, topics,
+    acls, brokers, configs, console, delete_records, elect, groups, offsets, perf, quorum,
+    reassign, topics,
 };
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
@@ -142,6 +143,7 @@ pub fn run(
         Tool::Configs => jopt::<ConfigsArgs>(program, args, out, err),
         Tool::Acls => jopt::<AclsArgs>(program, args, out, err),
         Tool::ReassignPartitions => jopt::<ReassignArgs>(program, args, out, err),
+        Tool::MetadataQuorum => metadata_quorum(args, out, err),
     }
 }
 
@@ -506,6 +508,48 @@ impl KafkaTool for ReassignArgs {
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         reassign::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+/// kafka-metadata-quorum: argparse4j with subcommands, read by the tool;
+/// failures are the message on stderr (the stack trace is the README's
+/// departure).
+fn metadata_quorum(args: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let parsed = match quorum::parse_kafka(&words) {
+        quorum::Parsed::Help(text) => {
+            let _ = write!(out, "{text}");
+            return 0;
+        }
+        quorum::Parsed::Error { usage, message } => {
+            err.line(usage);
+            err.line(compat::argparse_error("kafka-metadata-quorum", &message));
+            return 1;
+        }
+        quorum::Parsed::Missing(command) => {
+            err.line(format_args!(
+                "kt has no {command} yet; use Apache's kafka-metadata-quorum for it"
+            ));
+            return 1;
+        }
+        quorum::Parsed::Run(args) => args,
+    };
+    match profiled(*parsed, C).and_then(|a| quorum::run(a, C, out, err)) {
+        Ok(()) => 0,
+        Err(error) if crate::is_broken_pipe(&error) => 0,
+        Err(error) => {
+            let _ = out.flush();
+            let thrown = error
+                .chain()
+                .find_map(|c| c.downcast_ref::<KtError>())
+                .and_then(|e| e.thrown.as_ref())
+                .map(|(_, m)| m.clone());
+            err.line(thrown.unwrap_or_else(|| message(&error)));
+            1
+        }
     }
 }
 

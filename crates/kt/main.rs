@@ -31,6 +31,7 @@ mod offsets;
 mod perf;
 mod profiles;
 mod prompt;
+mod quorum;
 mod reassign;
 mod signals;
 mod table;

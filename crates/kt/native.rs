@@ -12,7 +12,7 @@ use crate::dispatch::Mode;
 use crate::profiles::profiled;
 use crate::{
     acls, aliases, brokers, compat, configs, console, delete_records, doctor, elect, generate,
-    groups, offsets, perf, profiles, reassign, topics,
+    groups, offsets, perf, profiles, quorum, reassign, topics,
 };
 
 const N: Mode = Mode::Native;
@@ -78,6 +78,7 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
             Command::Configs(args) => configs::run(profiled(*args, N)?, N, out, err),
             Command::ElectLeaders(args) => elect::run(profiled(*args, N)?, N, out, err),
             Command::Reassign(args) => reassign::run(profiled(*args, N)?, N, out, err),
+            Command::Quorum(args) => quorum::run(profiled(*args, N)?, N, out, err),
             Command::Doctor(args) => doctor::run(profiled(*args, N)?, out, err),
             Command::Config(ConfigCommand::Show(args)) => profiles::show(*args, out, err),
             Command::InstallAliases(args) => aliases::run(args, out, err),

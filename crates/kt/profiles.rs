@@ -62,6 +62,7 @@ connected!(
     crate::acls::AclsArgs,
     crate::doctor::DoctorArgs,
     crate::reassign::ReassignArgs,
+    crate::quorum::QuorumArgs,
     ShowArgs
 );
 

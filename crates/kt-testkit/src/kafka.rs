@@ -241,6 +241,8 @@ pub struct KafkaCluster {
     /// host name that resolves nowhere ([`FARAWAY_HOST`]).
     expired_ports: Vec<u16>,
     faraway_ports: Vec<u16>,
+    /// Each node's CONTROLLER listener (KRaft mode only).
+    controller_ports: Vec<u16>,
     certs: Option<Certs>,
     /// What the broker logs once it serves: KRaft and ZooKeeper mode differ.
     started: &'static str,
@@ -423,6 +425,7 @@ impl KafkaCluster {
             oidc_ports,
             expired_ports,
             faraway_ports,
+            controller_ports: controllers.clone(),
             certs: Some(certs),
             started: "Kafka Server started",
             servers: (0..nodes).map(|_| None).collect(),
@@ -462,6 +465,7 @@ impl KafkaCluster {
             oidc_ports: Vec::new(),
             expired_ports: Vec::new(),
             faraway_ports: Vec::new(),
+            controller_ports: Vec::new(),
             certs: None,
             started: "] started (kafka.server.KafkaServer)",
             servers: vec![None],
@@ -525,6 +529,15 @@ impl KafkaCluster {
     /// Every broker, as a bootstrap list.
     pub fn address(&self) -> String {
         self.ports
+            .iter()
+            .map(|p| format!("127.0.0.1:{p}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Every node's CONTROLLER listener, as a `--bootstrap-controller` list.
+    pub fn controller_address(&self) -> String {
+        self.controller_ports
             .iter()
             .map(|p| format!("127.0.0.1:{p}"))
             .collect::<Vec<_>>()

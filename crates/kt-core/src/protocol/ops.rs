@@ -3,6 +3,7 @@
 //! types. Each is one typed request of the `kafka-protocol` crate, at the
 //! newest version both sides have.
 
+use kafka_protocol::messages::describe_quorum_request as dqr;
 use kafka_protocol::messages::{
     alter_client_quotas_request as acq, alter_partition_reassignments_request as apr,
     list_partition_reassignments_request as lpr, metadata_request,
@@ -16,6 +17,7 @@ use kafka_protocol::messages::{
     DescribeConfigsRequest, DescribeLogDirsRequest, IncrementalAlterConfigsRequest,
     ListConfigResourcesRequest, ListGroupsRequest,
 };
+use kafka_protocol::messages::{DescribeClusterRequest, DescribeQuorumRequest};
 use kafka_protocol::protocol::StrBytes;
 
 use super::Broker;
@@ -598,6 +600,89 @@ impl Broker {
             })
             .collect())
     }
+
+    /// DescribeCluster: the cluster's id, its (active) controller and its
+    /// nodes (id, host, port). `controllers` asks as a client of the
+    /// controllers does (`--bootstrap-controller`): the nodes are then the
+    /// controllers.
+    pub fn describe_cluster(&mut self, controllers: bool) -> Result<ClusterDescription, KtError> {
+        let answer = self.send(
+            &DescribeClusterRequest::default().with_endpoint_type(if controllers { 2 } else { 1 }),
+        )?;
+        refused(answer.error_code, answer.error_message.as_ref())
+            .map_err(|r| KtError::broker(format!("DescribeCluster failed: error {}", r.code)))?;
+        let nodes = answer
+            .brokers
+            .into_iter()
+            .map(|b| {
+                (
+                    b.broker_id.0,
+                    b.host.to_string(),
+                    u16::try_from(b.port).unwrap_or(0),
+                )
+            })
+            .collect();
+        Ok(ClusterDescription {
+            cluster_id: answer.cluster_id.to_string(),
+            controller_id: answer.controller_id.0,
+            nodes,
+        })
+    }
+
+    /// DescribeQuorum of the cluster metadata log: its leader, voters and
+    /// observers, and the voters' endpoints.
+    pub fn describe_quorum(&mut self) -> Result<Result<Quorum, Refused>, KtError> {
+        let request = DescribeQuorumRequest::default().with_topics(vec![dqr::TopicData::default()
+            .with_topic_name(TopicName(StrBytes::from_static_str("__cluster_metadata")))
+            .with_partitions(vec![dqr::PartitionData::default().with_partition_index(0)])]);
+        let answer = self.send(&request)?;
+        if answer.error_code != 0 {
+            return Ok(Err(Refused {
+                code: answer.error_code,
+                message: answer.error_message.map(|m| m.to_string()),
+            }));
+        }
+        let Some(p) = answer.topics.into_iter().flat_map(|t| t.partitions).next() else {
+            return Err(KtError::broker(
+                "DescribeQuorum answered without the metadata partition",
+            ));
+        };
+        if p.error_code != 0 {
+            return Ok(Err(Refused {
+                code: p.error_code,
+                message: p.error_message.map(|m| m.to_string()),
+            }));
+        }
+        let replica =
+            |r: kafka_protocol::messages::describe_quorum_response::ReplicaState| QuorumReplica {
+                id: r.replica_id.0,
+                directory_id: java_uuid(r.replica_directory_id.as_bytes()),
+                zero_directory: r.replica_directory_id.is_nil(),
+                log_end_offset: r.log_end_offset,
+                last_fetch_timestamp: r.last_fetch_timestamp,
+                last_caught_up_timestamp: r.last_caught_up_timestamp,
+            };
+        Ok(Ok(Quorum {
+            leader_id: p.leader_id.0,
+            leader_epoch: p.leader_epoch,
+            high_watermark: p.high_watermark,
+            voters: p.current_voters.into_iter().map(replica).collect(),
+            observers: p.observers.into_iter().map(replica).collect(),
+            endpoints: answer
+                .nodes
+                .into_iter()
+                .map(|n| {
+                    (
+                        n.node_id.0,
+                        n.listeners
+                            .into_iter()
+                            .map(|l| format!("{}://{}:{}", l.name, l.host, l.port))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        }))
+    }
 }
 
 /// A partition's answer: (topic, partition, the broker's verdict).
@@ -616,4 +701,45 @@ pub struct Reassignment {
     pub replicas: Vec<i32>,
     pub adding: Vec<i32>,
     pub removing: Vec<i32>,
+}
+
+/// What DescribeCluster says, on the protocol path.
+#[derive(Debug, Clone)]
+pub struct ClusterDescription {
+    pub cluster_id: String,
+    /// The active controller (or a broker's pick of a controller).
+    pub controller_id: i32,
+    /// (id, host, port) of each broker, or each controller.
+    pub nodes: Vec<(i32, String, u16)>,
+}
+
+/// The KRaft metadata quorum, as DescribeQuorum tells it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Quorum {
+    pub leader_id: i32,
+    pub leader_epoch: i32,
+    pub high_watermark: i64,
+    pub voters: Vec<QuorumReplica>,
+    pub observers: Vec<QuorumReplica>,
+    /// Each voter's endpoints (`CONTROLLER://host:port`), by node id.
+    pub endpoints: Vec<(i32, Vec<String>)>,
+}
+
+/// One replica of the metadata log; -1 where a time is unknown.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct QuorumReplica {
+    pub id: i32,
+    /// Java's `Uuid.toString()`: URL-safe base64 of the 16 bytes.
+    pub directory_id: String,
+    #[serde(skip)]
+    pub zero_directory: bool,
+    pub log_end_offset: i64,
+    pub last_fetch_timestamp: i64,
+    pub last_caught_up_timestamp: i64,
+}
+
+/// A UUID as Kafka's `Uuid.toString()` writes it.
+fn java_uuid(bytes: &[u8; 16]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
