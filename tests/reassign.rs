@@ -87,25 +87,18 @@ pub fn moves_replicas_on(cluster: &KafkaCluster) {
     assert_eq!(run.code, Some(0), "{run:?}");
     let deadline = Instant::now() + DEADLINE;
     assert!(kt_testkit::wait_until(deadline, || replicas(&b, &t) == vec![vec![1], vec![2]]));
-    // 20,000 records of 500 bytes: about 5 MB a partition, more than a
-    // follower's first fetch takes (1 MB) before a throttle applies.
-    let records = RECORDS.to_string();
-    let run = kafka(
-        "kafka-producer-perf-test",
-        &[
-            "--topic",
-            &t,
-            "--num-records",
-            &records,
-            "--record-size",
-            "500",
-            "--throughput",
-            "-1",
-            "--producer-props",
-            &format!("bootstrap.servers={b}"),
-        ],
-    );
-    assert_eq!(run.code, Some(0), "{run:?}");
+    // 10,000 records of 500 bytes (5 MB) in each partition, written to it
+    // by name (a producer's own spread can leave one nearly empty): more
+    // than a follower's first fetch takes (1 MB) before a throttle applies.
+    let line = "x".repeat(499) + "\n";
+    let input = line.repeat(RECORDS / 2);
+    for partition in ["0", "1"] {
+        let run = kt_in(
+            &["produce", "-b", &b, "-t", &t, "--partition", partition],
+            input.as_bytes(),
+        );
+        assert_eq!(run.code, Some(0), "{run:?}");
+    }
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let with = |extra: &[&str]| {
@@ -318,7 +311,7 @@ pub fn moves_replicas_on(cluster: &KafkaCluster) {
     }
     let run = verified.expect("the reassignment did not finish within a minute");
     eprintln!(
-        "reassign: {RECORDS} records of 500 bytes, 2 partitions to 2 replicas each, done in {:?}",
+        "reassign: {RECORDS} records of 500 bytes, 2 partitions of 5 MB to 2 replicas each, done in {:?}",
         started.elapsed()
     );
     assert_eq!(

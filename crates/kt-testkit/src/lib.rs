@@ -43,8 +43,38 @@ pub fn cache_dir() -> PathBuf {
     base.join("kt")
 }
 
-/// A free TCP port on 127.0.0.1.
+/// A free TCP port on 127.0.0.1 for a server the kit starts, below the
+/// kernel's ephemeral range: a port the kernel picked (`bind(0)`) and let
+/// go could be handed to a test's outgoing connection before the server
+/// binds it (a three-node cluster binds some thirty), and then the node
+/// does not start ("Address already in use"). Each port is handed out once
+/// per run, and only if it can be bound now.
 pub fn free_port() -> Result<u16> {
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
+    static GIVEN: Mutex<BTreeSet<u16>> = Mutex::new(BTreeSet::new());
+    let ephemeral = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|r| {
+            r.split_whitespace()
+                .next()
+                .and_then(|p| p.parse::<u16>().ok())
+        })
+        .unwrap_or(32768);
+    let (low, high) = (10_000u16, ephemeral.max(10_001));
+    let span = u32::from(high - low);
+    let start = std::process::id() % span;
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    for i in 0..span {
+        let port = low + u16::try_from((start + i * 7919) % span).unwrap_or(0);
+        if given.contains(&port) {
+            continue;
+        }
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            given.insert(port);
+            return Ok(port);
+        }
+    }
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
