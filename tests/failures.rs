@@ -19,23 +19,10 @@ const RECORDS: usize = 200_000;
 /// The leader of each partition of `topic`, from kt's JSON; empty while the
 /// brokers do not know the topic yet.
 fn leaders(b: &str, topic: &str) -> Vec<Option<i64>> {
-    let run = kt(&[
-        "topics",
-        "-b",
-        b,
-        "--describe",
-        "--topic",
-        topic,
-        "-o",
-        "json",
-    ]);
-    let Ok(json) = serde_json::from_str::<Value>(&run.stdout) else {
-        return Vec::new();
-    };
-    json["topics"][0]["partitions"]
-        .as_array()
-        .map(|ps| ps.iter().map(|p| p["leader"].as_i64()).collect())
-        .unwrap_or_default()
+    partitions_of(b, topic)
+        .iter()
+        .map(|p| p["leader"].as_i64())
+        .collect()
 }
 
 /// kt through the Kafka name and Apache's TopicCommand print the same. The

@@ -23,30 +23,15 @@ fn apache_reassign(args: &[&str]) -> Run {
 
 /// Each partition's replicas, from kt's JSON.
 fn replicas(b: &str, topic: &str) -> Vec<Vec<i64>> {
-    let run = kt(&[
-        "topics",
-        "-b",
-        b,
-        "--describe",
-        "--topic",
-        topic,
-        "-o",
-        "json",
-    ]);
-    let json: Value = serde_json::from_str(&run.stdout).unwrap_or(Value::Null);
-    json["topics"][0]["partitions"]
-        .as_array()
-        .map(|ps| {
-            ps.iter()
-                .map(|p| {
-                    p["replicas"]
-                        .as_array()
-                        .map(|r| r.iter().filter_map(Value::as_i64).collect())
-                        .unwrap_or_default()
-                })
-                .collect()
+    partitions_of(b, topic)
+        .iter()
+        .map(|p| {
+            p["replicas"]
+                .as_array()
+                .map(|r| r.iter().filter_map(Value::as_i64).collect())
+                .unwrap_or_default()
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// The throttle settings of a topic or broker, as Apache's kafka-configs

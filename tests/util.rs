@@ -109,6 +109,25 @@ pub fn links() -> &'static Path {
     .path()
 }
 
+/// Each partition of `topic` as `kt topics --describe -o json` gives it
+/// (leader, replicas, isr); empty while the brokers do not know the topic.
+pub fn partitions_of(b: &str, topic: &str) -> Vec<serde_json::Value> {
+    let run = kt(&[
+        "topics",
+        "-b",
+        b,
+        "--describe",
+        "--topic",
+        topic,
+        "-o",
+        "json",
+    ]);
+    serde_json::from_str::<serde_json::Value>(&run.stdout)
+        .ok()
+        .and_then(|json| json["topics"][0]["partitions"].as_array().cloned())
+        .unwrap_or_default()
+}
+
 /// Runs kt through the link `name` (e.g. `kafka-topics.sh`).
 pub fn kafka(name: &str, args: &[&str]) -> Run {
     KtRun::new(args).link(name).run()

@@ -1097,15 +1097,10 @@ struct State {
     target: Vec<i32>,
 }
 
-/// `--verify`.
-fn verify(
-    pool: &mut Pool,
-    moves: &[Move],
-    preserve: bool,
-    format: OutputFormat,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    let current = reassignments(pool, None)?;
+/// Each partition of the file: reassigning, done, or elsewhere (no
+/// reassignment, other replicas), in partition order
+/// (`findPartitionReassignmentStates`).
+fn states(pool: &mut Pool, moves: &[Move], current: &[Reassignment]) -> anyhow::Result<Vec<State>> {
     let mut topics: Vec<String> = moves
         .iter()
         .filter(|m| {
@@ -1178,6 +1173,19 @@ fn verify(
         });
     }
     states.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+    Ok(states)
+}
+
+/// `--verify`.
+fn verify(
+    pool: &mut Pool,
+    moves: &[Move],
+    preserve: bool,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let current = reassignments(pool, None)?;
+    let states = states(pool, moves, &current)?;
     let ongoing = !current.is_empty();
     let clear = !ongoing && !preserve;
     match format {

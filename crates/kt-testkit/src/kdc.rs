@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 
 use crate::{free_port, Server};
 
@@ -70,17 +70,7 @@ fn run(program: &str, args: &[&str], env: &[(&str, &Path)]) -> Result<()> {
     for (k, v) in env {
         command.env(k, v);
     }
-    let out = command
-        .output()
-        .with_context(|| format!("running {program}"))?;
-    if !out.status.success() {
-        bail!(
-            "{program} {args:?}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(())
+    crate::succeed(&mut command, program)
 }
 
 fn start() -> Result<Kdc> {

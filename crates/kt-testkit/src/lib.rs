@@ -43,6 +43,23 @@ pub fn cache_dir() -> PathBuf {
     base.join("kt")
 }
 
+/// Runs `command` (a tool the kit makes files with: openssl, keytool,
+/// kadmin) to its end; its output in the error when it fails.
+pub(crate) fn succeed(command: &mut std::process::Command, what: &str) -> Result<()> {
+    let out = command
+        .output()
+        .with_context(|| format!("running {what}"))?;
+    if !out.status.success() {
+        anyhow::bail!(
+            "{what} {:?}: {}{}",
+            command.get_args().collect::<Vec<_>>(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(())
+}
+
 /// A free TCP port on 127.0.0.1 for a server the kit starts, below the
 /// kernel's ephemeral range: a port the kernel picked (`bind(0)`) and let
 /// go could be handed to a test's outgoing connection before the server

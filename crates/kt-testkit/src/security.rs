@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 
 /// The password of every store the kit makes.
 pub const STORE_PASSWORD: &str = "kt-store-pw";
@@ -30,19 +30,10 @@ pub struct Certs {
 }
 
 fn run(program: &str, dir: &Path, args: &[&str], install: &str) -> Result<()> {
-    let out = Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .with_context(|| format!("running {program} ({install})"))?;
-    if !out.status.success() {
-        bail!(
-            "{program} {args:?}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(())
+    crate::succeed(
+        Command::new(program).args(args).current_dir(dir),
+        &format!("{program} ({install})"),
+    )
 }
 
 fn openssl(dir: &Path, args: &[&str]) -> Result<()> {
