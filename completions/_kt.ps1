@@ -37,6 +37,8 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('elect-leaders', 'elect-leaders', [CompletionResultType]::ParameterValue, 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)')
             [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'Move partitions'' replicas between brokers: generate a plan, execute it with a throttle, verify, cancel, list (kafka-reassign-partitions)')
             [CompletionResult]::new('quorum', 'quorum', [CompletionResultType]::ParameterValue, 'The KRaft metadata quorum: leader, epoch, voters, observers and their lag (kafka-metadata-quorum)')
+            [CompletionResult]::new('features', 'features', [CompletionResultType]::ParameterValue, 'Feature flags: describe them (supported, finalized), upgrade, downgrade or disable them (kafka-features)')
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
@@ -448,6 +450,47 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'kt;features' {
+            [CompletionResult]::new('--feature', '--feature', [CompletionResultType]::ParameterName, 'A feature and its level, NAME=LEVEL (just NAME to disable); repeatable')
+            [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'The metadata.version to upgrade or downgrade to, e.g. 3.9-IV0 or 3.9')
+            [CompletionResult]::new('--bootstrap-controller', '--bootstrap-controller', [CompletionResultType]::ParameterName, 'Ask the controllers at these addresses instead of a broker')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--unsafe', '--unsafe', [CompletionResultType]::ParameterName, 'Allow a downgrade that may lose metadata')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only check that the change would be accepted')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'kt;cluster' {
+            [CompletionResult]::new('--unregister', '--unregister', [CompletionResultType]::ParameterName, 'Unregister this broker (one that is gone for good)')
+            [CompletionResult]::new('--bootstrap-controller', '--bootstrap-controller', [CompletionResultType]::ParameterName, 'Ask the controllers at these addresses instead of a broker')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'kt;doctor' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -652,6 +695,8 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('elect-leaders', 'elect-leaders', [CompletionResultType]::ParameterValue, 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)')
             [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'Move partitions'' replicas between brokers: generate a plan, execute it with a throttle, verify, cancel, list (kafka-reassign-partitions)')
             [CompletionResult]::new('quorum', 'quorum', [CompletionResultType]::ParameterValue, 'The KRaft metadata quorum: leader, epoch, voters, observers and their lag (kafka-metadata-quorum)')
+            [CompletionResult]::new('features', 'features', [CompletionResultType]::ParameterValue, 'Feature flags: describe them (supported, finalized), upgrade, downgrade or disable them (kafka-features)')
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
@@ -695,6 +740,12 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             break
         }
         'kt;help;quorum' {
+            break
+        }
+        'kt;help;features' {
+            break
+        }
+        'kt;help;cluster' {
             break
         }
         'kt;help;doctor' {

@@ -22,6 +22,9 @@ _kt() {
             kt,brokers)
                 cmd="kt__subcmd__brokers"
                 ;;
+            kt,cluster)
+                cmd="kt__subcmd__cluster"
+                ;;
             kt,completions)
                 cmd="kt__subcmd__completions"
                 ;;
@@ -42,6 +45,9 @@ _kt() {
                 ;;
             kt,elect-leaders)
                 cmd="kt__subcmd__elect__subcmd__leaders"
+                ;;
+            kt,features)
+                cmd="kt__subcmd__features"
                 ;;
             kt,groups)
                 cmd="kt__subcmd__groups"
@@ -91,6 +97,9 @@ _kt() {
             kt__subcmd__help,brokers)
                 cmd="kt__subcmd__help__subcmd__brokers"
                 ;;
+            kt__subcmd__help,cluster)
+                cmd="kt__subcmd__help__subcmd__cluster"
+                ;;
             kt__subcmd__help,completions)
                 cmd="kt__subcmd__help__subcmd__completions"
                 ;;
@@ -111,6 +120,9 @@ _kt() {
                 ;;
             kt__subcmd__help,elect-leaders)
                 cmd="kt__subcmd__help__subcmd__elect__subcmd__leaders"
+                ;;
+            kt__subcmd__help,features)
+                cmd="kt__subcmd__help__subcmd__features"
                 ;;
             kt__subcmd__help,groups)
                 cmd="kt__subcmd__help__subcmd__groups"
@@ -185,7 +197,7 @@ _kt() {
 
     case "${cmd}" in
         kt)
-            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum doctor config install-aliases completions man perf help"
+            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -324,6 +336,68 @@ _kt() {
             fi
             case "${prev}" in
                 --topic-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__cluster)
+            opts="-o -X -v -b -h --unregister --bootstrap-controller --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --unregister)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-controller)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -968,6 +1042,72 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__features)
+            opts="-o -X -v -b -h --feature --metadata --unsafe --dry-run --bootstrap-controller --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --help describe upgrade downgrade disable"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --feature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metadata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-controller)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kt__subcmd__groups)
             opts="-o -X -v -b -t -h --list --describe --delete --reset-offsets --delete-offsets --group --all-groups --all-topics --timeout --dry-run --execute --export --to-offset --from-file --to-datetime --by-duration --to-earliest --to-latest --to-current --shift-by --members --offsets --state --type --watch --max-lag --max-lag-time --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1079,7 +1219,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help)
-            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum doctor config install-aliases completions man perf help"
+            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1107,6 +1247,20 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__brokers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__cluster)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1219,6 +1373,20 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__elect__subcmd__leaders)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__features)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2313,6 +2481,8 @@ _kt_topics() {
         kafka-acls|kafka-acls.sh) sub=(acls) ;;
         kafka-reassign-partitions|kafka-reassign-partitions.sh) sub=(reassign) ;;
         kafka-metadata-quorum|kafka-metadata-quorum.sh) sub=(quorum) ;;
+        kafka-features|kafka-features.sh) sub=(features) ;;
+        kafka-cluster|kafka-cluster.sh) sub=(cluster) ;;
     esac
     if (( ${#sub[@]} )); then
         # A link runs kt under a Kafka name: ask the binary it points to.
@@ -2337,4 +2507,4 @@ _kt_topics() {
     fi
     _kt kt "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 }
-complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh
+complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh kafka-features kafka-features.sh kafka-cluster kafka-cluster.sh

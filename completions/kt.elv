@@ -34,6 +34,8 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand elect-leaders 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
             cand reassign 'Move partitions'' replicas between brokers: generate a plan, execute it with a throttle, verify, cancel, list (kafka-reassign-partitions)'
             cand quorum 'The KRaft metadata quorum: leader, epoch, voters, observers and their lag (kafka-metadata-quorum)'
+            cand features 'Feature flags: describe them (supported, finalized), upgrade, downgrade or disable them (kafka-features)'
+            cand cluster 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -432,6 +434,45 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'kt;features'= {
+            cand --feature 'A feature and its level, NAME=LEVEL (just NAME to disable); repeatable'
+            cand --metadata 'The metadata.version to upgrade or downgrade to, e.g. 3.9-IV0 or 3.9'
+            cand --bootstrap-controller 'Ask the controllers at these addresses instead of a broker'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --unsafe 'Allow a downgrade that may lose metadata'
+            cand --dry-run 'Only check that the change would be accepted'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kt;cluster'= {
+            cand --unregister 'Unregister this broker (one that is gone for good)'
+            cand --bootstrap-controller 'Ask the controllers at these addresses instead of a broker'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;doctor'= {
             cand -o 'Output format'
             cand --output 'Output format'
@@ -618,6 +659,8 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand elect-leaders 'Elect partition leaders: the preferred replica, or an unclean one (kafka-leader-election)'
             cand reassign 'Move partitions'' replicas between brokers: generate a plan, execute it with a throttle, verify, cancel, list (kafka-reassign-partitions)'
             cand quorum 'The KRaft metadata quorum: leader, epoch, voters, observers and their lag (kafka-metadata-quorum)'
+            cand features 'Feature flags: describe them (supported, finalized), upgrade, downgrade or disable them (kafka-features)'
+            cand cluster 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -649,6 +692,10 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;reassign'= {
         }
         &'kt;help;quorum'= {
+        }
+        &'kt;help;features'= {
+        }
+        &'kt;help;cluster'= {
         }
         &'kt;help;doctor'= {
         }

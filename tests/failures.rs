@@ -57,6 +57,8 @@ fn three_brokers_ride_through_failures() {
     let mut cluster = KafkaCluster::start_nodes(KAFKA_3, 3).expect("a three-node Kafka cluster");
     crate::reassign::moves_replicas_on(&cluster);
     crate::quorum::describes_the_quorum_on(&cluster.address(), &cluster.controller_address(), 3);
+    crate::features::reads_features_on(&cluster.address(), &cluster.controller_address());
+    crate::features::changes_features_on(&cluster.address(), &cluster.controller_address());
     let b = cluster.address();
     let t = random_name("rf3");
     // The notes' create, through the Kafka name.

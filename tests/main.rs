@@ -16,6 +16,7 @@ mod doctor;
 mod exactness;
 mod failures;
 mod faults;
+mod features;
 mod first_hour;
 mod groups;
 mod groups_watch;

@@ -98,6 +98,8 @@ pub fn links() -> &'static Path {
             "kafka-leader-election",
             "kafka-reassign-partitions",
             "kafka-metadata-quorum",
+            "kafka-features",
+            "kafka-cluster",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

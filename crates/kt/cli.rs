@@ -123,6 +123,21 @@ pub enum Command {
             kt quorum --bootstrap-controller localhost:9093 -o json"
     )]
     Quorum(Box<crate::quorum::QuorumArgs>),
+    /// Feature flags: describe them (supported, finalized), upgrade, downgrade or disable them (kafka-features)
+    #[command(
+        after_help = "Examples:\n  kt features --bootstrap-server localhost:9092\n  \
+            kt features upgrade --metadata 3.9 --dry-run --bootstrap-server localhost:9092\n  \
+            kt features downgrade --feature kraft.version=0 --bootstrap-controller localhost:9093\n  \
+            kt features disable --feature group.version --bootstrap-server localhost:9092"
+    )]
+    Features(Box<crate::features::FeaturesArgs>),
+    /// The cluster's id, controller and brokers; unregister a broker that is gone (kafka-cluster)
+    #[command(
+        after_help = "Examples:\n  kt cluster --bootstrap-server localhost:9092\n  \
+            kt cluster --bootstrap-controller localhost:9093 -o table\n  \
+            kt cluster --bootstrap-server localhost:9092 --unregister 4"
+    )]
+    Cluster(Box<crate::cluster::ClusterArgs>),
     /// Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker
     #[command(
         after_help = "Examples:\n  kt doctor --bootstrap-server kafka-1:9093 --command-config client.properties\n  \

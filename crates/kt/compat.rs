@@ -320,6 +320,14 @@ pub fn java_exception(code: rdkafka::error::RDKafkaErrorCode, why: &str) -> Stri
 /// The exception Kafka's admin client makes of a broker's error code, as
 /// `Throwable.toString()` prints it: the broker's message when it sent one.
 pub fn kafka_exception(r: &kt_core::protocol::Refused) -> String {
+    let (class, message) = kafka_error(r);
+    format!("org.apache.kafka.common.errors.{class}: {message}")
+}
+
+/// The class (in `org.apache.kafka.common.errors`) and message of the
+/// exception Kafka's admin client makes of a broker's error code: the
+/// broker's message when it sent one, else the error's default.
+pub fn kafka_error(r: &kt_core::protocol::Refused) -> (&'static str, String) {
     let (class, default) = match r.code {
         3 => (
             "UnknownTopicOrPartitionException",
@@ -353,13 +361,27 @@ pub fn kafka_exception(r: &kt_core::protocol::Refused) -> String {
             "ResourceNotFoundException",
             "A request illegally referred to a resource that does not exist.",
         ),
+        95 => (
+            "InvalidUpdateVersionException",
+            "The given update version was invalid.",
+        ),
+        96 => (
+            "FeatureUpdateFailedException",
+            "Unable to update finalized features due to an unexpected server error.",
+        ),
+        102 => (
+            "BrokerIdNotRegisteredException",
+            "The given broker ID was not registered.",
+        ),
         _ => (
             "UnknownServerException",
             "The server experienced an unexpected error when processing the request.",
         ),
     };
-    let message = r.message.as_deref().unwrap_or(default);
-    format!("org.apache.kafka.common.errors.{class}: {message}")
+    (
+        class,
+        r.message.clone().unwrap_or_else(|| default.to_string()),
+    )
 }
 
 #[cfg(test)]

@@ -35,11 +35,13 @@ pub enum Tool {
     Acls,
     ReassignPartitions,
     MetadataQuorum,
+    Features,
+    Cluster,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 16] = [
+    pub const ALL: [(&'static str, Tool); 18] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -56,10 +58,12 @@ impl Tool {
         ("kafka-acls", Tool::Acls),
         ("kafka-reassign-partitions", Tool::ReassignPartitions),
         ("kafka-metadata-quorum", Tool::MetadataQuorum),
+        ("kafka-features", Tool::Features),
+        ("kafka-cluster", Tool::Cluster),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 33] = [
+    const CLASSES: [(&'static str, Tool); 37] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -134,6 +138,11 @@ impl Tool {
             "org.apache.kafka.tools.MetadataQuorumCommand",
             Tool::MetadataQuorum,
         ),
+        // Kafka 2.8 to 3.6 had both in Scala.
+        ("kafka.admin.FeatureCommand", Tool::Features),
+        ("org.apache.kafka.tools.FeatureCommand", Tool::Features),
+        ("kafka.tools.ClusterTool", Tool::Cluster),
+        ("org.apache.kafka.tools.ClusterTool", Tool::Cluster),
     ];
 
     pub fn script_name(self) -> &'static str {

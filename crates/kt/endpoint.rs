@@ -76,6 +76,39 @@ fn valid_host_ports(list: &str) -> bool {
     })
 }
 
+/// The protocol connection an admin tool's request goes to, and the
+/// cluster's description: through `connection`'s brokers, or with
+/// `controllers` (`--bootstrap-controller HOST:PORT,...`) through the
+/// active KRaft controller; with the cluster's timeout in milliseconds for
+/// requests that carry one. The mock cluster is refused: it cannot `what`.
+pub fn admin(
+    connection: &kt_core::ConnectionArgs,
+    controllers: Option<&str>,
+    mode: Mode,
+    client_id: &str,
+    what: &str,
+    err: &kt_core::Diagnostics,
+) -> anyhow::Result<(
+    kt_core::protocol::Broker,
+    kt_core::protocol::ClusterDescription,
+    i32,
+)> {
+    let mut connection = connection.clone();
+    if let Some(c) = controllers {
+        connection.bootstrap_server = Some(c.to_string());
+    }
+    let request = kt_core::connection::Request {
+        endpoint: rule(mode, Kafka::Argument, false),
+        ..Default::default()
+    };
+    let cluster = kt_core::connection::Connection::resolve(&connection, request)?.open(err)?;
+    cluster.refuse_mock(what)?;
+    let (broker, described) = cluster.admin_broker(client_id, controllers.is_some())?;
+    let timeout_ms = i32::try_from(cluster.timeout.as_millis()).unwrap_or(i32::MAX);
+    kt_core::leave_running(cluster);
+    Ok((broker, described, timeout_ms))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

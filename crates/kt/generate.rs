@@ -71,6 +71,8 @@ fn bash_kafka_names() -> String {
                 Tool::Acls => "acls",
                 Tool::ReassignPartitions => "reassign",
                 Tool::MetadataQuorum => "quorum",
+                Tool::Features => "features",
+                Tool::Cluster => "cluster",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

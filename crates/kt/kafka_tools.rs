@@ -13,7 +13,6 @@ use kt_core::{error_kind, Diagnostics, ErrorKind, KtError};
 
 use crate::acls::AclsArgs;
 use crate::brokers::{ApiVersionsArgs, LogDirsArgs};
-use crate::compat;
 use crate::configs::ConfigsArgs;
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
@@ -28,9 +27,10 @@ use crate::profiles::profiled;
 use crate::reassign::ReassignArgs;
 use crate::topics::TopicsArgs;
 use crate::{
-    acls, brokers, configs, console, delete_records, elect, groups, offsets, perf, quorum,
-    reassign, topics,
+    acls, brokers, cluster, configs, console, delete_records, elect, features, groups, offsets,
+    perf, quorum, reassign, topics,
 };
+use crate::{argparse, compat};
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 pub const KAFKA_VERSION: &str = "3.9.2";
@@ -144,6 +144,40 @@ pub fn run(
         Tool::Acls => jopt::<AclsArgs>(program, args, out, err),
         Tool::ReassignPartitions => jopt::<ReassignArgs>(program, args, out, err),
         Tool::MetadataQuorum => metadata_quorum(args, out, err),
+        Tool::Features => argparse_subcommands(
+            "kafka-features",
+            &features::KAFKA_SPEC,
+            Ending {
+                help_exit: 1,
+                trace: false,
+            },
+            args,
+            out,
+            err,
+            |p, out, err| {
+                let args = profiled(features::FeaturesArgs::from_kafka(&p), C)?;
+                features::run(args, C, out, err)
+            },
+        ),
+        Tool::Cluster => argparse_subcommands(
+            "kafka-cluster",
+            &cluster::KAFKA_SPEC,
+            Ending {
+                help_exit: 1,
+                trace: true,
+            },
+            args,
+            out,
+            err,
+            |p, out, err| {
+                cluster::run(
+                    profiled(cluster::ClusterArgs::from_kafka(&p), C)?,
+                    C,
+                    out,
+                    err,
+                )
+            },
+        ),
     }
 }
 
@@ -511,33 +545,46 @@ impl KafkaTool for ReassignArgs {
     }
 }
 
-/// kafka-metadata-quorum: argparse4j with subcommands, read by the tool;
-/// failures are the message on stderr (the stack trace is the README's
-/// departure).
-fn metadata_quorum(args: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
+/// How an argparse4j tool ends: its exit code after `-h` (0 where the tool
+/// catches argparse4j's help screen, 1 where `parseArgsOrFail` exits), and
+/// whether a failure other than a TerseException is followed by its stack
+/// trace (whose first line kt prints; the rest is the README's departure).
+struct Ending {
+    help_exit: u8,
+    trace: bool,
+}
+
+/// A tool whose parser is argparse4j with subcommands (kafka-metadata-quorum,
+/// kafka-features, kafka-cluster): `-h` prints the level's help on stdout,
+/// a parse error is the usage and argparse4j's error line on stderr (exit
+/// 1), and a failure is the exception's message on stderr (exit 1), as
+/// `ending` says.
+fn argparse_subcommands(
+    prog: &str,
+    spec: &argparse::Spec,
+    ending: Ending,
+    args: Vec<OsString>,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+    run: impl FnOnce(argparse::Parsed, &mut dyn Write, &Diagnostics) -> anyhow::Result<()>,
+) -> u8 {
     let words: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let parsed = match quorum::parse_kafka(&words) {
-        quorum::Parsed::Help(text) => {
+    let parsed = match argparse::parse(spec, &words) {
+        argparse::Outcome::Help(text) => {
             let _ = write!(out, "{text}");
-            return 0;
+            return ending.help_exit;
         }
-        quorum::Parsed::Error { usage, message } => {
+        argparse::Outcome::Error { usage, message } => {
             err.line(usage);
-            err.line(compat::argparse_error("kafka-metadata-quorum", &message));
+            err.line(compat::argparse_error(prog, &message));
             return 1;
         }
-        quorum::Parsed::Missing(command) => {
-            err.line(format_args!(
-                "kt has no {command} yet; use Apache's kafka-metadata-quorum for it"
-            ));
-            return 1;
-        }
-        quorum::Parsed::Run(args) => args,
+        argparse::Outcome::Run(parsed) => parsed,
     };
-    match profiled(*parsed, C).and_then(|a| quorum::run(a, C, out, err)) {
+    match run(parsed, out, err) {
         Ok(()) => 0,
         Err(error) if crate::is_broken_pipe(&error) => 0,
         Err(error) => {
@@ -545,12 +592,48 @@ fn metadata_quorum(args: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) 
             let thrown = error
                 .chain()
                 .find_map(|c| c.downcast_ref::<KtError>())
-                .and_then(|e| e.thrown.as_ref())
-                .map(|(_, m)| m.clone());
-            err.line(thrown.unwrap_or_else(|| message(&error)));
+                .and_then(|e| e.thrown.clone());
+            match thrown {
+                Some((class, m)) if ending.trace && !class.is_empty() => {
+                    err.line(&m);
+                    err.line(format_args!("{class}: {m}"));
+                }
+                Some((_, m)) => err.line(m),
+                None => err.line(message(&error)),
+            }
             1
         }
     }
+}
+
+/// kafka-metadata-quorum: `describe`; add-controller and remove-controller
+/// are refused in one line.
+fn metadata_quorum(args: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
+    let prog = "kafka-metadata-quorum";
+    let ending = Ending {
+        help_exit: 0,
+        trace: true,
+    };
+    argparse_subcommands(
+        prog,
+        &quorum::KAFKA_SPEC,
+        ending,
+        args,
+        out,
+        err,
+        |p, out, err| {
+            if p.command != "describe" {
+                let m = format!("kt has no {} yet; use Apache's {prog} for it", p.command);
+                return Err(KtError::usage(m).into());
+            }
+            quorum::run(
+                profiled(quorum::QuorumArgs::from_kafka(&p), C)?,
+                C,
+                out,
+                err,
+            )
+        },
+    )
 }
 
 /// EndToEndLatency reads its positional arguments itself.

@@ -10,8 +10,10 @@
 
 mod acls;
 mod aliases;
+mod argparse;
 mod brokers;
 mod cli;
+mod cluster;
 mod compat;
 mod configs;
 mod console;
@@ -20,6 +22,7 @@ mod dispatch;
 mod doctor;
 mod elect;
 mod endpoint;
+mod features;
 #[cfg(test)]
 mod fuzz;
 mod generate;

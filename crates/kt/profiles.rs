@@ -63,6 +63,8 @@ connected!(
     crate::doctor::DoctorArgs,
     crate::reassign::ReassignArgs,
     crate::quorum::QuorumArgs,
+    crate::features::FeaturesArgs,
+    crate::cluster::ClusterArgs,
     ShowArgs
 );
 

@@ -12,23 +12,12 @@
 use std::io::Write;
 
 use clap::Args;
-use kt_core::connection::{Connection, Request};
-use kt_core::protocol::{Broker, Quorum, QuorumReplica};
+use kt_core::protocol::{Quorum, QuorumReplica};
 use kt_core::{ConnectionArgs, Diagnostics, ErrorKind, KtError, OutputArgs, OutputFormat};
 use serde::Serialize;
 
+use crate::argparse::{opt, Kind, Level, Parsed, Spec, BOOTSTRAP, BOOTSTRAP_OPTIONS};
 use crate::dispatch::Mode;
-use crate::endpoint::Kafka;
-
-const USAGE: &str = "usage: kafka-metadata-quorum [-h] [--command-config COMMAND_CONFIG]
-                             (--bootstrap-server BOOTSTRAP_SERVER |
-                             --bootstrap-controller BOOTSTRAP_CONTROLLER)
-                             {describe,add-controller,remove-controller}
-                             ...";
-const DESCRIBE_USAGE: &str = "usage: kafka-metadata-quorum (--bootstrap-server BOOTSTRAP_SERVER |
-                             --bootstrap-controller BOOTSTRAP_CONTROLLER)
-                             describe [-h] [--status] [--replication]
-                             [--human-readable]";
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct QuorumArgs {
@@ -52,110 +41,64 @@ pub struct QuorumArgs {
     pub connection: ConnectionArgs,
 }
 
-/// What argparse4j makes of a Kafka-named command line.
-pub enum Parsed {
-    Run(Box<QuorumArgs>),
-    /// `-h`: this help on stdout, exit 0.
-    Help(&'static str),
-    /// A parse error: this usage, then `kafka-metadata-quorum: error: …`.
-    Error {
-        usage: &'static str,
-        message: String,
-    },
-    /// add-controller and remove-controller, which kt does not have yet.
-    Missing(String),
-}
-
 /// kafka-metadata-quorum's command line, as its argparse4j parser reads it.
-pub fn parse_kafka(words: &[String]) -> Parsed {
-    let error = |usage: &'static str, message: String| Parsed::Error { usage, message };
-    if words.is_empty() {
-        return error(USAGE, "too few arguments".into());
-    }
-    let mut args = QuorumArgs::default();
-    let mut i = 0;
-    let mut command = None;
-    // Options before the subcommand, then the subcommand's own.
-    let value = |i: &mut usize, word: &str, name: &str| -> Result<String, Parsed> {
-        if let Some(v) = word.strip_prefix(&format!("--{name}=")) {
-            return Ok(v.to_string());
-        }
-        *i += 1;
-        words
-            .get(*i)
-            .cloned()
-            .ok_or_else(|| error(USAGE, format!("argument --{name}: expected one argument")))
-    };
-    while i < words.len() {
-        let word = words[i].as_str();
-        let name = word.split('=').next().unwrap_or(word);
-        match (command.is_some(), name) {
-            (false, "-h" | "--help") => {
-                return Parsed::Help(include_str!("help/kafka-metadata-quorum.txt"))
-            }
-            (true, "-h" | "--help") => {
-                return Parsed::Help(include_str!("help/kafka-metadata-quorum-describe.txt"))
-            }
-            (false, "--bootstrap-server") => match value(&mut i, word, "bootstrap-server") {
-                Ok(v) => {
-                    if args.bootstrap_controller.is_some() {
-                        return error(USAGE, "argument --bootstrap-server: not allowed with argument --bootstrap-controller".into());
-                    }
-                    args.connection.bootstrap_server = Some(v);
-                }
-                Err(e) => return e,
+pub const KAFKA_SPEC: Spec = Spec {
+    top: Level {
+        help: include_str!("help/kafka-metadata-quorum.txt"),
+        options: &BOOTSTRAP_OPTIONS,
+        one_of: BOOTSTRAP,
+    },
+    commands: &[
+        (
+            "describe",
+            Level {
+                help: include_str!("help/kafka-metadata-quorum-describe.txt"),
+                options: &[
+                    opt("--status", Kind::Flag),
+                    opt("--replication", Kind::Flag),
+                    opt("--human-readable", Kind::Flag),
+                ],
+                one_of: &[],
             },
-            (false, "--bootstrap-controller") => {
-                match value(&mut i, word, "bootstrap-controller") {
-                    Ok(v) => {
-                        if args.connection.bootstrap_server.is_some() {
-                            return error(USAGE, "argument --bootstrap-controller: not allowed with argument --bootstrap-server".into());
-                        }
-                        args.bootstrap_controller = Some(v);
-                    }
-                    Err(e) => return e,
-                }
-            }
-            (false, "--command-config") => match value(&mut i, word, "command-config") {
-                Ok(v) => args.connection.command_config = Some(v.into()),
-                Err(e) => return e,
+        ),
+        (
+            "add-controller",
+            Level {
+                help: include_str!("help/kafka-metadata-quorum-add-controller.txt"),
+                options: &[opt("--dry-run", Kind::Flag)],
+                one_of: &[],
             },
-            (false, w) if !w.starts_with('-') => {
-                if !["describe", "add-controller", "remove-controller"].contains(&w) {
-                    return error(
-                        USAGE,
-                        format!("invalid choice: '{w}' (choose from 'describe', 'add-controller', 'remove-controller')"),
-                    );
-                }
-                command = Some(w.to_string());
-            }
-            (true, "--status") => args.status = true,
-            (true, "--replication") => args.replication = true,
-            (true, "--human-readable") => args.human_readable = true,
-            (described, _) => {
-                let rest: Vec<String> = words[i..].iter().map(|w| format!("'{w}'")).collect();
-                let usage = if described { DESCRIBE_USAGE } else { USAGE };
-                return error(
-                    usage,
-                    format!("unrecognized arguments: {}", rest.join(", ")),
-                );
-            }
+        ),
+        (
+            "remove-controller",
+            Level {
+                help: include_str!("help/kafka-metadata-quorum-remove-controller.txt"),
+                options: &[
+                    opt("--controller-id", Kind::Int).short("-i").required(),
+                    opt("--controller-directory-id", Kind::Value)
+                        .short("-d")
+                        .required(),
+                    opt("--dry-run", Kind::Flag),
+                ],
+                one_of: &[],
+            },
+        ),
+    ],
+};
+
+impl QuorumArgs {
+    /// The arguments of a parsed Kafka command line (`describe`'s).
+    pub fn from_kafka(p: &Parsed) -> QuorumArgs {
+        let (connection, bootstrap_controller) = p.connection("--command-config");
+        QuorumArgs {
+            status: p.flag("--status"),
+            replication: p.flag("--replication"),
+            human_readable: p.flag("--human-readable"),
+            bootstrap_controller,
+            connection,
+            ..Default::default()
         }
-        i += 1;
     }
-    let Some(command) = command else {
-        return error(USAGE, "too few arguments".into());
-    };
-    if args.connection.bootstrap_server.is_none() && args.bootstrap_controller.is_none() {
-        return error(
-            USAGE,
-            "one of the arguments --bootstrap-server --bootstrap-controller is required".into(),
-        );
-    }
-    if command != "describe" {
-        return Parsed::Missing(command);
-    }
-    Parsed::Run(Box::new(args))
 }
 
 /// `--status`'s answer, and what `-o json` prints.
@@ -201,50 +144,18 @@ pub fn run(
             return Err(KtError::config(m.clone()).thrown("", m).into());
         }
     }
-    let mut connection = args.connection.clone();
-    let controllers = args.bootstrap_controller.is_some();
-    if let Some(c) = &args.bootstrap_controller {
-        connection.bootstrap_server = Some(c.clone());
-    }
-    let request = Request {
-        endpoint: crate::endpoint::rule(mode, Kafka::Argument, false),
-        ..Default::default()
-    };
-    let cluster = Connection::resolve(&connection, request)?.open(err)?;
-    cluster.refuse_mock("describe its quorum (it has no KRaft controller)")?;
-    let mut broker = None;
-    let mut first_error = None;
-    for (host, port) in cluster.bootstrap_addresses() {
-        match Broker::connect(&host, port, &cluster.config, "kt-quorum", cluster.timeout) {
-            Ok(b) => {
-                broker = Some(b);
-                break;
-            }
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
-        }
-    }
-    let Some(mut broker) = broker else {
-        return Err(first_error
-            .unwrap_or_else(|| KtError::usage("give --bootstrap-server HOST:PORT"))
-            .into());
-    };
-    let described = broker.describe_cluster(controllers)?;
-    // DescribeQuorum goes to the active controller when asking the
-    // controllers (another answers NOT_LEADER_OR_FOLLOWER), as Kafka's
-    // admin client sends it.
-    if controllers {
-        let active = described.controller_id;
-        if let Some((_, host, port)) = described.nodes.iter().find(|(id, _, _)| *id == active) {
-            broker = Broker::connect(host, *port, &cluster.config, "kt-quorum", cluster.timeout)?;
-        }
-    }
+    let (mut broker, described, _) = crate::endpoint::admin(
+        &args.connection,
+        args.bootstrap_controller.as_deref(),
+        mode,
+        "kt-quorum",
+        "describe its quorum (it has no KRaft controller)",
+        err,
+    )?;
     let quorum = broker.describe_quorum()?.map_err(|r| {
         let m = crate::compat::kafka_exception(&r);
         KtError::new(ErrorKind::Broker, m.clone()).thrown("", m)
     })?;
-    kt_core::leave_running(cluster);
     let described = Described {
         cluster_id: described.cluster_id,
         quorum,
@@ -409,18 +320,18 @@ fn replication(q: &Quorum, human: bool, out: &mut dyn Write) -> anyhow::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(line: &str) -> Vec<String> {
-        line.split_whitespace().map(str::to_string).collect()
-    }
+    use crate::argparse::{parse, Outcome};
 
     fn message(line: &str) -> String {
-        match parse_kafka(&words(line)) {
-            Parsed::Error { message, .. } => message,
-            _ => String::new(),
+        let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+        match parse(&KAFKA_SPEC, &words) {
+            Outcome::Error { message, .. } => message,
+            Outcome::Help(_) => "help".into(),
+            Outcome::Run(p) => format!("run {}", p.command),
         }
     }
 
+    /// As Kafka 3.9.2's MetadataQuorumCommand reads them.
     #[test]
     fn argparse_reads_the_command_line() {
         assert_eq!(message(""), "too few arguments");
@@ -437,13 +348,17 @@ mod tests {
             message("--bootstrap-server x describe --status --foo"),
             "unrecognized arguments: '--foo'"
         );
-        assert!(matches!(
-            parse_kafka(&words("--bootstrap-server x describe --replication --human-readable")),
-            Parsed::Run(a) if a.replication && a.human_readable
-        ));
-        assert!(matches!(
-            parse_kafka(&words("--bootstrap-server x add-controller")),
-            Parsed::Missing(_)
-        ));
+        assert_eq!(
+            message("--bootstrap-server x remove-controller"),
+            "argument --controller-directory-id/-d is required"
+        );
+        assert_eq!(
+            message("--bootstrap-server x describe --replication --human-readable"),
+            "run describe"
+        );
+        assert_eq!(
+            message("--bootstrap-server x add-controller"),
+            "run add-controller"
+        );
     }
 }

@@ -927,6 +927,45 @@ impl Cluster {
         found.next().flatten().or(refused)
     }
 
+    /// One protocol connection for an admin request, and the cluster's
+    /// description: the first bootstrap address that answers, or with
+    /// `controllers` (`--bootstrap-controller`) the active controller, which
+    /// DescribeCluster names, as Kafka's admin client sends such requests
+    /// (another controller answers NOT_CONTROLLER).
+    pub fn admin_broker(
+        &self,
+        client_id: &str,
+        controllers: bool,
+    ) -> Result<(crate::protocol::Broker, crate::protocol::ClusterDescription), KtError> {
+        use crate::protocol::Broker;
+        let mut first_error = None;
+        let mut broker = None;
+        for (host, port) in self.bootstrap_addresses() {
+            match Broker::connect(&host, port, &self.config, client_id, self.timeout) {
+                Ok(b) => {
+                    broker = Some(b);
+                    break;
+                }
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        let Some(mut broker) = broker else {
+            return Err(
+                first_error.unwrap_or_else(|| KtError::usage("give --bootstrap-server HOST:PORT"))
+            );
+        };
+        let described = broker.describe_cluster(controllers)?;
+        if controllers {
+            let active = described.controller_id;
+            if let Some((_, host, port)) = described.nodes.iter().find(|(id, _, _)| *id == active) {
+                broker = Broker::connect(host, *port, &self.config, client_id, self.timeout)?;
+            }
+        }
+        Ok((broker, described))
+    }
+
     /// The bootstrap brokers as (host, port), a listener prefix
     /// (`SASL_SSL://`) dropped.
     pub fn bootstrap_addresses(&self) -> Vec<(String, u16)> {

@@ -49,6 +49,8 @@ pub struct Broker {
     versions: HashMap<i16, (i16, i16)>,
     /// The same, in the broker's order, as kafka-broker-api-versions prints.
     listed: Vec<(i16, i16, i16)>,
+    /// The features its ApiVersions answer reported.
+    features: Features,
 }
 
 impl Broker {
@@ -86,6 +88,7 @@ impl Broker {
             peer: format!("{host}:{port}"),
             versions: HashMap::new(),
             listed: Vec::new(),
+            features: Features::default(),
         }
     }
 
@@ -99,13 +102,26 @@ impl Broker {
         &self.listed
     }
 
-    /// ApiVersions: the newest version kt and the broker share (v3, with
-    /// kt's name and version), or v0 when the broker is older.
+    /// The features its ApiVersions answer reported (Kafka's
+    /// `describeFeatures` asks exactly this).
+    pub fn features(&self) -> &Features {
+        &self.features
+    }
+
+    /// Whether it serves the request with API key `key`.
+    pub fn serves(&self, key: i16) -> bool {
+        self.versions.contains_key(&key)
+    }
+
+    /// ApiVersions: the newest version kt and the broker share (v4, with
+    /// kt's name and version; v3 leaves out the features whose lowest
+    /// version is 0, such as kraft.version), or the broker's newest when it
+    /// is older.
     fn negotiate(&mut self) -> Result<(), KtError> {
         let request = ApiVersionsRequest::default()
             .with_client_software_name(StrBytes::from_static_str("kt"))
             .with_client_software_version(StrBytes::from_static_str(env!("CARGO_PKG_VERSION")));
-        let mut answer = self.exchange(&request, 3)?;
+        let mut answer = self.exchange(&request, 4)?;
         // UNSUPPORTED_VERSION: the broker answered in v0 with the versions
         // it serves (KIP-511); ask again at the newest it has.
         if answer.error_code == 35 {
@@ -113,7 +129,7 @@ impl Broker {
                 .api_keys
                 .iter()
                 .find(|k| k.api_key == ApiKey::ApiVersions as i16)
-                .map_or(0, |k| k.max_version.min(3));
+                .map_or(0, |k| k.max_version.min(4));
             answer = self.exchange(&ApiVersionsRequest::default(), max)?;
         }
         if answer.error_code != 0 {
@@ -122,6 +138,20 @@ impl Broker {
                 self.peer, answer.error_code
             )));
         }
+        self.features = Features {
+            supported: answer
+                .supported_features
+                .iter()
+                .map(|f| (f.name.to_string(), f.min_version, f.max_version))
+                .collect(),
+            finalized: answer
+                .finalized_features
+                .iter()
+                .map(|f| (f.name.to_string(), f.max_version_level))
+                .collect(),
+            epoch: (answer.finalized_features_epoch >= 0)
+                .then_some(answer.finalized_features_epoch),
+        };
         for k in &answer.api_keys {
             self.versions
                 .insert(k.api_key, (k.min_version, k.max_version));

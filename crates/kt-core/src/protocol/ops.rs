@@ -17,8 +17,11 @@ use kafka_protocol::messages::{
     DescribeConfigsRequest, DescribeLogDirsRequest, IncrementalAlterConfigsRequest,
     ListConfigResourcesRequest, ListGroupsRequest,
 };
-use kafka_protocol::messages::{DescribeClusterRequest, DescribeQuorumRequest};
-use kafka_protocol::protocol::StrBytes;
+use kafka_protocol::messages::{
+    update_features_request as ufr, DescribeClusterRequest, DescribeQuorumRequest,
+    UnregisterBrokerRequest, UpdateFeaturesRequest,
+};
+use kafka_protocol::protocol::{Request, StrBytes};
 
 use super::Broker;
 use crate::error::KtError;
@@ -629,6 +632,79 @@ impl Broker {
         })
     }
 
+    /// UpdateFeatures: each (feature, level) changed as `change` allows, or
+    /// only checked with `validate_only`; each feature's answer (a refusal
+    /// of the whole request is every feature's).
+    pub fn update_features(
+        &mut self,
+        updates: &[(String, i16)],
+        change: FeatureChange,
+        validate_only: bool,
+        timeout_ms: i32,
+    ) -> Result<Vec<Answer>, KtError> {
+        // v0 says "allow downgrade"; v1 on says which kind.
+        let typed = self.version_of::<UpdateFeaturesRequest>()? >= 1;
+        let keys = updates
+            .iter()
+            .map(|(name, level)| {
+                let key = ufr::FeatureUpdateKey::default()
+                    .with_feature(text(name))
+                    .with_max_version_level(*level);
+                if typed {
+                    key.with_upgrade_type(change as i8)
+                } else {
+                    key.with_allow_downgrade(change != FeatureChange::Upgrade)
+                }
+            })
+            .collect();
+        let answer = self.send(
+            &UpdateFeaturesRequest::default()
+                .with_timeout_ms(timeout_ms)
+                .with_validate_only(validate_only)
+                .with_feature_updates(keys),
+        )?;
+        if let Err(r) = refused(answer.error_code, answer.error_message.as_ref()) {
+            return Ok(updates
+                .iter()
+                .map(|(name, _)| (name.clone(), Err(r.clone())))
+                .collect());
+        }
+        Ok(updates
+            .iter()
+            .map(|(name, _)| {
+                let result = answer
+                    .results
+                    .iter()
+                    .find(|r| r.feature.as_str() == name)
+                    .map_or_else(
+                        || {
+                            Err(Refused {
+                                code: -1,
+                                message: Some(format!(
+                                    "The controller response did not contain a result for feature {name}"
+                                )),
+                            })
+                        },
+                        |r| refused(r.error_code, r.error_message.as_ref()),
+                    );
+                (name.clone(), result)
+            })
+            .collect())
+    }
+
+    /// UnregisterBroker of broker `id`; UNSUPPORTED_VERSION (35) when the
+    /// cluster has no such request (ZooKeeper mode).
+    pub fn unregister_broker(&mut self, id: i32) -> Result<Result<(), Refused>, KtError> {
+        if !self.serves(UnregisterBrokerRequest::KEY) {
+            return Ok(Err(Refused {
+                code: 35,
+                message: None,
+            }));
+        }
+        let answer = self.send(&UnregisterBrokerRequest::default().with_broker_id(BrokerId(id)))?;
+        Ok(refused(answer.error_code, answer.error_message.as_ref()))
+    }
+
     /// DescribeQuorum of the cluster metadata log: its leader, voters and
     /// observers, and the voters' endpoints.
     pub fn describe_quorum(&mut self) -> Result<Result<Quorum, Refused>, KtError> {
@@ -691,6 +767,29 @@ pub type PartitionAnswer = (String, i32, Result<(), Refused>);
 /// A topic's partitions with their replicas in assignment order, or the
 /// broker's refusal of the topic.
 pub type TopicReplicas = (String, Result<Vec<(i32, Vec<i32>)>, Refused>);
+
+/// The features one broker or controller reported in its ApiVersions
+/// answer: what it supports, what the cluster finalized, and the epoch of
+/// that finalization (`None` when it has none).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Features {
+    /// (name, min version, max version).
+    pub supported: Vec<(String, i16, i16)>,
+    /// (name, max version level).
+    pub finalized: Vec<(String, i16)>,
+    pub epoch: Option<i64>,
+}
+
+/// One named item's answer: done, or the broker's refusal.
+pub type Answer = (String, Result<(), Refused>);
+
+/// How a feature update may change a level (UpdateFeatures' upgrade type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeatureChange {
+    Upgrade = 1,
+    SafeDowngrade = 2,
+    UnsafeDowngrade = 3,
+}
 
 /// A partition reassignment in progress: the replicas (old and new), and
 /// which of them are being added and removed.
