@@ -36,6 +36,8 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand quorum 'The KRaft metadata quorum: leader, epoch, voters, observers and their lag (kafka-metadata-quorum)'
             cand features 'Feature flags: describe them (supported, finalized), upgrade, downgrade or disable them (kafka-features)'
             cand cluster 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)'
+            cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
+            cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -473,6 +475,58 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'kt;transactions'= {
+            cand --transactional-id 'The transactional id to describe'
+            cand --partition 'partition'
+            cand --broker-id 'The replica to ask (describe-producers), or whose partitions to search (find-hanging)'
+            cand --start-offset 'abort: the offset the open transaction starts at'
+            cand --producer-id 'abort, brokers before 3.0: the producer''s id, epoch and coordinator epoch'
+            cand --producer-epoch 'producer-epoch'
+            cand --coordinator-epoch 'coordinator-epoch'
+            cand --duration-filter 'list: only transactions running longer than this many milliseconds'
+            cand --max-transaction-timeout 'find-hanging: the longest a transaction may run, in minutes'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -t 't'
+            cand --topic 'topic'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kt;client-metrics'= {
+            cand --name 'Name of client metrics configuration resource'
+            cand --interval 'The metrics push interval in milliseconds. Leave empty to reset the interval'
+            cand --match 'Matching selector ''k1=v1,k2=v2'' (client_id, client_instance_id, client_software_name, client_software_version, client_source_address, client_source_port)'
+            cand --metrics 'Telemetry metric name prefixes ''m1,m2'''
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --alter 'Alter the configuration for the client metrics resource'
+            cand --delete 'Delete the configuration for the client metrics resource'
+            cand --describe 'List configurations for the client metrics resource'
+            cand --list 'List the client metrics resources'
+            cand --generate-name 'Generate a UUID to use as the name'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;doctor'= {
             cand -o 'Output format'
             cand --output 'Output format'
@@ -661,6 +715,8 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand quorum 'The KRaft metadata quorum: leader, epoch, voters, observers and their lag (kafka-metadata-quorum)'
             cand features 'Feature flags: describe them (supported, finalized), upgrade, downgrade or disable them (kafka-features)'
             cand cluster 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)'
+            cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
+            cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -696,6 +752,10 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;features'= {
         }
         &'kt;help;cluster'= {
+        }
+        &'kt;help;transactions'= {
+        }
+        &'kt;help;client-metrics'= {
         }
         &'kt;help;doctor'= {
         }

@@ -35,6 +35,8 @@ enum Tool {
     Quorum,
     Features,
     Cluster,
+    Transactions,
+    ClientMetrics,
 }
 
 impl Tool {
@@ -63,6 +65,8 @@ impl Tool {
             Tool::Quorum => "org.apache.kafka.tools.MetadataQuorumCommand",
             Tool::Features => "org.apache.kafka.tools.FeatureCommand",
             Tool::Cluster => "org.apache.kafka.tools.ClusterTool",
+            Tool::Transactions => "org.apache.kafka.tools.TransactionsCommand",
+            Tool::ClientMetrics => "org.apache.kafka.tools.ClientMetricsCommand",
         }
     }
 
@@ -86,6 +90,8 @@ impl Tool {
             Tool::Quorum => "kafka-metadata-quorum.sh",
             Tool::Features => "kafka-features.sh",
             Tool::Cluster => "kafka-cluster.sh",
+            Tool::Transactions => "kafka-transactions.sh",
+            Tool::ClientMetrics => "kafka-client-metrics.sh",
         }
     }
 
@@ -751,6 +757,67 @@ const CASES: &[Case] = &[
     case(Cluster, "cluster-id -b {B} extra --foo", Nothing),
     case(Cluster, "-h cluster-id", Nothing),
     case(Cluster, "unregister -b{B} -i3 extra", Nothing),
+    // kafka-transactions: argparse4j's command line and each check, on
+    // topics with no transactions (the open one is tests/transactions.rs').
+    case(Transactions, "", Nothing),
+    case(Transactions, "--help", Nothing),
+    case(Transactions, "-v", Nothing),
+    case(Transactions, "--bootstrap-server {B} list --help", Nothing),
+    case(Transactions, "--bootstrap-server {B} describe -h", Nothing),
+    case(Transactions, "--bootstrap-server {B} describe-producers -h", Nothing),
+    case(Transactions, "--bootstrap-server {B} abort -h", Nothing),
+    case(Transactions, "--bootstrap-server {B} find-hanging -h", Nothing),
+    case(Transactions, "list", Nothing),
+    case(Transactions, "--bootstrap-server {B} bogus", Nothing),
+    case(Transactions, "--bootstrap-server {B} describe --transactional-id {T}", Nothing),
+    case(Transactions, "--bootstrap-server {B} describe", Nothing),
+    case(Transactions, "--bootstrap-server {B} describe-producers --topic {T} --partition 0", Empty(2)),
+    case(Transactions, "--bootstrap-server {B} describe-producers --topic {T} --partition 1 --broker-id 1", Empty(2)),
+    case(Transactions, "--bootstrap-server {B} describe-producers --topic {T}", Nothing),
+    case(Transactions, "--bootstrap-server {B} find-hanging --topic {T}", Empty(2)),
+    case(Transactions, "--bootstrap-server {B} find-hanging --topic {T} --partition 1 --max-transaction-timeout 0", Empty(2)),
+    case(Transactions, "--bootstrap-server {B} find-hanging --topic {T} --broker-id 7", Empty(2)),
+    case(Transactions, "--bootstrap-server {B} find-hanging --topic {T}", Nothing),
+    case(Transactions, "--bootstrap-server {B} find-hanging", Nothing),
+    case(Transactions, "--bootstrap-server {B} find-hanging --partition 0", Nothing),
+    case(Transactions, "--bootstrap-server {B} find-hanging --topic {T} --max-transaction-timeout x", Nothing),
+    case(Transactions, "--bootstrap-server {B} abort --topic {T} --partition 0", Empty(1)),
+    case(Transactions, "--bootstrap-server {B} abort --topic {T} --partition 0 --start-offset 0", TwoRecords),
+    case(Transactions, "--bootstrap-server {B} abort --topic {T} --partition 0 --producer-id 5", Empty(1)),
+    case(Transactions, "--bootstrap-server {B} abort --topic {T} --partition 0 --producer-id 5 --producer-epoch 1", Empty(1)),
+    case(Transactions, "--bootstrap-server {B} abort --topic {T} --partition 0 --producer-id x", Nothing),
+    case(Transactions, "--bootstrap-server {B} abort --topic {T} --partition 0 --producer-epoch 99999", Nothing),
+    case(Transactions, "--bootstrap-server {B} abort --topic {T} --partition 99999999999", Nothing),
+    case(Transactions, "--bootstrap-server {B} abort --topic {T}", Nothing),
+    case(Transactions, "--bootstrap-server {B} list --duration-filter 9999999999999999999999", Nothing),
+    case(Transactions, "--bootstrap-server {B} list -v", Nothing),
+    case(Transactions, "-v list", Nothing),
+    case(Transactions, "--command-config /nonexistent/x.properties --bootstrap-server {B} list", Nothing),
+    case(Transactions, "--bootstrap-server {B} --foo list", Nothing),
+    // kafka-client-metrics: jopt's command line, each check, and changes to
+    // a subscription named as the case's topic (read back afterwards).
+    case(ClientMetrics, "", Nothing),
+    case(ClientMetrics, "--help", Nothing),
+    case(ClientMetrics, "--version", Nothing),
+    case(ClientMetrics, "--list", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B}", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --list --describe", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --alter", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --alter --name {T} --generate-name", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --alter --name {T} --interval 1000 --metrics org.apache.kafka.producer. --match client_id={T},client_software_name=kt", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --describe --name {T}", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --list --name {T}", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --delete", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --delete --interval 5 --name {T}", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --describe --generate-name", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --describe --metrics a", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --delete --name {T}", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --alter --name {T} --interval x", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --alter --name {T} --interval", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --alter --name {T} --interval=", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --alter --name {T} --match bogus=1", Nothing),
+    case(ClientMetrics, "--bootstrap-server {B} --list --nosuch", Nothing),
+    case(ClientMetrics, "--command-config /nonexistent/x.properties --bootstrap-server {B} --list", Nothing),
 ];
 
 /// The README's compatibility notes: the only allowed departures.
@@ -1058,8 +1125,9 @@ fn committed(b: &str, group: &str) -> Option<Vec<String>> {
     (!seen.is_empty()).then_some(seen)
 }
 
-/// The topic's, client's and user's configs (kafka-configs), or the ACLs
-/// of the topic and group (kafka-acls) named `topic`, as kt reads them.
+/// The topic's, client's and user's configs (kafka-configs), the ACLs of
+/// the topic and group (kafka-acls), or the client-metrics subscription
+/// (kafka-client-metrics) named `topic`, as kt reads them.
 fn state(b: &str, tool: Tool, topic: &str) -> Option<Vec<String>> {
     let reads: Vec<Vec<&str>> = match tool {
         Configs => vec![
@@ -1067,6 +1135,14 @@ fn state(b: &str, tool: Tool, topic: &str) -> Option<Vec<String>> {
             vec!["configs", "--client", topic, "-o", "json"],
             vec!["configs", "--user", topic, "-o", "json"],
         ],
+        ClientMetrics => vec![vec![
+            "client-metrics",
+            "--describe",
+            "--name",
+            topic,
+            "-o",
+            "json",
+        ]],
         _ => vec![vec![
             "acls", "--list", "--topic", topic, "--group", topic, "-o", "json",
         ]],
@@ -1175,8 +1251,9 @@ fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
         ProducerPerf | EndToEnd => {
             records(&broker, &topic).map(|r| vec![format!("{} records", r.len())])
         }
-        // What an alteration left: the entities' configs, or the ACLs.
-        Configs | Acls => state(&broker, case.tool, &topic),
+        // What an alteration left: the entities' configs, or the ACLs, or
+        // the subscription.
+        Configs | Acls | ClientMetrics => state(&broker, case.tool, &topic),
         // What a reset or deletion left in the group named as the topic.
         Groups => {
             committed(&broker, &topic).map(|c| c.iter().map(|l| l.replace(&topic, "{T}")).collect())

@@ -7,6 +7,7 @@ mod util;
 
 mod admin;
 mod bad_inputs;
+mod client_metrics;
 mod console;
 mod consume_matrix;
 mod delete_records;
@@ -34,4 +35,5 @@ mod security;
 mod stores;
 mod topics;
 mod topics_compat;
+mod transactions;
 mod zookeeper;

@@ -36,7 +36,7 @@ struct Tool {
     judge: Judge,
 }
 
-const TOOLS: [Tool; 15] = [
+const TOOLS: [Tool; 17] = [
     Tool {
         link: "kafka-topics",
         class: "org.apache.kafka.tools.TopicCommand",
@@ -156,6 +156,23 @@ const TOOLS: [Tool; 15] = [
         native: "reassign -b {B} --list",
         stdin: "",
         judge: Judge::Same,
+    },
+    Tool {
+        link: "kafka-transactions",
+        class: "org.apache.kafka.tools.TransactionsCommand",
+        args: "--bootstrap-server {B} --command-config {F} describe-producers --topic {T} --partition 0",
+        native: "transactions describe-producers -b {B} --topic {T} --partition 0",
+        stdin: "",
+        judge: Judge::Same,
+    },
+    // The finalization epoch moves between the two runs.
+    Tool {
+        link: "kafka-features",
+        class: "org.apache.kafka.tools.FeatureCommand",
+        args: "--bootstrap-server {B} --command-config {F} describe",
+        native: "features -b {B}",
+        stdin: "",
+        judge: Judge::BothSucceed,
     },
 ];
 

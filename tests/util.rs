@@ -100,6 +100,8 @@ pub fn links() -> &'static Path {
             "kafka-metadata-quorum",
             "kafka-features",
             "kafka-cluster",
+            "kafka-transactions",
+            "kafka-client-metrics",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

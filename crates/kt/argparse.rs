@@ -17,6 +17,12 @@ pub enum Kind {
     Value,
     /// One value that must be a Java `Integer`.
     Int,
+    /// One value that must be a Java `Long`.
+    Long,
+    /// One value that must be a Java `Short`.
+    Short,
+    /// Prints the version and ends the parse (`-v`).
+    Version,
     /// One value each time, all kept (`append`).
     Append,
 }
@@ -138,8 +144,8 @@ impl Parsed {
         (connection, controllers)
     }
 
-    /// An [`Kind::Int`] option's value (checked when parsed).
-    pub fn int(&self, long: &str) -> Option<i32> {
+    /// A number option's value (checked when parsed).
+    pub fn number<T: std::str::FromStr>(&self, long: &str) -> Option<T> {
         self.value(long).and_then(|v| v.parse().ok())
     }
 }
@@ -150,6 +156,8 @@ pub enum Outcome {
     Run(Parsed),
     /// `-h`: this text on stdout.
     Help(&'static str),
+    /// `-v`: the version.
+    Version,
     /// This usage, then `prog: error: message` (wrapped as argparse4j does).
     Error {
         usage: &'static str,
@@ -272,6 +280,7 @@ fn level<'a>(
             }
         }
         let value = match (opt.kind, attached) {
+            (Kind::Version, _) => return Step::Stop(Outcome::Version),
             (Kind::Flag, _) => String::new(),
             (_, Some(v)) => v,
             (_, None) => {
@@ -283,16 +292,31 @@ fn level<'a>(
                 }
             }
         };
-        if opt.kind == Kind::Int && value.parse::<i32>().is_err() {
-            return error(format!(
-                "argument {}: could not convert '{value}' to Integer (For input string: \"{value}\")",
-                opt.name()
-            ));
+        if let Some(why) = unconvertible(opt.kind, &value) {
+            return error(format!("argument {}: could not convert {why}", opt.name()));
         }
         parsed.values.push((opt.long, value));
         i += 1;
     }
     Step::Done(&[])
+}
+
+/// Why `value` is not of a number `kind`, as argparse4j says it (the
+/// Java type, and `parseInt`'s, `parseLong`'s or `parseShort`'s message).
+fn unconvertible(kind: Kind, value: &str) -> Option<String> {
+    let not_a = |java: &str| format!("'{value}' to {java} (For input string: \"{value}\")");
+    match kind {
+        Kind::Int if value.parse::<i32>().is_err() => Some(not_a("Integer")),
+        Kind::Long if value.parse::<i64>().is_err() => Some(not_a("Long")),
+        Kind::Short => match value.parse::<i32>() {
+            Err(_) => Some(not_a("Short")),
+            Ok(n) if i16::try_from(n).is_err() => Some(format!(
+                "'{value}' to Short (Value out of range. Value:\"{value}\" Radix:10)"
+            )),
+            Ok(_) => None,
+        },
+        _ => None,
+    }
 }
 
 enum Found {
@@ -424,6 +448,7 @@ mod tests {
         match parse(&SPEC, &words) {
             Outcome::Error { message, .. } => message,
             Outcome::Help(h) => h.to_string(),
+            Outcome::Version => "version".into(),
             Outcome::Run(p) => format!("run {} {:?}", p.command, p.values),
         }
     }

@@ -138,6 +138,24 @@ pub enum Command {
             kt cluster --bootstrap-server localhost:9092 --unregister 4"
     )]
     Cluster(Box<crate::cluster::ClusterArgs>),
+    /// Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)
+    #[command(
+        after_help = "Examples:\n  kt transactions --bootstrap-server localhost:9092\n  \
+            kt transactions describe --transactional-id orders-tx -b localhost:9092\n  \
+            kt transactions describe-producers --topic orders --partition 0 -b localhost:9092 -o json\n  \
+            kt transactions find-hanging --broker-id 1 -b localhost:9092\n  \
+            kt transactions abort --topic orders --partition 0 --start-offset 42 -b localhost:9092"
+    )]
+    Transactions(Box<crate::transactions::TransactionsArgs>),
+    /// Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)
+    #[command(
+        name = "client-metrics",
+        after_help = "Examples:\n  kt client-metrics --bootstrap-server localhost:9092\n  \
+            kt client-metrics --describe -b localhost:9092 -o json\n  \
+            kt client-metrics --alter --name producers --interval 60000 --metrics org.apache.kafka.producer. --match client_software_name=kt -b localhost:9092\n  \
+            kt client-metrics --delete --name producers -b localhost:9092"
+    )]
+    ClientMetrics(Box<crate::client_metrics::ClientMetricsArgs>),
     /// Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker
     #[command(
         after_help = "Examples:\n  kt doctor --bootstrap-server kafka-1:9093 --command-config client.properties\n  \

@@ -77,7 +77,7 @@ impl ClusterArgs {
     pub fn from_kafka(p: &Parsed) -> ClusterArgs {
         let (connection, bootstrap_controller) = p.connection("--config");
         ClusterArgs {
-            unregister: (p.command == "unregister").then(|| p.int("--id").unwrap_or_default()),
+            unregister: (p.command == "unregister").then(|| p.number("--id").unwrap_or_default()),
             id_only: true,
             bootstrap_controller,
             connection,
@@ -102,7 +102,11 @@ pub fn run(
         }
     }
     let controllers = args.bootstrap_controller.is_some();
-    let (mut broker, described, _) = crate::endpoint::admin(
+    let crate::endpoint::Admin {
+        mut broker,
+        described,
+        ..
+    } = crate::endpoint::admin(
         &args.connection,
         args.bootstrap_controller.as_deref(),
         mode,

@@ -317,6 +317,31 @@ pub fn java_exception(code: rdkafka::error::RDKafkaErrorCode, why: &str) -> Stri
     format!("org.apache.kafka.common.errors.{class}: {text}")
 }
 
+/// Kafka's `ToolsUtils.prettyPrintTable`: every cell padded to its
+/// column's width and followed by a tab, one line per row after the
+/// headers'.
+pub fn pretty_table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &mut dyn Iterator<Item = &str>| -> String {
+        let mut text: String = cells
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}\t"))
+            .collect();
+        text.push('\n');
+        text
+    };
+    let mut text = line(&mut headers.iter().copied());
+    for row in rows {
+        text.push_str(&line(&mut row.iter().map(String::as_str)));
+    }
+    text
+}
+
 /// The exception Kafka's admin client makes of a broker's error code, as
 /// `Throwable.toString()` prints it: the broker's message when it sent one.
 pub fn kafka_exception(r: &kt_core::protocol::Refused) -> String {

@@ -37,11 +37,13 @@ pub enum Tool {
     MetadataQuorum,
     Features,
     Cluster,
+    Transactions,
+    ClientMetrics,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 18] = [
+    pub const ALL: [(&'static str, Tool); 20] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -60,10 +62,12 @@ impl Tool {
         ("kafka-metadata-quorum", Tool::MetadataQuorum),
         ("kafka-features", Tool::Features),
         ("kafka-cluster", Tool::Cluster),
+        ("kafka-transactions", Tool::Transactions),
+        ("kafka-client-metrics", Tool::ClientMetrics),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 37] = [
+    const CLASSES: [(&'static str, Tool); 39] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -143,6 +147,14 @@ impl Tool {
         ("org.apache.kafka.tools.FeatureCommand", Tool::Features),
         ("kafka.tools.ClusterTool", Tool::Cluster),
         ("org.apache.kafka.tools.ClusterTool", Tool::Cluster),
+        (
+            "org.apache.kafka.tools.TransactionsCommand",
+            Tool::Transactions,
+        ),
+        (
+            "org.apache.kafka.tools.ClientMetricsCommand",
+            Tool::ClientMetrics,
+        ),
     ];
 
     pub fn script_name(self) -> &'static str {

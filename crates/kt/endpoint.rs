@@ -76,11 +76,23 @@ fn valid_host_ports(list: &str) -> bool {
     })
 }
 
-/// The protocol connection an admin tool's request goes to, and the
-/// cluster's description: through `connection`'s brokers, or with
-/// `controllers` (`--bootstrap-controller HOST:PORT,...`) through the
-/// active KRaft controller; with the cluster's timeout in milliseconds for
-/// requests that carry one. The mock cluster is refused: it cannot `what`.
+/// An admin tool's way to the cluster on the protocol path.
+pub struct Admin {
+    /// The broker (or the active controller) requests go to.
+    pub broker: kt_core::protocol::Broker,
+    /// The cluster's id and its brokers (or controllers).
+    pub described: kt_core::protocol::ClusterDescription,
+    /// The cluster's timeout, for requests that carry one.
+    pub timeout_ms: i32,
+    /// A connection to each of the described nodes, opened when first
+    /// asked for.
+    pub pool: kt_core::protocol::Pool,
+}
+
+/// The way to the cluster for an admin tool: through `connection`'s brokers,
+/// or with `controllers` (`--bootstrap-controller HOST:PORT,...`) through
+/// the active KRaft controller. The mock cluster is refused: it cannot
+/// `what`.
 pub fn admin(
     connection: &kt_core::ConnectionArgs,
     controllers: Option<&str>,
@@ -88,11 +100,7 @@ pub fn admin(
     client_id: &str,
     what: &str,
     err: &kt_core::Diagnostics,
-) -> anyhow::Result<(
-    kt_core::protocol::Broker,
-    kt_core::protocol::ClusterDescription,
-    i32,
-)> {
+) -> anyhow::Result<Admin> {
     let mut connection = connection.clone();
     if let Some(c) = controllers {
         connection.bootstrap_server = Some(c.to_string());
@@ -104,9 +112,25 @@ pub fn admin(
     let cluster = kt_core::connection::Connection::resolve(&connection, request)?.open(err)?;
     cluster.refuse_mock(what)?;
     let (broker, described) = cluster.admin_broker(client_id, controllers.is_some())?;
+    let nodes = described
+        .nodes
+        .iter()
+        .map(|(id, host, port)| kt_core::ffi::cluster::Node {
+            id: *id,
+            host: host.clone(),
+            port: *port,
+            rack: None,
+        })
+        .collect();
+    let pool = kt_core::protocol::Pool::new(nodes, &cluster.config, client_id, cluster.timeout);
     let timeout_ms = i32::try_from(cluster.timeout.as_millis()).unwrap_or(i32::MAX);
     kt_core::leave_running(cluster);
-    Ok((broker, described, timeout_ms))
+    Ok(Admin {
+        broker,
+        described,
+        timeout_ms,
+        pool,
+    })
 }
 
 #[cfg(test)]

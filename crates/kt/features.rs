@@ -378,7 +378,11 @@ pub fn run(
         Action::Describe => Vec::new(),
         _ => updates(&args, action)?,
     };
-    let (mut broker, _, timeout_ms) = crate::endpoint::admin(
+    let crate::endpoint::Admin {
+        mut broker,
+        timeout_ms,
+        ..
+    } = crate::endpoint::admin(
         &args.connection,
         args.bootstrap_controller.as_deref(),
         mode,

@@ -73,6 +73,8 @@ fn bash_kafka_names() -> String {
                 Tool::MetadataQuorum => "quorum",
                 Tool::Features => "features",
                 Tool::Cluster => "cluster",
+                Tool::Transactions => "transactions",
+                Tool::ClientMetrics => "client-metrics",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

@@ -13,6 +13,7 @@ use kt_core::{error_kind, Diagnostics, ErrorKind, KtError};
 
 use crate::acls::AclsArgs;
 use crate::brokers::{ApiVersionsArgs, LogDirsArgs};
+use crate::client_metrics::ClientMetricsArgs;
 use crate::configs::ConfigsArgs;
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
@@ -27,13 +28,16 @@ use crate::profiles::profiled;
 use crate::reassign::ReassignArgs;
 use crate::topics::TopicsArgs;
 use crate::{
-    acls, brokers, cluster, configs, console, delete_records, elect, features, groups, offsets,
-    perf, quorum, reassign, topics,
+    acls, brokers, client_metrics, cluster, configs, console, delete_records, elect, features,
+    groups, offsets, perf, quorum, reassign, topics, transactions,
 };
 use crate::{argparse, compat};
 
 /// The Kafka release whose `--version` output kt's Kafka-named links print.
 pub const KAFKA_VERSION: &str = "3.9.2";
+
+/// The commit Kafka 3.9.2's AppInfoParser reports (kafka-transactions `-v`).
+pub const KAFKA_COMMIT: &str = "5e9866f43ab8e7e4";
 
 const C: Mode = Mode::Compat;
 
@@ -142,42 +146,12 @@ pub fn run(
         Tool::LeaderElection => jopt::<ElectArgs>(program, args, out, err),
         Tool::Configs => jopt::<ConfigsArgs>(program, args, out, err),
         Tool::Acls => jopt::<AclsArgs>(program, args, out, err),
+        Tool::ClientMetrics => jopt::<ClientMetricsArgs>(program, args, out, err),
         Tool::ReassignPartitions => jopt::<ReassignArgs>(program, args, out, err),
-        Tool::MetadataQuorum => metadata_quorum(args, out, err),
-        Tool::Features => argparse_subcommands(
-            "kafka-features",
-            &features::KAFKA_SPEC,
-            Ending {
-                help_exit: 1,
-                trace: false,
-            },
-            args,
-            out,
-            err,
-            |p, out, err| {
-                let args = profiled(features::FeaturesArgs::from_kafka(&p), C)?;
-                features::run(args, C, out, err)
-            },
-        ),
-        Tool::Cluster => argparse_subcommands(
-            "kafka-cluster",
-            &cluster::KAFKA_SPEC,
-            Ending {
-                help_exit: 1,
-                trace: true,
-            },
-            args,
-            out,
-            err,
-            |p, out, err| {
-                cluster::run(
-                    profiled(cluster::ClusterArgs::from_kafka(&p), C)?,
-                    C,
-                    out,
-                    err,
-                )
-            },
-        ),
+        Tool::MetadataQuorum => argparse_tool::<quorum::QuorumArgs>(args, out, err),
+        Tool::Features => argparse_tool::<features::FeaturesArgs>(args, out, err),
+        Tool::Cluster => argparse_tool::<cluster::ClusterArgs>(args, out, err),
+        Tool::Transactions => argparse_tool::<transactions::TransactionsArgs>(args, out, err),
     }
 }
 
@@ -414,6 +388,24 @@ impl KafkaTool for GroupsArgs {
     }
 }
 
+impl KafkaTool for ClientMetricsArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-client-metrics",
+        no_args: "This tool helps to manipulate and describe client metrics configurations.",
+        help: "This tool helps to manipulate and describe client metrics configurations.",
+        stdout_prefix: Some("Error while executing client metrics command : "),
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::MessageThenTrace,
+        help_table: include_str!("help/kafka-client-metrics.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        client_metrics::run(profiled(self, C)?, C, out, err)
+    }
+}
+
 impl KafkaTool for DeleteRecordsArgs {
     const TEXT: ToolText = ToolText {
         name: "kafka-delete-records",
@@ -545,46 +537,129 @@ impl KafkaTool for ReassignArgs {
     }
 }
 
-/// How an argparse4j tool ends: its exit code after `-h` (0 where the tool
-/// catches argparse4j's help screen, 1 where `parseArgsOrFail` exits), and
-/// whether a failure other than a TerseException is followed by its stack
-/// trace (whose first line kt prints; the rest is the README's departure).
-struct Ending {
-    help_exit: u8,
-    trace: bool,
+/// A Kafka tool whose parser is argparse4j with subcommands: its command
+/// line, how it ends, and how it runs.
+pub trait ArgparseTool: Sized {
+    /// The program name in its error lines.
+    const PROG: &'static str;
+    const SPEC: argparse::Spec;
+    /// Its exit code after `-h`: 0 where the tool catches argparse4j's help
+    /// screen, 1 where `parseArgsOrFail` exits.
+    const HELP_EXIT: u8;
+    /// Whether a failure other than a TerseException is followed by its
+    /// stack trace (whose first line kt prints; the rest is the README's
+    /// departure).
+    const TRACE: bool;
+
+    /// The arguments of a parsed command line, or why kt cannot run it.
+    fn from_kafka(parsed: &argparse::Parsed) -> Result<Self, KtError>;
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()>;
 }
 
-/// A tool whose parser is argparse4j with subcommands (kafka-metadata-quorum,
-/// kafka-features, kafka-cluster): `-h` prints the level's help on stdout,
-/// a parse error is the usage and argparse4j's error line on stderr (exit
-/// 1), and a failure is the exception's message on stderr (exit 1), as
-/// `ending` says.
-fn argparse_subcommands(
-    prog: &str,
-    spec: &argparse::Spec,
-    ending: Ending,
+impl ArgparseTool for quorum::QuorumArgs {
+    const PROG: &'static str = "kafka-metadata-quorum";
+    const SPEC: argparse::Spec = quorum::KAFKA_SPEC;
+    const HELP_EXIT: u8 = 0;
+    const TRACE: bool = true;
+
+    /// `describe`; add-controller and remove-controller are refused in one
+    /// line.
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, KtError> {
+        if p.command != "describe" {
+            let m = format!(
+                "kt has no {} yet; use Apache's {} for it",
+                p.command,
+                Self::PROG
+            );
+            return Err(KtError::usage(m));
+        }
+        Ok(quorum::QuorumArgs::from_kafka(p))
+    }
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        quorum::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl ArgparseTool for features::FeaturesArgs {
+    const PROG: &'static str = "kafka-features";
+    const SPEC: argparse::Spec = features::KAFKA_SPEC;
+    const HELP_EXIT: u8 = 1;
+    const TRACE: bool = false;
+
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, KtError> {
+        Ok(features::FeaturesArgs::from_kafka(p))
+    }
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        features::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl ArgparseTool for cluster::ClusterArgs {
+    const PROG: &'static str = "kafka-cluster";
+    const SPEC: argparse::Spec = cluster::KAFKA_SPEC;
+    const HELP_EXIT: u8 = 1;
+    const TRACE: bool = true;
+
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, KtError> {
+        Ok(cluster::ClusterArgs::from_kafka(p))
+    }
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        cluster::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl ArgparseTool for transactions::TransactionsArgs {
+    const PROG: &'static str = "kafka-transactions.sh";
+    const SPEC: argparse::Spec = transactions::KAFKA_SPEC;
+    const HELP_EXIT: u8 = 1;
+    const TRACE: bool = false;
+
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, KtError> {
+        Ok(transactions::TransactionsArgs::from_kafka(p))
+    }
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        transactions::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+/// Runs an argparse4j tool: `-h` prints the level's help on stdout, `-v`
+/// the version, a parse error is the usage and argparse4j's error line on
+/// stderr (exit 1), and a failure is the exception's message on stderr
+/// (exit 1).
+fn argparse_tool<T: ArgparseTool>(
     args: Vec<OsString>,
     out: &mut dyn Write,
     err: &Diagnostics,
-    run: impl FnOnce(argparse::Parsed, &mut dyn Write, &Diagnostics) -> anyhow::Result<()>,
 ) -> u8 {
     let words: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let parsed = match argparse::parse(spec, &words) {
+    let parsed = match argparse::parse(&T::SPEC, &words) {
         argparse::Outcome::Help(text) => {
             let _ = write!(out, "{text}");
-            return ending.help_exit;
+            return T::HELP_EXIT;
+        }
+        argparse::Outcome::Version => {
+            let _ = writeln!(out, "{KAFKA_VERSION} (Commit:{KAFKA_COMMIT})");
+            return 0;
         }
         argparse::Outcome::Error { usage, message } => {
             err.line(usage);
-            err.line(compat::argparse_error(prog, &message));
+            err.line(compat::argparse_error(T::PROG, &message));
             return 1;
         }
         argparse::Outcome::Run(parsed) => parsed,
     };
-    match run(parsed, out, err) {
+    match T::from_kafka(&parsed)
+        .map_err(anyhow::Error::from)
+        .and_then(|a| a.run(out, err))
+    {
         Ok(()) => 0,
         Err(error) if crate::is_broken_pipe(&error) => 0,
         Err(error) => {
@@ -594,7 +669,7 @@ fn argparse_subcommands(
                 .find_map(|c| c.downcast_ref::<KtError>())
                 .and_then(|e| e.thrown.clone());
             match thrown {
-                Some((class, m)) if ending.trace && !class.is_empty() => {
+                Some((class, m)) if T::TRACE && !class.is_empty() => {
                     err.line(&m);
                     err.line(format_args!("{class}: {m}"));
                 }
@@ -604,36 +679,6 @@ fn argparse_subcommands(
             1
         }
     }
-}
-
-/// kafka-metadata-quorum: `describe`; add-controller and remove-controller
-/// are refused in one line.
-fn metadata_quorum(args: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
-    let prog = "kafka-metadata-quorum";
-    let ending = Ending {
-        help_exit: 0,
-        trace: true,
-    };
-    argparse_subcommands(
-        prog,
-        &quorum::KAFKA_SPEC,
-        ending,
-        args,
-        out,
-        err,
-        |p, out, err| {
-            if p.command != "describe" {
-                let m = format!("kt has no {} yet; use Apache's {prog} for it", p.command);
-                return Err(KtError::usage(m).into());
-            }
-            quorum::run(
-                profiled(quorum::QuorumArgs::from_kafka(&p), C)?,
-                C,
-                out,
-                err,
-            )
-        },
-    )
 }
 
 /// EndToEndLatency reads its positional arguments itself.

@@ -13,6 +13,7 @@ mod aliases;
 mod argparse;
 mod brokers;
 mod cli;
+mod client_metrics;
 mod cluster;
 mod compat;
 mod configs;
@@ -41,6 +42,7 @@ mod table;
 mod time;
 mod topic;
 mod topics;
+mod transactions;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;

@@ -65,6 +65,8 @@ connected!(
     crate::quorum::QuorumArgs,
     crate::features::FeaturesArgs,
     crate::cluster::ClusterArgs,
+    crate::transactions::TransactionsArgs,
+    crate::client_metrics::ClientMetricsArgs,
     ShowArgs
 );
 

@@ -144,7 +144,11 @@ pub fn run(
             return Err(KtError::config(m.clone()).thrown("", m).into());
         }
     }
-    let (mut broker, described, _) = crate::endpoint::admin(
+    let crate::endpoint::Admin {
+        mut broker,
+        described,
+        ..
+    } = crate::endpoint::admin(
         &args.connection,
         args.bootstrap_controller.as_deref(),
         mode,
@@ -293,27 +297,7 @@ fn replication(q: &Quorum, human: bool, out: &mut dyn Write) -> anyhow::Result<(
         "LastCaughtUpTimestamp",
         "Status",
     ];
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.len()).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.len());
-        }
-    }
-    let line = |cells: Vec<String>| -> String {
-        cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}\t"))
-            .collect()
-    };
-    writeln!(
-        out,
-        "{}",
-        line(headers.iter().map(|h| h.to_string()).collect())
-    )?;
-    for row in rows {
-        writeln!(out, "{}", line(row))?;
-    }
+    write!(out, "{}", crate::compat::pretty_table(&headers, &rows))?;
     Ok(())
 }
 
@@ -327,6 +311,7 @@ mod tests {
         match parse(&KAFKA_SPEC, &words) {
             Outcome::Error { message, .. } => message,
             Outcome::Help(_) => "help".into(),
+            Outcome::Version => "version".into(),
             Outcome::Run(p) => format!("run {}", p.command),
         }
     }

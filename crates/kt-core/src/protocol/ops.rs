@@ -18,8 +18,11 @@ use kafka_protocol::messages::{
     ListConfigResourcesRequest, ListGroupsRequest,
 };
 use kafka_protocol::messages::{
-    update_features_request as ufr, DescribeClusterRequest, DescribeQuorumRequest,
-    UnregisterBrokerRequest, UpdateFeaturesRequest,
+    describe_producers_request as dpr, update_features_request as ufr,
+    write_txn_markers_request as wtm, DescribeClusterRequest, DescribeProducersRequest,
+    DescribeQuorumRequest, DescribeTransactionsRequest, FindCoordinatorRequest,
+    ListTransactionsRequest, ProducerId, TransactionalId, UnregisterBrokerRequest,
+    UpdateFeaturesRequest, WriteTxnMarkersRequest,
 };
 use kafka_protocol::protocol::{Request, StrBytes};
 
@@ -180,10 +183,12 @@ impl Broker {
     pub fn list_client_metrics_resources(
         &mut self,
     ) -> Result<Result<Vec<String>, Refused>, KtError> {
-        let answer = self.send(
-            &ListConfigResourcesRequest::default()
-                .with_resource_types(vec![resource::CLIENT_METRICS]),
-        )?;
+        // v0 (Kafka 3.x's ListClientMetricsResources) lists only those.
+        let mut request = ListConfigResourcesRequest::default();
+        if self.version_of::<ListConfigResourcesRequest>()? >= 1 {
+            request = request.with_resource_types(vec![resource::CLIENT_METRICS]);
+        }
+        let answer = self.send(&request)?;
         let names = answer
             .config_resources
             .into_iter()
@@ -568,38 +573,14 @@ impl Broker {
     /// Metadata for `topics`: each topic's partitions and their replicas in
     /// assignment order, or the broker's error for the topic.
     pub fn topic_replicas(&mut self, topics: &[String]) -> Result<Vec<TopicReplicas>, KtError> {
-        let request = MetadataRequest::default()
-            .with_topics(Some(
-                topics
-                    .iter()
-                    .map(|t| {
-                        metadata_request::MetadataRequestTopic::default()
-                            .with_name(Some(TopicName(text(t))))
-                    })
-                    .collect(),
-            ))
-            .with_allow_auto_topic_creation(false);
-        let answer = self.send(&request)?;
-        Ok(answer
-            .topics
+        let (_, layouts) = self.topic_layouts(Some(topics))?;
+        Ok(layouts
             .into_iter()
             .map(|t| {
-                let name = t.name.map(|n| n.0.to_string()).unwrap_or_default();
-                let partitions = refused(t.error_code, None).map(|()| {
-                    let mut ps: Vec<(i32, Vec<i32>)> = t
-                        .partitions
-                        .into_iter()
-                        .map(|p| {
-                            (
-                                p.partition_index,
-                                p.replica_nodes.into_iter().map(|b| b.0).collect(),
-                            )
-                        })
-                        .collect();
-                    ps.sort_by_key(|(p, _)| *p);
-                    ps
-                });
-                (name, partitions)
+                let partitions = t
+                    .partitions
+                    .map(|ps| ps.into_iter().map(|p| (p.partition, p.replicas)).collect());
+                (t.name, partitions)
             })
             .collect())
     }
@@ -705,6 +686,222 @@ impl Broker {
         Ok(refused(answer.error_code, answer.error_message.as_ref()))
     }
 
+    /// Metadata of `topics` (every topic for `None`): the brokers, and each
+    /// topic's partitions or refusal.
+    pub fn topic_layouts(
+        &mut self,
+        topics: Option<&[String]>,
+    ) -> Result<(Vec<BrokerAddress>, Vec<TopicLayout>), KtError> {
+        let request = MetadataRequest::default()
+            .with_topics(topics.map(|topics| {
+                topics
+                    .iter()
+                    .map(|t| {
+                        metadata_request::MetadataRequestTopic::default()
+                            .with_name(Some(TopicName(text(t))))
+                    })
+                    .collect()
+            }))
+            .with_allow_auto_topic_creation(false);
+        let answer = self.send(&request)?;
+        let brokers = answer
+            .brokers
+            .iter()
+            .map(|b| BrokerAddress {
+                id: b.node_id.0,
+                host: b.host.to_string(),
+                port: u16::try_from(b.port).unwrap_or(0),
+                rack: b.rack.as_ref().map(|r| r.to_string()),
+            })
+            .collect();
+        let layouts = answer
+            .topics
+            .into_iter()
+            .map(|t| {
+                let partitions = refused(t.error_code, None).map(|()| {
+                    let mut ps: Vec<PartitionLayout> = t
+                        .partitions
+                        .into_iter()
+                        .map(|p| PartitionLayout {
+                            partition: p.partition_index,
+                            leader: p.leader_id.0,
+                            replicas: p.replica_nodes.into_iter().map(|b| b.0).collect(),
+                        })
+                        .collect();
+                    ps.sort_by_key(|p| p.partition);
+                    ps
+                });
+                TopicLayout {
+                    name: t.name.map(|n| n.0.to_string()).unwrap_or_default(),
+                    internal: t.is_internal,
+                    partitions,
+                }
+            })
+            .collect();
+        Ok((brokers, layouts))
+    }
+
+    /// FindCoordinator of a transactional id (`key_type` 1) or a group (0):
+    /// the coordinator's (id, host, port), or the refusal.
+    pub fn find_coordinator(
+        &mut self,
+        key: &str,
+        key_type: i8,
+    ) -> Result<Result<(i32, String, u16), Refused>, KtError> {
+        let batched = self.version_of::<FindCoordinatorRequest>()? >= 4;
+        let request = FindCoordinatorRequest::default().with_key_type(key_type);
+        let request = if batched {
+            request.with_coordinator_keys(vec![text(key)])
+        } else {
+            request.with_key(text(key))
+        };
+        let answer = self.send(&request)?;
+        let (code, message, id, host, port) = match answer.coordinators.into_iter().next() {
+            Some(c) => (c.error_code, c.error_message, c.node_id, c.host, c.port),
+            None => (
+                answer.error_code,
+                answer.error_message,
+                answer.node_id,
+                answer.host,
+                answer.port,
+            ),
+        };
+        Ok(refused(code, message.as_ref())
+            .map(|()| (id.0, host.to_string(), u16::try_from(port).unwrap_or(0))))
+    }
+
+    /// ListTransactions of this broker: every transaction it coordinates,
+    /// or those of `producer_ids`, or (`duration_ms` >= 0) those running
+    /// longer.
+    pub fn list_transactions(
+        &mut self,
+        producer_ids: &[i64],
+        duration_ms: i64,
+    ) -> Result<Result<Vec<TransactionListing>, Refused>, KtError> {
+        let mut request = ListTransactionsRequest::default()
+            .with_producer_id_filters(producer_ids.iter().map(|p| ProducerId(*p)).collect());
+        if self.version_of::<ListTransactionsRequest>()? >= 1 {
+            request = request.with_duration_filter(duration_ms);
+        }
+        let answer = self.send(&request)?;
+        Ok(refused(answer.error_code, None).map(|()| {
+            answer
+                .transaction_states
+                .into_iter()
+                .map(|t| TransactionListing {
+                    transactional_id: t.transactional_id.0.to_string(),
+                    producer_id: t.producer_id.0,
+                    state: t.transaction_state.to_string(),
+                })
+                .collect()
+        }))
+    }
+
+    /// DescribeTransactions of `ids` at their coordinator (this broker).
+    pub fn describe_transactions(
+        &mut self,
+        ids: &[String],
+    ) -> Result<Vec<Described<String, TransactionState>>, KtError> {
+        let request = DescribeTransactionsRequest::default()
+            .with_transactional_ids(ids.iter().map(|i| TransactionalId(text(i))).collect());
+        let answer = self.send(&request)?;
+        Ok(answer
+            .transaction_states
+            .into_iter()
+            .map(|t| {
+                let state = refused(t.error_code, None).map(|()| TransactionState {
+                    state: t.transaction_state.to_string(),
+                    timeout_ms: t.transaction_timeout_ms,
+                    start_time_ms: t.transaction_start_time_ms,
+                    producer_id: t.producer_id.0,
+                    producer_epoch: t.producer_epoch,
+                    partitions: t
+                        .topics
+                        .iter()
+                        .flat_map(|topic| {
+                            topic
+                                .partitions
+                                .iter()
+                                .map(|p| (topic.topic.0.to_string(), *p))
+                        })
+                        .collect(),
+                });
+                (t.transactional_id.0.to_string(), state)
+            })
+            .collect())
+    }
+
+    /// DescribeProducers of `partitions` on this broker: each partition's
+    /// active producers, or the refusal.
+    pub fn describe_producers(
+        &mut self,
+        partitions: &[(String, i32)],
+    ) -> Result<Vec<PartitionProducers>, KtError> {
+        let mut topics: Vec<dpr::TopicRequest> = Vec::new();
+        for (topic, partition) in partitions {
+            match topics.iter_mut().find(|t| t.name.0.as_str() == topic) {
+                Some(t) => t.partition_indexes.push(*partition),
+                None => topics.push(
+                    dpr::TopicRequest::default()
+                        .with_name(TopicName(text(topic)))
+                        .with_partition_indexes(vec![*partition]),
+                ),
+            }
+        }
+        let answer = self.send(&DescribeProducersRequest::default().with_topics(topics))?;
+        let mut found = Vec::new();
+        for topic in answer.topics {
+            for p in topic.partitions {
+                let producers = refused(p.error_code, p.error_message.as_ref()).map(|()| {
+                    p.active_producers
+                        .into_iter()
+                        .map(|s| ProducerState {
+                            producer_id: s.producer_id.0,
+                            producer_epoch: s.producer_epoch,
+                            last_sequence: s.last_sequence,
+                            last_timestamp: s.last_timestamp,
+                            coordinator_epoch: s.coordinator_epoch,
+                            current_txn_start_offset: s.current_txn_start_offset,
+                        })
+                        .collect()
+                });
+                found.push(((topic.name.0.to_string(), p.partition_index), producers));
+            }
+        }
+        Ok(found)
+    }
+
+    /// WriteTxnMarkers: an abort marker for producer `producer_id` (epoch
+    /// `epoch`, coordinator epoch `coordinator_epoch`) on one partition
+    /// this broker leads.
+    pub fn abort_transaction(
+        &mut self,
+        topic: &str,
+        partition: i32,
+        producer_id: i64,
+        epoch: i16,
+        coordinator_epoch: i32,
+    ) -> Result<Result<(), Refused>, KtError> {
+        let marker = wtm::WritableTxnMarker::default()
+            .with_producer_id(ProducerId(producer_id))
+            .with_producer_epoch(epoch)
+            .with_transaction_result(false)
+            .with_coordinator_epoch(coordinator_epoch)
+            .with_topics(vec![wtm::WritableTxnMarkerTopic::default()
+                .with_name(TopicName(text(topic)))
+                .with_partition_indexes(vec![partition])]);
+        let answer = self.send(&WriteTxnMarkersRequest::default().with_markers(vec![marker]))?;
+        let code = answer
+            .markers
+            .iter()
+            .flat_map(|m| &m.topics)
+            .flat_map(|t| &t.partitions)
+            .map(|p| p.error_code)
+            .find(|c| *c != 0)
+            .unwrap_or(0);
+        Ok(refused(code, None))
+    }
+
     /// DescribeQuorum of the cluster metadata log: its leader, voters and
     /// observers, and the voters' endpoints.
     pub fn describe_quorum(&mut self) -> Result<Result<Quorum, Refused>, KtError> {
@@ -780,6 +977,12 @@ pub struct Features {
     pub epoch: Option<i64>,
 }
 
+/// One item's description, or the broker's refusal of it.
+pub type Described<K, T> = (K, Result<T, Refused>);
+
+/// A partition's active producers, or the refusal.
+pub type PartitionProducers = Described<(String, i32), Vec<ProducerState>>;
+
 /// One named item's answer: done, or the broker's refusal.
 pub type Answer = (String, Result<(), Refused>);
 
@@ -789,6 +992,66 @@ pub enum FeatureChange {
     Upgrade = 1,
     SafeDowngrade = 2,
     UnsafeDowngrade = 3,
+}
+
+/// A topic as Metadata tells it: its partitions, or the broker's refusal.
+#[derive(Debug, Clone)]
+pub struct TopicLayout {
+    pub name: String,
+    pub internal: bool,
+    /// In partition order.
+    pub partitions: Result<Vec<PartitionLayout>, Refused>,
+}
+
+/// One partition's leader (-1 when it has none) and replicas.
+#[derive(Debug, Clone)]
+pub struct PartitionLayout {
+    pub partition: i32,
+    pub leader: i32,
+    pub replicas: Vec<i32>,
+}
+
+/// A broker as Metadata names it.
+#[derive(Debug, Clone)]
+pub struct BrokerAddress {
+    pub id: i32,
+    pub host: String,
+    pub port: u16,
+    pub rack: Option<String>,
+}
+
+/// One transaction a broker coordinates (ListTransactions).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TransactionListing {
+    pub transactional_id: String,
+    pub producer_id: i64,
+    pub state: String,
+}
+
+/// A transactional id's state at its coordinator (DescribeTransactions).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TransactionState {
+    pub state: String,
+    pub timeout_ms: i32,
+    /// -1 when no transaction is open.
+    pub start_time_ms: i64,
+    pub producer_id: i64,
+    pub producer_epoch: i16,
+    /// (topic, partition), in the coordinator's order.
+    pub partitions: Vec<(String, i32)>,
+}
+
+/// A producer a partition's replica knows (DescribeProducers).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ProducerState {
+    pub producer_id: i64,
+    pub producer_epoch: i32,
+    pub last_sequence: i32,
+    pub last_timestamp: i64,
+    /// -1 when unknown.
+    pub coordinator_epoch: i32,
+    /// -1 when it has no open transaction.
+    pub current_txn_start_offset: i64,
 }
 
 /// A partition reassignment in progress: the replicas (old and new), and
