@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)')
             [CompletionResult]::new('transactions', 'transactions', [CompletionResultType]::ParameterValue, 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)')
             [CompletionResult]::new('client-metrics', 'client-metrics', [CompletionResultType]::ParameterValue, 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)')
+            [CompletionResult]::new('dump-log', 'dump-log', [CompletionResultType]::ParameterValue, 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
@@ -547,6 +548,25 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'kt;dump-log' {
+            [CompletionResult]::new('--files', '--files', [CompletionResultType]::ParameterName, 'REQUIRED: The comma separated list of data and index log files to be dumped')
+            [CompletionResult]::new('--max-message-size', '--max-message-size', [CompletionResultType]::ParameterName, 'Size of largest message. [default: 5242880]')
+            [CompletionResult]::new('--max-bytes', '--max-bytes', [CompletionResultType]::ParameterName, 'Limit the amount of total batches read in bytes avoiding reading the whole .log file(s). [default: 2147483647]')
+            [CompletionResult]::new('--key-decoder-class', '--key-decoder-class', [CompletionResultType]::ParameterName, 'The keys'' decoder: org.apache.kafka.tools.api.StringDecoder (the default), LongDecoder or IntegerDecoder')
+            [CompletionResult]::new('--value-decoder-class', '--value-decoder-class', [CompletionResultType]::ParameterName, 'The values'' decoder: org.apache.kafka.tools.api.StringDecoder (the default), LongDecoder or IntegerDecoder')
+            [CompletionResult]::new('--print-data-log', '--print-data-log', [CompletionResultType]::ParameterName, 'If set, printing the messages content when dumping data logs. Automatically set if any decoder option is specified')
+            [CompletionResult]::new('--deep-iteration', '--deep-iteration', [CompletionResultType]::ParameterName, 'If set, uses deep instead of shallow iteration. Automatically set if print-data-log is enabled')
+            [CompletionResult]::new('--verify-index-only', '--verify-index-only', [CompletionResultType]::ParameterName, 'If set, just verify the index log without printing its content')
+            [CompletionResult]::new('--index-sanity-check', '--index-sanity-check', [CompletionResultType]::ParameterName, 'If set, just checks the index sanity without printing its content')
+            [CompletionResult]::new('--offsets-decoder', '--offsets-decoder', [CompletionResultType]::ParameterName, 'Parse the data as __consumer_offsets records (not in kt yet)')
+            [CompletionResult]::new('--transaction-log-decoder', '--transaction-log-decoder', [CompletionResultType]::ParameterName, 'Parse the data as __transaction_state records (not in kt yet)')
+            [CompletionResult]::new('--cluster-metadata-decoder', '--cluster-metadata-decoder', [CompletionResultType]::ParameterName, 'Parse the data as cluster metadata records (not in kt yet)')
+            [CompletionResult]::new('--remote-log-metadata-decoder', '--remote-log-metadata-decoder', [CompletionResultType]::ParameterName, 'Parse the data as remote log metadata records (not in kt yet)')
+            [CompletionResult]::new('--skip-record-metadata', '--skip-record-metadata', [CompletionResultType]::ParameterName, 'Whether to skip printing metadata for each record')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'kt;doctor' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -755,6 +775,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)')
             [CompletionResult]::new('transactions', 'transactions', [CompletionResultType]::ParameterValue, 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)')
             [CompletionResult]::new('client-metrics', 'client-metrics', [CompletionResultType]::ParameterValue, 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)')
+            [CompletionResult]::new('dump-log', 'dump-log', [CompletionResultType]::ParameterValue, 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
@@ -810,6 +831,9 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             break
         }
         'kt;help;client-metrics' {
+            break
+        }
+        'kt;help;dump-log' {
             break
         }
         'kt;help;doctor' {

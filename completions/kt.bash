@@ -46,6 +46,9 @@ _kt() {
             kt,doctor)
                 cmd="kt__subcmd__doctor"
                 ;;
+            kt,dump-log)
+                cmd="kt__subcmd__dump__subcmd__log"
+                ;;
             kt,elect-leaders)
                 cmd="kt__subcmd__elect__subcmd__leaders"
                 ;;
@@ -126,6 +129,9 @@ _kt() {
                 ;;
             kt__subcmd__help,doctor)
                 cmd="kt__subcmd__help__subcmd__doctor"
+                ;;
+            kt__subcmd__help,dump-log)
+                cmd="kt__subcmd__help__subcmd__dump__subcmd__log"
                 ;;
             kt__subcmd__help,elect-leaders)
                 cmd="kt__subcmd__help__subcmd__elect__subcmd__leaders"
@@ -209,7 +215,7 @@ _kt() {
 
     case "${cmd}" in
         kt)
-            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics doctor config install-aliases completions man perf help"
+            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics dump-log doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1046,6 +1052,40 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__dump__subcmd__log)
+            opts="-h --files --print-data-log --deep-iteration --verify-index-only --index-sanity-check --max-message-size --max-bytes --key-decoder-class --value-decoder-class --offsets-decoder --transaction-log-decoder --cluster-metadata-decoder --remote-log-metadata-decoder --skip-record-metadata --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --files)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-message-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-decoder-class)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-decoder-class)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kt__subcmd__elect__subcmd__leaders)
             opts="-y -o -X -v -b -t -h --admin.config --all-topic-partitions --election-type --partition --path-to-json-file --yes --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1301,7 +1341,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help)
-            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics doctor config install-aliases completions man perf help"
+            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics dump-log doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,6 +1495,20 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__dump__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2693,6 +2747,7 @@ _kt_topics() {
         kafka-cluster|kafka-cluster.sh) sub=(cluster) ;;
         kafka-transactions|kafka-transactions.sh) sub=(transactions) ;;
         kafka-client-metrics|kafka-client-metrics.sh) sub=(client-metrics) ;;
+        kafka-dump-log|kafka-dump-log.sh) sub=(dump-log) ;;
     esac
     if (( ${#sub[@]} )); then
         # A link runs kt under a Kafka name: ask the binary it points to.
@@ -2717,4 +2772,4 @@ _kt_topics() {
     fi
     _kt kt "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 }
-complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh kafka-features kafka-features.sh kafka-cluster kafka-cluster.sh kafka-transactions kafka-transactions.sh kafka-client-metrics kafka-client-metrics.sh
+complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh kafka-features kafka-features.sh kafka-cluster kafka-cluster.sh kafka-transactions kafka-transactions.sh kafka-client-metrics kafka-client-metrics.sh kafka-dump-log kafka-dump-log.sh

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand cluster 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)'
             cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
+            cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -527,6 +528,24 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'kt;dump-log'= {
+            cand --files 'REQUIRED: The comma separated list of data and index log files to be dumped'
+            cand --max-message-size 'Size of largest message. [default: 5242880]'
+            cand --max-bytes 'Limit the amount of total batches read in bytes avoiding reading the whole .log file(s). [default: 2147483647]'
+            cand --key-decoder-class 'The keys'' decoder: org.apache.kafka.tools.api.StringDecoder (the default), LongDecoder or IntegerDecoder'
+            cand --value-decoder-class 'The values'' decoder: org.apache.kafka.tools.api.StringDecoder (the default), LongDecoder or IntegerDecoder'
+            cand --print-data-log 'If set, printing the messages content when dumping data logs. Automatically set if any decoder option is specified'
+            cand --deep-iteration 'If set, uses deep instead of shallow iteration. Automatically set if print-data-log is enabled'
+            cand --verify-index-only 'If set, just verify the index log without printing its content'
+            cand --index-sanity-check 'If set, just checks the index sanity without printing its content'
+            cand --offsets-decoder 'Parse the data as __consumer_offsets records (not in kt yet)'
+            cand --transaction-log-decoder 'Parse the data as __transaction_state records (not in kt yet)'
+            cand --cluster-metadata-decoder 'Parse the data as cluster metadata records (not in kt yet)'
+            cand --remote-log-metadata-decoder 'Parse the data as remote log metadata records (not in kt yet)'
+            cand --skip-record-metadata 'Whether to skip printing metadata for each record'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kt;doctor'= {
             cand -o 'Output format'
             cand --output 'Output format'
@@ -717,6 +736,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand cluster 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)'
             cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
+            cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -756,6 +776,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;transactions'= {
         }
         &'kt;help;client-metrics'= {
+        }
+        &'kt;help;dump-log'= {
         }
         &'kt;help;doctor'= {
         }

@@ -37,6 +37,7 @@ enum Tool {
     Cluster,
     Transactions,
     ClientMetrics,
+    DumpLog,
 }
 
 impl Tool {
@@ -67,6 +68,7 @@ impl Tool {
             Tool::Cluster => "org.apache.kafka.tools.ClusterTool",
             Tool::Transactions => "org.apache.kafka.tools.TransactionsCommand",
             Tool::ClientMetrics => "org.apache.kafka.tools.ClientMetricsCommand",
+            Tool::DumpLog => "kafka.tools.DumpLogSegments",
         }
     }
 
@@ -92,6 +94,7 @@ impl Tool {
             Tool::Cluster => "kafka-cluster.sh",
             Tool::Transactions => "kafka-transactions.sh",
             Tool::ClientMetrics => "kafka-client-metrics.sh",
+            Tool::DumpLog => "kafka-dump-log.sh",
         }
     }
 
@@ -191,6 +194,7 @@ const TIERED: &str =
 const ZOOKEEPER: &str = "`--zookeeper` works";
 const ALTER_CONFIG: &str = "`--alter --config`/`--delete-config` change topic configs";
 const OWN_FLAGS: &str = "kt's own flags are accepted under Kafka names";
+const DECODERS: &str = "kafka-dump-log's `--offsets-decoder`";
 const STACK_TRACE: &str =
     "Kafka prints a Java stack trace after some errors; kt prints the message only";
 
@@ -818,6 +822,25 @@ const CASES: &[Case] = &[
     case(ClientMetrics, "--bootstrap-server {B} --alter --name {T} --match bogus=1", Nothing),
     case(ClientMetrics, "--bootstrap-server {B} --list --nosuch", Nothing),
     case(ClientMetrics, "--command-config /nonexistent/x.properties --bootstrap-server {B} --list", Nothing),
+    // kafka-dump-log's command line and files that are not there (the
+    // segments themselves are tests/dump_log.rs').
+    case(DumpLog, "", Nothing),
+    case(DumpLog, "--help", Nothing),
+    case(DumpLog, "--version", Nothing),
+    case(DumpLog, "--deep-iteration", Nothing),
+    case(DumpLog, "--files {T}.log", Nothing),
+    case(DumpLog, "--files {T}", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.log", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.log --max-bytes x", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.index", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.timeindex", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.snapshot", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.txnindex", Nothing),
+    case(DumpLog, "--files /nonexistent/x.metadata,/nonexistent/00000000000000000000.txnindex", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.log --value-decoder-class com.example.Nope", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.log --key-decoder-class kafka.serializer.LongDecoder", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.log --nosuch", Nothing),
+    departs(DumpLog, "--files /nonexistent/00000000000000000000.log --offsets-decoder", Nothing, DECODERS),
 ];
 
 /// The README's compatibility notes: the only allowed departures.

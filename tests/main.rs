@@ -14,6 +14,7 @@ mod delete_records;
 mod differential;
 mod dispatch;
 mod doctor;
+mod dump_log;
 mod exactness;
 mod failures;
 mod faults;

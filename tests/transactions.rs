@@ -6,8 +6,6 @@
 //! its start offset, after which the consumer gets past it to the record
 //! written after it.
 
-use std::time::{Duration, Instant};
-
 use crate::util::*;
 use kt_testkit::{run_tool, KAFKA_3};
 
@@ -65,29 +63,8 @@ fn an_open_transaction_is_described_and_aborted_as_apaches_tool_does() {
     let id = random_name("txid");
     create_topic(&t, 1);
     // A transaction that stays open: long, then the producer killed.
-    let mut producer = spawn(
-        kt_path(),
-        &[
-            "perf",
-            "producer",
-            "-b",
-            &b,
-            "-t",
-            &t,
-            "--num-records",
-            "1000000",
-            "--record-size",
-            "10",
-            "--throughput",
-            "20",
-            "--transactional-id",
-            &id,
-            "--transaction-duration-ms",
-            "600000",
-            "--producer-props",
-            "transaction.timeout.ms=900000",
-        ],
-    );
+    let start = leave_transaction_open(&b, &t, &id);
+    assert_eq!(start, "0", "the transaction starts the partition");
     let described = [
         "--bootstrap-server",
         &b,
@@ -97,25 +74,6 @@ fn an_open_transaction_is_described_and_aborted_as_apaches_tool_does() {
         "--partition",
         "0",
     ];
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let run = kafka("kafka-transactions", &described);
-        if run
-            .stdout
-            .lines()
-            .nth(1)
-            .is_some_and(|l| l.trim_end().ends_with("\t0"))
-        {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no open transaction on {t}: {run:?}"
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
-    producer.kill().expect("killing the producer");
-    let _ = producer.wait();
     let after = kt_in(&["produce", "-b", &b, "-t", &t], b"after\n");
     assert_eq!(after.code, Some(0), "{after:?}");
 

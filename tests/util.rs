@@ -102,6 +102,7 @@ pub fn links() -> &'static Path {
             "kafka-cluster",
             "kafka-transactions",
             "kafka-client-metrics",
+            "kafka-dump-log",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {
@@ -488,4 +489,66 @@ impl Lines {
             .recv_timeout(kt_testkit::scaled(DEADLINE))
             .unwrap_or_else(|e| panic!("no line within {DEADLINE:?}: {e}"))
     }
+}
+
+/// Leaves a transaction open on partition 0 of `topic`: a transactional
+/// producer (transactional id `id`, transactions of ten minutes, a timeout
+/// of fifteen) writes until the partition's leader knows its open
+/// transaction (bounded: 30 s), and is then killed. The transaction's start
+/// offset, as kafka-transactions describe-producers prints it.
+pub fn leave_transaction_open(b: &str, topic: &str, id: &str) -> String {
+    let mut producer = spawn(
+        kt_path(),
+        &[
+            "perf",
+            "producer",
+            "-b",
+            b,
+            "-t",
+            topic,
+            "--num-records",
+            "1000000",
+            "--record-size",
+            "10",
+            "--throughput",
+            "20",
+            "--transactional-id",
+            id,
+            "--transaction-duration-ms",
+            "600000",
+            "--producer-props",
+            "transaction.timeout.ms=900000",
+        ],
+    );
+    let described = [
+        "--bootstrap-server",
+        b,
+        "describe-producers",
+        "--topic",
+        topic,
+        "--partition",
+        "0",
+    ];
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let start = loop {
+        let run = kafka("kafka-transactions", &described);
+        let open_at = run
+            .stdout
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').nth(5).map(str::trim))
+            .find(|s| *s != "None")
+            .map(str::to_string);
+        if let Some(start) = open_at {
+            break start;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no open transaction on {topic}: {run:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    producer.kill().expect("killing the producer");
+    let _ = producer.wait();
+    start
 }

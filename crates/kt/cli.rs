@@ -156,6 +156,14 @@ pub enum Command {
             kt client-metrics --delete --name producers -b localhost:9092"
     )]
     ClientMetrics(Box<crate::client_metrics::ClientMetricsArgs>),
+    /// A partition's files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)
+    #[command(
+        name = "dump-log",
+        after_help = "Examples:\n  kt dump-log --files /var/lib/kafka/orders-0/00000000000000000000.log\n  \
+            kt dump-log --files 00000000000000000000.log --print-data-log\n  \
+            kt dump-log --files 00000000000000000000.index,00000000000000000000.timeindex --verify-index-only"
+    )]
+    DumpLog(Box<crate::dump_log::DumpLogArgs>),
     /// Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker
     #[command(
         after_help = "Examples:\n  kt doctor --bootstrap-server kafka-1:9093 --command-config client.properties\n  \

@@ -39,11 +39,12 @@ pub enum Tool {
     Cluster,
     Transactions,
     ClientMetrics,
+    DumpLog,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 20] = [
+    pub const ALL: [(&'static str, Tool); 21] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -64,10 +65,11 @@ impl Tool {
         ("kafka-cluster", Tool::Cluster),
         ("kafka-transactions", Tool::Transactions),
         ("kafka-client-metrics", Tool::ClientMetrics),
+        ("kafka-dump-log", Tool::DumpLog),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 39] = [
+    const CLASSES: [(&'static str, Tool); 40] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -155,6 +157,7 @@ impl Tool {
             "org.apache.kafka.tools.ClientMetricsCommand",
             Tool::ClientMetrics,
         ),
+        ("kafka.tools.DumpLogSegments", Tool::DumpLog),
     ];
 
     pub fn script_name(self) -> &'static str {

@@ -75,6 +75,7 @@ fn bash_kafka_names() -> String {
                 Tool::Cluster => "cluster",
                 Tool::Transactions => "transactions",
                 Tool::ClientMetrics => "client-metrics",
+                Tool::DumpLog => "dump-log",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

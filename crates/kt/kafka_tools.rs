@@ -19,6 +19,7 @@ use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
 use crate::delete_records::DeleteRecordsArgs;
 use crate::dispatch::{Mode, Tool};
+use crate::dump_log::DumpLogArgs;
 use crate::elect::ElectArgs;
 use crate::groups::GroupsArgs;
 use crate::perf::consumer_args::ConsumerPerfArgs;
@@ -28,8 +29,8 @@ use crate::profiles::profiled;
 use crate::reassign::ReassignArgs;
 use crate::topics::TopicsArgs;
 use crate::{
-    acls, brokers, client_metrics, cluster, configs, console, delete_records, elect, features,
-    groups, offsets, perf, quorum, reassign, topics, transactions,
+    acls, brokers, client_metrics, cluster, configs, console, delete_records, dump_log, elect,
+    features, groups, offsets, perf, quorum, reassign, topics, transactions,
 };
 use crate::{argparse, compat};
 
@@ -147,6 +148,7 @@ pub fn run(
         Tool::Configs => jopt::<ConfigsArgs>(program, args, out, err),
         Tool::Acls => jopt::<AclsArgs>(program, args, out, err),
         Tool::ClientMetrics => jopt::<ClientMetricsArgs>(program, args, out, err),
+        Tool::DumpLog => jopt::<DumpLogArgs>(program, args, out, err),
         Tool::ReassignPartitions => jopt::<ReassignArgs>(program, args, out, err),
         Tool::MetadataQuorum => argparse_tool::<quorum::QuorumArgs>(args, out, err),
         Tool::Features => argparse_tool::<features::FeaturesArgs>(args, out, err),
@@ -403,6 +405,24 @@ impl KafkaTool for ClientMetricsArgs {
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         client_metrics::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for DumpLogArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-dump-log",
+        no_args: "This tool helps to parse a log file and dump its contents to the console, useful for debugging a seemingly corrupt log segment.",
+        help: "This tool helps to parse a log file and dump its contents to the console, useful for debugging a seemingly corrupt log segment.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::Uncaught,
+        help_table: include_str!("help/kafka-dump-log.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        dump_log::run(self, out, err)
     }
 }
 

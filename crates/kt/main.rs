@@ -21,6 +21,7 @@ mod console;
 mod delete_records;
 mod dispatch;
 mod doctor;
+mod dump_log;
 mod elect;
 mod endpoint;
 mod features;

@@ -535,6 +535,11 @@ impl KafkaCluster {
             .join(",")
     }
 
+    /// Node `node`'s (0-based) log directory: its partitions' segment files.
+    pub fn data_dir(&self, node: usize) -> std::path::PathBuf {
+        self.home(node).join("data")
+    }
+
     /// Every node's CONTROLLER listener, as a `--bootstrap-controller` list.
     pub fn controller_address(&self) -> String {
         self.controller_ports

@@ -1,0 +1,1113 @@
+//! `kt dump-log` / kafka-dump-log (DumpLogSegments): a partition's files
+//! on disk, read offline and printed line for line as Kafka 3.9's tool
+//! prints them: `.log` segments and KRaft `.checkpoint` snapshots (each
+//! batch; with `--deep-iteration` each record; with `--print-data-log` keys
+//! and values through the String, Long or Integer decoder), `.index` and
+//! `.timeindex` (entries, checked against the log: `--verify-index-only`,
+//! `--index-sanity-check`), `.txnindex` (aborted transactions) and
+//! `.snapshot` (producer state).
+//!
+//! Batches are read straight from the file (DumpLogSegments prints fields a
+//! client's decoder drops: the stored CRC and whether it holds, the batch
+//! size and position, the delete horizon); compressed records are inflated
+//! with the `kafka-protocol` crate's codecs. One batch is in memory at a
+//! time, so a segment of any size dumps in constant memory.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use bytes::{Buf, Bytes};
+use clap::Args;
+use kt_core::{Diagnostics, ErrorKind, KtError};
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct DumpLogArgs {
+    /// REQUIRED: The comma separated list of data and index log files to be dumped.
+    #[arg(long, value_name = "file1, file2, ...")]
+    pub files: Option<String>,
+    /// If set, printing the messages content when dumping data logs. Automatically set if any decoder option is specified.
+    #[arg(long)]
+    pub print_data_log: bool,
+    /// If set, uses deep instead of shallow iteration. Automatically set if print-data-log is enabled.
+    #[arg(long)]
+    pub deep_iteration: bool,
+    /// If set, just verify the index log without printing its content.
+    #[arg(long)]
+    pub verify_index_only: bool,
+    /// If set, just checks the index sanity without printing its content.
+    #[arg(long)]
+    pub index_sanity_check: bool,
+    /// Size of largest message. [default: 5242880]
+    #[arg(long, value_name = "size", allow_hyphen_values = true)]
+    pub max_message_size: Option<String>,
+    /// Limit the amount of total batches read in bytes avoiding reading the whole .log file(s). [default: 2147483647]
+    #[arg(long, value_name = "size", allow_hyphen_values = true)]
+    pub max_bytes: Option<String>,
+    /// The keys' decoder: org.apache.kafka.tools.api.StringDecoder (the default), LongDecoder or IntegerDecoder
+    #[arg(long, value_name = "String", num_args = 0..=1, default_missing_value = STRING_DECODER)]
+    pub key_decoder_class: Option<String>,
+    /// The values' decoder: org.apache.kafka.tools.api.StringDecoder (the default), LongDecoder or IntegerDecoder
+    #[arg(long, value_name = "String", num_args = 0..=1, default_missing_value = STRING_DECODER)]
+    pub value_decoder_class: Option<String>,
+    /// Parse the data as __consumer_offsets records (not in kt yet)
+    #[arg(long)]
+    pub offsets_decoder: bool,
+    /// Parse the data as __transaction_state records (not in kt yet)
+    #[arg(long)]
+    pub transaction_log_decoder: bool,
+    /// Parse the data as cluster metadata records (not in kt yet)
+    #[arg(long)]
+    pub cluster_metadata_decoder: bool,
+    /// Parse the data as remote log metadata records (not in kt yet)
+    #[arg(long)]
+    pub remote_log_metadata_decoder: bool,
+    /// Whether to skip printing metadata for each record.
+    #[arg(long)]
+    pub skip_record_metadata: bool,
+
+    /// Words jopt-simple ignores
+    #[arg(hide = true, num_args = 0..)]
+    pub stray: Vec<String>,
+}
+
+const STRING_DECODER: &str = "org.apache.kafka.tools.api.StringDecoder";
+
+/// How keys and values print.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Decoder {
+    String,
+    Long,
+    Integer,
+}
+
+impl Decoder {
+    /// The decoder a class names (the deprecated `kafka.serializer` ones
+    /// with Kafka's line saying so); `None` for a class kt cannot load.
+    fn of(class: &str, out: &mut dyn Write) -> std::io::Result<Option<Decoder>> {
+        let (decoder, deprecated) = match class {
+            "org.apache.kafka.tools.api.StringDecoder" => (Decoder::String, None),
+            "org.apache.kafka.tools.api.LongDecoder" => (Decoder::Long, None),
+            "org.apache.kafka.tools.api.IntegerDecoder" => (Decoder::Integer, None),
+            "kafka.serializer.StringDecoder" => (Decoder::String, Some("StringDecoder")),
+            "kafka.serializer.LongDecoder" => (Decoder::Long, Some("LongDecoder")),
+            "kafka.serializer.IntegerDecoder" => (Decoder::Integer, Some("IntegerDecoder")),
+            _ => return Ok(None),
+        };
+        if let Some(name) = deprecated {
+            writeln!(out, "kafka.serializer.{name} is deprecated. Please use org.apache.kafka.tools.api.{name} instead")?;
+        }
+        Ok(Some(decoder))
+    }
+
+    fn decode(self, bytes: &[u8]) -> Result<String, KtError> {
+        let underflow = || {
+            KtError::usage("java.nio.BufferUnderflowException")
+                .thrown("java.nio.BufferUnderflowException", String::new())
+        };
+        match self {
+            Decoder::String => Ok(String::from_utf8_lossy(bytes).into_owned()),
+            Decoder::Long => bytes
+                .get(..8)
+                .map(|b| i64::from_be_bytes(b.try_into().unwrap_or_default()).to_string())
+                .ok_or_else(underflow),
+            Decoder::Integer => bytes
+                .get(..4)
+                .map(|b| i32::from_be_bytes(b.try_into().unwrap_or_default()).to_string())
+                .ok_or_else(underflow),
+        }
+    }
+}
+
+/// What a run was asked to do.
+struct Plan {
+    print_data: bool,
+    deep: bool,
+    verify_only: bool,
+    sanity_only: bool,
+    skip_metadata: bool,
+    /// As given: jopt converts them where the tool reads them.
+    max_message_size: Option<String>,
+    max_bytes: Option<String>,
+    /// The decoder classes named (the String decoder when none).
+    key: Option<String>,
+    value: Option<String>,
+}
+
+/// An Integer option's value, converted where DumpLogSegments reads it
+/// (jopt's failure escapes `main`).
+fn integer(value: &Option<String>, option: &str, default: i32) -> Result<i32, KtError> {
+    let Some(v) = value else {
+        return Ok(default);
+    };
+    v.parse().map_err(|_| {
+        let m = format!("Cannot parse argument '{v}' of option {option}");
+        KtError::usage(m.clone()).thrown("joptsimple.OptionArgumentConversionException", m)
+    })
+}
+
+/// A decoder class kt has, made as DumpLogSegments makes it for each log
+/// file (its deprecation line on stdout).
+fn decoder(class: &Option<String>, out: &mut dyn Write) -> anyhow::Result<Decoder> {
+    let class = class.as_deref().unwrap_or(STRING_DECODER);
+    Ok(Decoder::of(class, out)?.ok_or_else(|| {
+        KtError::usage(format!(
+            "kt decodes with org.apache.kafka.tools.api.StringDecoder, LongDecoder or IntegerDecoder; \
+             {class} is a Java class kt cannot load (use Apache's kafka-dump-log for it)"
+        ))
+        .thrown("java.lang.ClassNotFoundException", class.to_string())
+    })?)
+}
+
+/// What the run found wrong, printed on stderr at the end as Kafka does.
+#[derive(Default)]
+struct Findings {
+    /// Per index file: (index offset, log offset), newest first.
+    index_mismatches: Vec<(String, Vec<(i64, i64)>)>,
+    time_mismatches: Vec<(String, Vec<(i64, i64)>)>,
+    out_of_order: Vec<(String, Vec<(i64, i64)>)>,
+    not_found: Vec<(String, Vec<(i64, i64)>)>,
+    /// Per log file: (offset, next offset), newest first.
+    non_consecutive: Vec<(String, Vec<(i64, i64)>)>,
+}
+
+fn note(
+    list: &mut Vec<(String, Vec<(i64, i64)>)>,
+    file: &str,
+    pair: (i64, i64),
+    newest_first: bool,
+) {
+    let at = match list.iter().position(|(f, _)| f == file) {
+        Some(i) => i,
+        None => {
+            list.push((file.to_string(), Vec::new()));
+            list.len() - 1
+        }
+    };
+    if newest_first {
+        list[at].1.insert(0, pair);
+    } else {
+        list[at].1.push(pair);
+    }
+}
+
+/// `File.getAbsolutePath()`: the path joined to the working directory,
+/// not resolved.
+fn absolute(path: &Path) -> String {
+    if path.is_absolute() {
+        return path.display().to_string();
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    format!("{}/{}", cwd.display(), path.display())
+}
+
+pub fn run(args: DumpLogArgs, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+    let Some(files) = args.files.clone() else {
+        return Err(KtError::usage("Missing required argument \"[files]\"").into());
+    };
+    for (flag, on) in [
+        ("--offsets-decoder", args.offsets_decoder),
+        ("--transaction-log-decoder", args.transaction_log_decoder),
+        ("--cluster-metadata-decoder", args.cluster_metadata_decoder),
+        (
+            "--remote-log-metadata-decoder",
+            args.remote_log_metadata_decoder,
+        ),
+    ] {
+        if on {
+            return Err(KtError::config(format!(
+                "kt has no {flag} yet; use Apache's kafka-dump-log for it"
+            ))
+            .into());
+        }
+    }
+    let print_data = args.print_data_log
+        || args.key_decoder_class.is_some()
+        || args.value_decoder_class.is_some();
+    let plan = Plan {
+        print_data,
+        deep: args.deep_iteration || print_data,
+        verify_only: args.verify_index_only,
+        sanity_only: args.index_sanity_check,
+        skip_metadata: args.skip_record_metadata,
+        max_message_size: args.max_message_size.clone(),
+        max_bytes: args.max_bytes.clone(),
+        key: args.key_decoder_class.clone(),
+        value: args.value_decoder_class.clone(),
+    };
+    let mut findings = Findings::default();
+    for name in files.split(',') {
+        let path = PathBuf::from(name);
+        writeln!(out, "Dumping {name}")?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let suffix = file_name.rfind('.').map_or("", |i| &file_name[i..]);
+        match suffix {
+            ".log" | ".checkpoint" => dump_log(&path, &file_name, &plan, &mut findings, out)?,
+            ".index" => dump_index(&path, &file_name, &plan, &mut findings, out)?,
+            ".timeindex" => dump_time_index(&path, &file_name, &plan, &mut findings, out)?,
+            ".snapshot" => dump_producer_snapshot(&path, out, err)?,
+            ".txnindex" => dump_txn_index(&path, &file_name, out)?,
+            // `substring(lastIndexOf("."))` of a name with no dot throws.
+            "" => {
+                return Err(KtError::usage(format!(
+                    "begin -1, end {}, length {}",
+                    file_name.len(),
+                    file_name.len()
+                ))
+                .thrown(
+                    "java.lang.StringIndexOutOfBoundsException",
+                    format!(
+                        "begin -1, end {}, length {}",
+                        file_name.len(),
+                        file_name.len()
+                    ),
+                )
+                .into())
+            }
+            _ => err.line(format_args!("Ignoring unknown file {name}")),
+        }
+    }
+    out.flush()?;
+    for (file, pairs) in &findings.index_mismatches {
+        err.line(format_args!("Mismatches in :{file}"));
+        for (index, log) in pairs {
+            err.line(format_args!("  Index offset: {index}, log offset: {log}"));
+        }
+    }
+    for (file, pairs) in &findings.time_mismatches {
+        err.line(format_args!("Found timestamp mismatch in :{file}"));
+        for (index, log) in pairs {
+            err.line(format_args!(
+                "  Index timestamp: {index}, log timestamp: {log}"
+            ));
+        }
+    }
+    for (file, pairs) in &findings.out_of_order {
+        err.line(format_args!("Found out of order timestamp in :{file}"));
+        for (index, prev) in pairs {
+            err.line(format_args!(
+                "  Index timestamp: {index}, Previously indexed timestamp: {prev}"
+            ));
+        }
+    }
+    for (_, pairs) in &findings.not_found {
+        err.line("The following indexed offsets are not found in the log.");
+        for (index, log) in pairs {
+            err.line(format_args!(
+                "Indexed offset: {index}, found log offset: {log}"
+            ));
+        }
+    }
+    for (file, pairs) in &findings.non_consecutive {
+        err.line(format_args!("Non-consecutive offsets in {file}"));
+        for (first, second) in pairs {
+            err.line(format_args!("  {first} is followed by {second}"));
+        }
+    }
+    Ok(())
+}
+
+/// A file kt could not open or read, as Java's exception says it.
+fn io_failure(path: &Path, e: &std::io::Error) -> KtError {
+    let shown = path.display().to_string();
+    match e.kind() {
+        std::io::ErrorKind::NotFound => KtError::new(
+            ErrorKind::NotFound,
+            format!("{shown} (No such file or directory)"),
+        )
+        .thrown("java.nio.file.NoSuchFileException", shown),
+        _ => KtError::new(ErrorKind::Config, format!("{shown}: {e}"))
+            .thrown("java.io.IOException", format!("{shown}: {e}")),
+    }
+}
+
+/// A record batch as it is stored: the header fields DumpLogSegments
+/// prints, and the records' bytes.
+struct Batch {
+    bytes: Vec<u8>,
+}
+
+const RECORDS: usize = 61;
+
+impl Batch {
+    fn i64_at(&self, at: usize) -> i64 {
+        i64::from_be_bytes(self.bytes[at..at + 8].try_into().unwrap_or_default())
+    }
+    fn i32_at(&self, at: usize) -> i32 {
+        i32::from_be_bytes(self.bytes[at..at + 4].try_into().unwrap_or_default())
+    }
+    fn i16_at(&self, at: usize) -> i16 {
+        i16::from_be_bytes(self.bytes[at..at + 2].try_into().unwrap_or_default())
+    }
+    fn size(&self) -> usize {
+        self.bytes.len()
+    }
+    fn magic(&self) -> i8 {
+        self.bytes[16] as i8
+    }
+    fn base_offset(&self) -> i64 {
+        self.i64_at(0)
+    }
+    fn leader_epoch(&self) -> i32 {
+        self.i32_at(12)
+    }
+    fn crc(&self) -> u32 {
+        self.i32_at(17) as u32
+    }
+    fn attributes(&self) -> i16 {
+        self.i16_at(21)
+    }
+    fn last_offset_delta(&self) -> i32 {
+        self.i32_at(23)
+    }
+    fn last_offset(&self) -> i64 {
+        self.base_offset() + i64::from(self.last_offset_delta())
+    }
+    fn base_timestamp(&self) -> i64 {
+        self.i64_at(27)
+    }
+    fn max_timestamp(&self) -> i64 {
+        self.i64_at(35)
+    }
+    fn producer_id(&self) -> i64 {
+        self.i64_at(43)
+    }
+    fn producer_epoch(&self) -> i16 {
+        self.i16_at(51)
+    }
+    fn base_sequence(&self) -> i32 {
+        self.i32_at(53)
+    }
+    fn count(&self) -> i32 {
+        self.i32_at(57)
+    }
+    fn compression(&self) -> i16 {
+        self.attributes() & 0x07
+    }
+    fn log_append_time(&self) -> bool {
+        self.attributes() & 0x08 != 0
+    }
+    fn transactional(&self) -> bool {
+        self.attributes() & 0x10 != 0
+    }
+    fn control(&self) -> bool {
+        self.attributes() & 0x20 != 0
+    }
+    fn delete_horizon(&self) -> Option<i64> {
+        (self.attributes() & 0x40 != 0).then(|| self.base_timestamp())
+    }
+    fn timestamp_type(&self) -> &'static str {
+        if self.log_append_time() {
+            "LogAppendTime"
+        } else {
+            "CreateTime"
+        }
+    }
+    fn valid(&self) -> bool {
+        self.size() >= RECORDS && crc32c::crc32c(&self.bytes[21..]) == self.crc()
+    }
+    /// `DefaultRecordBatch.incrementSequence`.
+    fn sequence_at(&self, delta: i32) -> i32 {
+        let base = self.base_sequence();
+        if base == -1 {
+            return -1;
+        }
+        if base > i32::MAX - delta {
+            return delta - (i32::MAX - base) - 1;
+        }
+        base + delta
+    }
+    /// The records' bytes, inflated.
+    fn records(&self) -> Result<Bytes, KtError> {
+        use kafka_protocol::compression::{Decompressor, Gzip, Lz4, Snappy, Zstd};
+        let mut body = Bytes::copy_from_slice(&self.bytes[RECORDS.min(self.size())..]);
+        let all = |b: &mut Bytes| Ok(b.copy_to_bytes(b.remaining()));
+        let inflated = match self.compression() {
+            0 => Ok(body),
+            1 => Gzip::decompress(&mut body, all),
+            2 => Snappy::decompress(&mut body, all),
+            3 => Lz4::decompress(&mut body, all),
+            4 => Zstd::decompress(&mut body, all),
+            c => Err(anyhow::anyhow!("Unknown compression type id: {c}")),
+        };
+        inflated.map_err(|e| {
+            KtError::new(
+                ErrorKind::Broker,
+                format!("batch at offset {}: {e}", self.base_offset()),
+            )
+        })
+    }
+}
+
+fn compression_name(id: i16) -> &'static str {
+    match id {
+        0 => "none",
+        1 => "gzip",
+        2 => "snappy",
+        3 => "lz4",
+        4 => "zstd",
+        _ => "unknown",
+    }
+}
+
+/// The batches of a file from `start` up to `end`, read one at a time, as
+/// `FileLogInputStream` reads them.
+struct Batches {
+    reader: BufReader<File>,
+    position: u64,
+    end: u64,
+    name: String,
+}
+
+impl Batches {
+    fn open(path: &Path, start: u64, size: u64) -> Result<Batches, KtError> {
+        let file = File::open(path).map_err(|e| io_failure(path, &e))?;
+        let len = file.metadata().map_err(|e| io_failure(path, &e))?.len();
+        let mut reader = BufReader::with_capacity(1 << 20, file);
+        reader
+            .seek(SeekFrom::Start(start.min(len)))
+            .map_err(|e| io_failure(path, &e))?;
+        Ok(Batches {
+            reader,
+            position: start.min(len),
+            end: start.min(len).saturating_add(size).min(len),
+            name: absolute(path),
+        })
+    }
+
+    /// The bytes this view holds.
+    fn size(&self, start: u64) -> u64 {
+        self.end - start
+    }
+
+    fn next(&mut self) -> Result<Option<Batch>, KtError> {
+        // HEADER_SIZE_UP_TO_MAGIC.
+        if self.position + 17 >= self.end {
+            return Ok(None);
+        }
+        let mut header = [0u8; 12];
+        self.reader
+            .read_exact(&mut header)
+            .map_err(|e| io_failure(Path::new(&self.name), &e))?;
+        let size = i32::from_be_bytes(header[8..12].try_into().unwrap_or_default());
+        if size < 14 {
+            let m = format!(
+                "Found record size {size} smaller than minimum record overhead (14) in file {}.",
+                self.name
+            );
+            return Err(KtError::new(ErrorKind::Broker, m.clone())
+                .thrown("org.apache.kafka.common.errors.CorruptRecordException", m));
+        }
+        let total = 12 + u64::from(size.unsigned_abs());
+        if self.position + total > self.end {
+            return Ok(None);
+        }
+        let mut bytes = vec![0u8; total as usize];
+        bytes[..12].copy_from_slice(&header);
+        self.reader
+            .read_exact(&mut bytes[12..])
+            .map_err(|e| io_failure(Path::new(&self.name), &e))?;
+        self.position += total;
+        let batch = Batch { bytes };
+        if batch.magic() != 2 {
+            return Err(KtError::usage(format!(
+                "{}: a message set of magic {} (Kafka before 0.11) at offset {}; kt reads record batches of magic 2",
+                self.name,
+                batch.magic(),
+                batch.base_offset()
+            )));
+        }
+        Ok(Some(batch))
+    }
+}
+
+/// One record of a batch, as stored.
+struct Record {
+    offset: i64,
+    timestamp: i64,
+    key: Option<Bytes>,
+    value: Option<Bytes>,
+    header_keys: Vec<String>,
+    sequence: i32,
+}
+
+fn varint(buf: &mut Bytes) -> Result<i64, KtError> {
+    let mut value: u64 = 0;
+    for shift in (0..70).step_by(7) {
+        if !buf.has_remaining() {
+            return Err(KtError::new(
+                ErrorKind::Broker,
+                "a record ends inside a varint",
+            ));
+        }
+        let b = buf.get_u8();
+        value |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            // Zig-zag.
+            return Ok((value >> 1) as i64 ^ -((value & 1) as i64));
+        }
+    }
+    Err(KtError::new(
+        ErrorKind::Broker,
+        "a varint longer than ten bytes",
+    ))
+}
+
+fn bytes_field(buf: &mut Bytes) -> Result<Option<Bytes>, KtError> {
+    let len = varint(buf)?;
+    if len < 0 {
+        return Ok(None);
+    }
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    if len > buf.remaining() {
+        return Err(KtError::new(
+            ErrorKind::Broker,
+            "a record field runs past its batch",
+        ));
+    }
+    Ok(Some(buf.split_to(len)))
+}
+
+/// The records of `batch`, in order.
+fn records(batch: &Batch) -> Result<Vec<Record>, KtError> {
+    let mut buf = batch.records()?;
+    let mut records = Vec::with_capacity(usize::try_from(batch.count()).unwrap_or(0).min(1 << 16));
+    for _ in 0..batch.count() {
+        let len = varint(&mut buf)?;
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        if len > buf.remaining() {
+            return Err(KtError::new(
+                ErrorKind::Broker,
+                "a record runs past its batch",
+            ));
+        }
+        let mut r = buf.split_to(len);
+        let _attributes = r.get_i8();
+        let timestamp_delta = varint(&mut r)?;
+        let offset_delta = varint(&mut r)?;
+        let key = bytes_field(&mut r)?;
+        let value = bytes_field(&mut r)?;
+        let headers = varint(&mut r)?;
+        let mut header_keys = Vec::new();
+        for _ in 0..headers.max(0) {
+            let k = bytes_field(&mut r)?.unwrap_or_default();
+            header_keys.push(String::from_utf8_lossy(&k).into_owned());
+            let _ = bytes_field(&mut r)?;
+        }
+        let timestamp = if batch.log_append_time() {
+            batch.max_timestamp()
+        } else {
+            batch.base_timestamp() + timestamp_delta
+        };
+        let delta = i32::try_from(offset_delta).unwrap_or(i32::MAX);
+        records.push(Record {
+            offset: batch.base_offset() + offset_delta,
+            timestamp,
+            key,
+            value,
+            header_keys,
+            sequence: batch.sequence_at(delta),
+        });
+    }
+    Ok(records)
+}
+
+/// The start offset a file's name carries (`00000000000000000042.log`).
+fn start_offset(file_name: &str) -> Result<i64, KtError> {
+    let stem = file_name.split('.').next().unwrap_or_default();
+    stem.parse().map_err(|_| {
+        let m = format!("For input string: \"{stem}\"");
+        KtError::usage(m.clone()).thrown("java.lang.NumberFormatException", m)
+    })
+}
+
+fn dump_log(
+    path: &Path,
+    file_name: &str,
+    plan: &Plan,
+    findings: &mut Findings,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    // The arguments of Kafka's dumpLog call, in their order.
+    let value_decoder = decoder(&plan.value, out)?;
+    let key_decoder = decoder(&plan.key, out)?;
+    let max_bytes_option = integer(&plan.max_bytes, "max-bytes", i32::MAX)?;
+    if file_name.ends_with(".log") {
+        writeln!(out, "Log starting offset: {}", start_offset(file_name)?)?;
+    } else if file_name == "bootstrap.checkpoint" {
+        writeln!(out, "KRaft bootstrap snapshot")?;
+    } else {
+        // `<end offset>-<epoch>.checkpoint`.
+        let stem = file_name.trim_end_matches(".checkpoint");
+        let parsed = stem
+            .split_once('-')
+            .and_then(|(o, e)| Some((o.parse::<i64>().ok()?, e.parse::<i32>().ok()?)));
+        let Some((offset, epoch)) = parsed else {
+            let m = "No value present".to_string();
+            return Err(KtError::usage(m.clone())
+                .thrown("java.util.NoSuchElementException", m)
+                .into());
+        };
+        writeln!(out, "Snapshot end offset: {offset}, epoch: {epoch}")?;
+    }
+    let max_bytes = u64::from(max_bytes_option.max(0).unsigned_abs());
+    let mut batches = Batches::open(path, 0, max_bytes)?;
+    let size = batches.size(0);
+    let absolute_name = absolute(path);
+    let mut valid_bytes: u64 = 0;
+    let mut last_offset = -1i64;
+    while let Some(batch) = batches.next()? {
+        write!(
+            out,
+            "baseOffset: {} lastOffset: {} count: {} baseSequence: {} lastSequence: {} producerId: {} producerEpoch: {} partitionLeaderEpoch: {} isTransactional: {} isControl: {} deleteHorizonMs: {}",
+            batch.base_offset(),
+            batch.last_offset(),
+            batch.count(),
+            batch.base_sequence(),
+            batch.sequence_at(batch.last_offset_delta()),
+            batch.producer_id(),
+            batch.producer_epoch(),
+            batch.leader_epoch(),
+            batch.transactional(),
+            batch.control(),
+            batch
+                .delete_horizon()
+                .map_or("OptionalLong.empty".to_string(), |h| format!("OptionalLong[{h}]")),
+        )?;
+        writeln!(
+            out,
+            " position: {valid_bytes} {}: {} size: {} magic: {} compresscodec: {} crc: {} isvalid: {}",
+            batch.timestamp_type(),
+            batch.max_timestamp(),
+            batch.size(),
+            batch.magic(),
+            compression_name(batch.compression()),
+            batch.crc(),
+            batch.valid()
+        )?;
+        if plan.deep {
+            for record in records(&batch)? {
+                if last_offset != -1 && record.offset != last_offset + 1 {
+                    note(
+                        &mut findings.non_consecutive,
+                        &absolute_name,
+                        (last_offset, record.offset),
+                        true,
+                    );
+                }
+                last_offset = record.offset;
+                let mut prefix = "| ";
+                if !plan.skip_metadata {
+                    write!(
+                        out,
+                        "{prefix}offset: {} {}: {} keySize: {} valueSize: {} sequence: {} headerKeys: [{}]",
+                        record.offset,
+                        batch.timestamp_type(),
+                        record.timestamp,
+                        record.key.as_ref().map_or(-1, |k| k.len() as i64),
+                        record.value.as_ref().map_or(-1, |v| v.len() as i64),
+                        record.sequence,
+                        record.header_keys.join(",")
+                    )?;
+                    prefix = " ";
+                    if batch.control() {
+                        write!(out, "{}", control_text(&record)?)?;
+                    }
+                }
+                if plan.print_data && !batch.control() {
+                    if let Some(key) = &record.key {
+                        write!(out, "{prefix}key: {}", key_decoder.decode(key)?)?;
+                    }
+                    // Kafka's payload always follows one space.
+                    if let Some(value) = &record.value {
+                        write!(out, " payload: {}", value_decoder.decode(value)?)?;
+                    }
+                }
+                writeln!(out)?;
+            }
+        }
+        valid_bytes += batch.size() as u64;
+    }
+    let trailing = size.saturating_sub(valid_bytes);
+    if trailing > 0 && max_bytes_option == i32::MAX {
+        writeln!(
+            out,
+            "Found {trailing} invalid bytes at the end of {file_name}"
+        )?;
+    }
+    Ok(())
+}
+
+/// The next int16 of a control record's value (0 past its end).
+fn short(value: &mut Bytes) -> i16 {
+    if value.remaining() >= 2 {
+        value.get_i16()
+    } else {
+        0
+    }
+}
+
+/// What a control record says after its metadata.
+fn control_text(record: &Record) -> Result<String, KtError> {
+    let mut key = record.key.clone().unwrap_or_default();
+    if key.remaining() < 4 {
+        let m = format!(
+            "Invalid value size found for end control record key. Must have at least 4 bytes, but found only {}",
+            key.remaining()
+        );
+        return Err(KtError::new(ErrorKind::Broker, m.clone())
+            .thrown("org.apache.kafka.common.InvalidRecordException", m));
+    }
+    let _version = key.get_i16();
+    let type_id = key.get_i16();
+    let mut value = record.value.clone().unwrap_or_default();
+    Ok(match type_id {
+        0 | 1 => {
+            let kind = if type_id == 0 { "ABORT" } else { "COMMIT" };
+            let epoch = if value.remaining() >= 6 {
+                let _ = value.get_i16();
+                value.get_i32()
+            } else {
+                -1
+            };
+            format!(" endTxnMarker: {kind} coordinatorEpoch: {epoch}")
+        }
+        2 => " controlType: LEADER_CHANGE(2)".to_string(),
+        3 => {
+            let version = short(&mut value);
+            let ts = if value.remaining() >= 8 {
+                value.get_i64()
+            } else {
+                0
+            };
+            format!(" SnapshotHeader {{\"version\":{version},\"lastContainedLogTimestamp\":{ts}}}")
+        }
+        4 => format!(" SnapshotFooter {{\"version\":{}}}", short(&mut value)),
+        5 => {
+            let version = short(&mut value);
+            let kraft = short(&mut value);
+            format!(" KRaftVersion {{\"version\":{version},\"kRaftVersion\":{kraft}}}")
+        }
+        6 => " controlType: KRAFT_VOTERS(6)".to_string(),
+        other => format!(" controlType: UNKNOWN({other})"),
+    })
+}
+
+/// An index's entries: (absolute offset, position or timestamp) for each
+/// `width`-byte entry of the file.
+fn index_entries(path: &Path, base: i64, width: usize) -> Result<(Vec<(i64, i64)>, u64), KtError> {
+    let bytes = std::fs::read(path).map_err(|e| io_failure(path, &e))?;
+    let entries = bytes
+        .chunks_exact(width)
+        .map(|e| {
+            if width == 8 {
+                let rel = i32::from_be_bytes(e[0..4].try_into().unwrap_or_default());
+                let pos = i32::from_be_bytes(e[4..8].try_into().unwrap_or_default());
+                (base + i64::from(rel), i64::from(pos))
+            } else {
+                let ts = i64::from_be_bytes(e[0..8].try_into().unwrap_or_default());
+                let rel = i32::from_be_bytes(e[8..12].try_into().unwrap_or_default());
+                (base + i64::from(rel), ts)
+            }
+        })
+        .collect();
+    Ok((entries, bytes.len() as u64))
+}
+
+/// The first batch at `position` of `log`, read with at most `limit`
+/// bytes.
+fn batch_at(log: &Path, position: u64, limit: u64) -> Result<Option<Batch>, KtError> {
+    Batches::open(log, position, limit)?.next()
+}
+
+fn sibling(path: &Path, file_name: &str, suffix: &str) -> PathBuf {
+    let stem = file_name.split('.').next().unwrap_or_default();
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let dir = if dir.as_os_str().is_empty() {
+        std::env::current_dir().unwrap_or_default()
+    } else {
+        dir
+    };
+    dir.join(format!("{stem}{suffix}"))
+}
+
+fn corrupt_index(message: String) -> KtError {
+    KtError::new(ErrorKind::Broker, message.clone()).thrown(
+        "org.apache.kafka.storage.internals.log.CorruptIndexException",
+        message,
+    )
+}
+
+fn dump_index(
+    path: &Path,
+    file_name: &str,
+    plan: &Plan,
+    findings: &mut Findings,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let base = start_offset(file_name)?;
+    let log = sibling(path, file_name, ".log");
+    if !log.exists() {
+        return Err(io_failure(&log, &std::io::ErrorKind::NotFound.into()).into());
+    }
+    let (entries, len) = index_entries(path, base, 8)?;
+    if entries.is_empty() {
+        writeln!(out, "{} is empty.", path.display())?;
+        return Ok(());
+    }
+    if plan.sanity_only {
+        let last = entries.last().map_or(base, |e| e.0);
+        if last < base {
+            return Err(corrupt_index(format!("Corrupt index found, index file ({}) has non-zero size but the last offset is {last} which is less than the base offset {base}.", absolute(path))).into());
+        }
+        if len % 8 != 0 {
+            return Err(corrupt_index(format!("Index file {} is corrupt, found {len} bytes which is neither positive nor a multiple of 8.", absolute(path))).into());
+        }
+        writeln!(out, "{} passed sanity check.", path.display())?;
+        return Ok(());
+    }
+    let limit = integer(&plan.max_message_size, "max-message-size", 5 * 1024 * 1024)?;
+    let limit = u64::from(limit.max(0).unsigned_abs());
+    for (i, (offset, position)) in entries.iter().enumerate() {
+        if *offset == base && i > 0 {
+            return Ok(());
+        }
+        let first = batch_at(&log, u64::try_from(*position).unwrap_or(0), limit)?;
+        let Some(first) = first else {
+            return Err(
+                KtError::new(ErrorKind::Broker, "no batch at an indexed position")
+                    .thrown("java.util.NoSuchElementException", String::new())
+                    .into(),
+            );
+        };
+        if first.last_offset() != *offset {
+            note(
+                &mut findings.index_mismatches,
+                &absolute(path),
+                (*offset, first.last_offset()),
+                true,
+            );
+        }
+        if !plan.verify_only {
+            writeln!(out, "offset: {offset} position: {position}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `OffsetIndex.lookup`: the position of the last entry at or before
+/// `target` (AbstractIndex's binary search, warm section first).
+fn lookup(entries: &[(i64, i64)], target: i64) -> i64 {
+    let n = entries.len();
+    if n == 0 || entries[0].0 > target {
+        return 0;
+    }
+    // Kafka searches the last 8 KB of entries first when the target is there.
+    let warm_entries = (8192 / 8).min(n);
+    let first_warm = n - warm_entries;
+    let search = |mut lo: usize, mut hi: usize| -> usize {
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if entries[mid].0 > target {
+                hi = mid - 1;
+            } else {
+                lo = mid;
+            }
+        }
+        lo
+    };
+    let slot = if entries[first_warm].0 <= target {
+        search(first_warm, n - 1)
+    } else {
+        search(0, first_warm)
+    };
+    entries[slot].1
+}
+
+fn dump_time_index(
+    path: &Path,
+    file_name: &str,
+    plan: &Plan,
+    findings: &mut Findings,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let base = start_offset(file_name)?;
+    let log = sibling(path, file_name, ".log");
+    if !log.exists() {
+        return Err(io_failure(&log, &std::io::ErrorKind::NotFound.into()).into());
+    }
+    let index_path = sibling(path, file_name, ".index");
+    let (index, _) = index_entries(&index_path, base, 8).unwrap_or_default();
+    let (entries, len) = index_entries(path, base, 12)?;
+    if plan.sanity_only {
+        let shown = absolute(path);
+        if let (Some(first), Some(last)) = (entries.first(), entries.last()) {
+            if last.1 < first.1 {
+                return Err(corrupt_index(format!("Corrupt time index found, time index file ({shown}) has non-zero size but the last timestamp is {} which is less than the first timestamp {}", last.1, first.1)).into());
+            }
+            if last.0 < base {
+                return Err(corrupt_index(format!("Corrupt time index found, time index file ({shown}) has non-zero size but the last offset is {} which is less than the first offset {base}", last.0)).into());
+            }
+        }
+        if len % 12 != 0 {
+            return Err(corrupt_index(format!("Time index file {shown} is corrupt, found {len} bytes which is neither positive nor a multiple of 12.")).into());
+        }
+        writeln!(out, "{} passed sanity check.", path.display())?;
+        return Ok(());
+    }
+    let shown = absolute(path);
+    let mut previous = -1i64;
+    for (i, (offset, timestamp)) in entries.iter().enumerate() {
+        if *offset == base && i > 0 {
+            return Ok(());
+        }
+        let position = lookup(&index, *offset);
+        let mut batches =
+            Batches::open(&log, u64::try_from(position).unwrap_or(0), i32::MAX as u64)?;
+        let mut found = None;
+        while let Some(batch) = batches.next()? {
+            if batch.last_offset() >= *offset {
+                found = Some(batch);
+                break;
+            }
+        }
+        match found {
+            None => note(&mut findings.not_found, &shown, (*offset, -1), false),
+            Some(b) if b.last_offset() != *offset => note(
+                &mut findings.not_found,
+                &shown,
+                (*offset, b.last_offset()),
+                false,
+            ),
+            Some(b) => {
+                let max = records(&b)?
+                    .iter()
+                    .map(|r| r.timestamp)
+                    .fold(-1i64, i64::max);
+                if max != *timestamp {
+                    note(
+                        &mut findings.time_mismatches,
+                        &shown,
+                        (*timestamp, max),
+                        false,
+                    );
+                }
+                if previous >= *timestamp {
+                    note(
+                        &mut findings.out_of_order,
+                        &shown,
+                        (*timestamp, previous),
+                        false,
+                    );
+                }
+            }
+        }
+        if !plan.verify_only {
+            writeln!(out, "timestamp: {timestamp} offset: {offset}")?;
+        }
+        previous = *timestamp;
+    }
+    Ok(())
+}
+
+fn dump_txn_index(path: &Path, file_name: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+    let _base = start_offset(file_name)?;
+    // TransactionIndex reads a missing file as one with no entries.
+    let bytes = match std::fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        read => read.map_err(|e| io_failure(path, &e))?,
+    };
+    for entry in bytes.chunks(34) {
+        if entry.len() < 34 {
+            let m = format!(
+                "Read partial aborted transaction entry, expected 34 bytes but found {} at position {} of {}",
+                entry.len(),
+                bytes.len() - entry.len(),
+                absolute(path)
+            );
+            return Err(corrupt_index(m).into());
+        }
+        let i64_at =
+            |at: usize| i64::from_be_bytes(entry[at..at + 8].try_into().unwrap_or_default());
+        let version = i16::from_be_bytes(entry[0..2].try_into().unwrap_or_default());
+        writeln!(
+            out,
+            "version: {version} producerId: {} firstOffset: {} lastOffset: {} lastStableOffset: {}",
+            i64_at(2),
+            i64_at(10),
+            i64_at(18),
+            i64_at(26)
+        )?;
+    }
+    Ok(())
+}
+
+fn dump_producer_snapshot(
+    path: &Path,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
+    let bytes = std::fs::read(path).map_err(|e| io_failure(path, &e))?;
+    let corrupt = |m: String| -> anyhow::Result<()> {
+        err.line(m);
+        Ok(())
+    };
+    if bytes.len() < 10 {
+        return corrupt("Snapshot failed schema validation: Error reading field 'version': java.nio.BufferUnderflowException".to_string());
+    }
+    let mut buf = Bytes::from(bytes);
+    let version = buf.get_i16();
+    let crc = buf.get_u32();
+    let entries = buf.get_i32();
+    if version != 1 {
+        return corrupt(format!(
+            "Snapshot contained an unknown file version {version}"
+        ));
+    }
+    let computed = crc32c::crc32c(&buf_with_count(&buf, entries));
+    if crc != computed {
+        return corrupt(format!(
+            "Snapshot is corrupt (CRC is no longer valid). Stored crc: {crc}. Computed crc: {computed}"
+        ));
+    }
+    if buf.remaining() < usize::try_from(entries).unwrap_or(0) * 46 {
+        return corrupt("Snapshot failed schema validation: Error reading array of size, only some bytes available".to_string());
+    }
+    for _ in 0..entries.max(0) {
+        let producer_id = buf.get_i64();
+        let epoch = buf.get_i16();
+        let last_seq = buf.get_i32();
+        let last_offset = buf.get_i64();
+        let offset_delta = buf.get_i32();
+        let timestamp = buf.get_i64();
+        let coordinator_epoch = buf.get_i32();
+        let txn_first = buf.get_i64();
+        let txn = if txn_first >= 0 {
+            format!("OptionalLong[{txn_first}]")
+        } else {
+            "OptionalLong.empty".to_string()
+        };
+        write!(out, "producerId: {producer_id} producerEpoch: {epoch} coordinatorEpoch: {coordinator_epoch} currentTxnFirstOffset: {txn} lastTimestamp: {timestamp} ")?;
+        if last_offset >= 0 {
+            // `DefaultRecordBatch.decrementSequence`.
+            let first_seq = if last_seq < offset_delta {
+                i32::MAX - (offset_delta - last_seq) + 1
+            } else {
+                last_seq - offset_delta
+            };
+            write!(out, "firstSequence: {first_seq} lastSequence: {last_seq} lastOffset: {last_offset} offsetDelta: {offset_delta} timestamp: {timestamp}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The bytes the snapshot's CRC covers: the entry count and the entries.
+fn buf_with_count(entries: &Bytes, count: i32) -> Vec<u8> {
+    let mut all = count.to_be_bytes().to_vec();
+    all.extend_from_slice(entries);
+    all
+}

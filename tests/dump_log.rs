@@ -1,0 +1,273 @@
+//! kafka-dump-log beside Apache's DumpLogSegments, on files the tests make
+//! on the shared single node: a topic of small segments (keys, headers,
+//! index entries every 100 bytes, producer snapshots at each roll), one
+//! per compression codec, a transactional topic with a committed and an
+//! aborted transaction, a compacted topic, `__consumer_offsets` and the
+//! KRaft metadata log with its snapshots. Every file, with each of the
+//! tool's modes, prints the same stdout and exit code as Apache's tool,
+//! and the same stderr once Java's stack-trace lines are set aside.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::util::*;
+use kt_testkit::{run_tool, KAFKA_3};
+
+const CLASS: &str = "kafka.tools.DumpLogSegments";
+
+/// stderr without the lines of a Java stack trace (the README's departure).
+fn without_trace(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with('\t') && !l.starts_with("Caused by: "))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// kt's Kafka name and Apache's tool on `args`: the same.
+fn same(args: &[&str]) {
+    let ours = kafka("kafka-dump-log", args);
+    let theirs =
+        run_tool(KAFKA_3, CLASS, args, b"", Duration::from_secs(120)).expect("Apache's tool");
+    assert_eq!(
+        ours.code, theirs.code,
+        "{args:?}\nkt: {ours:?}\nApache: {theirs:?}"
+    );
+    if ours.stdout != theirs.stdout {
+        let line = ours
+            .stdout
+            .lines()
+            .zip(theirs.stdout.lines())
+            .position(|(a, b)| a != b);
+        panic!(
+            "{args:?}: stdout differs at line {line:?}\nkt: {:?}\nApache: {:?}",
+            line.and_then(|l| ours.stdout.lines().nth(l)),
+            line.and_then(|l| theirs.stdout.lines().nth(l)),
+        );
+    }
+    assert_eq!(
+        without_trace(&ours.stderr),
+        without_trace(&theirs.stderr),
+        "{args:?}"
+    );
+}
+
+/// The files of partition 0 of `topic` with `suffix`, oldest first.
+fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    found.retain(|p| p.to_string_lossy().ends_with(suffix));
+    found.sort();
+    found
+}
+
+fn produce(b: &str, topic: &str, extra: &[&str], lines: &str) {
+    let mut args = vec!["--bootstrap-server", b, "--topic", topic];
+    args.extend(extra);
+    let run = kafka_in("kafka-console-producer", &args, lines.as_bytes());
+    assert_eq!(run.code, Some(0), "{run:?}");
+}
+
+fn configs(b: &str, topic: &str, settings: &str) {
+    let run = kt(&[
+        "topics",
+        "-b",
+        b,
+        "--create",
+        "--topic",
+        topic,
+        "--partitions",
+        "1",
+        "--config",
+        settings,
+    ]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+}
+
+#[test]
+fn dumps_every_kind_of_file_as_apaches_tool_does() {
+    let node = kt_testkit::kafka();
+    let b = node.address();
+    let data = node.data_dir(0);
+
+    // Small segments: several rolls, producer snapshots, dense indexes.
+    let rolled = random_name("dumproll");
+    let create = kt(&[
+        "topics",
+        "-b",
+        &b,
+        "--create",
+        "--topic",
+        &rolled,
+        "--partitions",
+        "1",
+        "--config",
+        "segment.bytes=4096",
+        "--config",
+        "index.interval.bytes=100",
+    ]);
+    assert_eq!(create.code, Some(0), "{create:?}");
+    let lines: String = (0..400)
+        .map(|i| format!("h{i}:v,h{i}b:w\tk{i}\tvalue-{i}-ünïcode\n"))
+        .collect();
+    let keyed = [
+        "--property",
+        "parse.headers=true",
+        "--property",
+        "parse.key=true",
+        "--batch-size",
+        "5",
+    ];
+    produce(&b, &rolled, &keyed, &lines);
+    produce(&b, &rolled, &[], "null-key\n\n");
+
+    // One topic per codec.
+    let mut codecs = Vec::new();
+    for codec in ["gzip", "snappy", "lz4", "zstd"] {
+        let t = random_name(&format!("dump{codec}"));
+        create_topic_on(&b, &t, 1);
+        let lines: String = (0..50).map(|i| format!("{codec} record {i}\n")).collect();
+        produce(
+            &b,
+            &t,
+            &["--compression-codec", codec, "--batch-size", "20"],
+            &lines,
+        );
+        codecs.push(t);
+    }
+
+    // Transactions: one committed, one aborted.
+    let tx = random_name("dumptx");
+    create_topic_on(&b, &tx, 1);
+    let committed = kt(&[
+        "perf",
+        "producer",
+        "-b",
+        &b,
+        "-t",
+        &tx,
+        "--num-records",
+        "30",
+        "--record-size",
+        "20",
+        "--throughput",
+        "-1",
+        "--transactional-id",
+        &random_name("dumptxid"),
+        "--transaction-duration-ms",
+        "50",
+    ]);
+    assert_eq!(committed.code, Some(0), "{committed:?}");
+    let start = leave_transaction_open(&b, &tx, &random_name("dumptxid"));
+    let abort = kafka(
+        "kafka-transactions",
+        &[
+            "--bootstrap-server",
+            &b,
+            "abort",
+            "--topic",
+            &tx,
+            "--partition",
+            "0",
+            "--start-offset",
+            &start,
+        ],
+    );
+    assert_eq!(abort.code, Some(0), "{abort:?}");
+
+    // A compacted topic with a tombstone.
+    let compacted = random_name("dumpcompact");
+    configs(&b, &compacted, "cleanup.policy=compact");
+    produce(
+        &b,
+        &compacted,
+        &[
+            "--property",
+            "parse.key=true",
+            "--property",
+            "null.marker=NULL",
+        ],
+        "a\t1\nb\t2\na\t3\nb\tNULL\n",
+    );
+
+    let partition = |t: &str| data.join(format!("{t}-0"));
+    let s = |p: &Path| p.to_string_lossy().into_owned();
+    // The first rolled segments and the active one, and every other
+    // topic's segment, in each mode.
+    let segments = files(&partition(&rolled), ".log");
+    assert!(
+        segments.len() > 3,
+        "the small segments rolled: {segments:?}"
+    );
+    let mut logs: Vec<PathBuf> = segments[..2].to_vec();
+    logs.extend(segments.last().cloned());
+    for t in codecs.iter().chain([&tx, &compacted]) {
+        logs.extend(files(&partition(t), ".log"));
+    }
+    for log in &logs {
+        let l = s(log);
+        same(&["--files", &l]);
+        same(&["--files", &l, "--deep-iteration"]);
+        same(&["--files", &l, "--print-data-log"]);
+        same(&["--files", &l, "--print-data-log", "--skip-record-metadata"]);
+    }
+    let first = s(&logs[0]);
+    same(&["--files", &first, "--max-bytes", "300", "--deep-iteration"]);
+    same(&[
+        "--files",
+        &first,
+        "--value-decoder-class",
+        "kafka.serializer.StringDecoder",
+        "--key-decoder-class",
+    ]);
+    same(&[
+        "--files",
+        &first,
+        "--value-decoder-class",
+        "org.apache.kafka.tools.api.IntegerDecoder",
+    ]);
+    // Indexes (the active segment's are preallocated), transactions, snapshots.
+    let dir = partition(&rolled);
+    let mut others: Vec<PathBuf> = Vec::new();
+    for suffix in [".index", ".timeindex", ".snapshot"] {
+        others.extend(files(&dir, suffix));
+    }
+    others.extend(files(&partition(&tx), ".txnindex"));
+    others.extend(files(&partition(&tx), ".snapshot"));
+    assert!(
+        !files(&dir, ".snapshot").is_empty(),
+        "producer snapshots at the rolls"
+    );
+    for f in &others {
+        let f = s(f);
+        same(&["--files", &f]);
+        if f.ends_with("index") {
+            same(&["--files", &f, "--verify-index-only"]);
+            same(&["--files", &f, "--index-sanity-check"]);
+        }
+    }
+    // Several files at once, and what is not a segment.
+    let all: Vec<String> = files(&dir, "").iter().map(|p| s(p)).collect();
+    same(&["--files", &all.join(",")]);
+    // The group coordinator's and the KRaft controller's logs.
+    let offsets: Vec<PathBuf> = (0..50)
+        .flat_map(|p| files(&data.join(format!("__consumer_offsets-{p}")), ".log"))
+        .filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() > 0))
+        .take(2)
+        .collect();
+    for f in &offsets {
+        same(&["--files", &s(f), "--deep-iteration"]);
+    }
+    // The metadata log grows twice a second: both tools read one copy.
+    let metadata = data.join("__cluster_metadata-0");
+    let copy = tempfile::tempdir().expect("temp dir");
+    for f in files(&metadata, ".log") {
+        let to = copy.path().join(f.file_name().expect("a name"));
+        std::fs::copy(&f, &to).expect("copying the metadata log");
+        same(&["--files", &s(&to), "--deep-iteration"]);
+        same(&["--files", &s(&to), "--print-data-log"]);
+    }
+    for f in files(&metadata, ".checkpoint").iter().take(2) {
+        same(&["--files", &s(f), "--deep-iteration"]);
+    }
+}
