@@ -39,6 +39,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
+            cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -546,6 +547,29 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kt;verifiable-producer'= {
+            cand -t 'Produce messages to this topic'
+            cand --topic 'Produce messages to this topic'
+            cand --max-messages 'Produce this many messages; -1 until stopped'
+            cand --throughput 'Throttle to about this many messages a second; -1 for no limit'
+            cand --acks 'Acks required on each produced message: 0, 1 or -1'
+            cand --producer.config 'Producer config properties file'
+            cand --message-create-time 'Send messages with creation times from this one, in milliseconds since the epoch'
+            cand --value-prefix 'Give each value this prefix and a dot'
+            cand --repeating-keys 'Give records the keys 0, 1, ... up to this number (exclusive), again and again'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kt;doctor'= {
             cand -o 'Output format'
             cand --output 'Output format'
@@ -737,6 +761,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
+            cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -778,6 +803,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;client-metrics'= {
         }
         &'kt;help;dump-log'= {
+        }
+        &'kt;help;verifiable-producer'= {
         }
         &'kt;help;doctor'= {
         }

@@ -38,6 +38,7 @@ enum Tool {
     Transactions,
     ClientMetrics,
     DumpLog,
+    VerifiableProducer,
 }
 
 impl Tool {
@@ -69,6 +70,7 @@ impl Tool {
             Tool::Transactions => "org.apache.kafka.tools.TransactionsCommand",
             Tool::ClientMetrics => "org.apache.kafka.tools.ClientMetricsCommand",
             Tool::DumpLog => "kafka.tools.DumpLogSegments",
+            Tool::VerifiableProducer => "org.apache.kafka.tools.VerifiableProducer",
         }
     }
 
@@ -95,15 +97,17 @@ impl Tool {
             Tool::Transactions => "kafka-transactions.sh",
             Tool::ClientMetrics => "kafka-client-metrics.sh",
             Tool::DumpLog => "kafka-dump-log.sh",
+            Tool::VerifiableProducer => "kafka-verifiable-producer.sh",
         }
     }
 
-    /// The perf tools print rates, latencies and times, which differ
-    /// between any two runs of Apache's own tool.
+    /// The perf tools (and the verifiable producer's event times and
+    /// average) print rates, latencies and times, which differ between any
+    /// two runs of Apache's own tool.
     fn measures(self) -> bool {
         matches!(
             self,
-            Tool::ProducerPerf | Tool::ConsumerPerf | Tool::EndToEnd
+            Tool::ProducerPerf | Tool::ConsumerPerf | Tool::EndToEnd | Tool::VerifiableProducer
         )
     }
 }
@@ -841,6 +845,20 @@ const CASES: &[Case] = &[
     case(DumpLog, "--files /nonexistent/00000000000000000000.log --key-decoder-class kafka.serializer.LongDecoder", Nothing),
     case(DumpLog, "--files /nonexistent/00000000000000000000.log --nosuch", Nothing),
     departs(DumpLog, "--files /nonexistent/00000000000000000000.log --offsets-decoder", Nothing, DECODERS),
+    // kafka-verifiable-producer: argparse4j's command line, and event lines
+    // (times and the average rate set aside) with the records they wrote.
+    case(VerifiableProducer, "", Nothing),
+    case(VerifiableProducer, "-h", Nothing),
+    case(VerifiableProducer, "--topic {T}", Nothing),
+    case(VerifiableProducer, "--max-messages 1", Nothing),
+    case(VerifiableProducer, "--bootstrap-server {B} --topic {T} --acks 5", Nothing),
+    case(VerifiableProducer, "--bootstrap-server {B} --topic {T} --acks x", Nothing),
+    case(VerifiableProducer, "--bootstrap-server {B} --topic {T} --max-messages x", Nothing),
+    case(VerifiableProducer, "--bootstrap-server {B} --topic {T} extra", Nothing),
+    case(VerifiableProducer, "--topic {T} --broker-list {B} --bootstrap-server y", Nothing),
+    case(VerifiableProducer, "--topic {T} --bootstrap-server {B} --producer.config /nonexistent/x.properties", Nothing),
+    case(VerifiableProducer, "--topic {T} --broker-list {B} --max-messages 0", Empty(1)),
+    case(VerifiableProducer, "--topic {T} --bootstrap-server {B} --max-messages 3 --value-prefix 9 --acks 1", Empty(1)),
 ];
 
 /// The README's compatibility notes: the only allowed departures.
@@ -899,8 +917,9 @@ fn variance(text: &str, topic: &str, broker: &str, tool: Tool) -> String {
         .collect();
     number
         .replace_all(&text, |c: &regex::Captures<'_>| match c.get(1) {
-            // EndToEndLatency prints a Java double: as many digits as it needs.
-            Some(_) if tool == EndToEnd => "N.d+".to_string(),
+            // EndToEndLatency and the verifiable producer print Java doubles: as
+            // many digits as they need.
+            Some(_) if matches!(tool, EndToEnd | VerifiableProducer) => "N.d+".to_string(),
             Some(fraction) => format!("N.{}", "d".repeat(fraction.len() - 1)),
             None => "N".to_string(),
         })
@@ -1270,7 +1289,7 @@ fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
     // The perf tools' payloads are random: only how many they wrote counts.
     let records = match case.tool {
         // What the producers wrote, and what deleting records left.
-        Producer | DeleteRecords => records(&broker, &topic),
+        Producer | DeleteRecords | VerifiableProducer => records(&broker, &topic),
         ProducerPerf | EndToEnd => {
             records(&broker, &topic).map(|r| vec![format!("{} records", r.len())])
         }

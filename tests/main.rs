@@ -37,4 +37,5 @@ mod stores;
 mod topics;
 mod topics_compat;
 mod transactions;
+mod verifiable;
 mod zookeeper;

@@ -103,6 +103,7 @@ pub fn links() -> &'static Path {
             "kafka-transactions",
             "kafka-client-metrics",
             "kafka-dump-log",
+            "kafka-verifiable-producer",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

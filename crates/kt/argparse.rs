@@ -23,6 +23,8 @@ pub enum Kind {
     Short,
     /// Prints the version and ends the parse (`-v`).
     Version,
+    /// One value that must be a Java `Integer` among these.
+    IntIn(&'static [i32]),
     /// One value each time, all kept (`append`).
     Append,
 }
@@ -46,7 +48,7 @@ pub const fn opt(long: &'static str, kind: Kind) -> Opt {
 }
 
 impl Level {
-    fn usage(&self) -> &'static str {
+    pub fn usage(&self) -> &'static str {
         let help: &'static str = self.help;
         help.split("\n\n").next().unwrap_or(help).trim_end()
     }
@@ -93,7 +95,8 @@ pub struct Level {
     pub one_of: &'static [&'static str],
 }
 
-/// A tool's command line.
+/// A tool's command line: options, then a subcommand and its options
+/// (none for a tool without subcommands).
 #[derive(Debug, Clone, Copy)]
 pub struct Spec {
     pub top: Level,
@@ -173,6 +176,16 @@ pub fn parse(spec: &Spec, words: &[String]) -> Outcome {
         Step::Stop(outcome) => return outcome,
     };
     let error = |usage: &'static str, message: String| Outcome::Error { usage, message };
+    if spec.commands.is_empty() {
+        if !top.is_empty() {
+            let message = format!("unrecognized arguments: '{}'", top.join(" "));
+            return error(spec.top.usage(), message);
+        }
+        return match missing(&spec.top, &parsed) {
+            Some(message) => error(spec.top.usage(), message),
+            None => Outcome::Run(parsed),
+        };
+    }
     let Some((word, rest)) = top.split_first() else {
         return error(spec.top.usage(), "too few arguments".into());
     };
@@ -293,7 +306,7 @@ fn level<'a>(
             }
         };
         if let Some(why) = unconvertible(opt.kind, &value) {
-            return error(format!("argument {}: could not convert {why}", opt.name()));
+            return error(format!("argument {}: {why}", opt.name()));
         }
         parsed.values.push((opt.long, value));
         i += 1;
@@ -301,17 +314,24 @@ fn level<'a>(
     Step::Done(&[])
 }
 
-/// Why `value` is not of a number `kind`, as argparse4j says it (the
-/// Java type, and `parseInt`'s, `parseLong`'s or `parseShort`'s message).
+/// Why `value` does not fit a number `kind`, as argparse4j says it after
+/// `argument --x: ` (the Java type, and `parseInt`'s, `parseLong`'s or
+/// `parseShort`'s message; or the choices).
 fn unconvertible(kind: Kind, value: &str) -> Option<String> {
-    let not_a = |java: &str| format!("'{value}' to {java} (For input string: \"{value}\")");
+    let not_a = |java: &str| {
+        format!("could not convert '{value}' to {java} (For input string: \"{value}\")")
+    };
     match kind {
-        Kind::Int if value.parse::<i32>().is_err() => Some(not_a("Integer")),
+        Kind::Int | Kind::IntIn(_) if value.parse::<i32>().is_err() => Some(not_a("Integer")),
+        Kind::IntIn(choices) if !value.parse().is_ok_and(|v: i32| choices.contains(&v)) => {
+            let shown: Vec<String> = choices.iter().map(i32::to_string).collect();
+            Some(format!("invalid choice: '{value}' (choose from {{{}}})", shown.join(",")))
+        }
         Kind::Long if value.parse::<i64>().is_err() => Some(not_a("Long")),
         Kind::Short => match value.parse::<i32>() {
             Err(_) => Some(not_a("Short")),
             Ok(n) if i16::try_from(n).is_err() => Some(format!(
-                "'{value}' to Short (Value out of range. Value:\"{value}\" Radix:10)"
+                "could not convert '{value}' to Short (Value out of range. Value:\"{value}\" Radix:10)"
             )),
             Ok(_) => None,
         },

@@ -164,6 +164,13 @@ pub enum Command {
             kt dump-log --files 00000000000000000000.index,00000000000000000000.timeindex --verify-index-only"
     )]
     DumpLog(Box<crate::dump_log::DumpLogArgs>),
+    /// Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)
+    #[command(
+        name = "verifiable-producer",
+        after_help = "Examples:\n  kt verifiable-producer -b localhost:9092 -t orders --max-messages 1000\n  \
+            kt verifiable-producer -b localhost:9092 -t orders --throughput 100 --repeating-keys 10 --acks 1"
+    )]
+    VerifiableProducer(Box<crate::verifiable::VerifiableProducerArgs>),
     /// Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker
     #[command(
         after_help = "Examples:\n  kt doctor --bootstrap-server kafka-1:9093 --command-config client.properties\n  \

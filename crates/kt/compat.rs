@@ -317,6 +317,34 @@ pub fn java_exception(code: rdkafka::error::RDKafkaErrorCode, why: &str) -> Stri
     format!("org.apache.kafka.common.errors.{class}: {text}")
 }
 
+/// Java's `Double.toString`.
+pub fn java_double(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    let a = v.abs();
+    if v == 0.0 || (1e-3..1e7).contains(&a) {
+        let s = format!("{v}");
+        if s.contains('.') {
+            s
+        } else {
+            format!("{s}.0")
+        }
+    } else {
+        let s = format!("{v:e}");
+        let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
+        let mantissa = if mantissa.contains('.') {
+            mantissa.to_string()
+        } else {
+            format!("{mantissa}.0")
+        };
+        format!("{mantissa}E{exponent}")
+    }
+}
+
 /// Kafka's `ToolsUtils.prettyPrintTable`: every cell padded to its
 /// column's width and followed by a tab, one line per row after the
 /// headers'.

@@ -40,11 +40,12 @@ pub enum Tool {
     Transactions,
     ClientMetrics,
     DumpLog,
+    VerifiableProducer,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 21] = [
+    pub const ALL: [(&'static str, Tool); 22] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -66,10 +67,11 @@ impl Tool {
         ("kafka-transactions", Tool::Transactions),
         ("kafka-client-metrics", Tool::ClientMetrics),
         ("kafka-dump-log", Tool::DumpLog),
+        ("kafka-verifiable-producer", Tool::VerifiableProducer),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 40] = [
+    const CLASSES: [(&'static str, Tool); 42] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -158,6 +160,11 @@ impl Tool {
             Tool::ClientMetrics,
         ),
         ("kafka.tools.DumpLogSegments", Tool::DumpLog),
+        (
+            "org.apache.kafka.tools.VerifiableProducer",
+            Tool::VerifiableProducer,
+        ),
+        ("kafka.tools.VerifiableProducer", Tool::VerifiableProducer),
     ];
 
     pub fn script_name(self) -> &'static str {

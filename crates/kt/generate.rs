@@ -76,6 +76,7 @@ fn bash_kafka_names() -> String {
                 Tool::Transactions => "transactions",
                 Tool::ClientMetrics => "client-metrics",
                 Tool::DumpLog => "dump-log",
+                Tool::VerifiableProducer => "verifiable-producer",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

@@ -30,7 +30,7 @@ use crate::reassign::ReassignArgs;
 use crate::topics::TopicsArgs;
 use crate::{
     acls, brokers, client_metrics, cluster, configs, console, delete_records, dump_log, elect,
-    features, groups, offsets, perf, quorum, reassign, topics, transactions,
+    features, groups, offsets, perf, quorum, reassign, topics, transactions, verifiable,
 };
 use crate::{argparse, compat};
 
@@ -154,6 +154,9 @@ pub fn run(
         Tool::Features => argparse_tool::<features::FeaturesArgs>(args, out, err),
         Tool::Cluster => argparse_tool::<cluster::ClusterArgs>(args, out, err),
         Tool::Transactions => argparse_tool::<transactions::TransactionsArgs>(args, out, err),
+        Tool::VerifiableProducer => {
+            argparse_tool::<verifiable::VerifiableProducerArgs>(args, out, err)
+        }
     }
 }
 
@@ -557,6 +560,21 @@ impl KafkaTool for ReassignArgs {
     }
 }
 
+/// Why an argparse4j tool's parsed command line does not run.
+pub enum NotRun {
+    /// kt's own refusal, in one line.
+    Refused(KtError),
+    /// A check the tool makes as argparse4j's errors: the usage, then the
+    /// error line.
+    Argparse(String),
+}
+
+impl From<KtError> for NotRun {
+    fn from(e: KtError) -> NotRun {
+        NotRun::Refused(e)
+    }
+}
+
 /// A Kafka tool whose parser is argparse4j with subcommands: its command
 /// line, how it ends, and how it runs.
 pub trait ArgparseTool: Sized {
@@ -570,9 +588,12 @@ pub trait ArgparseTool: Sized {
     /// stack trace (whose first line kt prints; the rest is the README's
     /// departure).
     const TRACE: bool;
+    /// Whether no arguments at all print the help (exit 0), as the
+    /// verifiable clients' `main` does before parsing.
+    const HELP_WITHOUT_ARGUMENTS: bool = false;
 
     /// The arguments of a parsed command line, or why kt cannot run it.
-    fn from_kafka(parsed: &argparse::Parsed) -> Result<Self, KtError>;
+    fn from_kafka(parsed: &argparse::Parsed) -> Result<Self, NotRun>;
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()>;
 }
@@ -585,14 +606,14 @@ impl ArgparseTool for quorum::QuorumArgs {
 
     /// `describe`; add-controller and remove-controller are refused in one
     /// line.
-    fn from_kafka(p: &argparse::Parsed) -> Result<Self, KtError> {
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
         if p.command != "describe" {
             let m = format!(
                 "kt has no {} yet; use Apache's {} for it",
                 p.command,
                 Self::PROG
             );
-            return Err(KtError::usage(m));
+            return Err(KtError::usage(m).into());
         }
         Ok(quorum::QuorumArgs::from_kafka(p))
     }
@@ -608,7 +629,7 @@ impl ArgparseTool for features::FeaturesArgs {
     const HELP_EXIT: u8 = 1;
     const TRACE: bool = false;
 
-    fn from_kafka(p: &argparse::Parsed) -> Result<Self, KtError> {
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
         Ok(features::FeaturesArgs::from_kafka(p))
     }
 
@@ -623,7 +644,7 @@ impl ArgparseTool for cluster::ClusterArgs {
     const HELP_EXIT: u8 = 1;
     const TRACE: bool = true;
 
-    fn from_kafka(p: &argparse::Parsed) -> Result<Self, KtError> {
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
         Ok(cluster::ClusterArgs::from_kafka(p))
     }
 
@@ -638,12 +659,38 @@ impl ArgparseTool for transactions::TransactionsArgs {
     const HELP_EXIT: u8 = 1;
     const TRACE: bool = false;
 
-    fn from_kafka(p: &argparse::Parsed) -> Result<Self, KtError> {
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
         Ok(transactions::TransactionsArgs::from_kafka(p))
     }
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         transactions::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl ArgparseTool for verifiable::VerifiableProducerArgs {
+    const PROG: &'static str = "verifiable-producer";
+    const SPEC: argparse::Spec = verifiable::KAFKA_SPEC;
+    const HELP_EXIT: u8 = 1;
+    const TRACE: bool = false;
+    const HELP_WITHOUT_ARGUMENTS: bool = true;
+
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
+        let args = verifiable::VerifiableProducerArgs::from_kafka(p);
+        // Loaded while parsing: a file that is not there is a parse error.
+        if let Some(file) = args
+            .connection
+            .command_config
+            .as_ref()
+            .filter(|f| !f.exists())
+        {
+            return Err(NotRun::Argparse(file.display().to_string()));
+        }
+        Ok(args)
+    }
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        verifiable::run(profiled(self, C)?, C, out, err)
     }
 }
 
@@ -660,6 +707,10 @@ fn argparse_tool<T: ArgparseTool>(
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
+    if words.is_empty() && T::HELP_WITHOUT_ARGUMENTS {
+        let _ = write!(out, "{}", T::SPEC.top.help);
+        return 0;
+    }
     let parsed = match argparse::parse(&T::SPEC, &words) {
         argparse::Outcome::Help(text) => {
             let _ = write!(out, "{text}");
@@ -676,10 +727,16 @@ fn argparse_tool<T: ArgparseTool>(
         }
         argparse::Outcome::Run(parsed) => parsed,
     };
-    match T::from_kafka(&parsed)
-        .map_err(anyhow::Error::from)
-        .and_then(|a| a.run(out, err))
-    {
+    let run = match T::from_kafka(&parsed) {
+        Ok(args) => args.run(out, err),
+        Err(NotRun::Refused(e)) => Err(e.into()),
+        Err(NotRun::Argparse(message)) => {
+            err.line(T::SPEC.top.usage());
+            err.line(compat::argparse_error(T::PROG, &message));
+            return 1;
+        }
+    };
+    match run {
         Ok(()) => 0,
         Err(error) if crate::is_broken_pipe(&error) => 0,
         Err(error) => {

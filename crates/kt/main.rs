@@ -44,6 +44,7 @@ mod time;
 mod topic;
 mod topics;
 mod transactions;
+mod verifiable;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;

@@ -13,7 +13,7 @@ use crate::profiles::profiled;
 use crate::{
     acls, aliases, brokers, client_metrics, cluster, compat, configs, console, delete_records,
     doctor, dump_log, elect, features, generate, groups, offsets, perf, profiles, quorum, reassign,
-    topics, transactions,
+    topics, transactions, verifiable,
 };
 
 const N: Mode = Mode::Native;
@@ -85,6 +85,7 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
             Command::Transactions(args) => transactions::run(profiled(*args, N)?, N, out, err),
             Command::ClientMetrics(args) => client_metrics::run(profiled(*args, N)?, N, out, err),
             Command::DumpLog(args) => dump_log::run(*args, out, err),
+            Command::VerifiableProducer(args) => verifiable::run(profiled(*args, N)?, N, out, err),
             Command::Doctor(args) => doctor::run(profiled(*args, N)?, out, err),
             Command::Config(ConfigCommand::Show(args)) => profiles::show(*args, out, err),
             Command::InstallAliases(args) => aliases::run(args, out, err),

@@ -67,6 +67,7 @@ connected!(
     crate::cluster::ClusterArgs,
     crate::transactions::TransactionsArgs,
     crate::client_metrics::ClientMetricsArgs,
+    crate::verifiable::VerifiableProducerArgs,
     ShowArgs
 );
 

@@ -48,12 +48,16 @@ impl Translated {
     /// (the default), so retries neither lose nor duplicate records. Java
     /// drops it silently when acks is 0 or 1; librdkafka would refuse.
     pub fn idempotence_default(&self, cfg: &mut rdkafka::ClientConfig) {
-        let all_acks = matches!(self.get("acks").unwrap_or("-1").trim(), "all" | "-1");
+        // The tool's settings are in `cfg` too (a forced `acks`).
+        let acks = cfg.get("acks").or_else(|| self.get("acks")).unwrap_or("-1");
+        let all_acks = matches!(acks.trim(), "all" | "-1");
+        // Java leaves idempotence off, unless asked for, when retries are 0.
+        let no_retries = cfg.get("retries").is_some_and(|r| r.trim() == "0");
         match self.get("enable.idempotence") {
             Some(v) if v.trim().eq_ignore_ascii_case("true") && !all_acks => {
                 cfg.set("enable.idempotence", "false");
             }
-            None if all_acks => {
+            None if all_acks && !no_retries => {
                 cfg.set("enable.idempotence", "true");
             }
             _ => {}

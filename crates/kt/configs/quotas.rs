@@ -38,34 +38,6 @@ fn quota_type(t: &str) -> &'static str {
     }
 }
 
-/// Java's `Double.toString`.
-pub(crate) fn java_double(v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
-    }
-    let a = v.abs();
-    if v == 0.0 || (1e-3..1e7).contains(&a) {
-        let s = format!("{v}");
-        if s.contains('.') {
-            s
-        } else {
-            format!("{s}.0")
-        }
-    } else {
-        let s = format!("{v:e}");
-        let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
-        let mantissa = if mantissa.contains('.') {
-            mantissa.to_string()
-        } else {
-            format!("{mantissa}.0")
-        };
-        format!("{mantissa}E{exponent}")
-    }
-}
-
 /// `ClientQuotaEntity.hashCode()`: `Objects.hash(entries)`, 31 plus the
 /// map's hash (a sum of key ^ value hashes).
 fn entity_hash(entity: &QuotaEntity) -> i32 {
@@ -178,7 +150,11 @@ pub(super) fn describe(
             let mut table = crate::table::new(["ENTITY", "QUOTA", "VALUE"]);
             for q in &quotas {
                 for (k, v) in &q.quotas {
-                    table.add_row([entity_text(&q.entity), k.clone(), java_double(*v)]);
+                    table.add_row([
+                        entity_text(&q.entity),
+                        k.clone(),
+                        crate::compat::java_double(*v),
+                    ]);
                 }
             }
             for c in &credentials {
@@ -204,7 +180,7 @@ pub(super) fn describe(
                 let values: Vec<String> = q
                     .quotas
                     .iter()
-                    .map(|(k, v)| format!("{k}={}", java_double(*v)))
+                    .map(|(k, v)| format!("{k}={}", crate::compat::java_double(*v)))
                     .collect();
                 writeln!(
                     out,
@@ -514,11 +490,11 @@ mod tests {
 
     #[test]
     fn doubles_print_as_java_does() {
-        assert_eq!(java_double(1024.0), "1024.0");
-        assert_eq!(java_double(0.5), "0.5");
-        assert_eq!(java_double(1e7), "1.0E7");
-        assert_eq!(java_double(12345678.0), "1.2345678E7");
-        assert_eq!(java_double(0.0001), "1.0E-4");
+        assert_eq!(crate::compat::java_double(1024.0), "1024.0");
+        assert_eq!(crate::compat::java_double(0.5), "0.5");
+        assert_eq!(crate::compat::java_double(1e7), "1.0E7");
+        assert_eq!(crate::compat::java_double(12345678.0), "1.2345678E7");
+        assert_eq!(crate::compat::java_double(0.0001), "1.0E-4");
     }
 
     #[test]

@@ -218,16 +218,6 @@ pub fn run(
     Ok(())
 }
 
-/// Java's Double.toString for ordinary values: always a decimal point.
-fn java_double(x: f64) -> String {
-    let s = format!("{x}");
-    if s.contains('.') {
-        s
-    } else {
-        format!("{s}.0")
-    }
-}
-
 /// Kafka's tool creates a missing topic; so does kt (one partition).
 fn ensure_topic(cluster: &Cluster, topic: &str) -> anyhow::Result<()> {
     if let Some(mock) = cluster.mock() {
@@ -322,7 +312,7 @@ fn round_trips(
         }
         if i % 1000 == 0 && text {
             let ms = elapsed.as_nanos() as f64 / 1e6;
-            progress.print(out, &[format!("{i}\t{}", java_double(ms))])?;
+            progress.print(out, &[format!("{i}\t{}", crate::compat::java_double(ms))])?;
         }
         progress.update(i + 1, i + 1);
         total_ns += elapsed.as_nanos();
