@@ -120,6 +120,14 @@ fn dumps_every_kind_of_file_as_apaches_tool_does() {
     ];
     produce(&b, &rolled, &keyed, &lines);
     produce(&b, &rolled, &[], "null-key\n\n");
+    // Bytes that are not UTF-8: an encoded surrogate, an overlong lead, a
+    // stray continuation, a cut sequence (Java replaces them its own way).
+    let odd = kafka_in(
+        "kafka-console-producer",
+        &["--bootstrap-server", &b, "--topic", &rolled],
+        b"a\xed\xa0\x80b \xe0\x80\x80 \x80 \xf0\x9f\x41 \xe1\x80\n",
+    );
+    assert_eq!(odd.code, Some(0), "{odd:?}");
 
     // One topic per codec.
     let mut codecs = Vec::new();
@@ -255,12 +263,18 @@ fn dumps_every_kind_of_file_as_apaches_tool_does() {
         .filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() > 0))
         .take(2)
         .collect();
-    for f in &offsets {
-        same(&["--files", &s(f), "--deep-iteration"]);
-    }
-    // The metadata log grows twice a second: both tools read one copy.
-    let metadata = data.join("__cluster_metadata-0");
+    // Other tests commit offsets and the metadata log grows twice a second:
+    // both tools read one copy of each.
     let copy = tempfile::tempdir().expect("temp dir");
+    for (i, f) in offsets.iter().enumerate() {
+        let dir = copy.path().join(format!("offsets-{i}"));
+        std::fs::create_dir_all(&dir).expect("a directory");
+        let to = dir.join(f.file_name().expect("a name"));
+        std::fs::copy(f, &to).expect("copying an offsets log");
+        same(&["--files", &s(&to), "--deep-iteration"]);
+        same(&["--files", &s(&to), "--print-data-log"]);
+    }
+    let metadata = data.join("__cluster_metadata-0");
     for f in files(&metadata, ".log") {
         let to = copy.path().join(f.file_name().expect("a name"));
         std::fs::copy(&f, &to).expect("copying the metadata log");

@@ -317,6 +317,111 @@ pub fn java_exception(code: rdkafka::error::RDKafkaErrorCode, why: &str) -> Stri
     format!("org.apache.kafka.common.errors.{class}: {text}")
 }
 
+/// Java's `new String(bytes, UTF_8)`: malformed input replaced by U+FFFD
+/// exactly where and as often as the JDK's decoder replaces it (a whole
+/// surrogate sequence is one replacement; Rust's `from_utf8_lossy` would
+/// make three).
+pub fn java_utf8(bytes: &[u8]) -> String {
+    const REPL: char = '\u{fffd}';
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        // Java decodes a valid encoded surrogate... which Rust already
+        // rejects, so valid UTF-8 means the same text.
+        return text.to_string();
+    }
+    let cont = |b: u8| b & 0xc0 == 0x80;
+    let malformed3_2 = |b1: u8, b2: u8| (b1 == 0xe0 && b2 & 0xe0 == 0x80) || !cont(b2);
+    let malformed4_2 = |b1: u8, b2: u8| {
+        (b1 == 0xf0 && !(0x90..=0xbf).contains(&b2))
+            || (b1 == 0xf4 && b2 & 0xf0 != 0x80)
+            || !cont(b2)
+    };
+    let mut out = String::with_capacity(bytes.len());
+    let (mut sp, sl) = (0usize, bytes.len());
+    while sp < sl {
+        let b1 = bytes[sp];
+        sp += 1;
+        if b1 < 0x80 {
+            out.push(b1 as char);
+        } else if b1 >> 5 == 0b110 && b1 & 0x1e != 0 {
+            if sp < sl {
+                let b2 = bytes[sp];
+                sp += 1;
+                if !cont(b2) {
+                    out.push(REPL);
+                    sp -= 1;
+                } else {
+                    let c = (u32::from(b1 & 0x1f) << 6) | u32::from(b2 & 0x3f);
+                    out.push(char::from_u32(c).unwrap_or(REPL));
+                }
+                continue;
+            }
+            out.push(REPL);
+            break;
+        } else if b1 >> 4 == 0b1110 {
+            if sp + 1 < sl {
+                let (b2, b3) = (bytes[sp], bytes[sp + 1]);
+                sp += 2;
+                if malformed3_2(b1, b2) || !cont(b3) {
+                    out.push(REPL);
+                    sp -= 3;
+                    // `malformed3`: how much the replacement covers.
+                    sp += if malformed3_2(b1, b2) { 1 } else { 2 };
+                } else {
+                    let c = (u32::from(b1 & 0x0f) << 12)
+                        | (u32::from(b2 & 0x3f) << 6)
+                        | u32::from(b3 & 0x3f);
+                    // A surrogate is one replacement for its three bytes.
+                    out.push(char::from_u32(c).unwrap_or(REPL));
+                }
+                continue;
+            }
+            if sp < sl && malformed3_2(b1, bytes[sp]) {
+                out.push(REPL);
+                continue;
+            }
+            out.push(REPL);
+            break;
+        } else if b1 >> 3 == 0b11110 {
+            if sp + 2 < sl {
+                let (b2, b3, b4) = (bytes[sp], bytes[sp + 1], bytes[sp + 2]);
+                sp += 3;
+                let uc = (u32::from(b1 & 0x07) << 18)
+                    | (u32::from(b2 & 0x3f) << 12)
+                    | (u32::from(b3 & 0x3f) << 6)
+                    | u32::from(b4 & 0x3f);
+                if !cont(b2) || !cont(b3) || !cont(b4) || !(0x10000..=0x10ffff).contains(&uc) {
+                    out.push(REPL);
+                    sp -= 4;
+                    // `malformed4`.
+                    sp += if b1 > 0xf4 || malformed4_2(b1, b2) {
+                        1
+                    } else if !cont(b3) {
+                        2
+                    } else {
+                        3
+                    };
+                } else {
+                    out.push(char::from_u32(uc).unwrap_or(REPL));
+                }
+                continue;
+            }
+            if b1 > 0xf4 || (sp < sl && malformed4_2(b1, bytes[sp])) {
+                out.push(REPL);
+                continue;
+            }
+            sp += 1;
+            out.push(REPL);
+            if sp < sl && !cont(bytes[sp]) {
+                continue;
+            }
+            break;
+        } else {
+            out.push(REPL);
+        }
+    }
+    out
+}
+
 /// Java's `Double.toString`.
 pub fn java_double(v: f64) -> String {
     if v.is_nan() {
@@ -435,6 +540,27 @@ pub fn kafka_error(r: &kt_core::protocol::Refused) -> (&'static str, String) {
         class,
         r.message.clone().unwrap_or_else(|| default.to_string()),
     )
+}
+
+#[cfg(test)]
+mod utf8_tests {
+    use super::java_utf8;
+
+    /// As `new String(bytes, UTF_8)` decodes them on JDK 17.
+    #[test]
+    fn malformed_input_is_replaced_as_java_replaces_it() {
+        assert_eq!(java_utf8(b"plain"), "plain");
+        // An encoded surrogate: one replacement (Rust's lossy makes three).
+        assert_eq!(java_utf8(&[b'a', 0xed, 0xa0, 0x80, b'b']), "a\u{fffd}b");
+        // An overlong three-byte lead: the lead alone, then the rest.
+        assert_eq!(java_utf8(&[0xe0, 0x80, 0x80]), "\u{fffd}\u{fffd}\u{fffd}");
+        // A truncated sequence at the end: one replacement.
+        assert_eq!(java_utf8(&[b'x', 0xe1, 0x80]), "x\u{fffd}");
+        assert_eq!(java_utf8(&[0xff, b'y']), "\u{fffd}y");
+        assert_eq!(java_utf8(&[0xf0, 0x9f, 0x98, 0x80]), "\u{1f600}");
+        assert_eq!(java_utf8(&[0xf0, 0x9f, 0x41, 0x42]), "\u{fffd}AB");
+        assert_eq!(java_utf8(&[0xc3, 0xa9]), "é");
+    }
 }
 
 #[cfg(test)]

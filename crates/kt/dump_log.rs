@@ -106,7 +106,7 @@ impl Decoder {
                 .thrown("java.nio.BufferUnderflowException", String::new())
         };
         match self {
-            Decoder::String => Ok(String::from_utf8_lossy(bytes).into_owned()),
+            Decoder::String => Ok(crate::compat::java_utf8(bytes)),
             Decoder::Long => bytes
                 .get(..8)
                 .map(|b| i64::from_be_bytes(b.try_into().unwrap_or_default()).to_string())
@@ -594,7 +594,7 @@ fn records(batch: &Batch) -> Result<Vec<Record>, KtError> {
         let mut header_keys = Vec::new();
         for _ in 0..headers.max(0) {
             let k = bytes_field(&mut r)?.unwrap_or_default();
-            header_keys.push(String::from_utf8_lossy(&k).into_owned());
+            header_keys.push(crate::compat::java_utf8(&k));
             let _ = bytes_field(&mut r)?;
         }
         let timestamp = if batch.log_append_time() {
