@@ -560,7 +560,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--verify-index-only', '--verify-index-only', [CompletionResultType]::ParameterName, 'If set, just verify the index log without printing its content')
             [CompletionResult]::new('--index-sanity-check', '--index-sanity-check', [CompletionResultType]::ParameterName, 'If set, just checks the index sanity without printing its content')
             [CompletionResult]::new('--offsets-decoder', '--offsets-decoder', [CompletionResultType]::ParameterName, 'Parse the data as __consumer_offsets records (not in kt yet)')
-            [CompletionResult]::new('--transaction-log-decoder', '--transaction-log-decoder', [CompletionResultType]::ParameterName, 'Parse the data as __transaction_state records (not in kt yet)')
+            [CompletionResult]::new('--transaction-log-decoder', '--transaction-log-decoder', [CompletionResultType]::ParameterName, 'Parse the data as __transaction_state records')
             [CompletionResult]::new('--cluster-metadata-decoder', '--cluster-metadata-decoder', [CompletionResultType]::ParameterName, 'Parse the data as cluster metadata records (not in kt yet)')
             [CompletionResult]::new('--remote-log-metadata-decoder', '--remote-log-metadata-decoder', [CompletionResultType]::ParameterName, 'Parse the data as remote log metadata records (not in kt yet)')
             [CompletionResult]::new('--skip-record-metadata', '--skip-record-metadata', [CompletionResultType]::ParameterName, 'Whether to skip printing metadata for each record')

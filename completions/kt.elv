@@ -540,7 +540,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --verify-index-only 'If set, just verify the index log without printing its content'
             cand --index-sanity-check 'If set, just checks the index sanity without printing its content'
             cand --offsets-decoder 'Parse the data as __consumer_offsets records (not in kt yet)'
-            cand --transaction-log-decoder 'Parse the data as __transaction_state records (not in kt yet)'
+            cand --transaction-log-decoder 'Parse the data as __transaction_state records'
             cand --cluster-metadata-decoder 'Parse the data as cluster metadata records (not in kt yet)'
             cand --remote-log-metadata-decoder 'Parse the data as remote log metadata records (not in kt yet)'
             cand --skip-record-metadata 'Whether to skip printing metadata for each record'

@@ -459,7 +459,7 @@ complete -c kt -n "__fish_kt_using_subcommand dump-log" -l deep-iteration -d 'If
 complete -c kt -n "__fish_kt_using_subcommand dump-log" -l verify-index-only -d 'If set, just verify the index log without printing its content'
 complete -c kt -n "__fish_kt_using_subcommand dump-log" -l index-sanity-check -d 'If set, just checks the index sanity without printing its content'
 complete -c kt -n "__fish_kt_using_subcommand dump-log" -l offsets-decoder -d 'Parse the data as __consumer_offsets records (not in kt yet)'
-complete -c kt -n "__fish_kt_using_subcommand dump-log" -l transaction-log-decoder -d 'Parse the data as __transaction_state records (not in kt yet)'
+complete -c kt -n "__fish_kt_using_subcommand dump-log" -l transaction-log-decoder -d 'Parse the data as __transaction_state records'
 complete -c kt -n "__fish_kt_using_subcommand dump-log" -l cluster-metadata-decoder -d 'Parse the data as cluster metadata records (not in kt yet)'
 complete -c kt -n "__fish_kt_using_subcommand dump-log" -l remote-log-metadata-decoder -d 'Parse the data as remote log metadata records (not in kt yet)'
 complete -c kt -n "__fish_kt_using_subcommand dump-log" -l skip-record-metadata -d 'Whether to skip printing metadata for each record'

@@ -2,8 +2,9 @@
 //! on the shared single node: a topic of small segments (keys, headers,
 //! index entries every 100 bytes, producer snapshots at each roll), one
 //! per compression codec, a transactional topic with a committed and an
-//! aborted transaction, a compacted topic, `__consumer_offsets` and the
-//! KRaft metadata log with its snapshots. Every file, with each of the
+//! aborted transaction, a compacted topic, `__consumer_offsets`,
+//! `__transaction_state` (through `--transaction-log-decoder`) and the KRaft
+//! metadata log with its snapshots. Every file, with each of the
 //! tool's modes, prints the same stdout and exit code as Apache's tool,
 //! and the same stderr once Java's stack-trace lines are set aside.
 
@@ -273,6 +274,29 @@ fn dumps_every_kind_of_file_as_apaches_tool_does() {
         std::fs::copy(f, &to).expect("copying an offsets log");
         same(&["--files", &s(&to), "--deep-iteration"]);
         same(&["--files", &s(&to), "--print-data-log"]);
+    }
+    // The transaction coordinator's log, through its decoder.
+    let transactions: Vec<PathBuf> = (0..50)
+        .flat_map(|p| files(&data.join(format!("__transaction_state-{p}")), ".log"))
+        .filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() > 0))
+        .take(3)
+        .collect();
+    assert!(
+        !transactions.is_empty(),
+        "the transactions above left coordinator records"
+    );
+    for (i, f) in transactions.iter().enumerate() {
+        let dir = copy.path().join(format!("transactions-{i}"));
+        std::fs::create_dir_all(&dir).expect("a directory");
+        let to = dir.join(f.file_name().expect("a name"));
+        std::fs::copy(f, &to).expect("copying a transaction log");
+        same(&["--files", &s(&to), "--transaction-log-decoder"]);
+        same(&[
+            "--files",
+            &s(&to),
+            "--transaction-log-decoder",
+            "--skip-record-metadata",
+        ]);
     }
     let metadata = data.join("__cluster_metadata-0");
     for f in files(&metadata, ".log") {

@@ -2,7 +2,8 @@
 //! on disk, read offline and printed line for line as Kafka 3.9's tool
 //! prints them: `.log` segments and KRaft `.checkpoint` snapshots (each
 //! batch; with `--deep-iteration` each record; with `--print-data-log` keys
-//! and values through the String, Long or Integer decoder), `.index` and
+//! and values through the String, Long or Integer decoder, or
+//! `__transaction_state` records with `--transaction-log-decoder`), `.index` and
 //! `.timeindex` (entries, checked against the log: `--verify-index-only`,
 //! `--index-sanity-check`), `.txnindex` (aborted transactions) and
 //! `.snapshot` (producer state).
@@ -53,7 +54,7 @@ pub struct DumpLogArgs {
     /// Parse the data as __consumer_offsets records (not in kt yet)
     #[arg(long)]
     pub offsets_decoder: bool,
-    /// Parse the data as __transaction_state records (not in kt yet)
+    /// Parse the data as __transaction_state records
     #[arg(long)]
     pub transaction_log_decoder: bool,
     /// Parse the data as cluster metadata records (not in kt yet)
@@ -132,6 +133,8 @@ struct Plan {
     /// The decoder classes named (the String decoder when none).
     key: Option<String>,
     value: Option<String>,
+    /// `--transaction-log-decoder`: records of `__transaction_state`.
+    transaction_log: bool,
 }
 
 /// An Integer option's value, converted where DumpLogSegments reads it
@@ -207,7 +210,6 @@ pub fn run(args: DumpLogArgs, out: &mut dyn Write, err: &Diagnostics) -> anyhow:
     };
     for (flag, on) in [
         ("--offsets-decoder", args.offsets_decoder),
-        ("--transaction-log-decoder", args.transaction_log_decoder),
         ("--cluster-metadata-decoder", args.cluster_metadata_decoder),
         (
             "--remote-log-metadata-decoder",
@@ -222,6 +224,7 @@ pub fn run(args: DumpLogArgs, out: &mut dyn Write, err: &Diagnostics) -> anyhow:
         }
     }
     let print_data = args.print_data_log
+        || args.transaction_log_decoder
         || args.key_decoder_class.is_some()
         || args.value_decoder_class.is_some();
     let plan = Plan {
@@ -234,6 +237,7 @@ pub fn run(args: DumpLogArgs, out: &mut dyn Write, err: &Diagnostics) -> anyhow:
         max_bytes: args.max_bytes.clone(),
         key: args.key_decoder_class.clone(),
         value: args.value_decoder_class.clone(),
+        transaction_log: args.transaction_log_decoder,
     };
     let mut findings = Findings::default();
     for name in files.split(',') {
@@ -632,8 +636,12 @@ fn dump_log(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     // The arguments of Kafka's dumpLog call, in their order.
-    let value_decoder = decoder(&plan.value, out)?;
-    let key_decoder = decoder(&plan.key, out)?;
+    // Kafka makes the key and value decoders only without a log decoder.
+    let (value_decoder, key_decoder) = if plan.transaction_log {
+        (Decoder::String, Decoder::String)
+    } else {
+        (decoder(&plan.value, out)?, decoder(&plan.key, out)?)
+    };
     let max_bytes_option = integer(&plan.max_bytes, "max-bytes", i32::MAX)?;
     if file_name.ends_with(".log") {
         writeln!(out, "Log starting offset: {}", start_offset(file_name)?)?;
@@ -717,7 +725,15 @@ fn dump_log(
                         write!(out, "{}", control_text(&record)?)?;
                     }
                 }
-                if plan.print_data && !batch.control() {
+                if plan.print_data && !batch.control() && plan.transaction_log {
+                    let (key, value) = transaction_record(&record)?;
+                    if let Some(key) = key {
+                        write!(out, "{prefix}key: {key}")?;
+                    }
+                    if let Some(value) = value {
+                        write!(out, " payload: {value}")?;
+                    }
+                } else if plan.print_data && !batch.control() {
                     if let Some(key) = &record.key {
                         write!(out, "{prefix}key: {}", key_decoder.decode(key)?)?;
                     }
@@ -739,6 +755,156 @@ fn dump_log(
         )?;
     }
     Ok(())
+}
+
+/// Reads a `__transaction_state` field, failing as a short buffer does.
+struct Reader(Bytes);
+
+impl Reader {
+    fn need(&self, n: usize) -> Result<(), KtError> {
+        if self.0.remaining() < n {
+            return Err(
+                KtError::new(ErrorKind::Broker, "java.nio.BufferUnderflowException")
+                    .thrown("java.nio.BufferUnderflowException", String::new()),
+            );
+        }
+        Ok(())
+    }
+    fn i8(&mut self) -> Result<i8, KtError> {
+        self.need(1)?;
+        Ok(self.0.get_i8())
+    }
+    fn i16(&mut self) -> Result<i16, KtError> {
+        self.need(2)?;
+        Ok(self.0.get_i16())
+    }
+    fn i32(&mut self) -> Result<i32, KtError> {
+        self.need(4)?;
+        Ok(self.0.get_i32())
+    }
+    fn i64(&mut self) -> Result<i64, KtError> {
+        self.need(8)?;
+        Ok(self.0.get_i64())
+    }
+    /// An unsigned varint (the flexible versions' lengths).
+    fn uvarint(&mut self) -> Result<u64, KtError> {
+        let mut value = 0u64;
+        for shift in (0..35).step_by(7) {
+            self.need(1)?;
+            let b = self.0.get_u8();
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(KtError::new(
+            ErrorKind::Broker,
+            "a varint longer than five bytes",
+        ))
+    }
+    fn bytes(&mut self, n: usize) -> Result<Bytes, KtError> {
+        self.need(n)?;
+        Ok(self.0.split_to(n))
+    }
+    /// A string: int16 length, or (flexible) unsigned varint length + 1.
+    fn string(&mut self, flexible: bool) -> Result<String, KtError> {
+        let n = if flexible {
+            usize::try_from(self.uvarint()?.saturating_sub(1)).unwrap_or(0)
+        } else {
+            usize::try_from(self.i16()?.max(0)).unwrap_or(0)
+        };
+        Ok(crate::compat::java_utf8(&self.bytes(n)?))
+    }
+    /// An array's length: int32 (-1 null), or (flexible) unsigned varint
+    /// length + 1 (0 null).
+    fn count(&mut self, flexible: bool) -> Result<usize, KtError> {
+        let n = if flexible {
+            i64::try_from(self.uvarint()?).unwrap_or(0) - 1
+        } else {
+            i64::from(self.i32()?)
+        };
+        Ok(usize::try_from(n.max(0)).unwrap_or(0))
+    }
+    /// A flexible struct's tagged fields, skipped.
+    fn tags(&mut self) -> Result<(), KtError> {
+        for _ in 0..self.uvarint()? {
+            let _tag = self.uvarint()?;
+            let size = usize::try_from(self.uvarint()?).unwrap_or(0);
+            self.bytes(size)?;
+        }
+        Ok(())
+    }
+}
+
+/// A `__transaction_state` record as Kafka's TransactionLog prints it:
+/// `transaction_metadata::transactionalId=…` and the state, or `<DELETE>`.
+fn transaction_record(record: &Record) -> Result<(Option<String>, Option<String>), KtError> {
+    let mut key = Reader(record.key.clone().unwrap_or_default());
+    let version = key.i16()?;
+    if version != 0 {
+        return Ok((Some(format!("unknown::version={version}")), None));
+    }
+    let id = key.string(false)?;
+    let key_text = format!("transaction_metadata::transactionalId={id}");
+    let Some(value) = record.value.clone() else {
+        return Ok((Some(key_text), Some("<DELETE>".into())));
+    };
+    let mut v = Reader(value);
+    let version = v.i16()?;
+    if !(0..=1).contains(&version) {
+        let m = format!("Unknown version {version} from the transaction log message value");
+        return Err(
+            KtError::new(ErrorKind::Broker, m.clone()).thrown("java.lang.IllegalStateException", m)
+        );
+    }
+    let flexible = version >= 1;
+    let producer_id = v.i64()?;
+    let epoch = v.i16()?;
+    let timeout = v.i32()?;
+    let status = v.i8()?;
+    let mut partitions: Vec<(String, i32)> = Vec::new();
+    for _ in 0..v.count(flexible)? {
+        let topic = v.string(flexible)?;
+        for _ in 0..v.count(flexible)? {
+            partitions.push((topic.clone(), v.i32()?));
+        }
+        if flexible {
+            v.tags()?;
+        }
+    }
+    let last_update = v.i64()?;
+    let _start = v.i64()?;
+    let state = match status {
+        0 => "Empty",
+        1 => "Ongoing",
+        2 => "PrepareCommit",
+        3 => "PrepareAbort",
+        4 => "CompleteCommit",
+        5 => "CompleteAbort",
+        6 => "Dead",
+        7 => "PrepareEpochFence",
+        other => {
+            let m =
+                format!("Unknown transaction state id {other} from the transaction status message");
+            return Err(KtError::new(ErrorKind::Broker, m.clone())
+                .thrown("java.lang.IllegalStateException", m));
+        }
+    };
+    // An Empty transaction keeps no partitions; the others' are a set,
+    // printed in its hash order.
+    if state == "Empty" {
+        partitions.clear();
+    }
+    partitions.dedup();
+    let partitions = crate::java_order::hash_map_order(partitions, |(t, p)| {
+        crate::java_order::topic_partition_hash(t, *p)
+    });
+    let shown: Vec<String> = partitions.iter().map(|(t, p)| format!("{t}-{p}")).collect();
+    let value_text = format!(
+        "producerId:{producer_id},producerEpoch:{epoch},state={state},partitions=[{}],txnLastUpdateTimestamp={last_update},txnTimeoutMs={timeout}",
+        shown.join(",")
+    );
+    Ok((Some(key_text), Some(value_text)))
 }
 
 /// The next int16 of a control record's value (0 past its end).
