@@ -187,6 +187,19 @@ fn failed(what: &str, cause: &str) -> KtError {
     KtError::new(ErrorKind::Broker, m.clone()).thrown("", m)
 }
 
+/// UNKNOWN_TOPIC_OR_PARTITION, for a partition no broker leads.
+fn not_hosted() -> Refused {
+    Refused {
+        code: 3,
+        message: None,
+    }
+}
+
+/// Java's `Optional<Integer>.toString()`.
+fn java_optional(value: Option<i32>) -> String {
+    value.map_or("Optional.empty".to_string(), |v| format!("Optional[{v}]"))
+}
+
 fn cause(r: &Refused) -> String {
     crate::compat::kafka_error(r).1
 }
@@ -442,10 +455,7 @@ fn producers_of(
         Some(b) => Some(b),
         None => leaders(admin, &[(topic.to_string(), partition)])?[0],
     };
-    let not_hosted = Refused {
-        code: 3,
-        message: None,
-    };
+    let not_hosted = not_hosted();
     let Some(target) = target else {
         return Err(failed(what, &cause(&not_hosted)).into());
     };
@@ -546,10 +556,7 @@ fn abort(args: &TransactionsArgs, admin: &mut crate::endpoint::Admin) -> anyhow:
     let spec = format!("AbortTransactionSpec(topicPartition={topic}-{partition}, producerId={producer_id}, producerEpoch={epoch}, coordinatorEpoch={coordinator_epoch})");
     let what = format!("Failed to abort transaction {spec}");
     let Some(leader) = leaders(admin, &[(topic.clone(), partition)])?[0] else {
-        let r = Refused {
-            code: 3,
-            message: None,
-        };
+        let r = not_hosted();
         return Err(failed(&what, &cause(&r)).into());
     };
     admin
@@ -625,13 +632,9 @@ fn find_hanging(
             let what = format!(
                 "Failed to describe producers for {} partitions on broker {}",
                 partitions.len(),
-                args.broker_id
-                    .map_or("Optional.empty".to_string(), |b| format!("Optional[{b}]"))
+                java_optional(args.broker_id)
             );
-            let r = Refused {
-                code: 3,
-                message: None,
-            };
+            let r = not_hosted();
             return Err(failed(&what, &cause(&r)).into());
         };
         by_broker.entry(*target).or_default().push(p.clone());
@@ -647,8 +650,7 @@ fn find_hanging(
                     let what = format!(
                         "Failed to describe producers for {} partitions on broker {}",
                         batch.len(),
-                        args.broker_id
-                            .map_or("Optional.empty".to_string(), |b| format!("Optional[{b}]"))
+                        java_optional(args.broker_id)
                     );
                     failed(&what, &cause(&r))
                 })?;

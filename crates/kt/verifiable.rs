@@ -134,6 +134,25 @@ fn java_class(e: &rdkafka::error::KafkaError) -> &'static str {
     }
 }
 
+/// A `producer_send_error` event: the record, the Java exception class and
+/// librdkafka's message.
+fn send_error(
+    topic: &str,
+    key: Option<&str>,
+    value: &str,
+    e: &rdkafka::error::KafkaError,
+) -> String {
+    format!(
+        "{{\"timestamp\":{},\"name\":\"producer_send_error\",\"topic\":{},\"key\":{},\"value\":{},\"exception\":{},\"message\":{}}}",
+        now_ms(),
+        json(Some(topic)),
+        json(key),
+        json(Some(value)),
+        json(Some(java_class(e))),
+        json(Some(&e.to_string()))
+    )
+}
+
 struct Events {
     kt: KtContext,
     topic: String,
@@ -150,7 +169,8 @@ impl ProducerContext for Events {
         let (key, value) = *sent;
         let line = match result {
             Ok(m) => {
-                self.acked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.acked
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 format!(
                     "{{\"timestamp\":{},\"name\":\"producer_send_success\",\"key\":{},\"value\":{},\"offset\":{},\"topic\":{},\"partition\":{}}}",
                     now_ms(),
@@ -161,15 +181,7 @@ impl ProducerContext for Events {
                     m.partition()
                 )
             }
-            Err((e, _)) => format!(
-                "{{\"timestamp\":{},\"name\":\"producer_send_error\",\"topic\":{},\"key\":{},\"value\":{},\"exception\":{},\"message\":{}}}",
-                now_ms(),
-                json(Some(&self.topic)),
-                json(key.as_deref()),
-                json(Some(&value)),
-                json(Some(java_class(e))),
-                json(Some(&e.to_string()))
-            ),
+            Err((e, _)) => send_error(&self.topic, key.as_deref(), &value, e),
         };
         if let Ok(mut lines) = self.lines.lock() {
             lines.push(line);
@@ -284,16 +296,7 @@ pub fn run(
                 }
                 Err((e, back)) => {
                     let (k, v) = *back.delivery_opaque;
-                    writeln!(
-                        out,
-                        "{{\"timestamp\":{},\"name\":\"producer_send_error\",\"topic\":{},\"key\":{},\"value\":{},\"exception\":{},\"message\":{}}}",
-                        now_ms(),
-                        json(Some(&topic)),
-                        json(k.as_deref()),
-                        json(Some(&v)),
-                        json(Some(java_class(&e))),
-                        json(Some(&e.to_string()))
-                    )?;
+                    writeln!(out, "{}", send_error(&topic, k.as_deref(), &v, &e))?;
                     break;
                 }
             }
