@@ -40,6 +40,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
+            cand verifiable-consumer 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -570,6 +571,35 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kt;verifiable-consumer'= {
+            cand -t 'Consume messages from this topic'
+            cand --topic 'Consume messages from this topic'
+            cand -g 'The consumer group to join'
+            cand --group-id 'The consumer group to join'
+            cand --group 'The consumer group to join'
+            cand --group-instance-id 'A static member id (group.instance.id)'
+            cand --group-protocol 'Group protocol: classic, or consumer (KIP-848; the broker must enable it)'
+            cand --group-remote-assignor 'The broker-side assignor (consumer protocol only: uniform or range)'
+            cand --max-messages 'Stop after this many records; -1 runs until stopped'
+            cand --session-timeout 'The consumer''s session timeout in milliseconds (classic protocol)'
+            cand --reset-policy 'Where to start without a committed offset: earliest, latest or none'
+            cand --assignment-strategy 'Kafka''s assignor class (classic protocol): RangeAssignor, RoundRobinAssignor or CooperativeStickyAssignor'
+            cand --consumer.config 'Consumer config properties file'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --records 'Print a record_data line for each record (Kafka''s --verbose)'
+            cand --enable-autocommit 'Let the consumer commit offsets itself instead of after each poll'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kt;doctor'= {
             cand -o 'Output format'
             cand --output 'Output format'
@@ -762,6 +792,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
+            cand verifiable-consumer 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -805,6 +836,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;dump-log'= {
         }
         &'kt;help;verifiable-producer'= {
+        }
+        &'kt;help;verifiable-consumer'= {
         }
         &'kt;help;doctor'= {
         }

@@ -39,6 +39,7 @@ enum Tool {
     ClientMetrics,
     DumpLog,
     VerifiableProducer,
+    VerifiableConsumer,
 }
 
 impl Tool {
@@ -71,6 +72,7 @@ impl Tool {
             Tool::ClientMetrics => "org.apache.kafka.tools.ClientMetricsCommand",
             Tool::DumpLog => "kafka.tools.DumpLogSegments",
             Tool::VerifiableProducer => "org.apache.kafka.tools.VerifiableProducer",
+            Tool::VerifiableConsumer => "org.apache.kafka.tools.VerifiableConsumer",
         }
     }
 
@@ -98,16 +100,21 @@ impl Tool {
             Tool::ClientMetrics => "kafka-client-metrics.sh",
             Tool::DumpLog => "kafka-dump-log.sh",
             Tool::VerifiableProducer => "kafka-verifiable-producer.sh",
+            Tool::VerifiableConsumer => "kafka-verifiable-consumer.sh",
         }
     }
 
-    /// The perf tools (and the verifiable producer's event times and
-    /// average) print rates, latencies and times, which differ between any
-    /// two runs of Apache's own tool.
+    /// The perf tools (and the verifiable clients' event times and the
+    /// producer's average) print rates, latencies and times, which differ
+    /// between any two runs of Apache's own tool.
     fn measures(self) -> bool {
         matches!(
             self,
-            Tool::ProducerPerf | Tool::ConsumerPerf | Tool::EndToEnd | Tool::VerifiableProducer
+            Tool::ProducerPerf
+                | Tool::ConsumerPerf
+                | Tool::EndToEnd
+                | Tool::VerifiableProducer
+                | Tool::VerifiableConsumer
         )
     }
 }
@@ -199,6 +206,7 @@ const ZOOKEEPER: &str = "`--zookeeper` works";
 const ALTER_CONFIG: &str = "`--alter --config`/`--delete-config` change topic configs";
 const OWN_FLAGS: &str = "kt's own flags are accepted under Kafka names";
 const DECODERS: &str = "kafka-dump-log's `--offsets-decoder`";
+const VERIFIABLE_STOPS: &str = "kafka-verifiable-consumer ends with exit 1 and one line";
 const STACK_TRACE: &str =
     "Kafka prints a Java stack trace after some errors; kt prints the message only";
 
@@ -859,6 +867,27 @@ const CASES: &[Case] = &[
     case(VerifiableProducer, "--topic {T} --bootstrap-server {B} --producer.config /nonexistent/x.properties", Nothing),
     case(VerifiableProducer, "--topic {T} --broker-list {B} --max-messages 0", Empty(1)),
     case(VerifiableProducer, "--topic {T} --bootstrap-server {B} --max-messages 3 --value-prefix 9 --acks 1", Empty(1)),
+    // kafka-verifiable-consumer: argparse4j's command line, and the event
+    // lines of a group member that reads the topic's two records.
+    case(VerifiableConsumer, "", Nothing),
+    case(VerifiableConsumer, "-h", Nothing),
+    case(VerifiableConsumer, "--topic {T}", Nothing),
+    case(VerifiableConsumer, "--bootstrap-server {B} --topic {T}", Nothing),
+    case(VerifiableConsumer, "--bootstrap-server {B} --topic {T} --group-id {T} --max-messages x", Nothing),
+    case(VerifiableConsumer, "--bootstrap-server {B} --topic {T} --group-id {T} --session-timeout 1.5", Nothing),
+    case(VerifiableConsumer, "--bootstrap-server {B} --topic {T} --group-id {T} extra", Nothing),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --broker-list {B} --bootstrap-server y", Nothing),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --consumer.config /nonexistent/x.properties", Nothing),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --reset-policy x", Nothing),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --broker-list {B} --max-messages 0", Empty(1)),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --verbose", TwoRecords),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 1", TwoRecords),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --enable-autocommit", TwoRecords),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --group-protocol foo", TwoRecords),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --assignment-strategy org.apache.kafka.clients.consumer.RoundRobinAssignor", TwoRecords),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --assignment-strategy org.apache.kafka.clients.consumer.CooperativeStickyAssignor", TwoRecords),
+    case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --group-instance-id {T}-1 --session-timeout 10000", TwoRecords),
+    departs(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --group-protocol consumer", TwoRecords, VERIFIABLE_STOPS),
 ];
 
 /// The README's compatibility notes: the only allowed departures.
@@ -1296,8 +1325,9 @@ fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
         // What an alteration left: the entities' configs, or the ACLs, or
         // the subscription.
         Configs | Acls | ClientMetrics => state(&broker, case.tool, &topic),
-        // What a reset or deletion left in the group named as the topic.
-        Groups => {
+        // What a reset or deletion left in the group named as the topic,
+        // and what the verifiable consumer committed in it.
+        Groups | VerifiableConsumer => {
             committed(&broker, &topic).map(|c| c.iter().map(|l| l.replace(&topic, "{T}")).collect())
         }
         _ => None,

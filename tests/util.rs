@@ -104,6 +104,7 @@ pub fn links() -> &'static Path {
             "kafka-client-metrics",
             "kafka-dump-log",
             "kafka-verifiable-producer",
+            "kafka-verifiable-consumer",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {
@@ -482,6 +483,11 @@ impl Lines {
             }
         });
         Lines(rx)
+    }
+
+    /// The next line if one comes within `wait`.
+    pub fn try_line(&self, wait: Duration) -> Option<String> {
+        self.0.recv_timeout(wait).ok()
     }
 
     /// The next line, failing the test past [`DEADLINE`] (scaled).

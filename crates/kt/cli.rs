@@ -170,7 +170,14 @@ pub enum Command {
         after_help = "Examples:\n  kt verifiable-producer -b localhost:9092 -t orders --max-messages 1000\n  \
             kt verifiable-producer -b localhost:9092 -t orders --throughput 100 --repeating-keys 10 --acks 1"
     )]
-    VerifiableProducer(Box<crate::verifiable::VerifiableProducerArgs>),
+    VerifiableProducer(Box<crate::verifiable::producer::VerifiableProducerArgs>),
+    /// Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)
+    #[command(
+        name = "verifiable-consumer",
+        after_help = "Examples:\n  kt verifiable-consumer -b localhost:9092 -t orders -g checkers --max-messages 1000\n  \
+            kt verifiable-consumer -b localhost:9092 -t orders -g checkers --records --enable-autocommit"
+    )]
+    VerifiableConsumer(Box<crate::verifiable::consumer::VerifiableConsumerArgs>),
     /// Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker
     #[command(
         after_help = "Examples:\n  kt doctor --bootstrap-server kafka-1:9093 --command-config client.properties\n  \

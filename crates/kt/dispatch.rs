@@ -41,11 +41,12 @@ pub enum Tool {
     ClientMetrics,
     DumpLog,
     VerifiableProducer,
+    VerifiableConsumer,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 22] = [
+    pub const ALL: [(&'static str, Tool); 23] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -68,10 +69,11 @@ impl Tool {
         ("kafka-client-metrics", Tool::ClientMetrics),
         ("kafka-dump-log", Tool::DumpLog),
         ("kafka-verifiable-producer", Tool::VerifiableProducer),
+        ("kafka-verifiable-consumer", Tool::VerifiableConsumer),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 42] = [
+    const CLASSES: [(&'static str, Tool); 43] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -165,6 +167,10 @@ impl Tool {
             Tool::VerifiableProducer,
         ),
         ("kafka.tools.VerifiableProducer", Tool::VerifiableProducer),
+        (
+            "org.apache.kafka.tools.VerifiableConsumer",
+            Tool::VerifiableConsumer,
+        ),
     ];
 
     pub fn script_name(self) -> &'static str {

@@ -77,6 +77,7 @@ fn bash_kafka_names() -> String {
                 Tool::ClientMetrics => "client-metrics",
                 Tool::DumpLog => "dump-log",
                 Tool::VerifiableProducer => "verifiable-producer",
+                Tool::VerifiableConsumer => "verifiable-consumer",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

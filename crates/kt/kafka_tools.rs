@@ -155,7 +155,10 @@ pub fn run(
         Tool::Cluster => argparse_tool::<cluster::ClusterArgs>(args, out, err),
         Tool::Transactions => argparse_tool::<transactions::TransactionsArgs>(args, out, err),
         Tool::VerifiableProducer => {
-            argparse_tool::<verifiable::VerifiableProducerArgs>(args, out, err)
+            argparse_tool::<verifiable::producer::VerifiableProducerArgs>(args, out, err)
+        }
+        Tool::VerifiableConsumer => {
+            argparse_tool::<verifiable::consumer::VerifiableConsumerArgs>(args, out, err)
         }
     }
 }
@@ -584,10 +587,10 @@ pub trait ArgparseTool: Sized {
     /// Its exit code after `-h`: 0 where the tool catches argparse4j's help
     /// screen, 1 where `parseArgsOrFail` exits.
     const HELP_EXIT: u8;
-    /// Whether a failure other than a TerseException is followed by its
-    /// stack trace (whose first line kt prints; the rest is the README's
-    /// departure).
-    const TRACE: bool;
+    /// How a failure other than a TerseException shows its exception
+    /// (the stack trace's first line; the rest is the README's departure),
+    /// or `None` for the message alone.
+    const THROWN: Option<Thrown>;
     /// Whether no arguments at all print the help (exit 0), as the
     /// verifiable clients' `main` does before parsing.
     const HELP_WITHOUT_ARGUMENTS: bool = false;
@@ -602,7 +605,7 @@ impl ArgparseTool for quorum::QuorumArgs {
     const PROG: &'static str = "kafka-metadata-quorum";
     const SPEC: argparse::Spec = quorum::KAFKA_SPEC;
     const HELP_EXIT: u8 = 0;
-    const TRACE: bool = true;
+    const THROWN: Option<Thrown> = Some(Thrown::MessageThenTrace);
 
     /// `describe`; add-controller and remove-controller are refused in one
     /// line.
@@ -627,7 +630,7 @@ impl ArgparseTool for features::FeaturesArgs {
     const PROG: &'static str = "kafka-features";
     const SPEC: argparse::Spec = features::KAFKA_SPEC;
     const HELP_EXIT: u8 = 1;
-    const TRACE: bool = false;
+    const THROWN: Option<Thrown> = None;
 
     fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
         Ok(features::FeaturesArgs::from_kafka(p))
@@ -642,7 +645,7 @@ impl ArgparseTool for cluster::ClusterArgs {
     const PROG: &'static str = "kafka-cluster";
     const SPEC: argparse::Spec = cluster::KAFKA_SPEC;
     const HELP_EXIT: u8 = 1;
-    const TRACE: bool = true;
+    const THROWN: Option<Thrown> = Some(Thrown::MessageThenTrace);
 
     fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
         Ok(cluster::ClusterArgs::from_kafka(p))
@@ -657,7 +660,7 @@ impl ArgparseTool for transactions::TransactionsArgs {
     const PROG: &'static str = "kafka-transactions.sh";
     const SPEC: argparse::Spec = transactions::KAFKA_SPEC;
     const HELP_EXIT: u8 = 1;
-    const TRACE: bool = false;
+    const THROWN: Option<Thrown> = None;
 
     fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
         Ok(transactions::TransactionsArgs::from_kafka(p))
@@ -668,29 +671,48 @@ impl ArgparseTool for transactions::TransactionsArgs {
     }
 }
 
-impl ArgparseTool for verifiable::VerifiableProducerArgs {
+/// The verifiable clients load their config file while parsing: a file
+/// that is not there is a parse error.
+fn loaded_while_parsing(connection: &kt_core::ConnectionArgs) -> Result<(), NotRun> {
+    match connection.command_config.as_ref().filter(|f| !f.exists()) {
+        Some(file) => Err(NotRun::Argparse(file.display().to_string())),
+        None => Ok(()),
+    }
+}
+
+impl ArgparseTool for verifiable::producer::VerifiableProducerArgs {
     const PROG: &'static str = "verifiable-producer";
-    const SPEC: argparse::Spec = verifiable::KAFKA_SPEC;
+    const SPEC: argparse::Spec = verifiable::producer::KAFKA_SPEC;
     const HELP_EXIT: u8 = 1;
-    const TRACE: bool = false;
+    const THROWN: Option<Thrown> = None;
     const HELP_WITHOUT_ARGUMENTS: bool = true;
 
     fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
-        let args = verifiable::VerifiableProducerArgs::from_kafka(p);
-        // Loaded while parsing: a file that is not there is a parse error.
-        if let Some(file) = args
-            .connection
-            .command_config
-            .as_ref()
-            .filter(|f| !f.exists())
-        {
-            return Err(NotRun::Argparse(file.display().to_string()));
-        }
+        let args = verifiable::producer::VerifiableProducerArgs::from_kafka(p);
+        loaded_while_parsing(&args.connection)?;
         Ok(args)
     }
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
-        verifiable::run(profiled(self, C)?, C, out, err)
+        verifiable::producer::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl ArgparseTool for verifiable::consumer::VerifiableConsumerArgs {
+    const PROG: &'static str = "verifiable-consumer";
+    const SPEC: argparse::Spec = verifiable::consumer::KAFKA_SPEC;
+    const HELP_EXIT: u8 = 1;
+    const THROWN: Option<Thrown> = Some(Thrown::Uncaught);
+    const HELP_WITHOUT_ARGUMENTS: bool = true;
+
+    fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
+        let args = verifiable::consumer::VerifiableConsumerArgs::from_kafka(p);
+        loaded_while_parsing(&args.connection)?;
+        Ok(args)
+    }
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        verifiable::consumer::run(profiled(self, C)?, C, out, err)
     }
 }
 
@@ -745,13 +767,12 @@ fn argparse_tool<T: ArgparseTool>(
                 .chain()
                 .find_map(|c| c.downcast_ref::<KtError>())
                 .and_then(|e| e.thrown.clone());
-            match thrown {
-                Some((class, m)) if T::TRACE && !class.is_empty() => {
-                    err.line(&m);
-                    err.line(format_args!("{class}: {m}"));
+            match (thrown, T::THROWN) {
+                (Some((class, _)), Some(style)) if !class.is_empty() => {
+                    style.print(&error, "", err);
                 }
-                Some((_, m)) => err.line(m),
-                None => err.line(message(&error)),
+                (Some((_, m)), _) => err.line(m),
+                (None, _) => err.line(message(&error)),
             }
             1
         }

@@ -85,7 +85,12 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
             Command::Transactions(args) => transactions::run(profiled(*args, N)?, N, out, err),
             Command::ClientMetrics(args) => client_metrics::run(profiled(*args, N)?, N, out, err),
             Command::DumpLog(args) => dump_log::run(*args, out, err),
-            Command::VerifiableProducer(args) => verifiable::run(profiled(*args, N)?, N, out, err),
+            Command::VerifiableProducer(args) => {
+                verifiable::producer::run(profiled(*args, N)?, N, out, err)
+            }
+            Command::VerifiableConsumer(args) => {
+                verifiable::consumer::run(profiled(*args, N)?, N, out, err)
+            }
             Command::Doctor(args) => doctor::run(profiled(*args, N)?, out, err),
             Command::Config(ConfigCommand::Show(args)) => profiles::show(*args, out, err),
             Command::InstallAliases(args) => aliases::run(args, out, err),

@@ -67,7 +67,8 @@ connected!(
     crate::cluster::ClusterArgs,
     crate::transactions::TransactionsArgs,
     crate::client_metrics::ClientMetricsArgs,
-    crate::verifiable::VerifiableProducerArgs,
+    crate::verifiable::producer::VerifiableProducerArgs,
+    crate::verifiable::consumer::VerifiableConsumerArgs,
     ShowArgs
 );
 

@@ -29,5 +29,5 @@ pub use error::{error_kind, ErrorKind, KtError};
 pub use offset::OffsetSpec;
 pub use output::{Diagnostics, OutputArgs, OutputFormat};
 pub use runtime::{
-    block_on, close_consumer, deliver_all, leave_running, serve, serve_until_delivered,
+    block_on, close_consumer, deliver_all, leave_group, leave_running, serve, serve_until_delivered,
 };

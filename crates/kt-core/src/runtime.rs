@@ -127,14 +127,24 @@ pub fn close_consumer<C: rdkafka::consumer::ConsumerContext>(
     consumer: rdkafka::consumer::BaseConsumer<C>,
     timeout: std::time::Duration,
 ) {
+    leave_group(&consumer, timeout);
+    // Closed: Drop's own close is refused at once ("already closed").
+    drop(consumer);
+}
+
+/// The close of [`close_consumer`] without the drop: `consumer` leaves its
+/// group (its rebalance callback sees the revocation, and an auto-committing
+/// consumer commits), serving its callbacks, within `timeout`.
+pub fn leave_group<C: rdkafka::consumer::ConsumerContext>(
+    consumer: &rdkafka::consumer::BaseConsumer<C>,
+    timeout: std::time::Duration,
+) {
     if consumer.close_queue().is_ok() {
         let deadline = std::time::Instant::now() + timeout;
         while !consumer.closed() && std::time::Instant::now() < deadline {
             let _ = consumer.poll(std::time::Duration::from_millis(1));
         }
     }
-    // Closed: Drop's own close is refused at once ("already closed").
-    drop(consumer);
 }
 
 /// Leaves `value` (a client, or what holds one) running until the process

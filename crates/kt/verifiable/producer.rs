@@ -5,25 +5,22 @@
 //! `producer_send_error` per record as it is acknowledged, then
 //! `shutdown_complete` and `tool_data` (sent, acked, the target and the
 //! average throughput) at the end or on Ctrl-C/SIGTERM.
-//!
-//! Under the Kafka name the command line is argparse4j's (the usage and
-//! error texts of Kafka 3.9); the event lines are the same under both names.
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use clap::Args;
-use kt_core::connection::{ClientSpec, Connection, Request};
+use kt_core::connection::ClientSpec;
 use kt_core::{ConnectionArgs, Diagnostics, KtContext, KtError};
 use rdkafka::producer::{BaseRecord, DeliveryResult, Producer, ProducerContext};
 use rdkafka::Message;
 
 use crate::argparse::{opt, Kind, Level, Parsed, Spec};
 use crate::dispatch::Mode;
-use crate::endpoint::Kafka;
 use crate::signals::Signals;
+
+use super::{event, json, now_ms, Pending};
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct VerifiableProducerArgs {
@@ -59,7 +56,7 @@ pub struct VerifiableProducerArgs {
 /// kafka-verifiable-producer's command line, as its argparse4j parser reads it.
 pub const KAFKA_SPEC: Spec = Spec {
     top: Level {
-        help: include_str!("help/kafka-verifiable-producer.txt"),
+        help: include_str!("../help/kafka-verifiable-producer.txt"),
         options: &[
             opt("--topic", Kind::Value).required(),
             opt("--bootstrap-server", Kind::Value),
@@ -80,11 +77,7 @@ pub const KAFKA_SPEC: Spec = Spec {
 impl VerifiableProducerArgs {
     /// The arguments of a parsed Kafka command line.
     pub fn from_kafka(p: &Parsed) -> VerifiableProducerArgs {
-        let (mut connection, _) = p.connection("--producer.config");
-        // `--broker-list` counts only without `--bootstrap-server`.
-        if connection.bootstrap_server.is_none() {
-            connection.bootstrap_server = p.value("--broker-list").map(str::to_string);
-        }
+        let connection = super::kafka_connection(p, "--producer.config");
         VerifiableProducerArgs {
             topic: p.value("--topic").map(str::to_string),
             max_messages: p.number("--max-messages").unwrap_or(-1),
@@ -97,18 +90,6 @@ impl VerifiableProducerArgs {
             ..Default::default()
         }
     }
-}
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
-}
-
-/// A JSON string, or `null`.
-fn json(text: Option<&str>) -> String {
-    text.map_or_else(|| "null".into(), |t| serde_json::Value::from(t).to_string())
 }
 
 /// The class Java's producer would report for a librdkafka error.
@@ -142,21 +123,23 @@ fn send_error(
     value: &str,
     e: &rdkafka::error::KafkaError,
 ) -> String {
-    format!(
-        "{{\"timestamp\":{},\"name\":\"producer_send_error\",\"topic\":{},\"key\":{},\"value\":{},\"exception\":{},\"message\":{}}}",
-        now_ms(),
-        json(Some(topic)),
-        json(key),
-        json(Some(value)),
-        json(Some(java_class(e))),
-        json(Some(&e.to_string()))
+    event(
+        "producer_send_error",
+        &format!(
+            "\"topic\":{},\"key\":{},\"value\":{},\"exception\":{},\"message\":{}",
+            json(Some(topic)),
+            json(key),
+            json(Some(value)),
+            json(Some(java_class(e))),
+            json(Some(&e.to_string()))
+        ),
     )
 }
 
 struct Events {
     kt: KtContext,
     topic: String,
-    lines: Mutex<Vec<String>>,
+    lines: Pending,
     acked: std::sync::atomic::AtomicU64,
 }
 
@@ -171,34 +154,21 @@ impl ProducerContext for Events {
             Ok(m) => {
                 self.acked
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                format!(
-                    "{{\"timestamp\":{},\"name\":\"producer_send_success\",\"key\":{},\"value\":{},\"offset\":{},\"topic\":{},\"partition\":{}}}",
-                    now_ms(),
-                    json(key.as_deref()),
-                    json(Some(&value)),
-                    m.offset(),
-                    json(Some(m.topic())),
-                    m.partition()
+                event(
+                    "producer_send_success",
+                    &format!(
+                        "\"key\":{},\"value\":{},\"offset\":{},\"topic\":{},\"partition\":{}",
+                        json(key.as_deref()),
+                        json(Some(&value)),
+                        m.offset(),
+                        json(Some(m.topic())),
+                        m.partition()
+                    ),
                 )
             }
             Err((e, _)) => send_error(&self.topic, key.as_deref(), &value, e),
         };
-        if let Ok(mut lines) = self.lines.lock() {
-            lines.push(line);
-        }
-    }
-}
-
-impl Events {
-    fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        let lines = match self.lines.lock() {
-            Ok(mut l) if !l.is_empty() => std::mem::take(&mut *l),
-            _ => return Ok(()),
-        };
-        for line in lines {
-            writeln!(out, "{line}")?;
-        }
-        out.flush()
+        self.lines.push(line);
     }
 }
 
@@ -212,14 +182,12 @@ pub fn run(
         .topic
         .clone()
         .ok_or_else(|| KtError::usage("give --topic TOPIC"))?;
-    if let Some(file) = args.producer_config.take() {
-        args.connection.command_config = Some(file);
-    }
-    let request = Request {
-        endpoint: crate::endpoint::rule(mode, Kafka::Argument, false),
-        ..Default::default()
-    };
-    let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
+    let cluster = super::open(
+        args.connection.clone(),
+        args.producer_config.take(),
+        mode,
+        err,
+    )?;
     let spec = ClientSpec::new("producer-1")
         .force("acks", args.acks.to_string())
         // Kafka's tool sends each record once: no retries.
@@ -231,18 +199,14 @@ pub fn run(
     let context = Events {
         kt: cluster.context(),
         topic: topic.clone(),
-        lines: Mutex::new(Vec::new()),
+        lines: Pending::default(),
         acked: std::sync::atomic::AtomicU64::new(0),
     };
     let producer = cluster.producer(&spec, context)?;
     let signals = Signals::install()?;
     let start = Instant::now();
     let start_ms = now_ms();
-    writeln!(
-        out,
-        "{{\"timestamp\":{},\"name\":\"startup_complete\"}}",
-        now_ms()
-    )?;
+    writeln!(out, "{}", event("startup_complete", ""))?;
     out.flush()?;
     let max = if args.max_messages < 0 {
         u64::MAX
@@ -302,12 +266,12 @@ pub fn run(
             }
         }
         producer.poll(Duration::ZERO);
-        producer.context().write(out)?;
+        producer.context().lines.write(out)?;
         if args.throughput == 0 {
             // A target of zero: nothing more until stopped.
             while signals.received().is_none() {
                 producer.poll(Duration::from_millis(100));
-                producer.context().write(out)?;
+                producer.context().lines.write(out)?;
             }
             break;
         }
@@ -319,7 +283,7 @@ pub fn run(
                     let until = Instant::now() + Duration::from_nanos(deficit_ns as u64);
                     while let Some(left) = until.checked_duration_since(Instant::now()) {
                         producer.poll(left.min(Duration::from_millis(50)));
-                        producer.context().write(out)?;
+                        producer.context().lines.write(out)?;
                     }
                     deficit_ns = 0.0;
                 }
@@ -330,25 +294,20 @@ pub fn run(
     kt_core::deliver_all(&producer, Instant::now() + Duration::from_secs(130), || {
         false
     });
-    producer.context().write(out)?;
-    writeln!(
-        out,
-        "{{\"timestamp\":{},\"name\":\"shutdown_complete\"}}",
-        now_ms()
-    )?;
+    producer.context().lines.write(out)?;
+    writeln!(out, "{}", event("shutdown_complete", ""))?;
     let acked = producer
         .context()
         .acked
         .load(std::sync::atomic::Ordering::Relaxed);
     let elapsed_ms = (now_ms() - start_ms).max(1);
     let average = 1000.0 * (acked as f64 / elapsed_ms as f64);
-    writeln!(
-        out,
-        "{{\"timestamp\":{},\"name\":\"tool_data\",\"sent\":{sent},\"acked\":{acked},\"target_throughput\":{},\"avg_throughput\":{}}}",
-        now_ms(),
+    let summary = format!(
+        "\"sent\":{sent},\"acked\":{acked},\"target_throughput\":{},\"avg_throughput\":{}",
         args.throughput,
         crate::compat::java_double(average)
-    )?;
+    );
+    writeln!(out, "{}", event("tool_data", &summary))?;
     out.flush()?;
     kt_core::leave_running(producer);
     kt_core::leave_running(cluster);
