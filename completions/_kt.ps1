@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)')
             [CompletionResult]::new('transactions', 'transactions', [CompletionResultType]::ParameterValue, 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)')
             [CompletionResult]::new('client-metrics', 'client-metrics', [CompletionResultType]::ParameterValue, 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)')
+            [CompletionResult]::new('delegation-tokens', 'delegation-tokens', [CompletionResultType]::ParameterValue, 'Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens)')
             [CompletionResult]::new('dump-log', 'dump-log', [CompletionResultType]::ParameterValue, 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)')
             [CompletionResult]::new('verifiable-producer', 'verifiable-producer', [CompletionResultType]::ParameterValue, 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)')
             [CompletionResult]::new('verifiable-consumer', 'verifiable-consumer', [CompletionResultType]::ParameterValue, 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)')
@@ -550,6 +551,33 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'kt;delegation-tokens' {
+            [CompletionResult]::new('--owner-principal', '--owner-principal', [CompletionResultType]::ParameterName, 'owner is a Kafka principal. They should be in principalType:name format')
+            [CompletionResult]::new('--renewer-principal', '--renewer-principal', [CompletionResultType]::ParameterName, 'renewer is a Kafka principal. They should be in principalType:name format')
+            [CompletionResult]::new('--max-life-time-period', '--max-life-time-period', [CompletionResultType]::ParameterName, 'Max life period for the token in milliseconds (-1: the broker''s delegation.token.max.lifetime.ms)')
+            [CompletionResult]::new('--renew-time-period', '--renew-time-period', [CompletionResultType]::ParameterName, 'Renew time period in milliseconds (-1: the broker''s delegation.token.expiry.time.ms)')
+            [CompletionResult]::new('--expiry-time-period', '--expiry-time-period', [CompletionResultType]::ParameterName, 'Expiry time period in milliseconds (-1: invalidate the token at once)')
+            [CompletionResult]::new('--hmac', '--hmac', [CompletionResultType]::ParameterName, 'HMAC of the delegation token')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Create a new delegation token. Use --renewer-principal option to pass renewer principals')
+            [CompletionResult]::new('--renew', '--renew', [CompletionResultType]::ParameterName, 'Renew delegation token. Use --renew-time-period option to set renew time period')
+            [CompletionResult]::new('--expire', '--expire', [CompletionResultType]::ParameterName, 'Expire delegation token. Use --expiry-time-period option to expire the token')
+            [CompletionResult]::new('--describe', '--describe', [CompletionResultType]::ParameterName, 'Describe delegation tokens (kt''s default). Use --owner-principal to pass owner/renewer principals')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'kt;dump-log' {
             [CompletionResult]::new('--files', '--files', [CompletionResultType]::ParameterName, 'REQUIRED: The comma separated list of data and index log files to be dumped')
             [CompletionResult]::new('--max-message-size', '--max-message-size', [CompletionResultType]::ParameterName, 'Size of largest message. [default: 5242880]')
@@ -831,6 +859,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)')
             [CompletionResult]::new('transactions', 'transactions', [CompletionResultType]::ParameterValue, 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)')
             [CompletionResult]::new('client-metrics', 'client-metrics', [CompletionResultType]::ParameterValue, 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)')
+            [CompletionResult]::new('delegation-tokens', 'delegation-tokens', [CompletionResultType]::ParameterValue, 'Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens)')
             [CompletionResult]::new('dump-log', 'dump-log', [CompletionResultType]::ParameterValue, 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)')
             [CompletionResult]::new('verifiable-producer', 'verifiable-producer', [CompletionResultType]::ParameterValue, 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)')
             [CompletionResult]::new('verifiable-consumer', 'verifiable-consumer', [CompletionResultType]::ParameterValue, 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)')
@@ -889,6 +918,9 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             break
         }
         'kt;help;client-metrics' {
+            break
+        }
+        'kt;help;delegation-tokens' {
             break
         }
         'kt;help;dump-log' {

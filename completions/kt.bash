@@ -40,6 +40,9 @@ _kt() {
             kt,consume)
                 cmd="kt__subcmd__consume"
                 ;;
+            kt,delegation-tokens)
+                cmd="kt__subcmd__delegation__subcmd__tokens"
+                ;;
             kt,delete-records)
                 cmd="kt__subcmd__delete__subcmd__records"
                 ;;
@@ -129,6 +132,9 @@ _kt() {
                 ;;
             kt__subcmd__help,consume)
                 cmd="kt__subcmd__help__subcmd__consume"
+                ;;
+            kt__subcmd__help,delegation-tokens)
+                cmd="kt__subcmd__help__subcmd__delegation__subcmd__tokens"
                 ;;
             kt__subcmd__help,delete-records)
                 cmd="kt__subcmd__help__subcmd__delete__subcmd__records"
@@ -227,7 +233,7 @@ _kt() {
 
     case "${cmd}" in
         kt)
-            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
+            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -932,6 +938,84 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__delegation__subcmd__tokens)
+            opts="-o -X -v -b -h --create --renew --expire --describe --owner-principal --renewer-principal --max-life-time-period --renew-time-period --expiry-time-period --hmac --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --owner-principal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --renewer-principal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-life-time-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --renew-time-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expiry-time-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hmac)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kt__subcmd__delete__subcmd__records)
             opts="-y -o -X -v -b -t -h --offset-json-file --partition --before --yes --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1353,7 +1437,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help)
-            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
+            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1479,6 +1563,20 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__consume)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__delegation__subcmd__tokens)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2967,6 +3065,7 @@ _kt_topics() {
         kafka-cluster|kafka-cluster.sh) sub=(cluster) ;;
         kafka-transactions|kafka-transactions.sh) sub=(transactions) ;;
         kafka-client-metrics|kafka-client-metrics.sh) sub=(client-metrics) ;;
+        kafka-delegation-tokens|kafka-delegation-tokens.sh) sub=(delegation-tokens) ;;
         kafka-dump-log|kafka-dump-log.sh) sub=(dump-log) ;;
         kafka-verifiable-producer|kafka-verifiable-producer.sh) sub=(verifiable-producer) ;;
         kafka-verifiable-consumer|kafka-verifiable-consumer.sh) sub=(verifiable-consumer) ;;
@@ -2994,4 +3093,4 @@ _kt_topics() {
     fi
     _kt kt "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 }
-complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh kafka-features kafka-features.sh kafka-cluster kafka-cluster.sh kafka-transactions kafka-transactions.sh kafka-client-metrics kafka-client-metrics.sh kafka-dump-log kafka-dump-log.sh kafka-verifiable-producer kafka-verifiable-producer.sh kafka-verifiable-consumer kafka-verifiable-consumer.sh
+complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh kafka-features kafka-features.sh kafka-cluster kafka-cluster.sh kafka-transactions kafka-transactions.sh kafka-client-metrics kafka-client-metrics.sh kafka-delegation-tokens kafka-delegation-tokens.sh kafka-dump-log kafka-dump-log.sh kafka-verifiable-producer kafka-verifiable-producer.sh kafka-verifiable-consumer kafka-verifiable-consumer.sh

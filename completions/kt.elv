@@ -38,6 +38,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand cluster 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)'
             cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
+            cand delegation-tokens 'Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens)'
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
             cand verifiable-consumer 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)'
@@ -530,6 +531,32 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'kt;delegation-tokens'= {
+            cand --owner-principal 'owner is a Kafka principal. They should be in principalType:name format'
+            cand --renewer-principal 'renewer is a Kafka principal. They should be in principalType:name format'
+            cand --max-life-time-period 'Max life period for the token in milliseconds (-1: the broker''s delegation.token.max.lifetime.ms)'
+            cand --renew-time-period 'Renew time period in milliseconds (-1: the broker''s delegation.token.expiry.time.ms)'
+            cand --expiry-time-period 'Expiry time period in milliseconds (-1: invalidate the token at once)'
+            cand --hmac 'HMAC of the delegation token'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --create 'Create a new delegation token. Use --renewer-principal option to pass renewer principals'
+            cand --renew 'Renew delegation token. Use --renew-time-period option to set renew time period'
+            cand --expire 'Expire delegation token. Use --expiry-time-period option to expire the token'
+            cand --describe 'Describe delegation tokens (kt''s default). Use --owner-principal to pass owner/renewer principals'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;dump-log'= {
             cand --files 'REQUIRED: The comma separated list of data and index log files to be dumped'
             cand --max-message-size 'Size of largest message. [default: 5242880]'
@@ -790,6 +817,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand cluster 'The cluster''s id, controller and brokers; unregister a broker that is gone (kafka-cluster)'
             cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
+            cand delegation-tokens 'Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens)'
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
             cand verifiable-consumer 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)'
@@ -832,6 +860,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;transactions'= {
         }
         &'kt;help;client-metrics'= {
+        }
+        &'kt;help;delegation-tokens'= {
         }
         &'kt;help;dump-log'= {
         }

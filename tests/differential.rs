@@ -37,6 +37,7 @@ enum Tool {
     Cluster,
     Transactions,
     ClientMetrics,
+    DelegationTokens,
     DumpLog,
     VerifiableProducer,
     VerifiableConsumer,
@@ -70,6 +71,7 @@ impl Tool {
             Tool::Cluster => "org.apache.kafka.tools.ClusterTool",
             Tool::Transactions => "org.apache.kafka.tools.TransactionsCommand",
             Tool::ClientMetrics => "org.apache.kafka.tools.ClientMetricsCommand",
+            Tool::DelegationTokens => "org.apache.kafka.tools.DelegationTokenCommand",
             Tool::DumpLog => "kafka.tools.DumpLogSegments",
             Tool::VerifiableProducer => "org.apache.kafka.tools.VerifiableProducer",
             Tool::VerifiableConsumer => "org.apache.kafka.tools.VerifiableConsumer",
@@ -98,6 +100,7 @@ impl Tool {
             Tool::Cluster => "kafka-cluster.sh",
             Tool::Transactions => "kafka-transactions.sh",
             Tool::ClientMetrics => "kafka-client-metrics.sh",
+            Tool::DelegationTokens => "kafka-delegation-tokens.sh",
             Tool::DumpLog => "kafka-dump-log.sh",
             Tool::VerifiableProducer => "kafka-verifiable-producer.sh",
             Tool::VerifiableConsumer => "kafka-verifiable-consumer.sh",
@@ -148,6 +151,10 @@ enum Setup {
     /// both on broker 1 (where they are: done at once on one node), `{F}`
     /// a topics-to-move file naming `{T}`.
     Movable,
+    /// No topic; a delegation token owned by `User:{T}` that `carol` may
+    /// renew, made by kt's own name as `carol` on the SASL listener (and
+    /// seen by the broker before the case runs); `{H}` is its HMAC.
+    Token,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -888,6 +895,48 @@ const CASES: &[Case] = &[
     case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --assignment-strategy org.apache.kafka.clients.consumer.CooperativeStickyAssignor", TwoRecords),
     case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --group-instance-id {T}-1 --session-timeout 10000", TwoRecords),
     departs(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --group-protocol consumer", TwoRecords, VERIFIABLE_STOPS),
+    // kafka-delegation-tokens: jopt's command line (options whose argument
+    // is optional), each check in Kafka's order, and tokens owned by the
+    // case's user on the SASL listener (ids, HMACs and dates set aside;
+    // the user's tokens read back afterwards).
+    case(DelegationTokens, "", Nothing),
+    case(DelegationTokens, "--help", Nothing),
+    case(DelegationTokens, "--version", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C}", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --create --describe", Nothing),
+    case(DelegationTokens, "--command-config {C} --describe", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --describe", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --create", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --renew --hmac AAAA", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --expire --expiry-time-period 1", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe --hmac x", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --create --max-life-time-period 1 --hmac x --renew-time-period 5 --expiry-time-period 5", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe --max-life-time-period 1 --expiry-time-period 2 --renew-time-period 3", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --renew --hmac A --renew-time-period 1 --owner-principal User:x --renewer-principal User:y --max-life-time-period 1", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --expire --hmac A --expiry-time-period 1 --owner-principal User:x --max-life-time-period 1", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe", Token),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe --owner-principal", Token),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe --owner-principal User:{T}", Token),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe --owner-principal User:{T} --owner-principal User:nobody", Token),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe --owner-principal {T}", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --create --max-life-time-period 3600000 --owner-principal User:{T} --renewer-principal User:{T}-a --renewer-principal User:{T}-b", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --create --renewer-principal --max-life-time-period -1 --owner-principal User:{T}", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --create --max-life-time-period 1000 --owner-principal {T}", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --create --max-life-time-period 1000 --renewer-principal Group:{T}", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --create --max-life-time-period x", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --create --max-life-time-period", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --renew --hmac {H} --renew-time-period 60000", Token),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --renew --hmac {H} --renew-time-period x", Token),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --expire --hmac {H} --expiry-time-period -1", Token),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --expire --hmac {H} --expiry-time-period 600000", Token),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --renew --hmac AAAA --renew-time-period -1", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --renew --hmac a-b --renew-time-period -1", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --renew --hmac --renew-time-period -1", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --expire --hmac AAAA --hmac BBBB --expiry-time-period 5", Nothing),
+    case(DelegationTokens, "--bootstrap-server {B} --command-config /dev/null --describe", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config /nonexistent/x.properties --describe", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe --bogus", Nothing),
+    case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe extra", Nothing),
 ];
 
 /// The README's compatibility notes: the only allowed departures.
@@ -916,6 +965,25 @@ fn epoch() -> &'static Regex {
     EPOCH.get_or_init(|| Regex::new(r"Epoch: \d+").unwrap())
 }
 
+/// A delegation token's id, HMAC (base64 of 64 bytes) and dates, which
+/// differ between any two tokens.
+fn token_variance(text: &str) -> String {
+    static CREATED: OnceLock<Regex> = OnceLock::new();
+    static ROW: OnceLock<Regex> = OnceLock::new();
+    static HMAC: OnceLock<Regex> = OnceLock::new();
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    let created = CREATED.get_or_init(|| {
+        Regex::new(r"(?m)^(Created delegation token with tokenId : )[A-Za-z0-9_-]{22}$").unwrap()
+    });
+    let row = ROW.get_or_init(|| Regex::new(r"(?m)^[A-Za-z0-9_-]{22} <hmac> ").unwrap());
+    let hmac = HMAC.get_or_init(|| Regex::new(r"[A-Za-z0-9+/]{86}==").unwrap());
+    let date = DATE.get_or_init(|| Regex::new(r"\d{4}-\d\d-\d\dT\d\d:\d\d").unwrap());
+    let text = hmac.replace_all(text, "<hmac>");
+    let text = created.replace_all(&text, "${1}<id>");
+    let text = row.replace_all(&text, "<id> <hmac> ");
+    date.replace_all(&text, "<date>").into_owned()
+}
+
 /// What differs between any two runs of Apache's own tool: each side's
 /// topic and the broker's address, topic ids, and in the perf tools'
 /// reports every number (rates, latencies, times, dates), kept to its
@@ -933,6 +1001,12 @@ fn variance(text: &str, topic: &str, broker: &str, tool: Tool) -> String {
     // The features' finalization epoch moves with every metadata record.
     let text = if tool == Features {
         epoch().replace_all(&text, "Epoch: N").into_owned()
+    } else {
+        text
+    };
+    // A delegation token's id, HMAC and times are the broker's draw and clock.
+    let text = if tool == DelegationTokens {
+        token_variance(&text)
     } else {
         text
     };
@@ -1045,8 +1119,9 @@ fn departures_removed(text: &str) -> (String, Vec<&'static str>) {
     (joined, applied)
 }
 
-/// Makes `topic` as `setup` says, on the Kafka node at `b`.
-fn prepare(b: &str, topic: &str, setup: Setup) {
+/// Makes `topic` as `setup` says, on the Kafka node at `b` (whose SASL
+/// listener is `sasl`).
+fn prepare(b: &str, sasl: &str, topic: &str, setup: Setup) {
     let partitions = match setup {
         Nothing => return,
         Empty(n) => n,
@@ -1054,6 +1129,29 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
         Committed => 3,
         Configured => 1,
         Movable => 2,
+        Token => {
+            let run = carols_tokens(
+                sasl,
+                topic,
+                &["--create", "--renewer-principal", "User:carol"],
+            );
+            let made: serde_json::Value = serde_json::from_str(&run.stdout)
+                .unwrap_or_else(|e| panic!("a token for {topic}: {e}: {run:?}"));
+            let hmac = made[0]["hmac"].as_str().expect("its HMAC");
+            std::fs::write(plan_file(topic).with_extension("hmac"), hmac)
+                .expect("writing the HMAC");
+            // The controller commits a token before the broker, which
+            // answers describe, renew and expire, has replayed it.
+            let seen = (0..100).any(|_| {
+                let found = tokens_once(sasl, topic).is_some_and(|t| !t.is_empty());
+                if !found {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                found
+            });
+            assert!(seen, "the broker never showed {topic}'s token");
+            return;
+        }
     };
     create_topic_on(b, topic, partitions);
     if let Configured = setup {
@@ -1167,6 +1265,79 @@ fn prepare(b: &str, topic: &str, setup: Setup) {
     }
 }
 
+/// `{C}`: the client properties of the SASL listener's PLAIN user `carol`.
+fn carol_file() -> &'static std::path::Path {
+    static FILE: OnceLock<std::path::PathBuf> = OnceLock::new();
+    FILE.get_or_init(|| {
+        let file =
+            std::env::temp_dir().join(format!("kt-diff-carol-{}.properties", std::process::id()));
+        std::fs::write(
+            &file,
+            "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n\
+             sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \
+             username=\"carol\" password=\"carol-secret\";\n",
+        )
+        .expect("writing carol's properties");
+        // Readable by its owner only, as a file of secrets should be.
+        std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .expect("carol's properties made private");
+        file
+    })
+}
+
+/// kt's own `delegation-tokens` as `carol` on the SASL listener, for the
+/// tokens `User:{topic}` owns, in JSON.
+fn carols_tokens(sasl: &str, topic: &str, extra: &[&str]) -> kt_testkit::Run {
+    let owner = format!("User:{topic}");
+    let config = carol_file().to_string_lossy().into_owned();
+    let mut args = vec!["delegation-tokens", "--owner-principal", &owner];
+    args.extend(extra);
+    args.extend([
+        "--bootstrap-server",
+        sasl,
+        "--command-config",
+        &config,
+        "-o",
+        "json",
+    ]);
+    kt(&args)
+}
+
+/// The tokens `User:{topic}` owns afterwards, once the broker's view has
+/// settled (it replays the controller's token records a moment after the
+/// controller answers): two reads 250 ms apart that agree.
+fn tokens(sasl: &str, topic: &str) -> Option<Vec<String>> {
+    let mut last = tokens_once(sasl, topic);
+    for _ in 0..20 {
+        std::thread::sleep(Duration::from_millis(250));
+        let now = tokens_once(sasl, topic);
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
+    last
+}
+
+/// The tokens `User:{topic}` owns, as kt's own name sees them: owner,
+/// renewers, and whether each still lives.
+fn tokens_once(sasl: &str, topic: &str) -> Option<Vec<String>> {
+    let run = carols_tokens(sasl, topic, &[]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).ok()?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    let seen: Vec<String> = v
+        .as_array()?
+        .iter()
+        .map(|t| {
+            let alive = t["expiry_ms"].as_i64().unwrap_or(0) > now;
+            format!("{} {} alive={alive}", t["owner"], t["renewers"]).replace(topic, "{T}")
+        })
+        .collect();
+    Some(seen)
+}
+
 /// The CSV reset plan of a `Committed` case's topic.
 fn plan_file(topic: &str) -> std::path::PathBuf {
     std::env::temp_dir().join(format!("{topic}.csv"))
@@ -1257,11 +1428,22 @@ impl Seen {
     }
 }
 
-/// The case's words; `{Z}` is the ZooKeeper of the ZooKeeper-mode Kafka.
-fn words(args: &str, topic: &str, broker: &str) -> Vec<String> {
+/// The case's words; `{Z}` is the ZooKeeper of the ZooKeeper-mode Kafka,
+/// `{S}` the SASL listener, `{C}` carol's properties for it, `{H}` the HMAC
+/// of a `Token` case's token.
+fn words(args: &str, topic: &str, broker: &str, sasl: &str) -> Vec<String> {
     args.split_whitespace()
         .map(|w| {
+            let w = if w.contains("{H}") {
+                let hmac = std::fs::read_to_string(plan_file(topic).with_extension("hmac"))
+                    .expect("a Token case's HMAC");
+                w.replace("{H}", &hmac)
+            } else {
+                w.to_string()
+            };
             let w = w
+                .replace("{S}", sasl)
+                .replace("{C}", &carol_file().to_string_lossy())
                 .replace("{F}", &plan_file(topic).to_string_lossy())
                 .replace(
                     "{J}",
@@ -1288,9 +1470,10 @@ enum Side {
 /// Runs one side of a case on the topic (and group) `topic`.
 fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
     let broker = node.address();
+    let sasl = node.sasl_address();
     let topic = topic.to_string();
-    prepare(&broker, &topic, case.setup);
-    let args = words(case.args, &topic, &broker);
+    prepare(&broker, &sasl, &topic, case.setup);
+    let args = words(case.args, &topic, &broker, &sasl);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let timeout = Duration::from_secs(60);
     let run = match side {
@@ -1330,12 +1513,14 @@ fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
         Groups | VerifiableConsumer => {
             committed(&broker, &topic).map(|c| c.iter().map(|l| l.replace(&topic, "{T}")).collect())
         }
+        // The tokens the topic's user owns afterwards.
+        DelegationTokens => tokens(&sasl, &topic),
         _ => None,
     };
     Seen {
         code: run.code,
-        stdout: variance(&run.stdout, &topic, &broker, case.tool),
-        stderr: variance(&run.stderr, &topic, &broker, case.tool),
+        stdout: variance(&run.stdout, &topic, &broker, case.tool).replace(&sasl, "{S}"),
+        stderr: variance(&run.stderr, &topic, &broker, case.tool).replace(&sasl, "{S}"),
         records,
     }
 }

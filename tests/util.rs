@@ -102,6 +102,7 @@ pub fn links() -> &'static Path {
             "kafka-cluster",
             "kafka-transactions",
             "kafka-client-metrics",
+            "kafka-delegation-tokens",
             "kafka-dump-log",
             "kafka-verifiable-producer",
             "kafka-verifiable-consumer",

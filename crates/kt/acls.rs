@@ -435,21 +435,9 @@ impl AclsArgs {
         let principals = |list: &[String]| -> Result<Vec<String>, KtError> {
             let mut out: Vec<String> = Vec::new();
             for p in list {
-                let p = p.trim();
-                match p.split_once(':') {
-                    Some((kind, name)) => {
-                        let p = format!("{kind}:{name}");
-                        if !out.contains(&p) {
-                            out.push(p);
-                        }
-                    }
-                    None => {
-                        let m = format!(
-                            "expected a string in format principalType:principalName but got {p}"
-                        );
-                        return Err(KtError::usage(m.clone())
-                            .thrown("java.lang.IllegalArgumentException", m));
-                    }
+                let p = crate::compat::kafka_principal(p)?.to_string();
+                if !out.contains(&p) {
+                    out.push(p);
                 }
             }
             Ok(out)

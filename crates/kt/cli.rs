@@ -156,6 +156,15 @@ pub enum Command {
             kt client-metrics --delete --name producers -b localhost:9092"
     )]
     ClientMetrics(Box<crate::client_metrics::ClientMetricsArgs>),
+    /// Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens)
+    #[command(
+        name = "delegation-tokens",
+        after_help = "Examples:\n  kt delegation-tokens --command-config sasl.properties -b localhost:9093\n  \
+            kt delegation-tokens --create --renewer-principal User:etl -b localhost:9093 -o json\n  \
+            kt delegation-tokens --renew --hmac 'Fg+pPnwq...' -b localhost:9093\n  \
+            kt delegation-tokens --expire --hmac 'Fg+pPnwq...' -b localhost:9093"
+    )]
+    DelegationTokens(Box<crate::delegation_tokens::DelegationTokensArgs>),
     /// A partition's files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)
     #[command(
         name = "dump-log",

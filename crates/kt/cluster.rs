@@ -92,14 +92,8 @@ pub fn run(
     out: &mut dyn Write,
     err: &Diagnostics,
 ) -> anyhow::Result<()> {
-    if let Some(file) = &args.connection.command_config {
-        if mode == Mode::Compat && !file.exists() {
-            // Utils.loadProps' NoSuchFileException: its message is the path.
-            let m = file.display().to_string();
-            return Err(KtError::config(m.clone())
-                .thrown("java.nio.file.NoSuchFileException", m)
-                .into());
-        }
+    if mode == Mode::Compat {
+        crate::compat::properties_file_exists(&args.connection)?;
     }
     let controllers = args.bootstrap_controller.is_some();
     let crate::endpoint::Admin {

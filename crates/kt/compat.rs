@@ -8,6 +8,7 @@ use std::ffi::OsString;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::Command;
+use kt_core::KtError;
 
 /// Rewrites jopt spellings clap cannot express: a single-dash long option
 /// (`-topic t`) becomes `--topic t` when `cmd` has that long option.
@@ -482,6 +483,133 @@ pub fn kafka_exception(r: &kt_core::protocol::Refused) -> String {
     format!("org.apache.kafka.common.errors.{class}: {message}")
 }
 
+/// Kafka's `Utils.loadProps` of `--command-config`: a missing file is a
+/// NoSuchFileException whose message is the path.
+pub fn properties_file_exists(connection: &kt_core::ConnectionArgs) -> Result<(), KtError> {
+    match &connection.command_config {
+        Some(file) if !file.exists() => {
+            let m = file.display().to_string();
+            Err(KtError::config(m.clone()).thrown("java.nio.file.NoSuchFileException", m))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `SecurityUtils.parseKafkaPrincipal` of a trimmed value (`User:alice`),
+/// its IllegalArgumentException when there is no colon.
+pub fn kafka_principal(text: &str) -> Result<kt_core::protocol::Principal, KtError> {
+    // String.trim(): every character up to the space.
+    let text = text.trim_matches(|c: char| c <= ' ');
+    match text.split_once(':') {
+        Some((kind, name)) if !text.is_empty() => Ok(kt_core::protocol::Principal {
+            kind: kind.to_string(),
+            name: name.to_string(),
+        }),
+        _ => {
+            let m =
+                format!("expected a string in format principalType:principalName but got {text}");
+            Err(KtError::usage(m.clone()).thrown("java.lang.IllegalArgumentException", m))
+        }
+    }
+}
+
+/// jopt's `CommandLineUtils.checkInvalidArgs`: `used` given with any of
+/// `others` (a Java HashSet of options, iterated in its order) is the
+/// first such pair's usage error.
+pub fn check_invalid_args(
+    used: &str,
+    others: &[&str],
+    has: impl Fn(&str) -> bool,
+) -> Result<(), KtError> {
+    if !has(used) {
+        return Ok(());
+    }
+    let mut unique: Vec<&str> = Vec::new();
+    for o in others {
+        if !unique.contains(o) {
+            unique.push(o);
+        }
+    }
+    let others = crate::java_order::hash_map_order(unique, |n| crate::java_order::option_hash(n));
+    match others.into_iter().find(|o| has(o)) {
+        Some(other) => Err(KtError::usage(format!(
+            "Option \"[{used}]\" can't be used with option \"[{other}]\""
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// `Base64.getDecoder().decode(String)` (RFC 4648, padding optional) with
+/// the JDK's IllegalArgumentException messages.
+pub fn java_base64(text: &str) -> Result<Vec<u8>, String> {
+    // getBytes(ISO_8859_1): a character past Latin-1 becomes '?'.
+    let src: Vec<u8> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
+    if src.len() == 1 {
+        return Err("Input byte[] should at least have 2 bytes for base64 bytes".into());
+    }
+    let value = |b: u8| -> Option<u32> {
+        match b {
+            b'A'..=b'Z' => Some(u32::from(b - b'A')),
+            b'a'..=b'z' => Some(u32::from(b - b'a') + 26),
+            b'0'..=b'9' => Some(u32::from(b - b'0') + 52),
+            b'+' => Some(62),
+            b'/' => Some(63),
+            _ => None,
+        }
+    };
+    let (mut bits, mut shift, mut sp) = (0u32, 18i32, 0usize);
+    let mut out = Vec::with_capacity(src.len() / 4 * 3 + 2);
+    while sp < src.len() {
+        let b = src[sp];
+        sp += 1;
+        match value(b) {
+            Some(v) => {
+                bits |= v << shift;
+                shift -= 6;
+                if shift < 0 {
+                    out.extend_from_slice(&[(bits >> 16) as u8, (bits >> 8) as u8, bits as u8]);
+                    (bits, shift) = (0, 18);
+                }
+            }
+            None if b == b'=' => {
+                let next_is_pad = sp < src.len() && src[sp] == b'=';
+                if shift == 6 && next_is_pad {
+                    sp += 1;
+                }
+                if (shift == 6 && !next_is_pad) || shift == 18 {
+                    return Err("Input byte array has wrong 4-byte ending unit".into());
+                }
+                break;
+            }
+            // Integer.toString of a signed byte, in hex.
+            None => {
+                let signed = i32::from(b as i8);
+                let hex = if signed < 0 {
+                    format!("-{:x}", -signed)
+                } else {
+                    format!("{signed:x}")
+                };
+                return Err(format!("Illegal base64 character {hex}"));
+            }
+        }
+    }
+    match shift {
+        6 => out.push((bits >> 16) as u8),
+        0 => out.extend_from_slice(&[(bits >> 16) as u8, (bits >> 8) as u8]),
+        12 => return Err("Last unit does not have enough valid bits".into()),
+        _ => {}
+    }
+    if sp < src.len() {
+        return Err(format!(
+            "Input byte array has incorrect ending byte at {sp}"
+        ));
+    }
+    Ok(out)
+}
+
 /// The class (in `org.apache.kafka.common.errors`) and message of the
 /// exception Kafka's admin client makes of a broker's error code: the
 /// broker's message when it sent one, else the error's default.
@@ -531,6 +659,34 @@ pub fn kafka_error(r: &kt_core::protocol::Refused) -> (&'static str, String) {
             "BrokerIdNotRegisteredException",
             "The given broker ID was not registered.",
         ),
+        61 => (
+            "DelegationTokenDisabledException",
+            "Delegation Token feature is not enabled.",
+        ),
+        62 => (
+            "DelegationTokenNotFoundException",
+            "Delegation Token is not found on server.",
+        ),
+        63 => (
+            "DelegationTokenOwnerMismatchException",
+            "Specified Principal is not valid Owner/Renewer.",
+        ),
+        64 => (
+            "UnsupportedByAuthenticationException",
+            "Delegation Token requests are not allowed on PLAINTEXT/1-way SSL channels and on delegation token authenticated channels.",
+        ),
+        65 => (
+            "DelegationTokenAuthorizationException",
+            "Delegation Token authorization failed.",
+        ),
+        66 => (
+            "DelegationTokenExpiredException",
+            "Delegation Token is expired.",
+        ),
+        67 => (
+            "InvalidPrincipalTypeException",
+            "Supplied principalType is not supported.",
+        ),
         _ => (
             "UnknownServerException",
             "The server experienced an unexpected error when processing the request.",
@@ -540,6 +696,62 @@ pub fn kafka_error(r: &kt_core::protocol::Refused) -> (&'static str, String) {
         class,
         r.message.clone().unwrap_or_else(|| default.to_string()),
     )
+}
+
+#[cfg(test)]
+mod base64_tests {
+    use super::java_base64;
+
+    /// As JDK 17's `Base64.getDecoder().decode` answers.
+    #[test]
+    fn decodes_and_refuses_as_java() {
+        assert_eq!(java_base64("AAAA").unwrap(), vec![0, 0, 0]);
+        assert_eq!(java_base64("YWI=").unwrap(), b"ab");
+        assert_eq!(java_base64("YWI").unwrap(), b"ab");
+        assert_eq!(java_base64("YQ==").unwrap(), b"a");
+        assert_eq!(java_base64("YQ").unwrap(), b"a");
+        assert_eq!(java_base64("").unwrap(), Vec::<u8>::new());
+        assert_eq!(
+            java_base64("a-b").unwrap_err(),
+            "Illegal base64 character 2d"
+        );
+        assert_eq!(
+            java_base64("a").unwrap_err(),
+            "Input byte[] should at least have 2 bytes for base64 bytes"
+        );
+        assert_eq!(
+            java_base64("abcde").unwrap_err(),
+            "Last unit does not have enough valid bits"
+        );
+        assert_eq!(
+            java_base64("YQ=").unwrap_err(),
+            "Input byte array has wrong 4-byte ending unit"
+        );
+        assert_eq!(
+            java_base64("=abc").unwrap_err(),
+            "Input byte array has wrong 4-byte ending unit"
+        );
+        assert_eq!(
+            java_base64("YQ==YQ").unwrap_err(),
+            "Input byte array has incorrect ending byte at 4"
+        );
+        assert_eq!(
+            java_base64("ab\u{e9}").unwrap_err(),
+            "Illegal base64 character -17"
+        );
+        assert_eq!(
+            java_base64("ab\u{4e2d}").unwrap_err(),
+            "Illegal base64 character 3f"
+        );
+        assert_eq!(
+            java_base64("YQ=x").unwrap_err(),
+            "Input byte array has wrong 4-byte ending unit"
+        );
+        assert_eq!(
+            java_base64("YWJj=").unwrap_err(),
+            "Input byte array has wrong 4-byte ending unit"
+        );
+    }
 }
 
 #[cfg(test)]

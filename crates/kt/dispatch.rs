@@ -39,6 +39,7 @@ pub enum Tool {
     Cluster,
     Transactions,
     ClientMetrics,
+    DelegationTokens,
     DumpLog,
     VerifiableProducer,
     VerifiableConsumer,
@@ -46,7 +47,7 @@ pub enum Tool {
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 23] = [
+    pub const ALL: [(&'static str, Tool); 24] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -67,13 +68,14 @@ impl Tool {
         ("kafka-cluster", Tool::Cluster),
         ("kafka-transactions", Tool::Transactions),
         ("kafka-client-metrics", Tool::ClientMetrics),
+        ("kafka-delegation-tokens", Tool::DelegationTokens),
         ("kafka-dump-log", Tool::DumpLog),
         ("kafka-verifiable-producer", Tool::VerifiableProducer),
         ("kafka-verifiable-consumer", Tool::VerifiableConsumer),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 43] = [
+    const CLASSES: [(&'static str, Tool); 45] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -160,6 +162,12 @@ impl Tool {
         (
             "org.apache.kafka.tools.ClientMetricsCommand",
             Tool::ClientMetrics,
+        ),
+        // Scala until Kafka 3.6.
+        ("kafka.admin.DelegationTokenCommand", Tool::DelegationTokens),
+        (
+            "org.apache.kafka.tools.DelegationTokenCommand",
+            Tool::DelegationTokens,
         ),
         ("kafka.tools.DumpLogSegments", Tool::DumpLog),
         (

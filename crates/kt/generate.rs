@@ -75,6 +75,7 @@ fn bash_kafka_names() -> String {
                 Tool::Cluster => "cluster",
                 Tool::Transactions => "transactions",
                 Tool::ClientMetrics => "client-metrics",
+                Tool::DelegationTokens => "delegation-tokens",
                 Tool::DumpLog => "dump-log",
                 Tool::VerifiableProducer => "verifiable-producer",
                 Tool::VerifiableConsumer => "verifiable-consumer",

@@ -17,6 +17,7 @@ use crate::client_metrics::ClientMetricsArgs;
 use crate::configs::ConfigsArgs;
 use crate::console::consume_args::ConsumeArgs;
 use crate::console::produce_args::ProduceArgs;
+use crate::delegation_tokens::DelegationTokensArgs;
 use crate::delete_records::DeleteRecordsArgs;
 use crate::dispatch::{Mode, Tool};
 use crate::dump_log::DumpLogArgs;
@@ -29,8 +30,9 @@ use crate::profiles::profiled;
 use crate::reassign::ReassignArgs;
 use crate::topics::TopicsArgs;
 use crate::{
-    acls, brokers, client_metrics, cluster, configs, console, delete_records, dump_log, elect,
-    features, groups, offsets, perf, quorum, reassign, topics, transactions, verifiable,
+    acls, brokers, client_metrics, cluster, configs, console, delegation_tokens, delete_records,
+    dump_log, elect, features, groups, offsets, perf, quorum, reassign, topics, transactions,
+    verifiable,
 };
 use crate::{argparse, compat};
 
@@ -148,6 +150,7 @@ pub fn run(
         Tool::Configs => jopt::<ConfigsArgs>(program, args, out, err),
         Tool::Acls => jopt::<AclsArgs>(program, args, out, err),
         Tool::ClientMetrics => jopt::<ClientMetricsArgs>(program, args, out, err),
+        Tool::DelegationTokens => jopt::<DelegationTokensArgs>(program, args, out, err),
         Tool::DumpLog => jopt::<DumpLogArgs>(program, args, out, err),
         Tool::ReassignPartitions => jopt::<ReassignArgs>(program, args, out, err),
         Tool::MetadataQuorum => argparse_tool::<quorum::QuorumArgs>(args, out, err),
@@ -411,6 +414,24 @@ impl KafkaTool for ClientMetricsArgs {
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         client_metrics::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+impl KafkaTool for DelegationTokensArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-delegation-tokens",
+        no_args: "This tool helps to create, renew, expire, or describe delegation tokens.",
+        help: "This tool helps to create, renew, expire, or describe delegation tokens.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::ParseError,
+        error_prefix: "",
+        thrown: Thrown::MessageThenTrace,
+        help_table: include_str!("help/kafka-delegation-tokens.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        delegation_tokens::run(profiled(self, C)?, C, out, err)
     }
 }
 

@@ -18,6 +18,7 @@ mod cluster;
 mod compat;
 mod configs;
 mod console;
+mod delegation_tokens;
 mod delete_records;
 mod dispatch;
 mod doctor;

@@ -11,9 +11,9 @@ use crate::cli::{Cli, Command, ConfigCommand, PerfCommand};
 use crate::dispatch::Mode;
 use crate::profiles::profiled;
 use crate::{
-    acls, aliases, brokers, client_metrics, cluster, compat, configs, console, delete_records,
-    doctor, dump_log, elect, features, generate, groups, offsets, perf, profiles, quorum, reassign,
-    topics, transactions, verifiable,
+    acls, aliases, brokers, client_metrics, cluster, compat, configs, console, delegation_tokens,
+    delete_records, doctor, dump_log, elect, features, generate, groups, offsets, perf, profiles,
+    quorum, reassign, topics, transactions, verifiable,
 };
 
 const N: Mode = Mode::Native;
@@ -84,6 +84,9 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
             Command::Cluster(args) => cluster::run(profiled(*args, N)?, N, out, err),
             Command::Transactions(args) => transactions::run(profiled(*args, N)?, N, out, err),
             Command::ClientMetrics(args) => client_metrics::run(profiled(*args, N)?, N, out, err),
+            Command::DelegationTokens(args) => {
+                delegation_tokens::run(profiled(*args, N)?, N, out, err)
+            }
             Command::DumpLog(args) => dump_log::run(*args, out, err),
             Command::VerifiableProducer(args) => {
                 verifiable::producer::run(profiled(*args, N)?, N, out, err)

@@ -67,6 +67,7 @@ connected!(
     crate::cluster::ClusterArgs,
     crate::transactions::TransactionsArgs,
     crate::client_metrics::ClientMetricsArgs,
+    crate::delegation_tokens::DelegationTokensArgs,
     crate::verifiable::producer::VerifiableProducerArgs,
     crate::verifiable::consumer::VerifiableConsumerArgs,
     ShowArgs

@@ -217,6 +217,9 @@ pub fn run_tool(
 /// Leadership stays where failures put it (no automatic rebalance), so a
 /// preferred-replica election has something to do.
 ///
+/// Delegation tokens are on (`delegation.token.secret.key`): created on an
+/// authenticated listener, they authenticate through SCRAM.
+///
 /// KRaft nodes authorize with StandardAuthorizer: the PLAINTEXT listener's
 /// principal (`User:ANONYMOUS`) is a super user, and a resource without
 /// ACLs is open to everyone, so ACLs bind only where a test adds them.
@@ -386,7 +389,8 @@ impl KafkaCluster {
                      auto.create.topics.enable=false\n\
                      log.retention.ms=-1\nauto.leader.rebalance.enable=false\n\
                      authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer\n\
-                     allow.everyone.if.no.acl.found=true\nsuper.users=User:ANONYMOUS\n",
+                     allow.everyone.if.no.acl.found=true\nsuper.users=User:ANONYMOUS\n\
+                     delegation.token.secret.key=kt-test-token-secret\n",
                     id = i + 1,
                     voters = voters.join(","),
                     keystore = certs.keystore.display(),

@@ -336,20 +336,8 @@ impl GroupsArgs {
         Ok(action)
     }
 
-    /// CommandLineUtils.checkInvalidArgs: `used` with any of `others` (a
-    /// Java HashSet, iterated in its order).
+    /// CommandLineUtils.checkInvalidArgs: `used` with any of `others`.
     fn invalid(&self, used: &str, others: &[&str]) -> Result<(), KtError> {
-        if !self.has(used) {
-            return Ok(());
-        }
-        let others = crate::java_order::hash_map_order(others.to_vec(), |n| {
-            crate::java_order::option_hash(n)
-        });
-        match others.into_iter().find(|o| self.has(o)) {
-            Some(other) => Err(KtError::usage(format!(
-                "Option \"[{used}]\" can't be used with option \"[{other}]\""
-            ))),
-            None => Ok(()),
-        }
+        crate::compat::check_invalid_args(used, others, |o| self.has(o))
     }
 }

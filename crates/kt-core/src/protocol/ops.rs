@@ -18,6 +18,11 @@ use kafka_protocol::messages::{
     ListConfigResourcesRequest, ListGroupsRequest,
 };
 use kafka_protocol::messages::{
+    create_delegation_token_request as cdt, describe_delegation_token_request as ddt,
+    CreateDelegationTokenRequest, DescribeDelegationTokenRequest, ExpireDelegationTokenRequest,
+    RenewDelegationTokenRequest,
+};
+use kafka_protocol::messages::{
     describe_producers_request as dpr, update_features_request as ufr,
     write_txn_markers_request as wtm, DescribeClusterRequest, DescribeProducersRequest,
     DescribeQuorumRequest, DescribeTransactionsRequest, FindCoordinatorRequest,
@@ -902,6 +907,120 @@ impl Broker {
         Ok(refused(code, None))
     }
 
+    /// CreateDelegationToken: a token for `owner` (the requester when
+    /// `None`) that `renewers` may renew, living at most `max_lifetime_ms`
+    /// (-1: the broker's `delegation.token.max.lifetime.ms`).
+    pub fn create_delegation_token(
+        &mut self,
+        owner: Option<&Principal>,
+        renewers: &[Principal],
+        max_lifetime_ms: i64,
+    ) -> Result<Result<DelegationToken, Refused>, KtError> {
+        let renewer_list = renewers
+            .iter()
+            .map(|p| {
+                cdt::CreatableRenewers::default()
+                    .with_principal_type(text(&p.kind))
+                    .with_principal_name(text(&p.name))
+            })
+            .collect();
+        let answer = self.send(
+            &CreateDelegationTokenRequest::default()
+                .with_owner_principal_type(owner.map(|p| text(&p.kind)))
+                .with_owner_principal_name(owner.map(|p| text(&p.name)))
+                .with_renewers(renewer_list)
+                .with_max_lifetime_ms(max_lifetime_ms),
+        )?;
+        Ok(refused(answer.error_code, None).map(|()| DelegationToken {
+            token_id: answer.token_id.to_string(),
+            hmac: answer.hmac.to_vec(),
+            owner: Principal::new(&answer.principal_type, &answer.principal_name),
+            requester: Principal::new(
+                &answer.token_requester_principal_type,
+                &answer.token_requester_principal_name,
+            ),
+            // Java's admin client reports the renewers it asked for.
+            renewers: renewers.to_vec(),
+            issued_ms: answer.issue_timestamp_ms,
+            expiry_ms: answer.expiry_timestamp_ms,
+            max_ms: answer.max_timestamp_ms,
+        }))
+    }
+
+    /// RenewDelegationToken of the token whose HMAC is `hmac`, by
+    /// `period_ms` (-1: the broker's `delegation.token.expiry.time.ms`);
+    /// its new expiry time.
+    pub fn renew_delegation_token(
+        &mut self,
+        hmac: &[u8],
+        period_ms: i64,
+    ) -> Result<Result<i64, Refused>, KtError> {
+        let answer = self.send(
+            &RenewDelegationTokenRequest::default()
+                .with_hmac(hmac.to_vec().into())
+                .with_renew_period_ms(period_ms),
+        )?;
+        Ok(refused(answer.error_code, None).map(|()| answer.expiry_timestamp_ms))
+    }
+
+    /// ExpireDelegationToken of the token whose HMAC is `hmac`, in
+    /// `period_ms` (-1: at once); its new expiry time.
+    pub fn expire_delegation_token(
+        &mut self,
+        hmac: &[u8],
+        period_ms: i64,
+    ) -> Result<Result<i64, Refused>, KtError> {
+        let answer = self.send(
+            &ExpireDelegationTokenRequest::default()
+                .with_hmac(hmac.to_vec().into())
+                .with_expiry_time_period_ms(period_ms),
+        )?;
+        Ok(refused(answer.error_code, None).map(|()| answer.expiry_timestamp_ms))
+    }
+
+    /// DescribeDelegationToken: the tokens `owners` own or may renew that
+    /// the requester may see (an empty list matches none; `None`, every
+    /// token the requester may see).
+    pub fn describe_delegation_tokens(
+        &mut self,
+        owners: Option<&[Principal]>,
+    ) -> Result<Result<Vec<DelegationToken>, Refused>, KtError> {
+        let owners = owners.map(|owners| {
+            owners
+                .iter()
+                .map(|p| {
+                    ddt::DescribeDelegationTokenOwner::default()
+                        .with_principal_type(text(&p.kind))
+                        .with_principal_name(text(&p.name))
+                })
+                .collect()
+        });
+        let answer = self.send(&DescribeDelegationTokenRequest::default().with_owners(owners))?;
+        Ok(refused(answer.error_code, None).map(|()| {
+            answer
+                .tokens
+                .into_iter()
+                .map(|t| DelegationToken {
+                    token_id: t.token_id.to_string(),
+                    hmac: t.hmac.to_vec(),
+                    owner: Principal::new(&t.principal_type, &t.principal_name),
+                    requester: Principal::new(
+                        &t.token_requester_principal_type,
+                        &t.token_requester_principal_name,
+                    ),
+                    renewers: t
+                        .renewers
+                        .iter()
+                        .map(|r| Principal::new(&r.principal_type, &r.principal_name))
+                        .collect(),
+                    issued_ms: t.issue_timestamp,
+                    expiry_ms: t.expiry_timestamp,
+                    max_ms: t.max_timestamp,
+                })
+                .collect()
+        }))
+    }
+
     /// DescribeQuorum of the cluster metadata log: its leader, voters and
     /// observers, and the voters' endpoints.
     pub fn describe_quorum(&mut self) -> Result<Result<Quorum, Refused>, KtError> {
@@ -1098,6 +1217,44 @@ pub struct QuorumReplica {
     pub log_end_offset: i64,
     pub last_fetch_timestamp: i64,
     pub last_caught_up_timestamp: i64,
+}
+
+/// A Kafka principal: its type (`User`) and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub kind: String,
+    pub name: String,
+}
+
+impl Principal {
+    fn new(kind: &str, name: &str) -> Principal {
+        Principal {
+            kind: kind.to_string(),
+            name: name.to_string(),
+        }
+    }
+}
+
+/// `KafkaPrincipal.toString()`: `User:alice`.
+impl std::fmt::Display for Principal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.kind, self.name)
+    }
+}
+
+/// A delegation token (DescribeDelegationToken, CreateDelegationToken);
+/// times in milliseconds since the epoch.
+#[derive(Debug, Clone)]
+pub struct DelegationToken {
+    pub token_id: String,
+    /// The token's password: a secret.
+    pub hmac: Vec<u8>,
+    pub owner: Principal,
+    pub requester: Principal,
+    pub renewers: Vec<Principal>,
+    pub issued_ms: i64,
+    pub expiry_ms: i64,
+    pub max_ms: i64,
 }
 
 /// A UUID as Kafka's `Uuid.toString()` writes it.
