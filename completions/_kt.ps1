@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('transactions', 'transactions', [CompletionResultType]::ParameterValue, 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)')
             [CompletionResult]::new('client-metrics', 'client-metrics', [CompletionResultType]::ParameterValue, 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)')
             [CompletionResult]::new('delegation-tokens', 'delegation-tokens', [CompletionResultType]::ParameterValue, 'Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens)')
+            [CompletionResult]::new('streams-reset', 'streams-reset', [CompletionResultType]::ParameterValue, 'Reset a Kafka Streams application: input offsets, intermediate topics, internal topics (kafka-streams-application-reset)')
             [CompletionResult]::new('dump-log', 'dump-log', [CompletionResultType]::ParameterValue, 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)')
             [CompletionResult]::new('verifiable-producer', 'verifiable-producer', [CompletionResultType]::ParameterValue, 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)')
             [CompletionResult]::new('verifiable-consumer', 'verifiable-consumer', [CompletionResultType]::ParameterValue, 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)')
@@ -578,6 +579,39 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'kt;streams-reset' {
+            [CompletionResult]::new('--application-id', '--application-id', [CompletionResultType]::ParameterName, 'The Kafka Streams application ID (application.id)')
+            [CompletionResult]::new('--bootstrap-servers', '--bootstrap-servers', [CompletionResultType]::ParameterName, 'DEPRECATED: Comma-separated list of broker urls with format: HOST1:PORT1,HOST2:PORT2')
+            [CompletionResult]::new('--input-topics', '--input-topics', [CompletionResultType]::ParameterName, 'Comma-separated list of user input topics (reset to the earliest offset, or as another reset option says)')
+            [CompletionResult]::new('--intermediate-topics', '--intermediate-topics', [CompletionResultType]::ParameterName, 'Comma-separated list of intermediate user topics (input and output topics): skipped to their end')
+            [CompletionResult]::new('--internal-topics', '--internal-topics', [CompletionResultType]::ParameterName, 'Comma-separated list of internal topics to delete (a subset of those a dry run shows)')
+            [CompletionResult]::new('--to-offset', '--to-offset', [CompletionResultType]::ParameterName, 'Reset offsets to a specific offset')
+            [CompletionResult]::new('--to-datetime', '--to-datetime', [CompletionResultType]::ParameterName, 'Reset offsets to offset from datetime. Format: ''YYYY-MM-DDTHH:mm:SS.sss''')
+            [CompletionResult]::new('--by-duration', '--by-duration', [CompletionResultType]::ParameterName, 'Reset offsets to offset by duration from current timestamp. Format: ''PnDTnHnMnS''')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Reset offsets to values defined in CSV file (TOPIC,PARTITION,OFFSET lines)')
+            [CompletionResult]::new('--shift-by', '--shift-by', [CompletionResultType]::ParameterName, 'Reset offsets shifting current offset by ''n'', where ''n'' can be positive or negative')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Property file containing configs to be passed to admin clients and embedded consumer')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--to-earliest', '--to-earliest', [CompletionResultType]::ParameterName, 'Reset offsets to earliest offset')
+            [CompletionResult]::new('--to-latest', '--to-latest', [CompletionResultType]::ParameterName, 'Reset offsets to latest offset')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Force the removal of members of the consumer group (stop every instance of the application first)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Display the actions that would be performed without executing the reset commands')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'kt: make the changes (under kt''s name a dry run is the default)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'kt;dump-log' {
             [CompletionResult]::new('--files', '--files', [CompletionResultType]::ParameterName, 'REQUIRED: The comma separated list of data and index log files to be dumped')
             [CompletionResult]::new('--max-message-size', '--max-message-size', [CompletionResultType]::ParameterName, 'Size of largest message. [default: 5242880]')
@@ -860,6 +894,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('transactions', 'transactions', [CompletionResultType]::ParameterValue, 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)')
             [CompletionResult]::new('client-metrics', 'client-metrics', [CompletionResultType]::ParameterValue, 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)')
             [CompletionResult]::new('delegation-tokens', 'delegation-tokens', [CompletionResultType]::ParameterValue, 'Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens)')
+            [CompletionResult]::new('streams-reset', 'streams-reset', [CompletionResultType]::ParameterValue, 'Reset a Kafka Streams application: input offsets, intermediate topics, internal topics (kafka-streams-application-reset)')
             [CompletionResult]::new('dump-log', 'dump-log', [CompletionResultType]::ParameterValue, 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)')
             [CompletionResult]::new('verifiable-producer', 'verifiable-producer', [CompletionResultType]::ParameterValue, 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)')
             [CompletionResult]::new('verifiable-consumer', 'verifiable-consumer', [CompletionResultType]::ParameterValue, 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)')
@@ -921,6 +956,9 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             break
         }
         'kt;help;delegation-tokens' {
+            break
+        }
+        'kt;help;streams-reset' {
             break
         }
         'kt;help;dump-log' {

@@ -85,6 +85,9 @@ _kt() {
             kt,reassign)
                 cmd="kt__subcmd__reassign"
                 ;;
+            kt,streams-reset)
+                cmd="kt__subcmd__streams__subcmd__reset"
+                ;;
             kt,topics)
                 cmd="kt__subcmd__topics"
                 ;;
@@ -178,6 +181,9 @@ _kt() {
             kt__subcmd__help,reassign)
                 cmd="kt__subcmd__help__subcmd__reassign"
                 ;;
+            kt__subcmd__help,streams-reset)
+                cmd="kt__subcmd__help__subcmd__streams__subcmd__reset"
+                ;;
             kt__subcmd__help,topics)
                 cmd="kt__subcmd__help__subcmd__topics"
                 ;;
@@ -233,7 +239,7 @@ _kt() {
 
     case "${cmd}" in
         kt)
-            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
+            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens streams-reset dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1437,7 +1443,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help)
-            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
+            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens streams-reset dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1815,6 +1821,20 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__reassign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__streams__subcmd__reset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2646,6 +2666,104 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__streams__subcmd__reset)
+            opts="-o -X -v -b -h --application-id --bootstrap-servers --input-topics --intermediate-topics --internal-topics --to-offset --to-datetime --by-duration --to-earliest --to-latest --from-file --shift-by --config-file --force --dry-run --execute --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --application-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-servers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-topics)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --intermediate-topics)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --internal-topics)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-datetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shift-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kt__subcmd__topics)
             opts="-X -v -o -b -t -h --list --create --describe --alter --delete --topic-id --partitions --replication-factor --replica-assignment --config --delete-config --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --partition-size-limit-per-response --disable-rack-aware --force --broker-list --zookeeper --command-config --command-property --verbose --cluster --timeout-ms --output --bootstrap-server --topic --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3066,6 +3184,7 @@ _kt_topics() {
         kafka-transactions|kafka-transactions.sh) sub=(transactions) ;;
         kafka-client-metrics|kafka-client-metrics.sh) sub=(client-metrics) ;;
         kafka-delegation-tokens|kafka-delegation-tokens.sh) sub=(delegation-tokens) ;;
+        kafka-streams-application-reset|kafka-streams-application-reset.sh) sub=(streams-reset) ;;
         kafka-dump-log|kafka-dump-log.sh) sub=(dump-log) ;;
         kafka-verifiable-producer|kafka-verifiable-producer.sh) sub=(verifiable-producer) ;;
         kafka-verifiable-consumer|kafka-verifiable-consumer.sh) sub=(verifiable-consumer) ;;
@@ -3093,4 +3212,4 @@ _kt_topics() {
     fi
     _kt kt "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 }
-complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh kafka-features kafka-features.sh kafka-cluster kafka-cluster.sh kafka-transactions kafka-transactions.sh kafka-client-metrics kafka-client-metrics.sh kafka-delegation-tokens kafka-delegation-tokens.sh kafka-dump-log kafka-dump-log.sh kafka-verifiable-producer kafka-verifiable-producer.sh kafka-verifiable-consumer kafka-verifiable-consumer.sh
+complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh kafka-features kafka-features.sh kafka-cluster kafka-cluster.sh kafka-transactions kafka-transactions.sh kafka-client-metrics kafka-client-metrics.sh kafka-delegation-tokens kafka-delegation-tokens.sh kafka-streams-application-reset kafka-streams-application-reset.sh kafka-dump-log kafka-dump-log.sh kafka-verifiable-producer kafka-verifiable-producer.sh kafka-verifiable-consumer kafka-verifiable-consumer.sh

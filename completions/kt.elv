@@ -39,6 +39,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
             cand delegation-tokens 'Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens)'
+            cand streams-reset 'Reset a Kafka Streams application: input offsets, intermediate topics, internal topics (kafka-streams-application-reset)'
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
             cand verifiable-consumer 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)'
@@ -557,6 +558,38 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'kt;streams-reset'= {
+            cand --application-id 'The Kafka Streams application ID (application.id)'
+            cand --bootstrap-servers 'DEPRECATED: Comma-separated list of broker urls with format: HOST1:PORT1,HOST2:PORT2'
+            cand --input-topics 'Comma-separated list of user input topics (reset to the earliest offset, or as another reset option says)'
+            cand --intermediate-topics 'Comma-separated list of intermediate user topics (input and output topics): skipped to their end'
+            cand --internal-topics 'Comma-separated list of internal topics to delete (a subset of those a dry run shows)'
+            cand --to-offset 'Reset offsets to a specific offset'
+            cand --to-datetime 'Reset offsets to offset from datetime. Format: ''YYYY-MM-DDTHH:mm:SS.sss'''
+            cand --by-duration 'Reset offsets to offset by duration from current timestamp. Format: ''PnDTnHnMnS'''
+            cand --from-file 'Reset offsets to values defined in CSV file (TOPIC,PARTITION,OFFSET lines)'
+            cand --shift-by 'Reset offsets shifting current offset by ''n'', where ''n'' can be positive or negative'
+            cand --config-file 'Property file containing configs to be passed to admin clients and embedded consumer'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --to-earliest 'Reset offsets to earliest offset'
+            cand --to-latest 'Reset offsets to latest offset'
+            cand --force 'Force the removal of members of the consumer group (stop every instance of the application first)'
+            cand --dry-run 'Display the actions that would be performed without executing the reset commands'
+            cand --execute 'kt: make the changes (under kt''s name a dry run is the default)'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;dump-log'= {
             cand --files 'REQUIRED: The comma separated list of data and index log files to be dumped'
             cand --max-message-size 'Size of largest message. [default: 5242880]'
@@ -818,6 +851,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand transactions 'Transactions: list, describe, the producers a partition knows, abort, find hanging ones (kafka-transactions)'
             cand client-metrics 'Client-metrics subscriptions (KIP-714): list, describe, alter, delete (kafka-client-metrics)'
             cand delegation-tokens 'Delegation tokens: create, renew, expire, describe (kafka-delegation-tokens)'
+            cand streams-reset 'Reset a Kafka Streams application: input offsets, intermediate topics, internal topics (kafka-streams-application-reset)'
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
             cand verifiable-consumer 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)'
@@ -862,6 +896,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;client-metrics'= {
         }
         &'kt;help;delegation-tokens'= {
+        }
+        &'kt;help;streams-reset'= {
         }
         &'kt;help;dump-log'= {
         }

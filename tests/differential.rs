@@ -38,6 +38,7 @@ enum Tool {
     Transactions,
     ClientMetrics,
     DelegationTokens,
+    StreamsReset,
     DumpLog,
     VerifiableProducer,
     VerifiableConsumer,
@@ -72,6 +73,7 @@ impl Tool {
             Tool::Transactions => "org.apache.kafka.tools.TransactionsCommand",
             Tool::ClientMetrics => "org.apache.kafka.tools.ClientMetricsCommand",
             Tool::DelegationTokens => "org.apache.kafka.tools.DelegationTokenCommand",
+            Tool::StreamsReset => "org.apache.kafka.tools.StreamsResetter",
             Tool::DumpLog => "kafka.tools.DumpLogSegments",
             Tool::VerifiableProducer => "org.apache.kafka.tools.VerifiableProducer",
             Tool::VerifiableConsumer => "org.apache.kafka.tools.VerifiableConsumer",
@@ -101,6 +103,7 @@ impl Tool {
             Tool::Transactions => "kafka-transactions.sh",
             Tool::ClientMetrics => "kafka-client-metrics.sh",
             Tool::DelegationTokens => "kafka-delegation-tokens.sh",
+            Tool::StreamsReset => "kafka-streams-application-reset.sh",
             Tool::DumpLog => "kafka-dump-log.sh",
             Tool::VerifiableProducer => "kafka-verifiable-producer.sh",
             Tool::VerifiableConsumer => "kafka-verifiable-consumer.sh",
@@ -151,6 +154,10 @@ enum Setup {
     /// both on broker 1 (where they are: done at once on one node), `{F}`
     /// a topics-to-move file naming `{T}`.
     Movable,
+    /// `Committed`, and the topics `{T}-store-changelog` (a Streams
+    /// application's internal topic when `{T}` is its id) and `{T}-output`,
+    /// of one empty partition each.
+    Streams,
     /// No topic; a delegation token owned by `User:{T}` that `carol` may
     /// renew, made by kt's own name as `carol` on the SASL listener (and
     /// seen by the broker before the case runs); `{H}` is its HMAC.
@@ -937,6 +944,38 @@ const CASES: &[Case] = &[
     case(DelegationTokens, "--bootstrap-server {S} --command-config /nonexistent/x.properties --describe", Nothing),
     case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe --bogus", Nothing),
     case(DelegationTokens, "--bootstrap-server {S} --command-config {C} --describe extra", Nothing),
+    // kafka-streams-application-reset: jopt's command line, each reset
+    // strategy on the application `{T}` (its group committed offset 1 on two
+    // of its input's three partitions), the internal topic found and
+    // deleted, and what each run left (offsets, topics).
+    case(StreamsReset, "", Nothing),
+    case(StreamsReset, "--help", Nothing),
+    case(StreamsReset, "--version", Nothing),
+    case(StreamsReset, "--bootstrap-server {B}", Nothing),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --nosuch", Nothing),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --to-latest --to-earliest", Nothing),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --shift-by 1 --to-offset 2 --by-duration P1D", Nothing),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T},{T}-nope --intermediate-topics {T}-output,{T}-none --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --to-offset 1 --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --to-offset x --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --shift-by -1 --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --shift-by 5 --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --to-latest --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --to-earliest --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --to-datetime 2023-11-14T22:13:20.001 --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --to-datetime x --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --by-duration P1D --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --by-duration x --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --from-file {F} --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --from-file /nonexistent/plan.csv --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --internal-topics {T}-output --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --internal-topics {T}-store-changelog --dry-run", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --to-offset 1", Streams),
+    case(StreamsReset, "--bootstrap-server {B} --application-id {T} --input-topics {T} --intermediate-topics {T}-output", Streams),
+    case(StreamsReset, "--bootstrap-servers {B} --application-id {T} --input-topics {T} --dry-run", Streams),
+    case(StreamsReset, "--application-id {T} --bootstrap-server {B} --config-file /nonexistent/x.properties", Nothing),
 ];
 
 /// The README's compatibility notes: the only allowed departures.
@@ -1126,7 +1165,7 @@ fn prepare(b: &str, sasl: &str, topic: &str, setup: Setup) {
         Nothing => return,
         Empty(n) => n,
         TwoRecords => 1,
-        Committed => 3,
+        Committed | Streams => 3,
         Configured => 1,
         Movable => 2,
         Token => {
@@ -1203,7 +1242,12 @@ fn prepare(b: &str, sasl: &str, topic: &str, setup: Setup) {
         )
         .expect("writing an election file");
     }
-    if let Committed = setup {
+    if let Streams = setup {
+        for suffix in ["store-changelog", "output"] {
+            create_topic_on(b, &format!("{topic}-{suffix}"), 1);
+        }
+    }
+    if matches!(setup, Committed | Streams) {
         let records: Vec<serde_json::Value> = [0, 0, 1, 2, 2, 2]
             .iter()
             .zip([0i64, 1, 0, 0, 1, 2])
@@ -1515,6 +1559,18 @@ fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
         }
         // The tokens the topic's user owns afterwards.
         DelegationTokens => tokens(&sasl, &topic),
+        // The application's committed offsets, and which of its topics are left.
+        StreamsReset => {
+            let mut left = committed(&broker, &topic).unwrap_or_default();
+            left.extend(
+                topic_names_on(&broker)
+                    .into_iter()
+                    .filter(|t| t.starts_with(&topic))
+                    .map(|t| format!("topic {t}")),
+            );
+            left.sort();
+            Some(left.iter().map(|l| l.replace(&topic, "{T}")).collect())
+        }
         _ => None,
     };
     Seen {

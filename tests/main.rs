@@ -34,6 +34,7 @@ mod refusals;
 mod reliability;
 mod security;
 mod stores;
+mod streams_reset;
 mod tokens;
 mod topics;
 mod topics_compat;

@@ -103,6 +103,7 @@ pub fn links() -> &'static Path {
             "kafka-transactions",
             "kafka-client-metrics",
             "kafka-delegation-tokens",
+            "kafka-streams-application-reset",
             "kafka-dump-log",
             "kafka-verifiable-producer",
             "kafka-verifiable-consumer",
@@ -171,11 +172,15 @@ pub fn create_topic_on(b: &str, name: &str, partitions: u32) {
 
 /// Topic names the broker reports, through kt's JSON output.
 pub fn topic_names() -> Vec<String> {
-    let b = bootstrap();
+    topic_names_on(&bootstrap())
+}
+
+/// Topic names the broker at `b` reports, through kt's JSON output.
+pub fn topic_names_on(b: &str) -> Vec<String> {
     let run = kt(&[
         "topics",
         "--bootstrap-server",
-        &b,
+        b,
         "--list",
         "--output",
         "json",

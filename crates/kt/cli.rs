@@ -165,6 +165,14 @@ pub enum Command {
             kt delegation-tokens --expire --hmac 'Fg+pPnwq...' -b localhost:9093"
     )]
     DelegationTokens(Box<crate::delegation_tokens::DelegationTokensArgs>),
+    /// Reset a Kafka Streams application: input offsets, intermediate topics, internal topics (kafka-streams-application-reset)
+    #[command(
+        name = "streams-reset",
+        after_help = "Examples:\n  kt streams-reset --application-id wordcount --input-topics text -b localhost:9092\n  \
+            kt streams-reset --application-id wordcount --input-topics text --to-datetime 2024-05-01T00:00:00.000 -b localhost:9092 --execute\n  \
+            kt streams-reset --application-id wordcount -b localhost:9092 -o json"
+    )]
+    StreamsReset(Box<crate::streams_reset::StreamsResetArgs>),
     /// A partition's files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)
     #[command(
         name = "dump-log",

@@ -40,6 +40,7 @@ pub enum Tool {
     Transactions,
     ClientMetrics,
     DelegationTokens,
+    StreamsReset,
     DumpLog,
     VerifiableProducer,
     VerifiableConsumer,
@@ -47,7 +48,7 @@ pub enum Tool {
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 24] = [
+    pub const ALL: [(&'static str, Tool); 25] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -69,13 +70,14 @@ impl Tool {
         ("kafka-transactions", Tool::Transactions),
         ("kafka-client-metrics", Tool::ClientMetrics),
         ("kafka-delegation-tokens", Tool::DelegationTokens),
+        ("kafka-streams-application-reset", Tool::StreamsReset),
         ("kafka-dump-log", Tool::DumpLog),
         ("kafka-verifiable-producer", Tool::VerifiableProducer),
         ("kafka-verifiable-consumer", Tool::VerifiableConsumer),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 45] = [
+    const CLASSES: [(&'static str, Tool); 47] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -169,6 +171,9 @@ impl Tool {
             "org.apache.kafka.tools.DelegationTokenCommand",
             Tool::DelegationTokens,
         ),
+        // In core until Kafka 3.5.
+        ("kafka.tools.StreamsResetter", Tool::StreamsReset),
+        ("org.apache.kafka.tools.StreamsResetter", Tool::StreamsReset),
         ("kafka.tools.DumpLogSegments", Tool::DumpLog),
         (
             "org.apache.kafka.tools.VerifiableProducer",

@@ -76,6 +76,7 @@ fn bash_kafka_names() -> String {
                 Tool::Transactions => "transactions",
                 Tool::ClientMetrics => "client-metrics",
                 Tool::DelegationTokens => "delegation-tokens",
+                Tool::StreamsReset => "streams-reset",
                 Tool::DumpLog => "dump-log",
                 Tool::VerifiableProducer => "verifiable-producer",
                 Tool::VerifiableConsumer => "verifiable-consumer",

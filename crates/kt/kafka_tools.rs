@@ -28,11 +28,12 @@ use crate::perf::e2e::E2eArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::profiles::profiled;
 use crate::reassign::ReassignArgs;
+use crate::streams_reset::StreamsResetArgs;
 use crate::topics::TopicsArgs;
 use crate::{
     acls, brokers, client_metrics, cluster, configs, console, delegation_tokens, delete_records,
-    dump_log, elect, features, groups, offsets, perf, quorum, reassign, topics, transactions,
-    verifiable,
+    dump_log, elect, features, groups, offsets, perf, quorum, reassign, streams_reset, topics,
+    transactions, verifiable,
 };
 use crate::{argparse, compat};
 
@@ -86,6 +87,9 @@ pub enum Thrown {
     Trace,
     /// Out of `main`: `Exception in thread "main" ` and the trace.
     Uncaught,
+    /// `System.err.println(prefix + e)` (the exception's `toString()`), then
+    /// the trace.
+    ToStringThenTrace,
 }
 
 impl Thrown {
@@ -104,6 +108,10 @@ impl Thrown {
                 err.line(format_args!("{class}: {message}"));
             }
             Thrown::Trace => err.line(format_args!("{class}: {message}")),
+            Thrown::ToStringThenTrace => {
+                err.line(format_args!("{prefix}{class}: {message}"));
+                err.line(format_args!("{class}: {message}"));
+            }
             Thrown::Uncaught => err.line(format_args!(
                 "Exception in thread \"main\" {class}: {message}"
             )),
@@ -151,6 +159,7 @@ pub fn run(
         Tool::Acls => jopt::<AclsArgs>(program, args, out, err),
         Tool::ClientMetrics => jopt::<ClientMetricsArgs>(program, args, out, err),
         Tool::DelegationTokens => jopt::<DelegationTokensArgs>(program, args, out, err),
+        Tool::StreamsReset => jopt::<StreamsResetArgs>(program, args, out, err),
         Tool::DumpLog => jopt::<DumpLogArgs>(program, args, out, err),
         Tool::ReassignPartitions => jopt::<ReassignArgs>(program, args, out, err),
         Tool::MetadataQuorum => argparse_tool::<quorum::QuorumArgs>(args, out, err),
@@ -434,6 +443,40 @@ impl KafkaTool for DelegationTokensArgs {
         delegation_tokens::run(profiled(self, C)?, C, out, err)
     }
 }
+
+impl KafkaTool for StreamsResetArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-streams-application-reset",
+        no_args: "Missing required option(s) [application-id]",
+        help: STREAMS_RESET_USAGE,
+        stdout_prefix: None,
+        usage_on_parse_error: true,
+        conversion: Conversion::ParseError,
+        error_prefix: "ERROR: ",
+        thrown: Thrown::ToStringThenTrace,
+        help_table: include_str!("help/kafka-streams-application-reset.txt"),
+    };
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        streams_reset::run(profiled(self, C)?, C, out, err)
+    }
+}
+
+/// StreamsResetter's USAGE, which `--help` prints before the table.
+const STREAMS_RESET_USAGE: &str = "This tool helps to quickly reset an application in order to reprocess its data from scratch.
+* This tool resets offsets of input topics to the earliest available offset (by default), or to a specific defined position and it skips to the end of intermediate topics (topics that are input and output topics, e.g., used by deprecated through() method).
+* This tool deletes the internal topics that were created by Kafka Streams (topics starting with \"<application.id>-\").
+The tool finds these internal topics automatically. If the topics flagged automatically for deletion by the dry-run are unsuitable, you can specify a subset with the \"--internal-topics\" option.
+* This tool will not delete output topics (if you want to delete them, you need to do it yourself with the bin/kafka-topics.sh command).
+* This tool will not clean up the local state on the stream application instances (the persisted stores used to cache aggregation results).
+You need to call KafkaStreams#cleanUp() in your application or manually delete them from the directory specified by \"state.dir\" configuration (${java.io.tmpdir}/kafka-streams/<application.id> by default).
+* When long session timeout has been configured, active members could take longer to get expired on the broker thus blocking the reset job to complete. Use the \"--force\" option could remove those left-over members immediately. Make sure to stop all stream applications when this option is specified to avoid unexpected disruptions.
+
+*** Important! You will get wrong output if you don't clean up the local stores after running the reset tool!
+
+*** Warning! This tool makes irreversible changes to your application. It is strongly recommended that you run this once with \"--dry-run\" to preview your changes before making them.
+
+";
 
 impl KafkaTool for DumpLogArgs {
     const TEXT: ToolText = ToolText {

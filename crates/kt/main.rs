@@ -40,6 +40,7 @@ mod prompt;
 mod quorum;
 mod reassign;
 mod signals;
+mod streams_reset;
 mod table;
 mod time;
 mod topic;

@@ -13,7 +13,7 @@ use crate::profiles::profiled;
 use crate::{
     acls, aliases, brokers, client_metrics, cluster, compat, configs, console, delegation_tokens,
     delete_records, doctor, dump_log, elect, features, generate, groups, offsets, perf, profiles,
-    quorum, reassign, topics, transactions, verifiable,
+    quorum, reassign, streams_reset, topics, transactions, verifiable,
 };
 
 const N: Mode = Mode::Native;
@@ -87,6 +87,7 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
             Command::DelegationTokens(args) => {
                 delegation_tokens::run(profiled(*args, N)?, N, out, err)
             }
+            Command::StreamsReset(args) => streams_reset::run(profiled(*args, N)?, N, out, err),
             Command::DumpLog(args) => dump_log::run(*args, out, err),
             Command::VerifiableProducer(args) => {
                 verifiable::producer::run(profiled(*args, N)?, N, out, err)

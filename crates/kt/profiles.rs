@@ -68,6 +68,7 @@ connected!(
     crate::transactions::TransactionsArgs,
     crate::client_metrics::ClientMetricsArgs,
     crate::delegation_tokens::DelegationTokensArgs,
+    crate::streams_reset::StreamsResetArgs,
     crate::verifiable::producer::VerifiableProducerArgs,
     crate::verifiable::consumer::VerifiableConsumerArgs,
     ShowArgs

@@ -29,6 +29,7 @@ use kafka_protocol::messages::{
     ListTransactionsRequest, ProducerId, TransactionalId, UnregisterBrokerRequest,
     UpdateFeaturesRequest, WriteTxnMarkersRequest,
 };
+use kafka_protocol::messages::{leave_group_request as lgr, GroupId, LeaveGroupRequest};
 use kafka_protocol::protocol::{Request, StrBytes};
 
 use super::Broker;
@@ -904,6 +905,42 @@ impl Broker {
             .map(|p| p.error_code)
             .find(|c| *c != 0)
             .unwrap_or(0);
+        Ok(refused(code, None))
+    }
+
+    /// LeaveGroup (v3 on) at the group's coordinator: removes `members`
+    /// (member id, group instance id) from `group`, as Kafka's admin client
+    /// does; the group's refusal, else the first member's.
+    pub fn remove_group_members(
+        &mut self,
+        group: &str,
+        members: &[(String, Option<String>)],
+    ) -> Result<Result<(), Refused>, KtError> {
+        let identities = members
+            .iter()
+            .map(|(id, instance)| {
+                lgr::MemberIdentity::default()
+                    .with_member_id(text(id))
+                    .with_group_instance_id(opt(instance.as_deref()))
+                    .with_reason(Some(StrBytes::from_static_str(
+                        "member was removed by an admin",
+                    )))
+            })
+            .collect();
+        let answer = self.send(
+            &LeaveGroupRequest::default()
+                .with_group_id(GroupId(text(group)))
+                .with_members(identities),
+        )?;
+        let code = match answer.error_code {
+            0 => answer
+                .members
+                .iter()
+                .map(|m| m.error_code)
+                .find(|c| *c != 0)
+                .unwrap_or(0),
+            code => code,
+        };
         Ok(refused(code, None))
     }
 
