@@ -342,6 +342,9 @@ complete -c kt -n "__fish_kt_using_subcommand reassign" -l replica-alter-log-dir
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l throttle -d 'The movement of partitions between brokers will be throttled to this value (bytes/sec); with --execute, or again with --additional to change it. (default: -1)' -r
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l timeout -d 'The maximum time in ms to wait for log directory replica assignment to begin. (default: 10000)' -r
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l topics-to-move-json-file -d 'The topics whose partitions --generate moves to the brokers of --broker-list: {"topics": [{"topic": "foo"},{"topic": "foo1"}], "version": 1}' -r -F
+complete -c kt -n "__fish_kt_using_subcommand reassign" -l drain-broker -d 'kt: plan moving every replica off this broker (with --execute, start it)' -r
+complete -c kt -n "__fish_kt_using_subcommand reassign" -l add-brokers -d 'kt: plan evening out replicas and leaders onto these new brokers (4,5)' -r
+complete -c kt -n "__fish_kt_using_subcommand reassign" -l replication-factor -d 'kt: plan changing --topic\'s replication factor to N' -r
 complete -c kt -n "__fish_kt_using_subcommand reassign" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
 table\t'An aligned table for people'
 json\t'JSON for scripts (schema in the README)'"
@@ -352,6 +355,7 @@ complete -c kt -n "__fish_kt_using_subcommand reassign" -l command-property -d '
 complete -c kt -n "__fish_kt_using_subcommand reassign" -s X -d 'librdkafka setting, passed through untranslated (repeatable, as in kcat)' -r
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l cluster -d 'Cluster profile from kt\'s config file [env: KT_CLUSTER]; flags beat its values' -r
 complete -c kt -n "__fish_kt_using_subcommand reassign" -s b -l bootstrap-server -d 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster' -r
+complete -c kt -n "__fish_kt_using_subcommand reassign" -s t -l topic -d 'kt: the topic of --replication-factor; with --drain-broker or --add-brokers, only its partitions move' -r
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l additional -d 'Execute this reassignment in addition to any other ongoing ones. This option can also be used to change the throttle of an ongoing reassignment'
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l cancel -d 'Cancel an active reassignment'
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l disable-rack-aware -d 'Disable rack aware replica assignment'
@@ -360,6 +364,7 @@ complete -c kt -n "__fish_kt_using_subcommand reassign" -l generate -d 'Generate
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l list -d 'List all active partition reassignments'
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l preserve-throttles -d 'Do not modify broker or topic throttles'
 complete -c kt -n "__fish_kt_using_subcommand reassign" -l verify -d 'Verify if the reassignment completed as specified by the --reassignment-json-file option; once it has, remove the throttles'
+complete -c kt -n "__fish_kt_using_subcommand reassign" -l watch -d 'kt: follow the reassignment in bytes until done (ETA), then remove the throttles'
 complete -c kt -n "__fish_kt_using_subcommand reassign" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand reassign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand quorum" -l bootstrap-controller -d 'Ask the controllers at these addresses instead of a broker' -r

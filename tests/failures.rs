@@ -56,6 +56,8 @@ fn same_as_apache(b: &str, args: &[&str]) -> String {
 fn three_brokers_ride_through_failures() {
     let mut cluster = KafkaCluster::start_nodes(KAFKA_3, 3).expect("a three-node Kafka cluster");
     crate::reassign::moves_replicas_on(&cluster);
+    let watched = crate::reassign::drains_a_broker_on(&cluster);
+    eprintln!("drain:\n{watched}");
     crate::quorum::describes_the_quorum_on(&cluster.address(), &cluster.controller_address(), 3);
     crate::features::reads_features_on(&cluster.address(), &cluster.controller_address());
     crate::features::changes_features_on(&cluster.address(), &cluster.controller_address());

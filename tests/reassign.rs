@@ -56,20 +56,25 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
-pub fn moves_replicas_on(cluster: &KafkaCluster) {
-    let b = cluster.address();
-    let t = random_name("reassign");
+/// Creates `topic` with Kafka's `--replica-assignment` through kt.
+fn create_assigned(b: &str, topic: &str, assignment: &str) {
     let run = kt(&[
         "topics",
         "-b",
-        &b,
+        b,
         "--create",
         "--topic",
-        &t,
+        topic,
         "--replica-assignment",
-        "1,2",
+        assignment,
     ]);
     assert_eq!(run.code, Some(0), "{run:?}");
+}
+
+pub fn moves_replicas_on(cluster: &KafkaCluster) {
+    let b = cluster.address();
+    let t = random_name("reassign");
+    create_assigned(&b, &t, "1,2");
     let deadline = Instant::now() + DEADLINE;
     assert!(kt_testkit::wait_until(deadline, || replicas(&b, &t) == vec![vec![1], vec![2]]));
     // 10,000 records of 500 bytes (5 MB) in each partition, written to it
@@ -315,4 +320,87 @@ pub fn moves_replicas_on(cluster: &KafkaCluster) {
     assert_eq!(replicas(&b, &t), vec![vec![2, 3], vec![3, 1]]);
     // Every record is still there.
     assert_eq!(consume_all_on(&b, &t).len(), RECORDS);
+}
+
+/// `kt reassign --drain-broker` on the three-node cluster: the plan alone
+/// changes nothing; a plan the cluster cannot meet (replicas of every
+/// broker) is one line; executed with a throttle and watched, it empties
+/// the broker of the topic, every record is still there and the throttles
+/// are gone. Returns the watch's output (for the figures).
+pub fn drains_a_broker_on(cluster: &KafkaCluster) -> String {
+    let b = cluster.address();
+    let topic = random_name("drain");
+    create_assigned(&b, &topic, "1:3,3:2,2:3,1:2,3:1,2:1");
+    // Spread over the six partitions: every move has bytes to copy.
+    let records: Vec<Value> = (0..RECORDS)
+        .map(|i| serde_json::json!({"partition": i % 6, "value": format!("record-{i:06}-{}", "x".repeat(100))}))
+        .collect();
+    produce_json_on(&b, &topic, &records);
+    let before = replicas(&b, &topic);
+    assert_eq!(before.iter().filter(|r| r.contains(&3)).count(), 4);
+    // The plan alone: a table of the four moves, nothing moved.
+    let drain = |extra: &[&str]| {
+        let mut args = vec![
+            "reassign",
+            "-b",
+            &b,
+            "--drain-broker",
+            "3",
+            "--topic",
+            &topic,
+        ];
+        args.extend(extra);
+        kt(&args)
+    };
+    let run = drain(&[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains("4 partitions to move, "), "{run:?}");
+    assert!(!run.stdout.contains(" 0 B "), "every move copies: {run:?}");
+    assert!(run.stderr.contains("add --execute"), "{run:?}");
+    assert_eq!(replicas(&b, &topic), before);
+    // As Kafka's reassignment JSON: no replica on broker 3.
+    let run = drain(&["-o", "json"]);
+    let plan: Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {run:?}"));
+    let planned = plan["partitions"].as_array().expect("partitions");
+    assert_eq!(planned.len(), 4, "{plan}");
+    assert!(planned
+        .iter()
+        .all(|p| !p["replicas"].as_array().unwrap().contains(&Value::from(3))));
+
+    // Every topic: __consumer_offsets has three replicas on three brokers.
+    let run = kt(&["reassign", "-b", &b, "--drain-broker", "3"]);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr.contains("no other broker to take broker 3's"),
+        "{run:?}"
+    );
+    assert_eq!(run.stderr.trim_end().lines().count(), 1, "{run:?}");
+
+    // Executed, throttled and watched until done.
+    let run = drain(&["--execute", "--throttle", "2000000", "--watch"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("Successfully started partition reassignments"),
+        "{run:?}"
+    );
+    assert!(run.stdout.contains("Reassignment done in "), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("Clearing topic-level throttles on topic"),
+        "{run:?}"
+    );
+    let after = replicas(&b, &topic);
+    assert!(
+        after.iter().all(|r| !r.contains(&3) && r.len() == 2),
+        "{after:?}"
+    );
+    assert_eq!(consume_all_on(&b, &topic).len(), RECORDS);
+    for entity in [
+        vec!["--entity-type", "brokers", "--entity-name", "3"],
+        vec!["--entity-type", "topics", "--entity-name", &topic],
+    ] {
+        assert!(throttles(&b, &entity).is_empty(), "{entity:?}");
+    }
+    run.stdout
 }

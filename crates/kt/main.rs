@@ -39,6 +39,7 @@ mod profiles;
 mod prompt;
 mod quorum;
 mod reassign;
+mod reassign_plan;
 mod signals;
 mod streams_reset;
 mod table;

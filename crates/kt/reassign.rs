@@ -93,6 +93,21 @@ pub struct ReassignArgs {
     /// Verify if the reassignment completed as specified by the --reassignment-json-file option; once it has, remove the throttles.
     #[arg(long)]
     pub verify: bool,
+    /// kt: plan moving every replica off this broker (with --execute, start it)
+    #[arg(long, value_name = "ID", help_heading = "kt")]
+    pub drain_broker: Option<i32>,
+    /// kt: plan evening out replicas and leaders onto these new brokers (4,5)
+    #[arg(long, value_name = "IDS", help_heading = "kt")]
+    pub add_brokers: Option<String>,
+    /// kt: plan changing --topic's replication factor to N
+    #[arg(long, value_name = "N", help_heading = "kt")]
+    pub replication_factor: Option<usize>,
+    /// kt: the topic of --replication-factor; with --drain-broker or --add-brokers, only its partitions move
+    #[arg(long, value_name = "TOPIC", help_heading = "kt")]
+    pub topic: Option<String>,
+    /// kt: follow the reassignment in bytes until done (ETA), then remove the throttles
+    #[arg(long, help_heading = "kt")]
+    pub watch: bool,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -358,6 +373,10 @@ fn run_checked(
     out: &mut dyn Write,
     err: &Diagnostics,
 ) -> anyhow::Result<()> {
+    if mode == Mode::Native && crate::reassign_plan::wanted(args) {
+        let mut pool = open_pool(args, mode, err)?;
+        return crate::reassign_plan::run(args, &mut pool, out, err);
+    }
     let broker_list = args.connection.broker_list.take();
     let action = validate(args, broker_list.is_some())?;
     let json = |path: &Option<PathBuf>| -> Result<String, KtError> {
@@ -402,20 +421,7 @@ fn run_checked(
         &args.replica_alter_log_dirs_throttle,
         "replica-alter-log-dirs-throttle",
     )?;
-    let request = Request {
-        endpoint: crate::endpoint::rule(mode, Kafka::Argument, false),
-        ..Default::default()
-    };
-    let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
-    cluster.refuse_mock("reassign partitions (it has no reassignment requests)")?;
-    let info = cluster.info_once("reassign-partitions-tool")?;
-    let mut pool = Pool::new(
-        info.nodes,
-        &cluster.config,
-        "reassign-partitions-tool",
-        cluster.timeout,
-    );
-    kt_core::leave_running(cluster);
+    let mut pool = open_pool(args, mode, err)?;
     let format = args.output.output;
     match plan {
         Plan::List => list(&mut pool, format, out),
@@ -435,6 +441,25 @@ fn run_checked(
     }
 }
 
+/// A connection to each broker of the cluster.
+fn open_pool(args: &ReassignArgs, mode: Mode, err: &Diagnostics) -> anyhow::Result<Pool> {
+    let request = Request {
+        endpoint: crate::endpoint::rule(mode, Kafka::Argument, false),
+        ..Default::default()
+    };
+    let cluster = Connection::resolve(&args.connection, request)?.open(err)?;
+    cluster.refuse_mock("reassign partitions (it has no reassignment requests)")?;
+    let info = cluster.info_once("reassign-partitions-tool")?;
+    let pool = Pool::new(
+        info.nodes,
+        &cluster.config,
+        "reassign-partitions-tool",
+        cluster.timeout,
+    );
+    kt_core::leave_running(cluster);
+    Ok(pool)
+}
+
 enum Plan {
     Generate {
         topics: Vec<String>,
@@ -449,7 +474,7 @@ enum Plan {
 /// One partition of a reassignment file: its new replicas, and the log
 /// directory each goes to (`any` for the broker's choice).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Move {
+pub(crate) struct Move {
     topic: String,
     partition: i32,
     replicas: Vec<i32>,
@@ -457,11 +482,21 @@ struct Move {
 }
 
 impl Move {
+    /// A move to `replicas`, each in the broker's choice of directory.
+    pub(crate) fn new(topic: &str, partition: i32, replicas: Vec<i32>) -> Move {
+        Move {
+            topic: topic.to_string(),
+            partition,
+            log_dirs: vec![ANY_LOG_DIR.to_string(); replicas.len()],
+            replicas,
+        }
+    }
+
     fn name(&self) -> String {
         format!("{}-{}", self.topic, self.partition)
     }
 
-    fn key(&self) -> (String, i32) {
+    pub(crate) fn key(&self) -> (String, i32) {
         (self.topic.clone(), self.partition)
     }
 }
@@ -680,7 +715,7 @@ fn check_execute(moves: &[Move]) -> Result<(), KtError> {
     Ok(())
 }
 
-fn join(ids: &[i32], separator: &str) -> String {
+pub(crate) fn join(ids: &[i32], separator: &str) -> String {
     ids.iter()
         .map(i32::to_string)
         .collect::<Vec<_>>()
@@ -689,7 +724,7 @@ fn join(ids: &[i32], separator: &str) -> String {
 
 /// Kafka's reassignment JSON, as `formatAsReassignmentJson` writes it
 /// (Jackson, compact), partitions in topic and partition order.
-fn reassignment_json(parts: &[(String, i32, Vec<i32>)]) -> String {
+pub(crate) fn reassignment_json(parts: &[(String, i32, Vec<i32>)]) -> String {
     #[derive(Serialize)]
     struct File<'a> {
         version: i32,
@@ -842,7 +877,7 @@ fn current_replicas(
 }
 
 /// `--execute`.
-fn execute(
+pub(crate) fn execute(
     pool: &mut Pool,
     moves: &[Move],
     additional: bool,
@@ -1042,7 +1077,11 @@ fn set_throttles(
 
 /// `clearAllThrottles`: every broker's and every named topic's throttle
 /// settings deleted, with Kafka's two lines.
-fn clear_throttles(pool: &mut Pool, moves: &[Move], out: &mut dyn Write) -> anyhow::Result<()> {
+pub(crate) fn clear_throttles(
+    pool: &mut Pool,
+    moves: &[Move],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let mut brokers: Vec<i32> = pool.nodes.iter().map(|n| n.id).collect();
     brokers.extend(moves.iter().flat_map(|m| m.replicas.iter().copied()));
     brokers.sort_unstable();
