@@ -326,7 +326,9 @@ pub fn moves_replicas_on(cluster: &KafkaCluster) {
 /// changes nothing; a plan the cluster cannot meet (replicas of every
 /// broker) is one line; executed with a throttle and watched, it empties
 /// the broker of the topic, every record is still there and the throttles
-/// are gone. Returns the watch's output (for the figures).
+/// are gone; then `--add-brokers 3` evens the topic's replicas and
+/// leaderships out onto it again. Returns the drain's output (for the
+/// figures).
 pub fn drains_a_broker_on(cluster: &KafkaCluster) -> String {
     let b = cluster.address();
     let topic = random_name("drain");
@@ -402,5 +404,38 @@ pub fn drains_a_broker_on(cluster: &KafkaCluster) -> String {
     ] {
         assert!(throttles(&b, &entity).is_empty(), "{entity:?}");
     }
-    run.stdout
+
+    let drained = run.stdout;
+    // Broker 3 back as if new: the topic's replicas and leaderships evened
+    // out onto it, and nothing left to do afterwards.
+    let add = |extra: &[&str]| {
+        let mut args = vec![
+            "reassign",
+            "-b",
+            &b,
+            "--add-brokers",
+            "3",
+            "--topic",
+            &topic,
+        ];
+        args.extend(extra);
+        kt(&args)
+    };
+    let run = add(&["--execute", "--watch"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains("Reassignment done in "), "{run:?}");
+    let evened = replicas(&b, &topic);
+    for broker in 1..=3 {
+        let held = evened.iter().filter(|r| r.contains(&broker)).count();
+        let leads = evened.iter().filter(|r| r.first() == Some(&broker)).count();
+        assert_eq!((held, leads), (4, 2), "broker {broker}: {evened:?}");
+    }
+    assert!(
+        evened.iter().all(|r| r.len() == 2 && r[0] != r[1]),
+        "{evened:?}"
+    );
+    assert_eq!(consume_all_on(&b, &topic).len(), RECORDS);
+    let again = add(&[]);
+    assert!(again.stdout.starts_with("Nothing to move"), "{again:?}");
+    drained
 }
