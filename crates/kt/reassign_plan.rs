@@ -25,10 +25,7 @@ enum Intent {
 
 /// Whether kt's own reassignment flags were given.
 pub(crate) fn wanted(args: &ReassignArgs) -> bool {
-    args.drain_broker.is_some()
-        || args.add_brokers.is_some()
-        || args.replication_factor.is_some()
-        || (args.watch && !args.execute)
+    wanted_plan(args) || (args.watch && !args.execute)
 }
 
 /// Every partition's replicas, by (topic, partition).

@@ -217,14 +217,8 @@ pub fn run(
         );
     }
     if kafka_name {
-        if let Some(file) = &args.config_file {
-            if !file.exists() {
-                let m = file.display().to_string();
-                return Err(
-                    thrown(ErrorKind::Config, "java.nio.file.NoSuchFileException", m).into(),
-                );
-            }
-        }
+        // --config-file is the connection's properties file by now.
+        crate::compat::properties_file_exists(&args.connection)?;
     }
     let request = Request {
         endpoint: crate::endpoint::rule(mode, Kafka::Argument, false),
