@@ -1347,20 +1347,23 @@ fn carols_tokens(sasl: &str, topic: &str, extra: &[&str]) -> kt_testkit::Run {
     kt(&args)
 }
 
-/// The tokens `User:{topic}` owns afterwards, once the broker's view has
-/// settled (it replays the controller's token records a moment after the
-/// controller answers): two reads 250 ms apart that agree.
+/// The tokens `User:{topic}` owns afterwards, once the broker has replayed
+/// every token record the case made: a barrier token created after the
+/// case is seen first (a broker applies the metadata log in order; two
+/// reads that agree are no proof, a slow broker agrees on "not yet").
 fn tokens(sasl: &str, topic: &str) -> Option<Vec<String>> {
-    let mut last = tokens_once(sasl, topic);
-    for _ in 0..20 {
-        std::thread::sleep(Duration::from_millis(250));
-        let now = tokens_once(sasl, topic);
-        if now == last {
-            return now;
+    let barrier = format!("{topic}-barrier");
+    let made = carols_tokens(sasl, &barrier, &["--create"]);
+    assert_eq!(made.code, Some(0), "a barrier token: {made:?}");
+    let seen = (0..200).any(|_| {
+        let found = tokens_once(sasl, &barrier).is_some_and(|t| !t.is_empty());
+        if !found {
+            std::thread::sleep(Duration::from_millis(50));
         }
-        last = now;
-    }
-    last
+        found
+    });
+    assert!(seen, "the broker never showed the barrier token {barrier}");
+    tokens_once(sasl, topic)
 }
 
 /// The tokens `User:{topic}` owns, as kt's own name sees them: owner,
