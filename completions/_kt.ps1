@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('dump-log', 'dump-log', [CompletionResultType]::ParameterValue, 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)')
             [CompletionResult]::new('verifiable-producer', 'verifiable-producer', [CompletionResultType]::ParameterValue, 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)')
             [CompletionResult]::new('verifiable-consumer', 'verifiable-consumer', [CompletionResultType]::ParameterValue, 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)')
+            [CompletionResult]::new('verify-replicas', 'verify-replicas', [CompletionResultType]::ParameterValue, 'Check that every replica of the topics holds the same records, batch by batch (kafka-replica-verification)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
@@ -691,6 +692,31 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'kt;verify-replicas' {
+            [CompletionResult]::new('--topics-include', '--topics-include', [CompletionResultType]::ParameterName, 'The topics to verify: a Java regex, matched against whole names (`,` means or) [default: every topic]')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topics to verify: a Java regex, matched against whole names (`,` means or) [default: every topic]')
+            [CompletionResult]::new('--topic-white-list', '--topic-white-list', [CompletionResultType]::ParameterName, 'Deprecated: --topics-include')
+            [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'Where verification starts: -1 the partitions'' ends, -2 their starts, or a timestamp (ms) [default: -2; Kafka''s tool: -1]')
+            [CompletionResult]::new('--fetch-size', '--fetch-size', [CompletionResultType]::ParameterName, 'Bytes fetched of each partition per request [default: 1048576]')
+            [CompletionResult]::new('--max-wait-ms', '--max-wait-ms', [CompletionResultType]::ParameterName, 'The longest each fetch waits for new records, in ms [default: 1000]')
+            [CompletionResult]::new('--report-interval-ms', '--report-interval-ms', [CompletionResultType]::ParameterName, 'How often the largest lag is reported, in ms [default: 30000]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them')
+            [CompletionResult]::new('--command-config', '--command-config', [CompletionResultType]::ParameterName, 'Java .properties file with client settings')
+            [CompletionResult]::new('--command-property', '--command-property', [CompletionResultType]::ParameterName, 'Client setting in Java form (repeatable); overrides --command-config')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka setting, passed through untranslated (repeatable, as in kcat)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'kt: keep verifying new records until stopped, as Kafka''s tool does')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'kt;doctor' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -904,6 +930,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('dump-log', 'dump-log', [CompletionResultType]::ParameterValue, 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)')
             [CompletionResult]::new('verifiable-producer', 'verifiable-producer', [CompletionResultType]::ParameterValue, 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)')
             [CompletionResult]::new('verifiable-consumer', 'verifiable-consumer', [CompletionResultType]::ParameterValue, 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)')
+            [CompletionResult]::new('verify-replicas', 'verify-replicas', [CompletionResultType]::ParameterValue, 'Check that every replica of the topics holds the same records, batch by batch (kafka-replica-verification)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the cluster profile and client settings a command would use')
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link every Kafka tool name (with and without .sh) to this kt in DIR')
@@ -974,6 +1001,9 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             break
         }
         'kt;help;verifiable-consumer' {
+            break
+        }
+        'kt;help;verify-replicas' {
             break
         }
         'kt;help;doctor' {

@@ -100,6 +100,9 @@ _kt() {
             kt,verifiable-producer)
                 cmd="kt__subcmd__verifiable__subcmd__producer"
                 ;;
+            kt,verify-replicas)
+                cmd="kt__subcmd__verify__subcmd__replicas"
+                ;;
             kt__subcmd__config,help)
                 cmd="kt__subcmd__config__subcmd__help"
                 ;;
@@ -196,6 +199,9 @@ _kt() {
             kt__subcmd__help,verifiable-producer)
                 cmd="kt__subcmd__help__subcmd__verifiable__subcmd__producer"
                 ;;
+            kt__subcmd__help,verify-replicas)
+                cmd="kt__subcmd__help__subcmd__verify__subcmd__replicas"
+                ;;
             kt__subcmd__help__subcmd__config,show)
                 cmd="kt__subcmd__help__subcmd__config__subcmd__show"
                 ;;
@@ -239,7 +245,7 @@ _kt() {
 
     case "${cmd}" in
         kt)
-            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens streams-reset dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
+            opts="-h -V --help --version topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens streams-reset dump-log verifiable-producer verifiable-consumer verify-replicas doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,7 +1449,7 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help)
-            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens streams-reset dump-log verifiable-producer verifiable-consumer doctor config install-aliases completions man perf help"
+            opts="topics produce consume offsets groups delete-records brokers configs acls elect-leaders reassign quorum features cluster transactions client-metrics delegation-tokens streams-reset dump-log verifiable-producer verifiable-consumer verify-replicas doctor config install-aliases completions man perf help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1891,6 +1897,20 @@ _kt() {
             return 0
             ;;
         kt__subcmd__help__subcmd__verifiable__subcmd__producer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kt__subcmd__help__subcmd__verify__subcmd__replicas)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3156,6 +3176,88 @@ _kt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kt__subcmd__verify__subcmd__replicas)
+            opts="-o -X -v -b -h --topic --topics-include --topic-white-list --time --fetch-size --max-wait-ms --report-interval-ms --watch --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topics-include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic-white-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fetch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report-interval-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command-property)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
     esac
 }
 
@@ -3208,6 +3310,7 @@ _kt_topics() {
         kafka-dump-log|kafka-dump-log.sh) sub=(dump-log) ;;
         kafka-verifiable-producer|kafka-verifiable-producer.sh) sub=(verifiable-producer) ;;
         kafka-verifiable-consumer|kafka-verifiable-consumer.sh) sub=(verifiable-consumer) ;;
+        kafka-replica-verification|kafka-replica-verification.sh) sub=(verify-replicas) ;;
     esac
     if (( ${#sub[@]} )); then
         # A link runs kt under a Kafka name: ask the binary it points to.
@@ -3232,4 +3335,4 @@ _kt_topics() {
     fi
     _kt kt "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 }
-complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh kafka-features kafka-features.sh kafka-cluster kafka-cluster.sh kafka-transactions kafka-transactions.sh kafka-client-metrics kafka-client-metrics.sh kafka-delegation-tokens kafka-delegation-tokens.sh kafka-streams-application-reset kafka-streams-application-reset.sh kafka-dump-log kafka-dump-log.sh kafka-verifiable-producer kafka-verifiable-producer.sh kafka-verifiable-consumer kafka-verifiable-consumer.sh
+complete -F _kt_topics -o bashdefault -o default kt kafka-topics kafka-topics.sh kafka-console-producer kafka-console-producer.sh kafka-console-consumer kafka-console-consumer.sh kafka-producer-perf-test kafka-producer-perf-test.sh kafka-consumer-perf-test kafka-consumer-perf-test.sh kafka-get-offsets kafka-get-offsets.sh kafka-e2e-latency kafka-e2e-latency.sh kafka-consumer-groups kafka-consumer-groups.sh kafka-delete-records kafka-delete-records.sh kafka-broker-api-versions kafka-broker-api-versions.sh kafka-log-dirs kafka-log-dirs.sh kafka-leader-election kafka-leader-election.sh kafka-configs kafka-configs.sh kafka-acls kafka-acls.sh kafka-reassign-partitions kafka-reassign-partitions.sh kafka-metadata-quorum kafka-metadata-quorum.sh kafka-features kafka-features.sh kafka-cluster kafka-cluster.sh kafka-transactions kafka-transactions.sh kafka-client-metrics kafka-client-metrics.sh kafka-delegation-tokens kafka-delegation-tokens.sh kafka-streams-application-reset kafka-streams-application-reset.sh kafka-dump-log kafka-dump-log.sh kafka-verifiable-producer kafka-verifiable-producer.sh kafka-verifiable-consumer kafka-verifiable-consumer.sh kafka-replica-verification kafka-replica-verification.sh

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
             cand verifiable-consumer 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)'
+            cand verify-replicas 'Check that every replica of the topics holds the same records, batch by batch (kafka-replica-verification)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -666,6 +667,30 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kt;verify-replicas'= {
+            cand --topics-include 'The topics to verify: a Java regex, matched against whole names (`,` means or) [default: every topic]'
+            cand --topic 'The topics to verify: a Java regex, matched against whole names (`,` means or) [default: every topic]'
+            cand --topic-white-list 'Deprecated: --topics-include'
+            cand --time 'Where verification starts: -1 the partitions'' ends, -2 their starts, or a timestamp (ms) [default: -2; Kafka''s tool: -1]'
+            cand --fetch-size 'Bytes fetched of each partition per request [default: 1048576]'
+            cand --max-wait-ms 'The longest each fetch waits for new records, in ms [default: 1000]'
+            cand --report-interval-ms 'How often the largest lag is reported, in ms [default: 30000]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
+            cand --zookeeper 'Find the brokers through ZooKeeper (Kafka''s pre-3.0 flag); kt then talks to them'
+            cand --command-config 'Java .properties file with client settings'
+            cand --command-property 'Client setting in Java form (repeatable); overrides --command-config'
+            cand -X 'librdkafka setting, passed through untranslated (repeatable, as in kcat)'
+            cand --cluster 'Cluster profile from kt''s config file [env: KT_CLUSTER]; flags beat its values'
+            cand -b 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --bootstrap-server 'Kafka broker(s) to connect to, or `mock[:N]` for an in-process mock cluster'
+            cand --watch 'kt: keep verifying new records until stopped, as Kafka''s tool does'
+            cand -v 'Show librdkafka''s log and what kt ignores'
+            cand --verbose 'Show librdkafka''s log and what kt ignores'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'kt;doctor'= {
             cand -o 'Output format'
             cand --output 'Output format'
@@ -861,6 +886,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand dump-log 'A partition''s files on disk, offline: log segments, indexes, snapshots, record by record (kafka-dump-log)'
             cand verifiable-producer 'Produce increasing integers and print each acknowledgement as a JSON event line (kafka-verifiable-producer)'
             cand verifiable-consumer 'Consume a topic in a group and print each poll, rebalance and commit as a JSON event line (kafka-verifiable-consumer)'
+            cand verify-replicas 'Check that every replica of the topics holds the same records, batch by batch (kafka-replica-verification)'
             cand doctor 'Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker'
             cand config 'Show the cluster profile and client settings a command would use'
             cand install-aliases 'Link every Kafka tool name (with and without .sh) to this kt in DIR'
@@ -910,6 +936,8 @@ set edit:completion:arg-completer[kt] = {|@words|
         &'kt;help;verifiable-producer'= {
         }
         &'kt;help;verifiable-consumer'= {
+        }
+        &'kt;help;verify-replicas'= {
         }
         &'kt;help;doctor'= {
         }

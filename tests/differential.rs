@@ -42,6 +42,7 @@ enum Tool {
     DumpLog,
     VerifiableProducer,
     VerifiableConsumer,
+    ReplicaVerification,
 }
 
 impl Tool {
@@ -77,6 +78,7 @@ impl Tool {
             Tool::DumpLog => "kafka.tools.DumpLogSegments",
             Tool::VerifiableProducer => "org.apache.kafka.tools.VerifiableProducer",
             Tool::VerifiableConsumer => "org.apache.kafka.tools.VerifiableConsumer",
+            Tool::ReplicaVerification => "org.apache.kafka.tools.ReplicaVerificationTool",
         }
     }
 
@@ -107,6 +109,7 @@ impl Tool {
             Tool::DumpLog => "kafka-dump-log.sh",
             Tool::VerifiableProducer => "kafka-verifiable-producer.sh",
             Tool::VerifiableConsumer => "kafka-verifiable-consumer.sh",
+            Tool::ReplicaVerification => "kafka-replica-verification.sh",
         }
     }
 
@@ -901,6 +904,23 @@ const CASES: &[Case] = &[
     case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --assignment-strategy org.apache.kafka.clients.consumer.RoundRobinAssignor", TwoRecords),
     case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --assignment-strategy org.apache.kafka.clients.consumer.CooperativeStickyAssignor", TwoRecords),
     case(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --group-instance-id {T}-1 --session-timeout 10000", TwoRecords),
+    // The tool runs until stopped: its lines beside Apache's are in
+    // replica_verification.rs; here, every way it stops at once.
+    case(ReplicaVerification, "", Nothing),
+    case(ReplicaVerification, "--help", Nothing),
+    case(ReplicaVerification, "--version", Nothing),
+    case(ReplicaVerification, "--fetch-size 5", Nothing),
+    case(ReplicaVerification, "--broker-list", Nothing),
+    case(ReplicaVerification, "--broker-list foo", Nothing),
+    case(ReplicaVerification, "--broker-list {B},bar", Nothing),
+    case(ReplicaVerification, "--broker-list {B} --topics-include a --topic-white-list b", Nothing),
+    case(ReplicaVerification, "--broker-list {B} --topics-include kt-no-such-topic-.*", Nothing),
+    case(ReplicaVerification, "--broker-list {B} --topic-white-list kt-no-such-topic", Nothing),
+    case(ReplicaVerification, "--broker-list {B} --topics-include [", Nothing),
+    case(ReplicaVerification, "--broker-list {B} --topics-include {T} --time x", Nothing),
+    case(ReplicaVerification, "--broker-list {B} --topics-include {T} --fetch-size 1.5", Nothing),
+    case(ReplicaVerification, "--broker-list {B} --topics-include {T} --time 99999999999999", TwoRecords),
+    case(ReplicaVerification, "--broker-list {B} --bogus", Nothing),
     departs(VerifiableConsumer, "--topic {T} --group-id {T} --bootstrap-server {B} --max-messages 2 --group-protocol consumer", TwoRecords, VERIFIABLE_STOPS),
     // kafka-delegation-tokens: jopt's command line (options whose argument
     // is optional), each check in Kafka's order, and tokens owned by the

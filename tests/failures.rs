@@ -58,6 +58,7 @@ fn three_brokers_ride_through_failures() {
     crate::reassign::moves_replicas_on(&cluster);
     let watched = crate::reassign::drains_a_broker_on(&cluster);
     eprintln!("drain:\n{watched}");
+    crate::replica_verification::verifies_replicas_on(&cluster);
     crate::quorum::describes_the_quorum_on(&cluster.address(), &cluster.controller_address(), 3);
     crate::features::reads_features_on(&cluster.address(), &cluster.controller_address());
     crate::features::changes_features_on(&cluster.address(), &cluster.controller_address());

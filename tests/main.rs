@@ -32,6 +32,7 @@ mod quorum;
 mod reassign;
 mod refusals;
 mod reliability;
+mod replica_verification;
 mod security;
 mod stores;
 mod streams_reset;

@@ -298,7 +298,7 @@ fn bad_profiles_get_one_line() {
 fn install_aliases_makes_working_links_and_refuses_to_clobber() {
     let run = kt(&["install-aliases", "--list"]);
     let names: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(names.len(), 52, "{run:?}");
+    assert_eq!(names.len(), 54, "{run:?}");
     assert!(names.contains(&"kafka-topics.sh") && names.contains(&"kafka-run-class"));
     let dir = tempfile::tempdir().unwrap();
     let bin = dir.path().join("bin");
@@ -358,7 +358,7 @@ fn install_aliases_makes_working_links_and_refuses_to_clobber() {
     );
     let run = kt(&["install-aliases", other_s, "--force"]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert_eq!(std::fs::read_dir(&other).unwrap().count(), 52);
+    assert_eq!(std::fs::read_dir(&other).unwrap().count(), 54);
     assert!(std::fs::read_link(other.join("kafka-topics.sh")).is_ok());
     let run = kt(&["install-aliases"]);
     assert_eq!(run.code, Some(2), "{run:?}");

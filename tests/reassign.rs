@@ -57,7 +57,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 }
 
 /// Creates `topic` with Kafka's `--replica-assignment` through kt.
-fn create_assigned(b: &str, topic: &str, assignment: &str) {
+pub fn create_assigned(b: &str, topic: &str, assignment: &str) {
     let run = kt(&[
         "topics",
         "-b",

@@ -107,6 +107,7 @@ pub fn links() -> &'static Path {
             "kafka-dump-log",
             "kafka-verifiable-producer",
             "kafka-verifiable-consumer",
+            "kafka-replica-verification",
             "kafka-run-class",
         ] {
             for file in [name.to_string(), format!("{name}.sh")] {

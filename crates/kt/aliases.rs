@@ -118,7 +118,7 @@ mod tests {
     #[test]
     fn names_cover_every_tool_both_spellings() {
         let names = super::names();
-        assert_eq!(names.len(), 52);
+        assert_eq!(names.len(), 54);
         assert!(names.contains(&"kafka-run-class.sh".to_string()));
         for n in &names {
             assert!(matches!(

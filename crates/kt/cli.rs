@@ -195,6 +195,14 @@ pub enum Command {
             kt verifiable-consumer -b localhost:9092 -t orders -g checkers --records --enable-autocommit"
     )]
     VerifiableConsumer(Box<crate::verifiable::consumer::VerifiableConsumerArgs>),
+    /// Check that every replica of the topics holds the same records, batch by batch (kafka-replica-verification)
+    #[command(
+        name = "verify-replicas",
+        after_help = "Examples:\n  kt verify-replicas -b localhost:9092                        (every topic, from the start, then a summary)\n  \
+            kt verify-replicas -b localhost:9092 --topic 'orders.*' -o json\n  \
+            kt verify-replicas -b localhost:9092 --topic orders --time -1 --watch   (new records, until stopped)"
+    )]
+    VerifyReplicas(Box<crate::replica_verification::ReplicaVerificationArgs>),
     /// Why a client can or cannot work with a cluster: DNS, TCP, TLS, SASL, metadata, every advertised broker
     #[command(
         after_help = "Examples:\n  kt doctor --bootstrap-server kafka-1:9093 --command-config client.properties\n  \

@@ -69,12 +69,39 @@ pub fn jopt_message(err: &clap::Error) -> String {
     }
 }
 
+/// jopt's failure to convert an option's value, where the tool reads it
+/// (Kafka's tools convert a value when they first ask for it).
+pub fn conversion(value: &str, option: &str) -> KtError {
+    let m = format!("Cannot parse argument '{value}' of option {option}");
+    KtError::usage(m.clone()).thrown("joptsimple.OptionArgumentConversionException", m)
+}
+
+/// An option's value as given, converted where the tool reads it;
+/// `default` when it was not given.
+pub fn jopt_value<T: std::str::FromStr>(
+    value: Option<&str>,
+    option: &str,
+    default: T,
+) -> Result<T, KtError> {
+    match value {
+        None => Ok(default),
+        Some(v) => v.parse().map_err(|_| conversion(v, option)),
+    }
+}
+
 /// A log4j record as Kafka's tools print it on stderr
 /// (`config/tools-log4j.properties`: `[%d] %p %m (%c)%n`), for the lines
 /// Kafka's tools log that a user needs to see.
 pub fn log4j(level: &str, message: &str, logger: &str) -> String {
-    let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S,%3f");
-    format!("[{now}] {level} {message} ({logger})")
+    format!("[{}] {level} {message} ({logger})", log_time())
+}
+
+/// The local time as log4j's `%d` and Kafka's `yyyy-MM-dd HH:mm:ss,SSS`
+/// SimpleDateFormat print it.
+pub fn log_time() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%d %H:%M:%S,%3f")
+        .to_string()
 }
 
 /// The jopt-simple exception behind a parse error, as Java names it in the

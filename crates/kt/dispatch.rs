@@ -44,11 +44,12 @@ pub enum Tool {
     DumpLog,
     VerifiableProducer,
     VerifiableConsumer,
+    ReplicaVerification,
 }
 
 impl Tool {
     /// Script names, as Confluent ships them (Apache adds `.sh`).
-    pub const ALL: [(&'static str, Tool); 25] = [
+    pub const ALL: [(&'static str, Tool); 26] = [
         ("kafka-topics", Tool::Topics),
         ("kafka-console-producer", Tool::ConsoleProducer),
         ("kafka-console-consumer", Tool::ConsoleConsumer),
@@ -74,10 +75,11 @@ impl Tool {
         ("kafka-dump-log", Tool::DumpLog),
         ("kafka-verifiable-producer", Tool::VerifiableProducer),
         ("kafka-verifiable-consumer", Tool::VerifiableConsumer),
+        ("kafka-replica-verification", Tool::ReplicaVerification),
     ];
 
     /// Every class name Kafka has used for the tool's main class.
-    const CLASSES: [(&'static str, Tool); 47] = [
+    const CLASSES: [(&'static str, Tool); 49] = [
         ("kafka.admin.TopicCommand", Tool::Topics),
         ("org.apache.kafka.tools.TopicCommand", Tool::Topics),
         ("kafka.tools.ConsoleProducer", Tool::ConsoleProducer),
@@ -183,6 +185,14 @@ impl Tool {
         (
             "org.apache.kafka.tools.VerifiableConsumer",
             Tool::VerifiableConsumer,
+        ),
+        (
+            "org.apache.kafka.tools.ReplicaVerificationTool",
+            Tool::ReplicaVerification,
+        ),
+        (
+            "kafka.tools.ReplicaVerificationTool",
+            Tool::ReplicaVerification,
         ),
     ];
 

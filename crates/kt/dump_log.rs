@@ -22,6 +22,8 @@ use bytes::{Buf, Bytes};
 use clap::Args;
 use kt_core::{Diagnostics, ErrorKind, KtError};
 
+use crate::record_batch::{compression_name, Batch};
+
 #[derive(Args, Debug, Clone, Default)]
 pub struct DumpLogArgs {
     /// REQUIRED: The comma separated list of data and index log files to be dumped.
@@ -135,18 +137,6 @@ struct Plan {
     value: Option<String>,
     /// `--transaction-log-decoder`: records of `__transaction_state`.
     transaction_log: bool,
-}
-
-/// An Integer option's value, converted where DumpLogSegments reads it
-/// (jopt's failure escapes `main`).
-fn integer(value: &Option<String>, option: &str, default: i32) -> Result<i32, KtError> {
-    let Some(v) = value else {
-        return Ok(default);
-    };
-    v.parse().map_err(|_| {
-        let m = format!("Cannot parse argument '{v}' of option {option}");
-        KtError::usage(m.clone()).thrown("joptsimple.OptionArgumentConversionException", m)
-    })
 }
 
 /// A decoder class kt has, made as DumpLogSegments makes it for each log
@@ -328,135 +318,6 @@ fn io_failure(path: &Path, e: &std::io::Error) -> KtError {
     }
 }
 
-/// A record batch as it is stored: the header fields DumpLogSegments
-/// prints, and the records' bytes.
-struct Batch {
-    bytes: Vec<u8>,
-}
-
-const RECORDS: usize = 61;
-
-impl Batch {
-    fn i64_at(&self, at: usize) -> i64 {
-        i64::from_be_bytes(self.bytes[at..at + 8].try_into().unwrap_or_default())
-    }
-    fn i32_at(&self, at: usize) -> i32 {
-        i32::from_be_bytes(self.bytes[at..at + 4].try_into().unwrap_or_default())
-    }
-    fn i16_at(&self, at: usize) -> i16 {
-        i16::from_be_bytes(self.bytes[at..at + 2].try_into().unwrap_or_default())
-    }
-    fn size(&self) -> usize {
-        self.bytes.len()
-    }
-    fn magic(&self) -> i8 {
-        self.bytes[16] as i8
-    }
-    fn base_offset(&self) -> i64 {
-        self.i64_at(0)
-    }
-    fn leader_epoch(&self) -> i32 {
-        self.i32_at(12)
-    }
-    fn crc(&self) -> u32 {
-        self.i32_at(17) as u32
-    }
-    fn attributes(&self) -> i16 {
-        self.i16_at(21)
-    }
-    fn last_offset_delta(&self) -> i32 {
-        self.i32_at(23)
-    }
-    fn last_offset(&self) -> i64 {
-        self.base_offset() + i64::from(self.last_offset_delta())
-    }
-    fn base_timestamp(&self) -> i64 {
-        self.i64_at(27)
-    }
-    fn max_timestamp(&self) -> i64 {
-        self.i64_at(35)
-    }
-    fn producer_id(&self) -> i64 {
-        self.i64_at(43)
-    }
-    fn producer_epoch(&self) -> i16 {
-        self.i16_at(51)
-    }
-    fn base_sequence(&self) -> i32 {
-        self.i32_at(53)
-    }
-    fn count(&self) -> i32 {
-        self.i32_at(57)
-    }
-    fn compression(&self) -> i16 {
-        self.attributes() & 0x07
-    }
-    fn log_append_time(&self) -> bool {
-        self.attributes() & 0x08 != 0
-    }
-    fn transactional(&self) -> bool {
-        self.attributes() & 0x10 != 0
-    }
-    fn control(&self) -> bool {
-        self.attributes() & 0x20 != 0
-    }
-    fn delete_horizon(&self) -> Option<i64> {
-        (self.attributes() & 0x40 != 0).then(|| self.base_timestamp())
-    }
-    fn timestamp_type(&self) -> &'static str {
-        if self.log_append_time() {
-            "LogAppendTime"
-        } else {
-            "CreateTime"
-        }
-    }
-    fn valid(&self) -> bool {
-        self.size() >= RECORDS && crc32c::crc32c(&self.bytes[21..]) == self.crc()
-    }
-    /// `DefaultRecordBatch.incrementSequence`.
-    fn sequence_at(&self, delta: i32) -> i32 {
-        let base = self.base_sequence();
-        if base == -1 {
-            return -1;
-        }
-        if base > i32::MAX - delta {
-            return delta - (i32::MAX - base) - 1;
-        }
-        base + delta
-    }
-    /// The records' bytes, inflated.
-    fn records(&self) -> Result<Bytes, KtError> {
-        use kafka_protocol::compression::{Decompressor, Gzip, Lz4, Snappy, Zstd};
-        let mut body = Bytes::copy_from_slice(&self.bytes[RECORDS.min(self.size())..]);
-        let all = |b: &mut Bytes| Ok(b.copy_to_bytes(b.remaining()));
-        let inflated = match self.compression() {
-            0 => Ok(body),
-            1 => Gzip::decompress(&mut body, all),
-            2 => Snappy::decompress(&mut body, all),
-            3 => Lz4::decompress(&mut body, all),
-            4 => Zstd::decompress(&mut body, all),
-            c => Err(anyhow::anyhow!("Unknown compression type id: {c}")),
-        };
-        inflated.map_err(|e| {
-            KtError::new(
-                ErrorKind::Broker,
-                format!("batch at offset {}: {e}", self.base_offset()),
-            )
-        })
-    }
-}
-
-fn compression_name(id: i16) -> &'static str {
-    match id {
-        0 => "none",
-        1 => "gzip",
-        2 => "snappy",
-        3 => "lz4",
-        4 => "zstd",
-        _ => "unknown",
-    }
-}
-
 /// The batches of a file from `start` up to `end`, read one at a time, as
 /// `FileLogInputStream` reads them.
 struct Batches {
@@ -515,7 +376,7 @@ impl Batches {
             .read_exact(&mut bytes[12..])
             .map_err(|e| io_failure(Path::new(&self.name), &e))?;
         self.position += total;
-        let batch = Batch { bytes };
+        let batch = Batch::new(Bytes::from(bytes));
         if batch.magic() != 2 {
             return Err(KtError::usage(format!(
                 "{}: a message set of magic {} (Kafka before 0.11) at offset {}; kt reads record batches of magic 2",
@@ -642,7 +503,8 @@ fn dump_log(
     } else {
         (decoder(&plan.value, out)?, decoder(&plan.key, out)?)
     };
-    let max_bytes_option = integer(&plan.max_bytes, "max-bytes", i32::MAX)?;
+    let max_bytes_option =
+        crate::compat::jopt_value(plan.max_bytes.as_deref(), "max-bytes", i32::MAX)?;
     if file_name.ends_with(".log") {
         writeln!(out, "Log starting offset: {}", start_offset(file_name)?)?;
     } else if file_name == "bootstrap.checkpoint" {
@@ -1035,7 +897,11 @@ fn dump_index(
         writeln!(out, "{} passed sanity check.", path.display())?;
         return Ok(());
     }
-    let limit = integer(&plan.max_message_size, "max-message-size", 5 * 1024 * 1024)?;
+    let limit = crate::compat::jopt_value(
+        plan.max_message_size.as_deref(),
+        "max-message-size",
+        5i32 * 1024 * 1024,
+    )?;
     let limit = u64::from(limit.max(0).unsigned_abs());
     for (i, (offset, position)) in entries.iter().enumerate() {
         if *offset == base && i > 0 {

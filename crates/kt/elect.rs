@@ -97,17 +97,14 @@ fn validate(args: &ElectArgs, kafka_name: bool) -> Result<(), KtError> {
     Ok(())
 }
 
-/// jopt's conversion of an option's value, when the tool reads it.
-fn conversion(value: &str, option: &str) -> KtError {
-    let m = format!("Cannot parse argument '{value}' of option {option}");
-    KtError::usage(m.clone()).thrown("joptsimple.OptionArgumentConversionException", m)
-}
-
 fn election(value: Option<&str>) -> Result<Election, KtError> {
     match value.map(str::to_ascii_lowercase).as_deref() {
         None | Some("preferred") => Ok(Election::Preferred),
         Some("unclean") => Ok(Election::Unclean),
-        Some(_) => Err(conversion(value.unwrap_or_default(), "election-type")),
+        Some(_) => Err(crate::compat::conversion(
+            value.unwrap_or_default(),
+            "election-type",
+        )),
     }
 }
 
@@ -196,7 +193,9 @@ pub fn run(
     let kind = election(args.election_type.as_deref())?;
     let single = match (&args.topic, &args.partition) {
         (Some(t), Some(p)) => {
-            let p = p.parse::<i32>().map_err(|_| conversion(p, "partition"))?;
+            let p = p
+                .parse::<i32>()
+                .map_err(|_| crate::compat::conversion(p, "partition"))?;
             Some(vec![(t.clone(), p)])
         }
         _ => None,

@@ -68,7 +68,7 @@ fn host_ports(endpoint: &Endpoint) -> Result<(), KtError> {
 }
 
 /// Kafka's check: every comma-separated entry ends in `:<digits>`.
-fn valid_host_ports(list: &str) -> bool {
+pub fn valid_host_ports(list: &str) -> bool {
     list.split(',').all(|entry| {
         entry.trim().rsplit_once(':').is_some_and(|(host, port)| {
             !host.is_empty() && !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())

@@ -80,6 +80,7 @@ fn bash_kafka_names() -> String {
                 Tool::DumpLog => "dump-log",
                 Tool::VerifiableProducer => "verifiable-producer",
                 Tool::VerifiableConsumer => "verifiable-consumer",
+                Tool::ReplicaVerification => "verify-replicas",
             };
             format!("        {name}|{name}.sh) sub=({words}) ;;\n")
         })

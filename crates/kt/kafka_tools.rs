@@ -28,12 +28,13 @@ use crate::perf::e2e::E2eArgs;
 use crate::perf::producer_args::ProducerPerfArgs;
 use crate::profiles::profiled;
 use crate::reassign::ReassignArgs;
+use crate::replica_verification::ReplicaVerificationArgs;
 use crate::streams_reset::StreamsResetArgs;
 use crate::topics::TopicsArgs;
 use crate::{
     acls, brokers, client_metrics, cluster, configs, console, delegation_tokens, delete_records,
-    dump_log, elect, features, groups, offsets, perf, quorum, reassign, streams_reset, topics,
-    transactions, verifiable,
+    dump_log, elect, features, groups, offsets, perf, quorum, reassign, replica_verification,
+    streams_reset, topics, transactions, verifiable,
 };
 use crate::{argparse, compat};
 
@@ -48,6 +49,9 @@ const C: Mode = Mode::Compat;
 /// A Kafka tool whose parser is jopt-simple: its texts, and how it runs.
 pub trait KafkaTool: Args + FromArgMatches {
     const TEXT: ToolText;
+    /// A log4j record the tool logs before it reads its command line (a
+    /// deprecation): level, message, logger.
+    const LOGGED_FIRST: Option<(&'static str, &'static str, &'static str)> = None;
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()>;
 }
@@ -132,6 +136,9 @@ pub enum Conversion {
     Consumer,
     /// The console producer: the message alone.
     Message,
+    /// Read inside `main`'s try, whose catch prints the message and then
+    /// the exception's trace.
+    Caught,
 }
 
 /// Runs the Kafka tool `tool` as `program` with `args`; the exit code.
@@ -161,6 +168,7 @@ pub fn run(
         Tool::DelegationTokens => jopt::<DelegationTokensArgs>(program, args, out, err),
         Tool::StreamsReset => jopt::<StreamsResetArgs>(program, args, out, err),
         Tool::DumpLog => jopt::<DumpLogArgs>(program, args, out, err),
+        Tool::ReplicaVerification => jopt::<ReplicaVerificationArgs>(program, args, out, err),
         Tool::ReassignPartitions => jopt::<ReassignArgs>(program, args, out, err),
         Tool::MetadataQuorum => argparse_tool::<quorum::QuorumArgs>(args, out, err),
         Tool::Features => argparse_tool::<features::FeaturesArgs>(args, out, err),
@@ -199,6 +207,9 @@ fn jopt<T: KafkaTool>(
     err: &Diagnostics,
 ) -> u8 {
     let text = &T::TEXT;
+    if let Some((level, message, logger)) = T::LOGGED_FIRST {
+        err.line(compat::log4j(level, message, logger));
+    }
     let cmd = Jopt::<T>::command().name(text.name);
     let usage = |message: &str| {
         err.line(message);
@@ -235,6 +246,10 @@ fn jopt<T: KafkaTool>(
                     ));
                 }
                 (None, Conversion::Message) => err.line(&message),
+                (None, Conversion::Caught) => {
+                    err.line(&message);
+                    err.line(format_args!("{conversion}: {message}"));
+                }
                 _ if text.usage_on_parse_error => return usage(&message),
                 // Caught with the other exceptions: the message, then the trace.
                 (Some(exception), _)
@@ -493,6 +508,29 @@ impl KafkaTool for DumpLogArgs {
 
     fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
         dump_log::run(self, out, err)
+    }
+}
+
+impl KafkaTool for ReplicaVerificationArgs {
+    const TEXT: ToolText = ToolText {
+        name: "kafka-replica-verification",
+        no_args: "Validate that all replicas for a set of topics have the same data.",
+        help: "Validate that all replicas for a set of topics have the same data.",
+        stdout_prefix: None,
+        usage_on_parse_error: false,
+        conversion: Conversion::Caught,
+        error_prefix: "",
+        thrown: Thrown::MessageThenTrace,
+        help_table: include_str!("help/kafka-replica-verification.txt"),
+    };
+    const LOGGED_FIRST: Option<(&'static str, &'static str, &'static str)> = Some((
+        "WARN",
+        "This tool is deprecated and may be removed in a future major release.",
+        "org.apache.kafka.tools.ReplicaVerificationTool",
+    ));
+
+    fn run(self, out: &mut dyn Write, err: &Diagnostics) -> anyhow::Result<()> {
+        replica_verification::run(profiled(self, C)?, C, out, err)
     }
 }
 

@@ -40,6 +40,8 @@ mod prompt;
 mod quorum;
 mod reassign;
 mod reassign_plan;
+mod record_batch;
+mod replica_verification;
 mod signals;
 mod streams_reset;
 mod table;

@@ -13,7 +13,7 @@ use crate::profiles::profiled;
 use crate::{
     acls, aliases, brokers, client_metrics, cluster, compat, configs, console, delegation_tokens,
     delete_records, doctor, dump_log, elect, features, generate, groups, offsets, perf, profiles,
-    quorum, reassign, streams_reset, topics, transactions, verifiable,
+    quorum, reassign, replica_verification, streams_reset, topics, transactions, verifiable,
 };
 
 const N: Mode = Mode::Native;
@@ -94,6 +94,9 @@ pub fn run(argv: Vec<OsString>, out: &mut dyn Write, err: &Diagnostics) -> u8 {
             }
             Command::VerifiableConsumer(args) => {
                 verifiable::consumer::run(profiled(*args, N)?, N, out, err)
+            }
+            Command::VerifyReplicas(args) => {
+                replica_verification::run(profiled(*args, N)?, N, out, err)
             }
             Command::Doctor(args) => doctor::run(profiled(*args, N)?, out, err),
             Command::Config(ConfigCommand::Show(args)) => profiles::show(*args, out, err),

@@ -71,6 +71,7 @@ connected!(
     crate::streams_reset::StreamsResetArgs,
     crate::verifiable::producer::VerifiableProducerArgs,
     crate::verifiable::consumer::VerifiableConsumerArgs,
+    crate::replica_verification::ReplicaVerificationArgs,
     ShowArgs
 );
 

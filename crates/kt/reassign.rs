@@ -404,17 +404,8 @@ fn run_checked(
         Action::Cancel => Plan::Cancel(parse_moves(&json(&args.reassignment_json_file)?)?),
         Action::List => Plan::List,
     };
-    let long = |value: &Option<String>, option: &str| -> Result<i64, KtError> {
-        match value {
-            None => Ok(-1),
-            Some(v) => v.parse().map_err(|_| {
-                thrown(
-                    ErrorKind::Usage,
-                    "joptsimple.OptionArgumentConversionException",
-                    format!("Cannot parse argument '{v}' of option {option}"),
-                )
-            }),
-        }
+    let long = |value: &Option<String>, option: &str| {
+        crate::compat::jopt_value(value.as_deref(), option, -1i64)
     };
     let throttle = long(&args.throttle, "throttle")?;
     let log_dir_throttle = long(

@@ -574,11 +574,7 @@ fn reset_inputs(
 ) -> anyhow::Result<Vec<Moved>> {
     let conversion = |value: &str, option: &str| -> Result<i64, KtError> {
         value.parse::<i64>().map_err(|_| match mode {
-            Mode::Compat => thrown(
-                ErrorKind::Usage,
-                "joptsimple.OptionArgumentConversionException",
-                format!("Cannot parse argument '{value}' of option {option}"),
-            ),
+            Mode::Compat => crate::compat::conversion(value, option),
             Mode::Native => KtError::usage(format!("--{option} {value}: give a whole number")),
         })
     };

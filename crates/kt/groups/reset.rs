@@ -452,10 +452,13 @@ fn native_duration_ms(text: &str) -> Result<i64, KtError> {
         })
 }
 
-/// jopt's failure to read an option's value, where Kafka reads it.
+/// jopt's failure to read an option's value, where Kafka reads it: the
+/// consumer-group command reports it as a failed command.
 pub(crate) fn conversion(text: &str, option: &str) -> KtError {
-    let message = format!("Cannot parse argument '{text}' of option {option}");
-    KtError::config(&message).thrown("joptsimple.OptionArgumentConversionException", message)
+    KtError {
+        kind: kt_core::ErrorKind::Config,
+        ..crate::compat::conversion(text, option)
+    }
 }
 
 fn parse_long(text: &str, option: &str) -> Result<i64, KtError> {

@@ -55,6 +55,11 @@ impl Progress {
         })
     }
 
+    /// The count to reach, once known.
+    pub fn set_total(&self, total: u64) {
+        self.bar.set_length(total);
+    }
+
     pub fn finish(&self) {
         self.bar.finish_and_clear();
     }

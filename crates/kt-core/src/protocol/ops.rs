@@ -29,7 +29,9 @@ use kafka_protocol::messages::{
     ListTransactionsRequest, ProducerId, TransactionalId, UnregisterBrokerRequest,
     UpdateFeaturesRequest, WriteTxnMarkersRequest,
 };
+use kafka_protocol::messages::{fetch_request as fr, FetchRequest};
 use kafka_protocol::messages::{leave_group_request as lgr, GroupId, LeaveGroupRequest};
+use kafka_protocol::messages::{list_offsets_request as lor, ListOffsetsRequest};
 use kafka_protocol::protocol::{Request, StrBytes};
 
 use super::Broker;
@@ -630,7 +632,8 @@ impl Broker {
         timeout_ms: i32,
     ) -> Result<Vec<Answer>, KtError> {
         // v0 says "allow downgrade"; v1 on says which kind.
-        let typed = self.version_of::<UpdateFeaturesRequest>()? >= 1;
+        let version = self.version_of::<UpdateFeaturesRequest>()?;
+        let typed = version >= 1;
         let keys = updates
             .iter()
             .map(|(name, level)| {
@@ -644,16 +647,24 @@ impl Broker {
                 }
             })
             .collect();
-        let answer = self.send(
+        let answer = self.exchange(
             &UpdateFeaturesRequest::default()
                 .with_timeout_ms(timeout_ms)
                 .with_validate_only(validate_only)
                 .with_feature_updates(keys),
+            version,
         )?;
         if let Err(r) = refused(answer.error_code, answer.error_message.as_ref()) {
             return Ok(updates
                 .iter()
                 .map(|(name, _)| (name.clone(), Err(r.clone())))
+                .collect());
+        }
+        // From v2 (Kafka 4.0) the top-level error is the only answer.
+        if version >= 2 {
+            return Ok(updates
+                .iter()
+                .map(|(name, _)| (name.clone(), Ok(())))
                 .collect());
         }
         Ok(updates
@@ -739,12 +750,135 @@ impl Broker {
                 });
                 TopicLayout {
                     name: t.name.map(|n| n.0.to_string()).unwrap_or_default(),
+                    id: t.topic_id,
                     internal: t.is_internal,
                     partitions,
                 }
             })
             .collect();
         Ok((brokers, layouts))
+    }
+
+    /// ListOffsets at this broker (the leader of `partitions`): each
+    /// partition's offset at `timestamp` (-1 its end, -2 its start, else the
+    /// first offset at or after that time, -1 for none), or the refusal.
+    #[allow(clippy::type_complexity)]
+    pub fn list_offsets(
+        &mut self,
+        partitions: &[(String, i32)],
+        timestamp: i64,
+    ) -> Result<Vec<((String, i32), Result<i64, Refused>)>, KtError> {
+        let mut topics: Vec<lor::ListOffsetsTopic> = Vec::new();
+        for (topic, partition) in partitions {
+            let p = lor::ListOffsetsPartition::default()
+                .with_partition_index(*partition)
+                .with_current_leader_epoch(-1)
+                .with_timestamp(timestamp);
+            match topics.last_mut() {
+                Some(t) if t.name.0.as_str() == topic => t.partitions.push(p),
+                _ => topics.push(
+                    lor::ListOffsetsTopic::default()
+                        .with_name(TopicName(text(topic)))
+                        .with_partitions(vec![p]),
+                ),
+            }
+        }
+        let request = ListOffsetsRequest::default()
+            .with_replica_id(BrokerId(-1))
+            .with_topics(topics);
+        let answer = self.send(&request)?;
+        Ok(answer
+            .topics
+            .into_iter()
+            .flat_map(|t| {
+                let name = t.name.0.to_string();
+                t.partitions.into_iter().map(move |p| {
+                    (
+                        (name.clone(), p.partition_index),
+                        refused(p.error_code, None).map(|()| p.offset),
+                    )
+                })
+            })
+            .collect())
+    }
+
+    /// Fetch as Kafka's debugging consumer (replica id -2), the way
+    /// ReplicaVerificationTool asks every replica of a partition, followers
+    /// too, for its records up to its high watermark: `partition_max_bytes`
+    /// of each partition from its offset, waiting up to `max_wait_ms` for
+    /// `min_bytes`, `max_bytes` in all. Topics go by id where the version
+    /// names them so.
+    pub fn fetch_as_debugger(
+        &mut self,
+        partitions: &[FetchAt],
+        max_wait_ms: i32,
+        min_bytes: i32,
+        partition_max_bytes: i32,
+        max_bytes: i32,
+    ) -> Result<Result<Vec<Fetched>, Refused>, KtError> {
+        const DEBUGGING_CONSUMER_ID: i32 = -2;
+        let version = self.version_of::<FetchRequest>()?;
+        let by_id = version >= 13;
+        let mut topics: Vec<fr::FetchTopic> = Vec::new();
+        for p in partitions {
+            let partition = fr::FetchPartition::default()
+                .with_partition(p.partition)
+                .with_current_leader_epoch(-1)
+                .with_fetch_offset(p.offset)
+                .with_log_start_offset(0)
+                .with_partition_max_bytes(partition_max_bytes);
+            match topics.last_mut() {
+                Some(t) if t.topic.0.as_str() == p.topic => t.partitions.push(partition),
+                _ => topics.push(
+                    fr::FetchTopic::default()
+                        .with_topic(TopicName(text(if by_id { "" } else { &p.topic })))
+                        .with_topic_id(if by_id { p.topic_id } else { uuid::Uuid::nil() })
+                        .with_partitions(vec![partition]),
+                ),
+            }
+        }
+        // Version 15 moved the replica id into ReplicaState.
+        let request = if version >= 15 {
+            FetchRequest::default().with_replica_state(
+                fr::ReplicaState::default().with_replica_id(BrokerId(DEBUGGING_CONSUMER_ID)),
+            )
+        } else {
+            FetchRequest::default().with_replica_id(BrokerId(DEBUGGING_CONSUMER_ID))
+        };
+        let request = request
+            .with_max_wait_ms(max_wait_ms)
+            .with_min_bytes(min_bytes)
+            .with_max_bytes(max_bytes)
+            .with_isolation_level(0)
+            .with_session_id(0)
+            .with_session_epoch(-1)
+            .with_topics(topics);
+        let answer = self.exchange(&request, version)?;
+        if let Err(r) = refused(answer.error_code, None) {
+            return Ok(Err(r));
+        }
+        let mut fetched = Vec::new();
+        for t in answer.responses {
+            let topic = if by_id {
+                partitions
+                    .iter()
+                    .find(|p| p.topic_id == t.topic_id)
+                    .map(|p| p.topic.clone())
+                    .unwrap_or_default()
+            } else {
+                t.topic.0.to_string()
+            };
+            for p in t.partitions {
+                fetched.push(Fetched {
+                    topic: topic.clone(),
+                    partition: p.partition_index,
+                    error: p.error_code,
+                    high_watermark: p.high_watermark,
+                    records: p.records.unwrap_or_default(),
+                });
+            }
+        }
+        Ok(Ok(fetched))
     }
 
     /// FindCoordinator of a transactional id (`key_type` 1) or a group (0):
@@ -1154,9 +1288,31 @@ pub enum FeatureChange {
 #[derive(Debug, Clone)]
 pub struct TopicLayout {
     pub name: String,
+    /// The topic's id (nil before Metadata v10).
+    pub id: uuid::Uuid,
     pub internal: bool,
     /// In partition order.
     pub partitions: Result<Vec<PartitionLayout>, Refused>,
+}
+
+/// One partition to fetch, and from where.
+#[derive(Debug, Clone)]
+pub struct FetchAt {
+    pub topic: String,
+    pub topic_id: uuid::Uuid,
+    pub partition: i32,
+    pub offset: i64,
+}
+
+/// One partition's answer to a fetch: Kafka's error code, the high
+/// watermark, and the record batches as stored (the last may be cut short).
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub topic: String,
+    pub partition: i32,
+    pub error: i16,
+    pub high_watermark: i64,
+    pub records: bytes::Bytes,
 }
 
 /// One partition's leader (-1 when it has none) and replicas.

@@ -63,4 +63,29 @@ impl Pool {
         }
         Ok(self.open.get_mut(&id).expect("opened above"))
     }
+
+    /// The connections to brokers `ids` (each opened if it is not yet),
+    /// all at once to ask them in parallel, in `ids`' order; and the brokers
+    /// that could not be reached, with why.
+    #[allow(clippy::type_complexity)]
+    pub fn each(&mut self, ids: &[i32]) -> (Vec<(i32, &mut Broker)>, Vec<(i32, KtError)>) {
+        let failed: Vec<(i32, KtError)> = ids
+            .iter()
+            .filter_map(|&id| self.to(Some(id)).err().map(|e| (id, e)))
+            .collect();
+        let mut open: Vec<(i32, &mut Broker)> = self
+            .open
+            .iter_mut()
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(id, b)| (*id, b))
+            .collect();
+        open.sort_by_key(|(id, _)| ids.iter().position(|i| i == id));
+        (open, failed)
+    }
+
+    /// Drops broker `id`'s connection (after it failed): the next request
+    /// to it connects again.
+    pub fn forget(&mut self, id: i32) {
+        self.open.remove(&id);
+    }
 }
