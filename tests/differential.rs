@@ -222,7 +222,7 @@ const TIERED: &str =
 const ZOOKEEPER: &str = "`--zookeeper` works";
 const ALTER_CONFIG: &str = "`--alter --config`/`--delete-config` change topic configs";
 const OWN_FLAGS: &str = "kt's own flags are accepted under Kafka names";
-const DECODERS: &str = "kafka-dump-log's `--offsets-decoder`";
+const DECODERS: &str = "kafka-dump-log's `--remote-log-metadata-decoder`";
 const VERIFIABLE_STOPS: &str = "kafka-verifiable-consumer ends with exit 1 and one line";
 const STACK_TRACE: &str =
     "Kafka prints a Java stack trace after some errors; kt prints the message only";
@@ -869,7 +869,10 @@ const CASES: &[Case] = &[
     case(DumpLog, "--files /nonexistent/00000000000000000000.log --value-decoder-class com.example.Nope", Nothing),
     case(DumpLog, "--files /nonexistent/00000000000000000000.log --key-decoder-class kafka.serializer.LongDecoder", Nothing),
     case(DumpLog, "--files /nonexistent/00000000000000000000.log --nosuch", Nothing),
-    departs(DumpLog, "--files /nonexistent/00000000000000000000.log --offsets-decoder", Nothing, DECODERS),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.log --offsets-decoder", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.log --cluster-metadata-decoder", Nothing),
+    case(DumpLog, "--files /nonexistent/00000000000000000000.log --offsets-decoder --remote-log-metadata-decoder", Nothing),
+    departs(DumpLog, "--files /nonexistent/00000000000000000000.log --remote-log-metadata-decoder", Nothing, DECODERS),
     // kafka-verifiable-producer: argparse4j's command line, and event lines
     // (times and the average rate set aside) with the records they wrote.
     case(VerifiableProducer, "", Nothing),
@@ -1333,8 +1336,7 @@ fn prepare(b: &str, sasl: &str, topic: &str, setup: Setup) {
 fn carol_file() -> &'static std::path::Path {
     static FILE: OnceLock<std::path::PathBuf> = OnceLock::new();
     FILE.get_or_init(|| {
-        let file =
-            std::env::temp_dir().join(format!("kt-diff-carol-{}.properties", std::process::id()));
+        let file = links().join(format!("kt-diff-carol-{}.properties", std::process::id()));
         std::fs::write(
             &file,
             "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n\
@@ -1596,6 +1598,10 @@ fn run_side(node: &KafkaNode, case: &Case, side: Side, topic: &str) -> Seen {
         }
         _ => None,
     };
+    // The case's files (plans, a token's HMAC) go with it.
+    for extension in ["csv", "json", "hmac"] {
+        let _ = std::fs::remove_file(plan_file(&topic).with_extension(extension));
+    }
     Seen {
         code: run.code,
         stdout: variance(&run.stdout, &topic, &broker, case.tool).replace(&sasl, "{S}"),

@@ -2,9 +2,10 @@
 //! on the shared single node: a topic of small segments (keys, headers,
 //! index entries every 100 bytes, producer snapshots at each roll), one
 //! per compression codec, a transactional topic with a committed and an
-//! aborted transaction, a compacted topic, `__consumer_offsets`,
-//! `__transaction_state` (through `--transaction-log-decoder`) and the KRaft
-//! metadata log with its snapshots. Every file, with each of the
+//! aborted transaction, a compacted topic, `__consumer_offsets` (also
+//! through `--offsets-decoder`), `__transaction_state` (through
+//! `--transaction-log-decoder`) and the KRaft metadata log with its
+//! snapshots (also through `--cluster-metadata-decoder`). Every file, with each of the
 //! tool's modes, prints the same stdout and exit code as Apache's tool,
 //! and the same stderr once Java's stack-trace lines are set aside.
 
@@ -274,6 +275,7 @@ fn dumps_every_kind_of_file_as_apaches_tool_does() {
         std::fs::copy(f, &to).expect("copying an offsets log");
         same(&["--files", &s(&to), "--deep-iteration"]);
         same(&["--files", &s(&to), "--print-data-log"]);
+        same(&["--files", &s(&to), "--offsets-decoder"]);
     }
     // The transaction coordinator's log, through its decoder.
     let transactions: Vec<PathBuf> = (0..50)
@@ -304,8 +306,22 @@ fn dumps_every_kind_of_file_as_apaches_tool_does() {
         std::fs::copy(&f, &to).expect("copying the metadata log");
         same(&["--files", &s(&to), "--deep-iteration"]);
         same(&["--files", &s(&to), "--print-data-log"]);
+        same(&["--files", &s(&to), "--cluster-metadata-decoder"]);
+        same(&[
+            "--files",
+            &s(&to),
+            "--cluster-metadata-decoder",
+            "--skip-record-metadata",
+        ]);
     }
     for f in files(&metadata, ".checkpoint").iter().take(2) {
         same(&["--files", &s(f), "--deep-iteration"]);
+        same(&["--files", &s(f), "--cluster-metadata-decoder"]);
+    }
+    // A decoder on the wrong log: every record is an error line, as in Java.
+    if let Some(f) = offsets.first() {
+        let to = copy.path().join("wrong.log");
+        std::fs::copy(f, &to).expect("copying an offsets log");
+        same(&["--files", &s(&to), "--cluster-metadata-decoder"]);
     }
 }

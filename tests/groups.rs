@@ -333,9 +333,10 @@ fn every_reset_strategy_moves_the_group_where_the_plan_said() {
             .format("%Y-%m-%dT%H:%M:%S%.3f")
             .to_string()
     };
-    let plan_csv = std::env::temp_dir().join(format!("{group}.csv"));
+    let plans = tempfile::tempdir().expect("a temp dir");
+    let plan_csv = plans.path().join(format!("{group}.csv"));
     std::fs::write(&plan_csv, format!("{topic},0,7\n")).unwrap();
-    let plan_json = std::env::temp_dir().join(format!("{group}.json"));
+    let plan_json = plans.path().join(format!("{group}.json"));
     let at5 = iso(base + 5 * 60_000);
     let csv = plan_csv.to_string_lossy().into_owned();
     let json_plan = plan_json.to_string_lossy().into_owned();

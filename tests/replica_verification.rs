@@ -68,7 +68,14 @@ fn both(b: &str, topic: &str, extra: &[&str]) -> (Vec<String>, Vec<String>) {
     .map(|s| s.to_string())
     .collect();
     let link = links().join("kafka-replica-verification");
-    let kt_lines = lines_for(link.to_str().expect("a path"), &args, 3);
+    // A short client timeout, which each round must renew: a run longer
+    // than it keeps its connections.
+    let mut kt_args = args.clone();
+    kt_args.extend([
+        "--command-property".into(),
+        "default.api.timeout.ms=1500".into(),
+    ]);
+    let kt_lines = lines_for(link.to_str().expect("a path"), &kt_args, 4);
     let mut java = kt_testkit::tool_command(KAFKA_3, CLASS, &[]).expect("Apache's tool");
     java.append(&mut args);
     let apache_lines = lines_for("java", &java, 6);

@@ -135,8 +135,19 @@ struct Plan {
     /// The decoder classes named (the String decoder when none).
     key: Option<String>,
     value: Option<String>,
-    /// `--transaction-log-decoder`: records of `__transaction_state`.
-    transaction_log: bool,
+    /// The log decoder chosen, in Kafka's order of precedence.
+    log_decoder: Option<LogDecoder>,
+}
+
+/// DumpLogSegments' parsers of Kafka's own logs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LogDecoder {
+    /// `--offsets-decoder`: `__consumer_offsets`.
+    Offsets,
+    /// `--transaction-log-decoder`: `__transaction_state`.
+    TransactionLog,
+    /// `--cluster-metadata-decoder`: `__cluster_metadata`.
+    ClusterMetadata,
 }
 
 /// A decoder class kt has, made as DumpLogSegments makes it for each log
@@ -198,23 +209,22 @@ pub fn run(args: DumpLogArgs, out: &mut dyn Write, err: &Diagnostics) -> anyhow:
     let Some(files) = args.files.clone() else {
         return Err(KtError::usage("Missing required argument \"[files]\"").into());
     };
-    for (flag, on) in [
-        ("--offsets-decoder", args.offsets_decoder),
-        ("--cluster-metadata-decoder", args.cluster_metadata_decoder),
-        (
-            "--remote-log-metadata-decoder",
-            args.remote_log_metadata_decoder,
-        ),
-    ] {
-        if on {
-            return Err(KtError::config(format!(
-                "kt has no {flag} yet; use Apache's kafka-dump-log for it"
-            ))
-            .into());
-        }
-    }
+    let log_decoder = if args.offsets_decoder {
+        Some(LogDecoder::Offsets)
+    } else if args.transaction_log_decoder {
+        Some(LogDecoder::TransactionLog)
+    } else if args.cluster_metadata_decoder {
+        Some(LogDecoder::ClusterMetadata)
+    } else if args.remote_log_metadata_decoder {
+        return Err(KtError::config(
+            "kt has no --remote-log-metadata-decoder yet; use Apache's kafka-dump-log for it",
+        )
+        .into());
+    } else {
+        None
+    };
     let print_data = args.print_data_log
-        || args.transaction_log_decoder
+        || log_decoder.is_some()
         || args.key_decoder_class.is_some()
         || args.value_decoder_class.is_some();
     let plan = Plan {
@@ -227,7 +237,7 @@ pub fn run(args: DumpLogArgs, out: &mut dyn Write, err: &Diagnostics) -> anyhow:
         max_bytes: args.max_bytes.clone(),
         key: args.key_decoder_class.clone(),
         value: args.value_decoder_class.clone(),
-        transaction_log: args.transaction_log_decoder,
+        log_decoder,
     };
     let mut findings = Findings::default();
     for name in files.split(',') {
@@ -498,7 +508,7 @@ fn dump_log(
 ) -> anyhow::Result<()> {
     // The arguments of Kafka's dumpLog call, in their order.
     // Kafka makes the key and value decoders only without a log decoder.
-    let (value_decoder, key_decoder) = if plan.transaction_log {
+    let (value_decoder, key_decoder) = if plan.log_decoder.is_some() {
         (Decoder::String, Decoder::String)
     } else {
         (decoder(&plan.value, out)?, decoder(&plan.key, out)?)
@@ -587,8 +597,14 @@ fn dump_log(
                         write!(out, "{}", control_text(&record)?)?;
                     }
                 }
-                if plan.print_data && !batch.control() && plan.transaction_log {
-                    let (key, value) = transaction_record(&record)?;
+                if let (true, false, Some(log)) =
+                    (plan.print_data, batch.control(), plan.log_decoder)
+                {
+                    let (key, value) = match log {
+                        LogDecoder::Offsets => offsets_record(&record)?,
+                        LogDecoder::TransactionLog => transaction_record(&record)?,
+                        LogDecoder::ClusterMetadata => (None, Some(metadata_record(&record))),
+                    };
                     if let Some(key) = key {
                         write!(out, "{prefix}key: {key}")?;
                     }
@@ -696,6 +712,169 @@ impl Reader {
         }
         Ok(())
     }
+}
+
+/// A `__consumer_offsets` record as DumpLogSegments' OffsetsMessageParser
+/// prints it: `{"type":"1","data":{…}}` and `{"version":"3","data":{…}}`
+/// (the group coordinator's records through Kafka's schemas), `<DELETE>`
+/// for a tombstone, or the error instead of the key.
+fn offsets_record(record: &Record) -> Result<(Option<String>, Option<String>), KtError> {
+    let Some(mut key) = record.key.clone() else {
+        let m = format!(
+            "Failed to decode message at offset {} using offset topic decoder (message had a missing key)",
+            record.offset
+        );
+        return Err(
+            KtError::new(ErrorKind::Broker, m.clone()).thrown("java.lang.RuntimeException", m)
+        );
+    };
+    let offset = record.offset;
+    let version_of = |buf: &mut Bytes, name: &str| {
+        if buf.remaining() < 2 {
+            return Err(format!("Could not read version from {name}'s buffer."));
+        }
+        Ok(buf.get_i16())
+    };
+    let read = |schema: &crate::kafka_schema::Schema, buf: &mut Bytes, version: i16, name: &str| {
+        schema.read(buf, version).map_err(|e| {
+            format!(
+                "Could not read record with version {version} from {name}'s buffer due to: {e}."
+            )
+        })
+    };
+    let parsed = (|| -> Result<Result<(String, String), i16>, String> {
+        let record_type = version_of(&mut key, "key")?;
+        let names = match record_type {
+            0 | 1 => ("OffsetCommitKey", "OffsetCommitValue"),
+            2 => ("GroupMetadataKey", "GroupMetadataValue"),
+            3 => ("ConsumerGroupMetadataKey", "ConsumerGroupMetadataValue"),
+            4 => (
+                "ConsumerGroupPartitionMetadataKey",
+                "ConsumerGroupPartitionMetadataValue",
+            ),
+            5 => (
+                "ConsumerGroupMemberMetadataKey",
+                "ConsumerGroupMemberMetadataValue",
+            ),
+            6 => (
+                "ConsumerGroupTargetAssignmentMetadataKey",
+                "ConsumerGroupTargetAssignmentMetadataValue",
+            ),
+            7 => (
+                "ConsumerGroupTargetAssignmentMemberKey",
+                "ConsumerGroupTargetAssignmentMemberValue",
+            ),
+            8 => (
+                "ConsumerGroupCurrentMemberAssignmentKey",
+                "ConsumerGroupCurrentMemberAssignmentValue",
+            ),
+            other => return Ok(Err(other)),
+        };
+        let schema =
+            |n: &str| crate::kafka_schema::schema(n).ok_or_else(|| format!("no schema {n}"));
+        let key_data = read(schema(names.0)?, &mut key, record_type, "key")?;
+        let key_text = format!(
+            "{{\"type\":\"{record_type}\",\"data\":{}}}",
+            key_data.to_json()
+        );
+        let Some(mut value) = record.value.clone() else {
+            return Ok(Ok((key_text, "<DELETE>".to_string())));
+        };
+        let version = version_of(&mut value, "value")?;
+        let mut data = read(schema(names.1)?, &mut value, version, "value")?;
+        if record_type == 2 {
+            consumer_protocol_members(&mut data);
+        }
+        let value_text = format!("{{\"version\":\"{version}\",\"data\":{}}}", data.to_json());
+        Ok(Ok((key_text, value_text)))
+    })();
+    Ok(match parsed {
+        Ok(Ok((k, v))) => (Some(k), Some(v)),
+        Ok(Err(t)) => (
+            Some(format!(
+                "Unknown record type {t} at offset {offset}, skipping."
+            )),
+            None,
+        ),
+        Err(e) => (
+            Some(format!("Error at offset {offset}, skipping. {e}")),
+            None,
+        ),
+    })
+}
+
+/// A classic group of the consumer protocol: each member's subscription
+/// and assignment bytes read as ConsumerProtocolSubscription and
+/// ConsumerProtocolAssignment (bytes that do not read stay bytes).
+fn consumer_protocol_members(group: &mut crate::kafka_schema::Value) {
+    use crate::kafka_schema::{schema, Value};
+    if group.get("protocolType") != Some(&Value::Text("consumer".into())) {
+        return;
+    }
+    let Some(Value::Array(members)) = group.get_mut("members") else {
+        return;
+    };
+    for member in members {
+        for (field, name) in [
+            ("subscription", "ConsumerProtocolSubscription"),
+            ("assignment", "ConsumerProtocolAssignment"),
+        ] {
+            let Some(slot) = member.get_mut(field) else {
+                continue;
+            };
+            let Value::Binary(bytes) = slot else {
+                continue;
+            };
+            let mut buf = Bytes::from(bytes.clone());
+            if buf.remaining() < 2 {
+                continue;
+            }
+            let version = buf.get_i16();
+            if let Some(Ok(v)) = schema(name).map(|s| s.read(&mut buf, version)) {
+                *slot = v;
+            }
+        }
+    }
+}
+
+/// A KRaft metadata record as DumpLogSegments' ClusterMetadataLogMessageParser
+/// prints it: `{"type":"TOPIC_RECORD","version":0,"data":{…}}`, or the
+/// error.
+fn metadata_record(record: &Record) -> String {
+    let mut value = record.value.clone().unwrap_or_default();
+    let parsed = (|| -> Result<String, String> {
+        let small = |buf: &mut Bytes, what: &str| -> Result<i16, String> {
+            let v = crate::kafka_schema::unsigned_varint(buf)?;
+            i16::try_from(v).map_err(|_| format!("Value for {what} was too large."))
+        };
+        let frame = small(&mut value, "frame version")?;
+        if frame == 0 {
+            return Err("Could not deserialize metadata record with frame version 0. Note that upgrades from the preview release of KRaft in 2.8 to newer versions are not supported.".into());
+        }
+        if frame != 1 {
+            return Err(format!("Could not deserialize metadata record due to unknown frame version {frame}(only frame version 1 is supported)"));
+        }
+        let api_key = small(&mut value, "type")?;
+        let version = small(&mut value, "version")?;
+        let schema = crate::kafka_schema::metadata_record(api_key).ok_or_else(|| {
+            format!("java.lang.IllegalArgumentException: Unknown metadata id {api_key}")
+        })?;
+        let data = schema
+            .read(&mut value, version)
+            .map_err(|_| format!("Failed to deserialize record with type {api_key}"))?;
+        if value.has_remaining() {
+            return Err(format!(
+                "Found {} byte(s) of garbage after {api_key}",
+                value.remaining()
+            ));
+        }
+        Ok(format!(
+            "{{\"type\":\"{}\",\"version\":{version},\"data\":{}}}",
+            schema.type_name(),
+            data.to_json()
+        ))
+    })();
+    parsed.unwrap_or_else(|e| format!("Error at {}, skipping. {e}", record.offset))
 }
 
 /// A `__transaction_state` record as Kafka's TransactionLog prints it:

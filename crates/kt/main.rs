@@ -31,6 +31,7 @@ mod fuzz;
 mod generate;
 mod groups;
 mod java_order;
+mod kafka_schema;
 mod kafka_tools;
 mod native;
 mod offsets;

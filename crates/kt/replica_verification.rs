@@ -271,6 +271,10 @@ pub fn run(
             return Err(KtError::new(signal.kind(), message).into());
         }
         let round = Instant::now();
+        // Each round has the cluster's timeout, past the fetch's wait.
+        admin
+            .pool
+            .renew(Duration::from_millis(u64::try_from(max_wait).unwrap_or(0)));
         let answers = fetch_round(
             &mut admin.pool,
             &brokers,

@@ -92,6 +92,12 @@ impl Broker {
         }
     }
 
+    /// Gives the connection `from_now` more for its later requests: a
+    /// command that runs until stopped renews it each time it asks again.
+    pub fn renew_deadline(&mut self, from_now: Duration) {
+        self.deadline = Instant::now() + from_now;
+    }
+
     /// `host:port`, for messages.
     pub fn peer(&self) -> &str {
         &self.peer

@@ -83,6 +83,15 @@ impl Pool {
         (open, failed)
     }
 
+    /// Gives every open connection the pool's timeout again, plus `extra`
+    /// (a fetch's wait), from now: for a command that asks round after
+    /// round until stopped.
+    pub fn renew(&mut self, extra: Duration) {
+        for broker in self.open.values_mut() {
+            broker.renew_deadline(self.timeout + extra);
+        }
+    }
+
     /// Drops broker `id`'s connection (after it failed): the next request
     /// to it connects again.
     pub fn forget(&mut self, id: i32) {
