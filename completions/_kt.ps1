@@ -445,6 +445,9 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
         }
         'kt;quorum' {
             [CompletionResult]::new('--bootstrap-controller', '--bootstrap-controller', [CompletionResultType]::ParameterName, 'Ask the controllers at these addresses instead of a broker')
+            [CompletionResult]::new('--add-controller', '--add-controller', [CompletionResultType]::ParameterName, 'Make the controller configured by FILE (its server.properties) a voter of a dynamic quorum (KIP-853)')
+            [CompletionResult]::new('--remove-controller', '--remove-controller', [CompletionResultType]::ParameterName, 'Remove voter ID (with --controller-directory-id) from a dynamic quorum')
+            [CompletionResult]::new('--controller-directory-id', '--controller-directory-id', [CompletionResultType]::ParameterName, 'The metadata log directory id of the controller --remove-controller removes')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')
@@ -458,6 +461,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'The summary: leader, epoch, high watermark, the followers'' lag, voters and observers (the default)')
             [CompletionResult]::new('--replication', '--replication', [CompletionResultType]::ParameterName, 'One row per replica of the metadata log: its end offset, lag and last fetch')
             [CompletionResult]::new('--human-readable', '--human-readable', [CompletionResultType]::ParameterName, 'With --replication: times as "N ms ago"')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With --add-controller or --remove-controller: check and print, change nothing')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show librdkafka''s log and what kt ignores')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

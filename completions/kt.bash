@@ -2555,13 +2555,25 @@ _kt() {
             return 0
             ;;
         kt__subcmd__quorum)
-            opts="-o -X -v -b -h --status --replication --human-readable --bootstrap-controller --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --help"
+            opts="-o -X -v -b -h --status --replication --human-readable --bootstrap-controller --add-controller --remove-controller --controller-directory-id --dry-run --output --broker-list --zookeeper --command-config --command-property --verbose --cluster --bootstrap-server --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --bootstrap-controller)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-controller)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove-controller)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --controller-directory-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

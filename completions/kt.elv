@@ -430,6 +430,9 @@ set edit:completion:arg-completer[kt] = {|@words|
         }
         &'kt;quorum'= {
             cand --bootstrap-controller 'Ask the controllers at these addresses instead of a broker'
+            cand --add-controller 'Make the controller configured by FILE (its server.properties) a voter of a dynamic quorum (KIP-853)'
+            cand --remove-controller 'Remove voter ID (with --controller-directory-id) from a dynamic quorum'
+            cand --controller-directory-id 'The metadata log directory id of the controller --remove-controller removes'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'
@@ -443,6 +446,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --status 'The summary: leader, epoch, high watermark, the followers'' lag, voters and observers (the default)'
             cand --replication 'One row per replica of the metadata log: its end offset, lag and last fetch'
             cand --human-readable 'With --replication: times as "N ms ago"'
+            cand --dry-run 'With --add-controller or --remove-controller: check and print, change nothing'
             cand -v 'Show librdkafka''s log and what kt ignores'
             cand --verbose 'Show librdkafka''s log and what kt ignores'
             cand -h 'Print help (see more with ''--help'')'

@@ -369,6 +369,9 @@ complete -c kt -n "__fish_kt_using_subcommand reassign" -l watch -d 'kt: follow 
 complete -c kt -n "__fish_kt_using_subcommand reassign" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand reassign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand quorum" -l bootstrap-controller -d 'Ask the controllers at these addresses instead of a broker' -r
+complete -c kt -n "__fish_kt_using_subcommand quorum" -l add-controller -d 'Make the controller configured by FILE (its server.properties) a voter of a dynamic quorum (KIP-853)' -r -F
+complete -c kt -n "__fish_kt_using_subcommand quorum" -l remove-controller -d 'Remove voter ID (with --controller-directory-id) from a dynamic quorum' -r
+complete -c kt -n "__fish_kt_using_subcommand quorum" -l controller-directory-id -d 'The metadata log directory id of the controller --remove-controller removes' -r
 complete -c kt -n "__fish_kt_using_subcommand quorum" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
 table\t'An aligned table for people'
 json\t'JSON for scripts (schema in the README)'"
@@ -382,6 +385,7 @@ complete -c kt -n "__fish_kt_using_subcommand quorum" -s b -l bootstrap-server -
 complete -c kt -n "__fish_kt_using_subcommand quorum" -l status -d 'The summary: leader, epoch, high watermark, the followers\' lag, voters and observers (the default)'
 complete -c kt -n "__fish_kt_using_subcommand quorum" -l replication -d 'One row per replica of the metadata log: its end offset, lag and last fetch'
 complete -c kt -n "__fish_kt_using_subcommand quorum" -l human-readable -d 'With --replication: times as "N ms ago"'
+complete -c kt -n "__fish_kt_using_subcommand quorum" -l dry-run -d 'With --add-controller or --remove-controller: check and print, change nothing'
 complete -c kt -n "__fish_kt_using_subcommand quorum" -s v -l verbose -d 'Show librdkafka\'s log and what kt ignores'
 complete -c kt -n "__fish_kt_using_subcommand quorum" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kt -n "__fish_kt_using_subcommand features" -l feature -d 'A feature and its level, NAME=LEVEL (just NAME to disable); repeatable' -r

@@ -732,6 +732,17 @@ const CASES: &[Case] = &[
     case(Quorum, "--bootstrap-server {B} describe --status --replication", Nothing),
     case(Quorum, "--bootstrap-server {B} describe --status --human-readable", Nothing),
     case(Quorum, "--bootstrap-server {B} --command-config /nonexistent/x.properties describe --status", Nothing),
+    // KIP-853 on the single node's static quorum (the dynamic one is in quorum.rs).
+    case(Quorum, "--bootstrap-server {B} add-controller", Nothing),
+    case(Quorum, "--bootstrap-server {B} add-controller --dry-run", Nothing),
+    case(Quorum, "--bootstrap-server {B} --command-config /nonexistent/x.properties add-controller", Nothing),
+    case(Quorum, "--bootstrap-server {B} remove-controller -i 1", Nothing),
+    case(Quorum, "--bootstrap-server {B} remove-controller -i -1 -d AAAAAAAAAAAAAAAAAAAAAQ", Nothing),
+    case(Quorum, "--bootstrap-server {B} remove-controller -i 1 -d nope", Nothing),
+    case(Quorum, "--bootstrap-server {B} remove-controller -i 1 -d n*pe", Nothing),
+    case(Quorum, "--bootstrap-server {B} remove-controller -i 1 -d AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", Nothing),
+    case(Quorum, "--bootstrap-server {B} remove-controller -i 1 -d AAAAAAAAAAAAAAAAAAAAAQ --dry-run", Nothing),
+    case(Quorum, "--bootstrap-server {B} remove-controller -i 7 -d AAAAAAAAAAAAAAAAAAAAAQ", Nothing),
     // kafka-features: argparse4j's command line, every check of an update,
     // and updates validated only (--dry-run) or of no effect.
     case(Features, "", Nothing),

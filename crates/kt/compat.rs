@@ -569,6 +569,15 @@ pub fn check_invalid_args(
 /// `Base64.getDecoder().decode(String)` (RFC 4648, padding optional) with
 /// the JDK's IllegalArgumentException messages.
 pub fn java_base64(text: &str) -> Result<Vec<u8>, String> {
+    jdk_base64(text, false)
+}
+
+/// `Base64.getUrlDecoder().decode(String)`: the same with `-` and `_`.
+pub fn java_base64_url(text: &str) -> Result<Vec<u8>, String> {
+    jdk_base64(text, true)
+}
+
+fn jdk_base64(text: &str, url: bool) -> Result<Vec<u8>, String> {
     // getBytes(ISO_8859_1): a character past Latin-1 becomes '?'.
     let src: Vec<u8> = text
         .chars()
@@ -582,8 +591,10 @@ pub fn java_base64(text: &str) -> Result<Vec<u8>, String> {
             b'A'..=b'Z' => Some(u32::from(b - b'A')),
             b'a'..=b'z' => Some(u32::from(b - b'a') + 26),
             b'0'..=b'9' => Some(u32::from(b - b'0') + 52),
-            b'+' => Some(62),
-            b'/' => Some(63),
+            b'+' if !url => Some(62),
+            b'/' if !url => Some(63),
+            b'-' if url => Some(62),
+            b'_' if url => Some(63),
             _ => None,
         }
     };

@@ -709,17 +709,7 @@ impl ArgparseTool for quorum::QuorumArgs {
     const HELP_EXIT: u8 = 0;
     const THROWN: Option<Thrown> = Some(Thrown::MessageThenTrace);
 
-    /// `describe`; add-controller and remove-controller are refused in one
-    /// line.
     fn from_kafka(p: &argparse::Parsed) -> Result<Self, NotRun> {
-        if p.command != "describe" {
-            let m = format!(
-                "kt has no {} yet; use Apache's {} for it",
-                p.command,
-                Self::PROG
-            );
-            return Err(KtError::usage(m).into());
-        }
         Ok(quorum::QuorumArgs::from_kafka(p))
     }
 

@@ -33,6 +33,26 @@ pub struct QuorumArgs {
     /// Ask the controllers at these addresses instead of a broker
     #[arg(long, value_name = "HOST:PORT,...", help_heading = "Connection")]
     pub bootstrap_controller: Option<String>,
+    /// Make the controller configured by FILE (its server.properties) a voter of a dynamic quorum (KIP-853)
+    #[arg(long, value_name = "FILE", help_heading = "Quorum changes")]
+    pub add_controller: Option<std::path::PathBuf>,
+    /// Remove voter ID (with --controller-directory-id) from a dynamic quorum
+    #[arg(
+        long,
+        value_name = "ID",
+        allow_hyphen_values = true,
+        help_heading = "Quorum changes"
+    )]
+    pub remove_controller: Option<i32>,
+    /// The metadata log directory id of the controller --remove-controller removes
+    #[arg(long, value_name = "UUID", help_heading = "Quorum changes")]
+    pub controller_directory_id: Option<String>,
+    /// With --add-controller or --remove-controller: check and print, change nothing
+    #[arg(long, help_heading = "Quorum changes")]
+    pub dry_run: bool,
+    /// Under the Kafka name's add-controller: no --command-config was given
+    #[arg(skip)]
+    pub add_without_config: bool,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -87,13 +107,22 @@ pub const KAFKA_SPEC: Spec = Spec {
 };
 
 impl QuorumArgs {
-    /// The arguments of a parsed Kafka command line (`describe`'s).
+    /// The arguments of a parsed Kafka command line.
     pub fn from_kafka(p: &Parsed) -> QuorumArgs {
         let (connection, bootstrap_controller) = p.connection("--command-config");
+        let adding = p.command == "add-controller";
         QuorumArgs {
             status: p.flag("--status"),
             replication: p.flag("--replication"),
             human_readable: p.flag("--human-readable"),
+            // add-controller's --command-config is the controller's own
+            // configuration, and the admin client's too.
+            add_controller: adding.then(|| connection.command_config.clone()).flatten(),
+            add_without_config: adding && connection.command_config.is_none(),
+            remove_controller: (p.command == "remove-controller")
+                .then(|| p.number("--controller-id").unwrap_or_default()),
+            controller_directory_id: p.value("--controller-directory-id").map(str::to_string),
+            dry_run: p.flag("--dry-run"),
             bootstrap_controller,
             connection,
             ..Default::default()
@@ -120,6 +149,17 @@ pub fn run(
     err: &Diagnostics,
 ) -> anyhow::Result<()> {
     let kafka_name = mode == Mode::Compat;
+    // Kafka reads the properties file before it looks at the command.
+    if let Some(file) = &args.connection.command_config {
+        if kafka_name && !file.exists() {
+            let m = format!("Properties file {} does not exists!", file.display());
+            return Err(KtError::config(m.clone()).thrown("", m).into());
+        }
+    }
+    if args.add_without_config || args.add_controller.is_some() || args.remove_controller.is_some()
+    {
+        return change(args, mode, out, err);
+    }
     if args.status && args.replication {
         return Err(terse(
             "Only one of --status or --replication should be specified with describe sub-command",
@@ -137,12 +177,6 @@ pub fn run(
             "One of --status or --replication must be specified with describe sub-command",
         )
         .into());
-    }
-    if let Some(file) = &args.connection.command_config {
-        if kafka_name && !file.exists() {
-            let m = format!("Properties file {} does not exists!", file.display());
-            return Err(KtError::config(m.clone()).thrown("", m).into());
-        }
     }
     let crate::endpoint::Admin {
         mut broker,
@@ -172,6 +206,240 @@ pub fn run(
         }
         _ if args.replication => replication(&described.quorum, args.human_readable, out),
         _ => status(&described, out),
+    }
+}
+
+/// add-controller and remove-controller (KIP-853's dynamic quorum), as
+/// MetadataQuorumCommand checks and prints them.
+fn change(
+    args: QuorumArgs,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &Diagnostics,
+) -> anyhow::Result<()> {
+    let kafka_name = mode == Mode::Compat;
+    if args.add_without_config {
+        return Err(terse(
+            "You must supply the configuration file of the controller you are adding when using add-controller.",
+        )
+        .into());
+    }
+    let admin = |args: &QuorumArgs| {
+        crate::endpoint::admin(
+            &args.connection,
+            args.bootstrap_controller.as_deref(),
+            mode,
+            "kt-quorum",
+            "change its quorum (it has no KRaft controller)",
+            err,
+        )
+    };
+    let refused = |r: kt_core::protocol::Refused| {
+        if !kafka_name && r.code == 35 {
+            return KtError::broker(
+                "the quorum is static (kraft.version 0): only a dynamic quorum (KIP-853: formatted with kafka-storage format --standalone or --initial-controllers) adds or removes controllers",
+            );
+        }
+        let m = crate::compat::kafka_exception(&r);
+        KtError::new(ErrorKind::Broker, m.clone())
+            .thrown("java.util.concurrent.ExecutionException", m)
+    };
+    if let Some(file) = &args.add_controller {
+        let controller = Controller::read(file)?;
+        if !args.dry_run {
+            let mut a = admin(&args)?;
+            a.broker
+                .add_raft_voter(
+                    controller.id,
+                    controller.directory,
+                    &controller.endpoints,
+                    a.timeout_ms,
+                )?
+                .map_err(refused)?;
+        }
+        let endpoints: Vec<String> = controller
+            .endpoints
+            .iter()
+            .map(|(name, host, port)| {
+                if host.contains(':') {
+                    format!("{name}://[{host}]:{port}")
+                } else {
+                    format!("{name}://{host}:{port}")
+                }
+            })
+            .collect();
+        writeln!(
+            out,
+            "{} controller {} with directory id {} and endpoints: {}",
+            if args.dry_run {
+                "DRY RUN of adding"
+            } else {
+                "Added"
+            },
+            controller.id,
+            kt_core::ffi::admin::kafka_uuid(&base64_of(&controller.directory)),
+            endpoints.join(", ")
+        )?;
+        return Ok(());
+    }
+    let id = args.remove_controller.unwrap_or_default();
+    if id < 0 {
+        return Err(terse(&format!("Invalid negative --controller-id: {id}")).into());
+    }
+    let text = args.controller_directory_id.clone().unwrap_or_default();
+    let directory = uuid_from_string(&text)
+        .map_err(|e| terse(&format!("Failed to parse --controller-directory-id: {e}")))?;
+    if !args.dry_run {
+        let mut a = admin(&args)?;
+        a.broker
+            .remove_raft_voter(id, directory)?
+            .map_err(refused)?;
+    }
+    // Kafka's format puts two spaces before "KRaft".
+    writeln!(
+        out,
+        "{} KRaft controller {id} with directory id {}",
+        if args.dry_run {
+            "DRY RUN of removing "
+        } else {
+            "Removed "
+        },
+        kt_core::ffi::admin::kafka_uuid(&base64_of(&directory))
+    )?;
+    Ok(())
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// `Uuid.fromString`, with its messages.
+fn uuid_from_string(text: &str) -> Result<[u8; 16], String> {
+    if text.chars().count() > 24 {
+        let prefix: String = text.chars().take(24).collect();
+        return Err(format!(
+            "Input string with prefix `{prefix}` is too long to be decoded as a base64 UUID"
+        ));
+    }
+    let bytes = crate::compat::java_base64_url(text)?;
+    <[u8; 16]>::try_from(bytes.as_slice()).map_err(|_| {
+        format!(
+            "Input string `{text}` decoded as {} bytes, which is not equal to the expected 16 bytes of a base64-encoded UUID",
+            bytes.len()
+        )
+    })
+}
+
+/// The controller a server.properties describes, as add-controller reads
+/// it: its id, its metadata log directory's id (from meta.properties), and
+/// its controller listeners' advertised endpoints.
+struct Controller {
+    id: i32,
+    directory: [u8; 16],
+    endpoints: Vec<(String, String, u16)>,
+}
+
+impl Controller {
+    fn read(file: &std::path::Path) -> Result<Controller, KtError> {
+        let props = kt_core::props::read_file(file)?;
+        let get = |key: &str| {
+            props
+                .iter()
+                .rev()
+                .find(|p| p.key == key)
+                .map(|p| p.value.clone())
+        };
+        let invalid = "Is this a valid controller configuration file?";
+        let Some(id) = get("node.id") else {
+            return Err(terse(&format!(
+                "node.id not found in configuration file. {invalid}"
+            )));
+        };
+        let id: i32 = id.trim().parse().map_err(|_| {
+            let m = format!("For input string: \"{id}\"");
+            KtError::usage(m.clone()).thrown("java.lang.NumberFormatException", m)
+        })?;
+        if id < 0 {
+            return Err(terse(&format!(
+                "node.id was negative in configuration file. {invalid}"
+            )));
+        }
+        if !get("process.roles")
+            .unwrap_or_default()
+            .contains("controller")
+        {
+            return Err(terse(&format!(
+                "process.roles did not contain 'controller' in configuration file. {invalid}"
+            )));
+        }
+        let directory = match (get("metadata.log.dir"), get("log.dirs")) {
+            (Some(d), _) => d,
+            (None, Some(dirs)) => dirs
+                .trim()
+                .split(',')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            (None, None) => {
+                return Err(terse(&format!(
+                    "Neither metadata.log.dir nor log.dirs were found. {invalid}"
+                )))
+            }
+        };
+        let meta = std::path::Path::new(&directory).join("meta.properties");
+        let unreadable = || terse(&format!("Unable to read meta.properties from {directory}"));
+        let meta = kt_core::props::read_file(&meta).map_err(|_| unreadable())?;
+        let directory_id = meta
+            .iter()
+            .rev()
+            .find(|p| p.key == "directory.id")
+            .map(|p| p.value.clone())
+            .ok_or_else(|| terse(&format!("No directory id found in {directory}")))?;
+        let directory_id = uuid_from_string(&directory_id).map_err(|_| unreadable())?;
+        // advertised.listeners over listeners, by listener name.
+        let mut listeners: Vec<(String, String, u16)> = Vec::new();
+        for key in ["listeners", "advertised.listeners"] {
+            for entry in get(key).unwrap_or_default().split(',').map(str::trim) {
+                let Some((name, address)) = entry.split_once("://") else {
+                    continue;
+                };
+                let Some((host, port)) = address.rsplit_once(':') else {
+                    continue;
+                };
+                let host = host.trim_start_matches('[').trim_end_matches(']');
+                let host = if host.is_empty() { "localhost" } else { host };
+                let name = name.to_uppercase();
+                listeners.retain(|(n, _, _)| *n != name);
+                listeners.push((name, host.to_string(), port.parse().unwrap_or(0)));
+            }
+        }
+        let Some(names) = get("controller.listener.names") else {
+            return Err(terse(&format!(
+                "controller.listener.names was not found. {invalid}"
+            )));
+        };
+        let mut endpoints: Vec<(String, String, u16)> = Vec::new();
+        for name in names.split(',') {
+            let name = name.trim().to_uppercase();
+            let endpoint = listeners
+                .iter()
+                .find(|(n, _, _)| *n == name)
+                .cloned()
+                .ok_or_else(|| {
+                    terse(&format!(
+                        "Cannot find information about controller listener name: {name}"
+                    ))
+                })?;
+            if !endpoints.contains(&endpoint) {
+                endpoints.push(endpoint);
+            }
+        }
+        Ok(Controller {
+            id,
+            directory: directory_id,
+            endpoints,
+        })
     }
 }
 

@@ -400,21 +400,11 @@ impl KafkaCluster {
                 ),
             )?;
             log_config(release, &home, Some(&home.join("server.log")))?;
-            let config = home.join("server.properties").display().to_string();
-            let mut args = vec!["format", "-t", "MkU3OEVBNTcwNTJENDM2Qg", "-c", &config];
+            let mut extra = Vec::new();
             for user in SCRAM_USERS {
-                args.extend(["--add-scram", user]);
+                extra.extend(["--add-scram", user]);
             }
-            let format = run_tool(
-                release,
-                "kafka.tools.StorageTool",
-                &args,
-                b"",
-                Duration::from_secs(60),
-            )?;
-            if format.code != Some(0) {
-                bail!("formatting Kafka's storage failed: {format:?}");
-            }
+            format_storage(release, &home, &extra)?;
         }
         let mut cluster = KafkaCluster {
             release,
@@ -478,6 +468,86 @@ impl KafkaCluster {
         Ok(cluster)
     }
 
+    /// A dynamic KRaft quorum (KIP-853), PLAINTEXT only: node 1 a broker
+    /// and the quorum's one voter (formatted `--standalone`), node 2 a
+    /// controller that is not a voter (`--no-initial-controllers`), running
+    /// as an observer until a tool adds it. Its server.properties is
+    /// [`KafkaCluster::config_of`]`(2)`, as `add-controller` wants it.
+    pub fn start_dynamic_quorum(release: Release) -> Result<KafkaCluster> {
+        let dir = tempfile::tempdir()?;
+        let ports = free_ports(1)?;
+        let controllers = free_ports(2)?;
+        let bootstrap = format!("127.0.0.1:{}", controllers[0]);
+        for node in 0..2 {
+            let home = dir.path().join(format!("node{}", node + 1));
+            std::fs::create_dir_all(&home)?;
+            let (roles, listeners, advertised) = if node == 0 {
+                (
+                    "broker,controller",
+                    format!(
+                        "PLAINTEXT://127.0.0.1:{},CONTROLLER://127.0.0.1:{}",
+                        ports[0], controllers[0]
+                    ),
+                    format!("advertised.listeners=PLAINTEXT://127.0.0.1:{}\n", ports[0]),
+                )
+            } else {
+                (
+                    "controller",
+                    format!("CONTROLLER://127.0.0.1:{}", controllers[1]),
+                    String::new(),
+                )
+            };
+            std::fs::write(
+                home.join("server.properties"),
+                format!(
+                    "process.roles={roles}\nnode.id={id}\n\
+                     controller.quorum.bootstrap.servers={bootstrap}\n\
+                     listeners={listeners}\n{advertised}\
+                     controller.listener.names=CONTROLLER\n\
+                     listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT\n\
+                     log.dirs={data}\nnum.partitions=1\noffsets.topic.replication.factor=1\n\
+                     transaction.state.log.replication.factor=1\ntransaction.state.log.min.isr=1\n\
+                     group.initial.rebalance.delay.ms=0\nauto.create.topics.enable=false\n",
+                    id = node + 1,
+                    data = home.join("data").display(),
+                ),
+            )?;
+            log_config(release, &home, Some(&home.join("server.log")))?;
+            let how = if node == 0 {
+                "--standalone"
+            } else {
+                "--no-initial-controllers"
+            };
+            format_storage(release, &home, &[how])?;
+        }
+        let mut cluster = KafkaCluster {
+            release,
+            dir,
+            ports,
+            ssl_ports: Vec::new(),
+            sasl_ports: Vec::new(),
+            mtls_ports: Vec::new(),
+            sasl_ssl_ports: Vec::new(),
+            kerberos_ports: Vec::new(),
+            oauth_ports: Vec::new(),
+            oidc_ports: Vec::new(),
+            expired_ports: Vec::new(),
+            faraway_ports: Vec::new(),
+            controller_ports: controllers,
+            certs: None,
+            started: "Kafka Server started",
+            servers: (0..2).map(|_| None).collect(),
+        };
+        cluster.start_all()?;
+        Ok(cluster)
+    }
+
+    /// Node `id`'s server.properties.
+    pub fn config_of(&self, id: i32) -> PathBuf {
+        self.home(usize::try_from(id - 1).unwrap_or(0))
+            .join("server.properties")
+    }
+
     fn start_all(&mut self) -> Result<()> {
         for i in 0..self.servers.len() {
             self.spawn(i)?;
@@ -507,7 +577,12 @@ impl KafkaCluster {
             &home,
             Path::new("java"),
             &args,
-            self.ports[node],
+            // A controller-only node listens on its controller port alone.
+            self.ports
+                .get(node)
+                .or(self.controller_ports.get(node))
+                .copied()
+                .unwrap_or(0),
             "stdout.log",
         )?;
         self.servers[node] = Some(server);
@@ -666,6 +741,25 @@ impl KafkaCluster {
         self.spawn(node)?;
         self.wait_started(node, before + 1)
     }
+}
+
+/// `kafka-storage format` of the node whose server.properties is in
+/// `home`, with the kit's cluster id and `extra` options.
+fn format_storage(release: Release, home: &Path, extra: &[&str]) -> Result<()> {
+    let config = home.join("server.properties").display().to_string();
+    let mut args = vec!["format", "-t", "MkU3OEVBNTcwNTJENDM2Qg", "-c", &config];
+    args.extend_from_slice(extra);
+    let format = run_tool(
+        release,
+        "kafka.tools.StorageTool",
+        &args,
+        b"",
+        Duration::from_secs(60),
+    )?;
+    if format.code != Some(0) {
+        bail!("formatting Kafka's storage failed: {format:?}");
+    }
+    Ok(())
 }
 
 fn free_ports(n: usize) -> Result<Vec<u16>> {

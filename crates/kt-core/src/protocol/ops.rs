@@ -1194,6 +1194,53 @@ impl Broker {
 
     /// DescribeQuorum of the cluster metadata log: its leader, voters and
     /// observers, and the voters' endpoints.
+    /// AddRaftVoter: controller `id`, whose metadata log directory is
+    /// `directory`, joins the quorum as a voter with its `listeners`
+    /// (name, host, port).
+    pub fn add_raft_voter(
+        &mut self,
+        id: i32,
+        directory: [u8; 16],
+        listeners: &[(String, String, u16)],
+        timeout_ms: i32,
+    ) -> Result<Result<(), Refused>, KtError> {
+        use kafka_protocol::messages::{add_raft_voter_request as arv, AddRaftVoterRequest};
+        let request = AddRaftVoterRequest::default()
+            .with_cluster_id(None)
+            .with_timeout_ms(timeout_ms)
+            .with_voter_id(id)
+            .with_voter_directory_id(uuid::Uuid::from_bytes(directory))
+            .with_listeners(
+                listeners
+                    .iter()
+                    .map(|(name, host, port)| {
+                        arv::Listener::default()
+                            .with_name(text(name))
+                            .with_host(text(host))
+                            .with_port(*port)
+                    })
+                    .collect(),
+            );
+        let answer = self.send(&request)?;
+        Ok(refused(answer.error_code, answer.error_message.as_ref()))
+    }
+
+    /// RemoveRaftVoter: voter `id` with metadata log directory `directory`
+    /// leaves the quorum.
+    pub fn remove_raft_voter(
+        &mut self,
+        id: i32,
+        directory: [u8; 16],
+    ) -> Result<Result<(), Refused>, KtError> {
+        use kafka_protocol::messages::RemoveRaftVoterRequest;
+        let request = RemoveRaftVoterRequest::default()
+            .with_cluster_id(None)
+            .with_voter_id(id)
+            .with_voter_directory_id(uuid::Uuid::from_bytes(directory));
+        let answer = self.send(&request)?;
+        Ok(refused(answer.error_code, answer.error_message.as_ref()))
+    }
+
     pub fn describe_quorum(&mut self) -> Result<Result<Quorum, Refused>, KtError> {
         let request = DescribeQuorumRequest::default().with_topics(vec![dqr::TopicData::default()
             .with_topic_name(TopicName(StrBytes::from_static_str("__cluster_metadata")))
