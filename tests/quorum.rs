@@ -254,4 +254,6 @@ fn add_and_remove_controller_change_a_dynamic_quorum() {
         let (voters, observers) = members(&controllers);
         voters == vec![1] && observers.contains(&2)
     }));
+    // The node's broker has two log directories.
+    crate::reassign::moves_between_log_dirs_on(&cluster);
 }

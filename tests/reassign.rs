@@ -439,3 +439,141 @@ pub fn drains_a_broker_on(cluster: &KafkaCluster) -> String {
     assert!(again.stdout.starts_with("Nothing to move"), "{again:?}");
     drained
 }
+
+/// Each partition of `topic` on broker 1 and the log directory holding it
+/// (its current replica), from kafka-log-dirs' JSON through kt's Kafka name.
+fn log_dirs_of(b: &str, topic: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let run = kafka(
+        "kafka-log-dirs",
+        &["--bootstrap-server", b, "--describe", "--topic-list", topic],
+    );
+    let json: Value = run
+        .stdout
+        .lines()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .unwrap_or_else(|| panic!("{run:?}"));
+    let mut dirs = Vec::new();
+    let mut held = Vec::new();
+    for d in json["brokers"][0]["logDirs"].as_array().expect("log dirs") {
+        let dir = d["logDir"].as_str().unwrap_or_default().to_string();
+        for p in d["partitions"].as_array().into_iter().flatten() {
+            if p["isFuture"] == false {
+                held.push((
+                    p["partition"].as_str().unwrap_or_default().to_string(),
+                    dir.clone(),
+                ));
+            }
+        }
+        dirs.push(dir);
+    }
+    held.sort();
+    (dirs, held)
+}
+
+/// Moves between a broker's log directories (on the dynamic-quorum node,
+/// which has two): kt's Kafka name starts the move with a log-dir throttle,
+/// `--verify` follows it to the end beside Apache's tool, the replica is
+/// then in its new directory with every record, and `--cancel` and an
+/// unknown directory print what Apache's tool prints.
+pub fn moves_between_log_dirs_on(cluster: &KafkaCluster) {
+    let b = cluster.address();
+    let topic = random_name("logdir");
+    create_assigned(&b, &topic, "1,1");
+    let records: Vec<Value> = (0..200)
+        .map(|i| serde_json::json!({"partition": i % 2, "value": format!("record-{i}")}))
+        .collect();
+    produce_json_on(&b, &topic, &records);
+    let (dirs, before) = log_dirs_of(&b, &topic);
+    assert_eq!(dirs.len(), 2, "{dirs:?}");
+    let (p0, from) = before[0].clone();
+    assert_eq!(p0, format!("{topic}-0"));
+    let to = dirs
+        .iter()
+        .find(|d| **d != from)
+        .expect("another directory")
+        .clone();
+    let plan = serde_json::json!({"version": 1, "partitions": [
+        {"topic": topic, "partition": 0, "replicas": [1], "log_dirs": [to]},
+        {"topic": topic, "partition": 1, "replicas": [1], "log_dirs": ["any"]},
+    ]});
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "move.json", &plan.to_string());
+    let run = kafka(
+        "kafka-reassign-partitions",
+        &[
+            "--bootstrap-server",
+            &b,
+            "--reassignment-json-file",
+            &file,
+            "--execute",
+            "--replica-alter-log-dirs-throttle",
+            "50000000",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout.contains("The replica-alter-dir throttle limit was set to 50000000 B/s")
+            && run.stdout.contains(&format!(
+                "Successfully started moving log directory to {to} for replica {topic}-0 with broker 1 \n"
+            )),
+        "{run:?}"
+    );
+    let verify = [
+        "--bootstrap-server",
+        &b,
+        "--reassignment-json-file",
+        &file,
+        "--verify",
+    ];
+    let done = format!("Reassignment of replica {topic}-0-1 completed successfully.");
+    let deadline = Instant::now() + DEADLINE;
+    assert!(kt_testkit::wait_until(deadline, || {
+        kafka("kafka-reassign-partitions", &verify)
+            .stdout
+            .contains(&done)
+    }));
+    let ours = kafka("kafka-reassign-partitions", &verify);
+    let theirs = apache_reassign(&verify);
+    assert_eq!((ours.code, &ours.stdout), (theirs.code, &theirs.stdout));
+    assert!(ours.stdout.contains(&done), "{ours:?}");
+    let (_, after) = log_dirs_of(&b, &topic);
+    assert_eq!(after[0], (format!("{topic}-0"), to.clone()), "{after:?}");
+    assert_eq!(after[1], before[1], "{after:?}");
+    assert_eq!(consume_all_on(&b, &topic).len(), 200);
+    // Nothing left to cancel; a directory the broker does not have.
+    let cancel = [
+        "--bootstrap-server",
+        &b,
+        "--reassignment-json-file",
+        &file,
+        "--cancel",
+    ];
+    let ours = kafka("kafka-reassign-partitions", &cancel);
+    let theirs = apache_reassign(&cancel);
+    assert_eq!((ours.code, &ours.stdout), (theirs.code, &theirs.stdout));
+    let nowhere = serde_json::json!({"version": 1, "partitions": [
+        {"topic": topic, "partition": 1, "replicas": [1], "log_dirs": ["/nonexistent/kafka"]},
+    ]});
+    let file = write(dir.path(), "nowhere.json", &nowhere.to_string());
+    let execute = [
+        "--bootstrap-server",
+        &b,
+        "--reassignment-json-file",
+        &file,
+        "--execute",
+    ];
+    let ours = kafka("kafka-reassign-partitions", &execute);
+    let theirs = apache_reassign(&execute);
+    assert_eq!(ours.code, theirs.code, "{ours:?}\n{theirs:?}");
+    // The stack trace Kafka prints after the exception's line (and the
+    // empty line after it) set aside: the README's departure.
+    let first = |s: &str| -> String {
+        let kept: String = s
+            .lines()
+            .filter(|l| !l.starts_with('\t') && !l.starts_with("Caused by"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        kept.trim_end().to_string()
+    };
+    assert_eq!(first(&ours.stdout), first(&theirs.stdout));
+}

@@ -11,7 +11,7 @@
 //! prints them; under kt's name failures are one line on stderr, and
 //! `--list` and `--verify` print a table or JSON too.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -412,6 +412,7 @@ fn run_checked(
         &args.replica_alter_log_dirs_throttle,
         "replica-alter-log-dirs-throttle",
     )?;
+    let timeout_ms = crate::compat::jopt_value(args.timeout.as_deref(), "timeout", 10_000i64)?;
     let mut pool = open_pool(args, mode, err)?;
     let format = args.output.output;
     match plan {
@@ -421,11 +422,11 @@ fn run_checked(
             &mut pool,
             &moves,
             args.additional,
-            throttle,
-            log_dir_throttle,
+            (throttle, log_dir_throttle),
+            timeout_ms,
             out,
         ),
-        Plan::Cancel(moves) => cancel(&mut pool, &moves, args.preserve_throttles, out),
+        Plan::Cancel(moves) => cancel(&mut pool, &moves, args.preserve_throttles, timeout_ms, out),
         Plan::Generate { topics, brokers } => {
             generate(&mut pool, &topics, &brokers, !args.disable_rack_aware, out)
         }
@@ -462,6 +463,191 @@ enum Plan {
     List,
 }
 
+/// A replica sent to a log directory of its broker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct DirMove {
+    topic: String,
+    partition: i32,
+    broker: i32,
+    dir: String,
+}
+
+impl DirMove {
+    /// `TopicPartitionReplica.toString()`.
+    fn replica(&self) -> String {
+        format!("{}-{}-{}", self.topic, self.partition, self.broker)
+    }
+    /// `compareTopicPartitionReplicas`' order.
+    fn order(&self) -> (&str, i32, i32) {
+        (&self.topic, self.partition, self.broker)
+    }
+}
+
+/// Every log directory move of `moves`, in Kafka's replica order.
+fn dir_moves(moves: &[Move]) -> Vec<DirMove> {
+    let mut all: Vec<DirMove> = moves.iter().flat_map(Move::dir_moves).collect();
+    all.sort_by(|a, b| a.order().cmp(&b.order()));
+    all
+}
+
+/// Where a replica's log directory move stands (`LogDirMoveState`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum DirState {
+    /// The broker has no such replica.
+    MissingReplica,
+    /// Only a future replica: the current one is in an offline directory.
+    MissingLogDir,
+    /// Moving, into `future`.
+    Active {
+        current: String,
+        future: String,
+    },
+    /// Not moving, and not in the target directory.
+    Cancelled {
+        current: String,
+    },
+    Completed,
+}
+
+/// `findLogDirMoveStates`: each move's state, from DescribeLogDirs of its
+/// broker.
+fn dir_states(pool: &mut Pool, moves: &[DirMove]) -> Result<Vec<DirState>, KtError> {
+    let mut described: HashMap<i32, Vec<protocol::LogDir>> = HashMap::new();
+    let mut states = Vec::new();
+    for m in moves {
+        let dirs = match described.entry(m.broker) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(pool.to(Some(m.broker))?.describe_log_dirs()?)
+            }
+        };
+        let find = |future: bool| {
+            dirs.iter()
+                .find(|d| {
+                    d.replicas.iter().any(|r| {
+                        r.topic == m.topic && r.partition == m.partition && r.is_future == future
+                    })
+                })
+                .map(|d| d.path.clone())
+        };
+        states.push(match (find(false), find(true)) {
+            (None, None) => DirState::MissingReplica,
+            (None, Some(_)) => DirState::MissingLogDir,
+            (Some(current), Some(future)) => DirState::Active { current, future },
+            (Some(current), None) if current == m.dir => DirState::Completed,
+            (Some(current), None) => DirState::Cancelled { current },
+        });
+    }
+    Ok(states)
+}
+
+/// `replicaMoveStatesToString`.
+fn dir_state_lines(moves: &[DirMove], states: &[DirState]) -> Vec<String> {
+    moves
+        .iter()
+        .zip(states)
+        .map(|(m, s)| {
+            let (tp, b) = (format!("{}-{}", m.topic, m.partition), m.broker);
+            match s {
+                DirState::MissingLogDir => format!("Partition {tp} is not found in any live log dir on broker {b}. There is likely an offline log directory on the broker."),
+                DirState::MissingReplica => format!("Partition {tp} cannot be found in any live log directory on broker {b}."),
+                DirState::Active { future, .. } if *future == m.dir => {
+                    format!("Reassignment of replica {} is still in progress.", m.replica())
+                }
+                DirState::Active { future, .. } => format!(
+                    "Partition {tp} on broker {b} is being moved to log dir {future} instead of {}.",
+                    m.dir
+                ),
+                DirState::Cancelled { current } => format!(
+                    "Partition {tp} on broker {b} is not being moved from log dir {current} to {}.",
+                    m.dir
+                ),
+                DirState::Completed => {
+                    format!("Reassignment of replica {} completed successfully.", m.replica())
+                }
+            }
+        })
+        .collect()
+}
+
+/// `executeMoves`: AlterReplicaLogDirs for each pending replica, again every
+/// 100 ms while a replica is not on its broker yet, until `timeout_ms`.
+fn execute_dir_moves(
+    pool: &mut Pool,
+    moves: &[DirMove],
+    timeout_ms: i64,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let deadline = std::time::Instant::now()
+        + std::time::Duration::from_millis(u64::try_from(timeout_ms).unwrap_or(0));
+    let mut pending: Vec<DirMove> = moves.to_vec();
+    loop {
+        let mut brokers: Vec<i32> = pending.iter().map(|m| m.broker).collect();
+        brokers.sort_unstable();
+        brokers.dedup();
+        let mut started: Vec<DirMove> = Vec::new();
+        for broker in brokers {
+            let asks: Vec<(String, String, i32)> = pending
+                .iter()
+                .filter(|m| m.broker == broker)
+                .map(|m| (m.dir.clone(), m.topic.clone(), m.partition))
+                .collect();
+            for ((topic, partition), answer) in
+                pool.to(Some(broker))?.alter_replica_log_dirs(&asks)?
+            {
+                let Some(m) = pending
+                    .iter()
+                    .find(|m| m.broker == broker && m.topic == topic && m.partition == partition)
+                else {
+                    continue;
+                };
+                match answer {
+                    Ok(()) => started.push(m.clone()),
+                    // REPLICA_NOT_AVAILABLE: not on the broker yet.
+                    Err(r) if r.code == 9 => {}
+                    Err(_) => {
+                        return Err(thrown(
+                            ErrorKind::Broker,
+                            FAILED,
+                            format!("Failed to alter dir for {}", m.replica()),
+                        )
+                        .into())
+                    }
+                }
+            }
+        }
+        started.sort_by(|a, b| a.order().cmp(&b.order()));
+        for m in &started {
+            // Kafka's line ends with a space.
+            writeln!(
+                out,
+                "Successfully started moving log directory to {} for replica {}-{} with broker {} ",
+                m.dir, m.topic, m.partition, m.broker
+            )?;
+        }
+        pending.retain(|m| !started.contains(m));
+        if pending.is_empty() {
+            return Ok(());
+        }
+        if std::time::Instant::now() >= deadline {
+            return Err(terse(
+                ErrorKind::Timeout,
+                format!(
+                    "Timed out before log directory move{} could be started for: {}",
+                    if pending.len() == 1 { "" } else { "s" },
+                    pending
+                        .iter()
+                        .map(DirMove::replica)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+            )
+            .into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 /// One partition of a reassignment file: its new replicas, and the log
 /// directory each goes to (`any` for the broker's choice).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -485,6 +671,20 @@ impl Move {
 
     fn name(&self) -> String {
         format!("{}-{}", self.topic, self.partition)
+    }
+
+    /// The replicas the file sends to a named log directory.
+    fn dir_moves(&self) -> impl Iterator<Item = DirMove> + '_ {
+        self.replicas
+            .iter()
+            .zip(&self.log_dirs)
+            .filter(|(_, d)| *d != ANY_LOG_DIR)
+            .map(|(b, d)| DirMove {
+                topic: self.topic.clone(),
+                partition: self.partition,
+                broker: *b,
+                dir: d.clone(),
+            })
     }
 
     pub(crate) fn key(&self) -> (String, i32) {
@@ -643,13 +843,6 @@ fn parse_moves(text: &str) -> Result<Vec<Move>, KtError> {
                     log_dirs.join(", ")
                 ),
             ));
-        }
-        if log_dirs.iter().any(|d| d != ANY_LOG_DIR) {
-            return Err(KtError::config(format!(
-                "{topic}-{partition} names a log directory: kt does not move replicas between \
-                 log directories yet; give \"any\" (or no log_dirs), or use Apache's \
-                 kafka-reassign-partitions for that move"
-            )));
         }
         moves.push(Move {
             topic,
@@ -872,8 +1065,8 @@ pub(crate) fn execute(
     pool: &mut Pool,
     moves: &[Move],
     additional: bool,
-    throttle: i64,
-    log_dir_throttle: i64,
+    (throttle, log_dir_throttle): (i64, i64),
+    timeout_ms: i64,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let current = reassignments(pool, None)?;
@@ -915,8 +1108,24 @@ pub(crate) fn execute(
             )?;
         }
         if log_dir_throttle >= 0 {
-            // No move names a log directory (kt refuses those files), so
-            // no broker's log-dir throttle changes.
+            // The brokers of the log directory moves.
+            let mut brokers: Vec<i32> = dir_moves(moves).iter().map(|m| m.broker).collect();
+            brokers.sort_unstable();
+            brokers.dedup();
+            for broker in brokers {
+                let ops = vec![(
+                    BROKER_THROTTLES[2].to_string(),
+                    0,
+                    Some(log_dir_throttle.to_string()),
+                )];
+                pool.to(Some(broker))?
+                    .incremental_alter_configs(
+                        protocol::resource::BROKER,
+                        &broker.to_string(),
+                        &ops,
+                    )?
+                    .map_err(|r| execution(&r))?;
+            }
             writeln!(
                 out,
                 "The replica-alter-dir throttle limit was set to {log_dir_throttle} B/s"
@@ -947,6 +1156,10 @@ pub(crate) fn execute(
             .collect::<Vec<_>>()
             .join(",")
     )?;
+    let dirs = dir_moves(moves);
+    if !dirs.is_empty() {
+        execute_dir_moves(pool, &dirs, timeout_ms, out)?;
+    }
     Ok(())
 }
 
@@ -1216,21 +1429,38 @@ fn verify(
 ) -> anyhow::Result<()> {
     let current = reassignments(pool, None)?;
     let states = states(pool, moves, &current)?;
+    let dirs = dir_moves(moves);
+    let dir_states = dir_states(pool, &dirs)?;
+    let moving = dir_states.iter().any(|s| *s != DirState::Completed);
     let ongoing = !current.is_empty();
-    let clear = !ongoing && !preserve;
+    let clear = !ongoing && !moving && !preserve;
     match format {
         OutputFormat::Json => {
             #[derive(Serialize)]
             struct Verified<'a> {
                 partitions: &'a [State],
                 reassignments_in_progress: bool,
+                log_dir_moves: Vec<serde_json::Value>,
                 throttles_cleared: bool,
             }
+            let lines = dir_state_lines(&dirs, &dir_states);
+            let log_dir_moves = dirs
+                .iter()
+                .zip(&dir_states)
+                .zip(lines)
+                .map(|((m, s), line)| {
+                    serde_json::json!({
+                        "topic": m.topic, "partition": m.partition, "broker": m.broker,
+                        "log_dir": m.dir, "done": *s == DirState::Completed, "state": line,
+                    })
+                })
+                .collect();
             serde_json::to_writer_pretty(
                 &mut *out,
                 &Verified {
                     partitions: &states,
-                    reassignments_in_progress: ongoing,
+                    reassignments_in_progress: ongoing || moving,
+                    log_dir_moves,
                     throttles_cleared: clear,
                 },
             )?;
@@ -1253,6 +1483,9 @@ fn verify(
                 ]);
             }
             writeln!(out, "{table}")?;
+            for line in dir_state_lines(&dirs, &dir_states) {
+                writeln!(out, "{line}")?;
+            }
         }
         OutputFormat::Text => {
             writeln!(out, "Status of partition reassignment:")?;
@@ -1272,9 +1505,9 @@ fn verify(
                     )?,
                 }
             }
-            // The replica moves between log directories: none (kt refuses
-            // files that name one), an empty line as Kafka prints it.
-            writeln!(out)?;
+            // The replica moves between log directories (an empty line
+            // when there are none, as Kafka prints it).
+            writeln!(out, "{}", dir_state_lines(&dirs, &dir_states).join("\n"))?;
         }
     }
     if clear {
@@ -1288,6 +1521,7 @@ fn cancel(
     pool: &mut Pool,
     moves: &[Move],
     preserve: bool,
+    timeout_ms: i64,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let mut keys: Vec<(String, i32)> = moves.iter().map(Move::key).collect();
@@ -1330,8 +1564,26 @@ fn cancel(
                 .join(",")
         )?;
     }
-    // Kafka's tool prints this without a line end.
-    write!(out, "None of the specified partition moves are active.")?;
+    // Moving replicas go back to the directory they are moving from.
+    let dirs = dir_moves(moves);
+    let states = dir_states(pool, &dirs)?;
+    let back: Vec<DirMove> = dirs
+        .iter()
+        .zip(&states)
+        .filter_map(|(m, s)| match s {
+            DirState::Active { current, .. } => Some(DirMove {
+                dir: current.clone(),
+                ..m.clone()
+            }),
+            _ => None,
+        })
+        .collect();
+    if back.is_empty() {
+        // Kafka's tool prints this without a line end.
+        write!(out, "None of the specified partition moves are active.")?;
+    } else {
+        execute_dir_moves(pool, &back, timeout_ms, out)?;
+    }
     if !preserve {
         clear_throttles(pool, moves, out)?;
     }

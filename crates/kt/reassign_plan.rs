@@ -326,7 +326,7 @@ pub(crate) fn run(
             .map_err(|_| KtError::usage(format!("--throttle {t}: give bytes per second")))?,
         None => -1,
     };
-    crate::reassign::execute(pool, &moves, args.additional, throttle, -1, out)?;
+    crate::reassign::execute(pool, &moves, args.additional, (throttle, -1), 10_000, out)?;
     if args.watch {
         let keys: Vec<(String, i32)> = moves.iter().map(Move::key).collect();
         watch(pool, Some((&keys, total)), out)?;

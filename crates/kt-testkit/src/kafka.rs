@@ -469,7 +469,8 @@ impl KafkaCluster {
     }
 
     /// A dynamic KRaft quorum (KIP-853), PLAINTEXT only: node 1 a broker
-    /// and the quorum's one voter (formatted `--standalone`), node 2 a
+    /// with two log directories (`data` and `data2`, for moves between
+    /// them) and the quorum's one voter (formatted `--standalone`), node 2 a
     /// controller that is not a voter (`--no-initial-controllers`), running
     /// as an observer until a tool adds it. Its server.properties is
     /// [`KafkaCluster::config_of`]`(2)`, as `add-controller` wants it.
@@ -509,7 +510,15 @@ impl KafkaCluster {
                      transaction.state.log.replication.factor=1\ntransaction.state.log.min.isr=1\n\
                      group.initial.rebalance.delay.ms=0\nauto.create.topics.enable=false\n",
                     id = node + 1,
-                    data = home.join("data").display(),
+                    data = if node == 0 {
+                        format!(
+                            "{},{}",
+                            home.join("data").display(),
+                            home.join("data2").display()
+                        )
+                    } else {
+                        home.join("data").display().to_string()
+                    },
                 ),
             )?;
             log_config(release, &home, Some(&home.join("server.log")))?;

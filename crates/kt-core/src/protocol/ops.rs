@@ -472,6 +472,51 @@ impl Broker {
             .collect())
     }
 
+    /// AlterReplicaLogDirs at this broker: each (topic, partition) of its
+    /// to the log directory named with it; each partition's answer.
+    #[allow(clippy::type_complexity)]
+    pub fn alter_replica_log_dirs(
+        &mut self,
+        moves: &[(String, String, i32)],
+    ) -> Result<Vec<((String, i32), Result<(), Refused>)>, KtError> {
+        use kafka_protocol::messages::{
+            alter_replica_log_dirs_request as arl, AlterReplicaLogDirsRequest,
+        };
+        let mut dirs: Vec<arl::AlterReplicaLogDir> = Vec::new();
+        for (dir, topic, partition) in moves {
+            let at = match dirs.iter().position(|d| d.path.as_str() == dir) {
+                Some(i) => i,
+                None => {
+                    dirs.push(arl::AlterReplicaLogDir::default().with_path(text(dir)));
+                    dirs.len() - 1
+                }
+            };
+            let topics = &mut dirs[at].topics;
+            match topics.iter_mut().find(|t| t.name.0.as_str() == topic) {
+                Some(t) => t.partitions.push(*partition),
+                None => topics.push(
+                    arl::AlterReplicaLogDirTopic::default()
+                        .with_name(TopicName(text(topic)))
+                        .with_partitions(vec![*partition]),
+                ),
+            }
+        }
+        let answer = self.send(&AlterReplicaLogDirsRequest::default().with_dirs(dirs))?;
+        Ok(answer
+            .results
+            .into_iter()
+            .flat_map(|t| {
+                let topic = t.topic_name.0.to_string();
+                t.partitions.into_iter().map(move |p| {
+                    (
+                        (topic.clone(), p.partition_index),
+                        refused(p.error_code, None),
+                    )
+                })
+            })
+            .collect())
+    }
+
     /// ListPartitionReassignments: the reassignments in progress, of
     /// `only` these partitions or of all.
     pub fn list_partition_reassignments(
