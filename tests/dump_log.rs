@@ -318,10 +318,144 @@ fn dumps_every_kind_of_file_as_apaches_tool_does() {
         same(&["--files", &s(f), "--deep-iteration"]);
         same(&["--files", &s(f), "--cluster-metadata-decoder"]);
     }
+    // Tiered storage's metadata records (as TopicBasedRemoteLogMetadataManager
+    // writes them to __remote_log_metadata), and broken ones.
+    let remote = random_name("dumprlmm");
+    let create = kt(&["topics", "-b", &b, "--create", "--topic", &remote]);
+    assert_eq!(create.code, Some(0), "{create:?}");
+    produce_json_on(&b, &remote, &remote_log_records());
+    let logs = files(&data.join(format!("{remote}-0")), ".log");
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    for f in logs {
+        let to = copy.path().join(format!(
+            "rlmm-{}",
+            f.file_name().expect("a name").to_string_lossy()
+        ));
+        std::fs::copy(&f, &to).expect("copying the remote log metadata");
+        same(&["--files", &s(&to), "--remote-log-metadata-decoder"]);
+        same(&[
+            "--files",
+            &s(&to),
+            "--remote-log-metadata-decoder",
+            "--skip-record-metadata",
+        ]);
+    }
     // A decoder on the wrong log: every record is an error line, as in Java.
     if let Some(f) = offsets.first() {
         let to = copy.path().join("wrong.log");
         std::fs::copy(f, &to).expect("copying an offsets log");
         same(&["--files", &s(&to), "--cluster-metadata-decoder"]);
     }
+}
+
+/// `AbstractApiMessageSerde`'s frame (frame version 1, api key, version 0)
+/// around a flexible-version body, as a record value for the JSON input.
+fn framed(api_key: u8, body: &[u8]) -> serde_json::Value {
+    use base64::Engine as _;
+    let mut v = vec![1, api_key, 0];
+    v.extend_from_slice(body);
+    serde_json::json!({ "value": { "base64": base64::engine::general_purpose::STANDARD.encode(v) } })
+}
+
+/// RemoteLogSegmentMetadataRecord and its kin (Kafka 3.9's
+/// storage/src/main/resources/message schemas, flexible version 0): every
+/// record type, custom metadata or none, leader epochs out of order, and
+/// records Kafka's serde refuses (frame 0, no epochs, an unknown type,
+/// bytes left over).
+fn remote_log_records() -> Vec<serde_json::Value> {
+    let string = |s: &str| -> Vec<u8> {
+        let mut v = vec![s.len() as u8 + 1];
+        v.extend_from_slice(s.as_bytes());
+        v
+    };
+    let uuid = |n: u8| -> Vec<u8> {
+        let mut v = vec![0u8; 15];
+        v.push(n);
+        v
+    };
+    let tip = || -> Vec<u8> {
+        [
+            string("tiered"),
+            uuid(7),
+            3i32.to_be_bytes().to_vec(),
+            vec![0],
+        ]
+        .concat()
+    };
+    let segment_id = || -> Vec<u8> { [tip(), uuid(9), vec![0]].concat() };
+    let epochs = |e: &[(i32, i64)]| -> Vec<u8> {
+        let mut v = vec![e.len() as u8 + 1];
+        for (epoch, offset) in e {
+            v.extend(epoch.to_be_bytes());
+            v.extend(offset.to_be_bytes());
+            v.push(0);
+        }
+        v
+    };
+    let custom = |c: Option<&[u8]>| -> Vec<u8> {
+        match c {
+            None => vec![0],
+            Some(b) => [vec![b.len() as u8 + 1], b.to_vec()].concat(),
+        }
+    };
+    let segment = |start: i64, end: i64, e: &[(i32, i64)], c: Option<&[u8]>, state: u8| {
+        [
+            segment_id(),
+            start.to_be_bytes().to_vec(),
+            end.to_be_bytes().to_vec(),
+            1i32.to_be_bytes().to_vec(),
+            1_700_000_000_000i64.to_be_bytes().to_vec(),
+            1_700_000_000_500i64.to_be_bytes().to_vec(),
+            epochs(e),
+            4096i32.to_be_bytes().to_vec(),
+            custom(c),
+            vec![state, 0],
+        ]
+        .concat()
+    };
+    let update = [
+        segment_id(),
+        2i32.to_be_bytes().to_vec(),
+        1_700_000_001_000i64.to_be_bytes().to_vec(),
+        custom(Some(b"meta")),
+        vec![1, 0],
+    ]
+    .concat();
+    let delete = [
+        tip(),
+        1i32.to_be_bytes().to_vec(),
+        1_700_000_002_000i64.to_be_bytes().to_vec(),
+        vec![2, 0],
+    ]
+    .concat();
+    let snapshot = [
+        uuid(11),
+        0i64.to_be_bytes().to_vec(),
+        99i64.to_be_bytes().to_vec(),
+        1i32.to_be_bytes().to_vec(),
+        1_700_000_000_000i64.to_be_bytes().to_vec(),
+        1_700_000_003_000i64.to_be_bytes().to_vec(),
+        epochs(&[(0, 0)]),
+        2048i32.to_be_bytes().to_vec(),
+        custom(None),
+        vec![3, 0],
+    ]
+    .concat();
+    let garbage = [segment(0, 9, &[(0, 0)], None, 0), vec![42]].concat();
+    vec![
+        framed(0, &segment(0, 99, &[(0, 0)], None, 0)),
+        framed(
+            0,
+            &segment(100, 199, &[(2, 150), (1, 100)], Some(b"abc"), 1),
+        ),
+        framed(1, &update),
+        framed(2, &delete),
+        framed(3, &snapshot),
+        framed(0, &segment(0, 9, &[], None, 0)),
+        framed(0, &segment(50, 9, &[(0, 0)], None, 0)),
+        framed(0, &segment(0, 9, &[(0, 0)], None, 9)),
+        framed(9, &delete),
+        framed(0, &garbage),
+        serde_json::json!({ "value": { "base64": "AAAA" } }),
+    ]
 }

@@ -148,6 +148,8 @@ enum LogDecoder {
     TransactionLog,
     /// `--cluster-metadata-decoder`: `__cluster_metadata`.
     ClusterMetadata,
+    /// `--remote-log-metadata-decoder`: `__remote_log_metadata`.
+    RemoteLogMetadata,
 }
 
 /// A decoder class kt has, made as DumpLogSegments makes it for each log
@@ -216,10 +218,7 @@ pub fn run(args: DumpLogArgs, out: &mut dyn Write, err: &Diagnostics) -> anyhow:
     } else if args.cluster_metadata_decoder {
         Some(LogDecoder::ClusterMetadata)
     } else if args.remote_log_metadata_decoder {
-        return Err(KtError::config(
-            "kt has no --remote-log-metadata-decoder yet; use Apache's kafka-dump-log for it",
-        )
-        .into());
+        Some(LogDecoder::RemoteLogMetadata)
     } else {
         None
     };
@@ -604,6 +603,7 @@ fn dump_log(
                         LogDecoder::Offsets => offsets_record(&record)?,
                         LogDecoder::TransactionLog => transaction_record(&record)?,
                         LogDecoder::ClusterMetadata => (None, Some(metadata_record(&record))),
+                        LogDecoder::RemoteLogMetadata => (None, Some(remote_log_record(&record))),
                     };
                     if let Some(key) = key {
                         write!(out, "{prefix}key: {key}")?;
@@ -837,44 +837,178 @@ fn consumer_protocol_members(group: &mut crate::kafka_schema::Value) {
     }
 }
 
+/// `AbstractApiMessageSerde.read`: a record framed with its frame version,
+/// api key and version, decoded by the schema `lookup` gives for the key.
+fn framed(
+    record: &Record,
+    lookup: fn(i16) -> Option<&'static crate::kafka_schema::Schema>,
+) -> Result<
+    (
+        &'static crate::kafka_schema::Schema,
+        i16,
+        crate::kafka_schema::Value,
+    ),
+    String,
+> {
+    let mut value = record.value.clone().unwrap_or_default();
+    let small = |buf: &mut Bytes, what: &str| -> Result<i16, String> {
+        let v = crate::kafka_schema::unsigned_varint(buf)?;
+        i16::try_from(v).map_err(|_| format!("Value for {what} was too large."))
+    };
+    let frame = small(&mut value, "frame version")?;
+    if frame == 0 {
+        return Err("Could not deserialize metadata record with frame version 0. Note that upgrades from the preview release of KRaft in 2.8 to newer versions are not supported.".into());
+    }
+    if frame != 1 {
+        return Err(format!("Could not deserialize metadata record due to unknown frame version {frame}(only frame version 1 is supported)"));
+    }
+    let api_key = small(&mut value, "type")?;
+    let version = small(&mut value, "version")?;
+    let schema = lookup(api_key).ok_or_else(|| {
+        format!("org.apache.kafka.common.errors.UnsupportedVersionException: Unknown metadata id {api_key}")
+    })?;
+    let data = schema
+        .read(&mut value, version)
+        .map_err(|_| format!("Failed to deserialize record with type {api_key}"))?;
+    if value.has_remaining() {
+        return Err(format!(
+            "Found {} byte(s) of garbage after {api_key}",
+            value.remaining()
+        ));
+    }
+    Ok((schema, version, data))
+}
+
 /// A KRaft metadata record as DumpLogSegments' ClusterMetadataLogMessageParser
 /// prints it: `{"type":"TOPIC_RECORD","version":0,"data":{…}}`, or the
 /// error.
 fn metadata_record(record: &Record) -> String {
-    let mut value = record.value.clone().unwrap_or_default();
-    let parsed = (|| -> Result<String, String> {
-        let small = |buf: &mut Bytes, what: &str| -> Result<i16, String> {
-            let v = crate::kafka_schema::unsigned_varint(buf)?;
-            i16::try_from(v).map_err(|_| format!("Value for {what} was too large."))
-        };
-        let frame = small(&mut value, "frame version")?;
-        if frame == 0 {
-            return Err("Could not deserialize metadata record with frame version 0. Note that upgrades from the preview release of KRaft in 2.8 to newer versions are not supported.".into());
-        }
-        if frame != 1 {
-            return Err(format!("Could not deserialize metadata record due to unknown frame version {frame}(only frame version 1 is supported)"));
-        }
-        let api_key = small(&mut value, "type")?;
-        let version = small(&mut value, "version")?;
-        let schema = crate::kafka_schema::metadata_record(api_key).ok_or_else(|| {
-            format!("java.lang.IllegalArgumentException: Unknown metadata id {api_key}")
-        })?;
-        let data = schema
-            .read(&mut value, version)
-            .map_err(|_| format!("Failed to deserialize record with type {api_key}"))?;
-        if value.has_remaining() {
-            return Err(format!(
-                "Found {} byte(s) of garbage after {api_key}",
-                value.remaining()
-            ));
-        }
-        Ok(format!(
+    match framed(record, crate::kafka_schema::metadata_record) {
+        Ok((schema, version, data)) => format!(
             "{{\"type\":\"{}\",\"version\":{version},\"data\":{}}}",
             schema.type_name(),
             data.to_json()
-        ))
-    })();
-    parsed.unwrap_or_else(|e| format!("Error at {}, skipping. {e}", record.offset))
+        ),
+        Err(e) => format!("Error at {}, skipping. {e}", record.offset),
+    }
+}
+
+/// A tiered storage metadata record as DumpLogSegments'
+/// RemoteMetadataLogMessageParser prints it: the `toString()` of the
+/// object RemoteLogMetadataSerde makes of it, or the error.
+fn remote_log_record(record: &Record) -> String {
+    use crate::kafka_schema::Value;
+    let parsed = framed(record, crate::kafka_schema::remote_log_record).and_then(|(schema, _, v)| {
+        let int = |v: &Value, k: &str| match v.get(k) {
+            Some(Value::Int(i)) => *i,
+            _ => 0,
+        };
+        let text = |v: &Value, k: &str| match v.get(k) {
+            Some(Value::Text(t)) => t.clone(),
+            _ => String::new(),
+        };
+        let tip = |v: &Value| {
+            format!("{}:{}-{}", text(v, "id"), text(v, "name"), int(v, "partition"))
+        };
+        let null = Value::Null;
+        let segment_id = |v: &Value| {
+            let id = v.get("remoteLogSegmentId").unwrap_or(&null);
+            format!(
+                "RemoteLogSegmentId{{topicIdPartition={}, id={}}}",
+                tip(id.get("topicIdPartition").unwrap_or(&null)),
+                text(id, "id")
+            )
+        };
+        let custom = |v: &Value| match v.get("customMetadata") {
+            Some(Value::Binary(b)) => format!("Optional[CustomMetadata{{{} bytes}}]", b.len()),
+            _ => "Optional.empty".to_string(),
+        };
+        let segment_state = |v: &Value| -> Result<&'static str, String> {
+            match int(v, "remoteLogSegmentState") {
+                0 => Ok("COPY_SEGMENT_STARTED"),
+                1 => Ok("COPY_SEGMENT_FINISHED"),
+                2 => Ok("DELETE_SEGMENT_STARTED"),
+                3 => Ok("DELETE_SEGMENT_FINISHED"),
+                _ => Err("state can not be null".to_string()),
+            }
+        };
+        // A TreeMap's toString: `{0=0, 1=100}`.
+        let epochs = |v: &Value| -> Result<String, String> {
+            let mut all: Vec<(i64, i64)> = match v.get("segmentLeaderEpochs") {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .map(|e| (int(e, "leaderEpoch"), int(e, "offset")))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if all.is_empty() {
+                return Err("segmentLeaderEpochs can not be null or empty".into());
+            }
+            all.sort_by_key(|(e, _)| *e);
+            all.dedup_by_key(|(e, _)| *e);
+            let shown: Vec<String> = all.iter().map(|(e, o)| format!("{e}={o}")).collect();
+            Ok(format!("{{{}}}", shown.join(", ")))
+        };
+        match schema.name.as_str() {
+            "RemoteLogSegmentMetadataRecord" => {
+                let state = segment_state(&v)?;
+                let (start, end) = (int(&v, "startOffset"), int(&v, "endOffset"));
+                if start < 0 {
+                    return Err(format!("Unexpected start offset = {start}. StartOffset for a remote segment cannot be negative"));
+                }
+                if end < start {
+                    return Err(format!("Unexpected end offset = {end}. EndOffset for a remote segment cannot be less than startOffset = {start}"));
+                }
+                let epochs = epochs(&v)?;
+                Ok(format!(
+                    "RemoteLogSegmentMetadata{{remoteLogSegmentId={}, startOffset={start}, endOffset={end}, brokerId={}, maxTimestampMs={}, eventTimestampMs={}, segmentLeaderEpochs={epochs}, segmentSizeInBytes={}, customMetadata={}, state={state}}}",
+                    segment_id(&v),
+                    int(&v, "brokerId"),
+                    int(&v, "maxTimestampMs"),
+                    int(&v, "eventTimestampMs"),
+                    int(&v, "segmentSizeInBytes"),
+                    custom(&v)
+                ))
+            }
+            "RemoteLogSegmentMetadataUpdateRecord" => Ok(format!(
+                "RemoteLogSegmentMetadataUpdate{{remoteLogSegmentId={}, customMetadata={}, state={}, eventTimestampMs={}, brokerId={}}}",
+                segment_id(&v),
+                custom(&v),
+                segment_state(&v)?,
+                int(&v, "eventTimestampMs"),
+                int(&v, "brokerId")
+            )),
+            "RemotePartitionDeleteMetadataRecord" => {
+                let state = match int(&v, "remotePartitionDeleteState") {
+                    0 => "DELETE_PARTITION_MARKED",
+                    1 => "DELETE_PARTITION_STARTED",
+                    2 => "DELETE_PARTITION_FINISHED",
+                    // Objects.requireNonNull with no message.
+                    _ => return Err("null".into()),
+                };
+                Ok(format!(
+                    "RemotePartitionDeleteMetadata{{topicPartition={}, state={state}, eventTimestampMs={}, brokerId={}}}",
+                    tip(v.get("topicIdPartition").unwrap_or(&null)),
+                    int(&v, "eventTimestampMs"),
+                    int(&v, "brokerId")
+                ))
+            }
+            _ => {
+                let state = segment_state(&v)?;
+                let epochs = epochs(&v)?;
+                Ok(format!(
+                    "RemoteLogSegmentMetadataSnapshot{{segmentId={}, startOffset={}, endOffset={}, maxTimestampMs={}, segmentLeaderEpochs={epochs}, segmentSizeInBytes={}, customMetadata={}, state={state}}}",
+                    text(&v, "segmentId"),
+                    int(&v, "startOffset"),
+                    int(&v, "endOffset"),
+                    int(&v, "maxTimestampMs"),
+                    int(&v, "segmentSizeInBytes"),
+                    custom(&v)
+                ))
+            }
+        }
+    });
+    parsed.unwrap_or_else(|e| format!("Error at offset {}, skipping. {e}", record.offset))
 }
 
 /// A `__transaction_state` record as Kafka's TransactionLog prints it:

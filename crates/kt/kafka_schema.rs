@@ -1,5 +1,6 @@
 //! Messages Kafka stores in its own logs (the group coordinator's records
-//! in `__consumer_offsets`, the KRaft metadata records), read from Kafka's
+//! in `__consumer_offsets`, the KRaft metadata records, tiered storage's
+//! `__remote_log_metadata`), read from Kafka's
 //! own JSON message schemas and written as Kafka's generated
 //! `…JsonConverter.write` writes them, so kafka-dump-log's decoders print
 //! what DumpLogSegments prints.
@@ -16,6 +17,15 @@ use std::sync::OnceLock;
 
 use base64::Engine as _;
 use bytes::{Buf, Bytes};
+
+/// Tiered storage's metadata records (TopicBasedRemoteLogMetadataManager),
+/// whose api keys are their own.
+const REMOTE_LOG_SCHEMAS: &[&str] = &[
+    include_str!("schemas/RemoteLogSegmentMetadataRecord.json"),
+    include_str!("schemas/RemoteLogSegmentMetadataUpdateRecord.json"),
+    include_str!("schemas/RemotePartitionDeleteMetadataRecord.json"),
+    include_str!("schemas/RemoteLogSegmentMetadataSnapshotRecord.json"),
+];
 
 /// The schemas kt reads, as Kafka ships them (comment lines included).
 const SCHEMAS: &[&str] = &[
@@ -292,6 +302,7 @@ pub fn schema(name: &str) -> Option<&'static Schema> {
     ALL.get_or_init(|| {
         SCHEMAS
             .iter()
+            .chain(REMOTE_LOG_SCHEMAS)
             .map(|t| Schema::parse(t))
             .map(|s| (s.name.clone(), s))
             .collect()
@@ -299,16 +310,26 @@ pub fn schema(name: &str) -> Option<&'static Schema> {
     .get(name)
 }
 
-/// The metadata record schema with `api_key`.
+/// The names of `schemas` by api key.
+fn by_key(schemas: &[&str]) -> HashMap<i16, String> {
+    schemas
+        .iter()
+        .map(|t| Schema::parse(t))
+        .filter_map(|s| Some((s.api_key?, s.name)))
+        .collect()
+}
+
+/// The KRaft metadata record schema with `api_key`.
 pub fn metadata_record(api_key: i16) -> Option<&'static Schema> {
     static BY_KEY: OnceLock<HashMap<i16, String>> = OnceLock::new();
-    let names = BY_KEY.get_or_init(|| {
-        SCHEMAS
-            .iter()
-            .map(|t| Schema::parse(t))
-            .filter_map(|s| Some((s.api_key?, s.name)))
-            .collect()
-    });
+    let names = BY_KEY.get_or_init(|| by_key(SCHEMAS));
+    names.get(&api_key).and_then(|n| schema(n))
+}
+
+/// The remote log metadata record schema with `api_key`.
+pub fn remote_log_record(api_key: i16) -> Option<&'static Schema> {
+    static BY_KEY: OnceLock<HashMap<i16, String>> = OnceLock::new();
+    let names = BY_KEY.get_or_init(|| by_key(REMOTE_LOG_SCHEMAS));
     names.get(&api_key).and_then(|n| schema(n))
 }
 
@@ -612,7 +633,7 @@ mod tests {
 
     #[test]
     fn every_schema_parses_and_names_metadata_types_as_kafka() {
-        for text in SCHEMAS {
+        for text in SCHEMAS.iter().chain(REMOTE_LOG_SCHEMAS) {
             let s = Schema::parse(text);
             assert!(
                 !s.name.is_empty() && s.valid.low <= s.valid.high,
@@ -621,6 +642,10 @@ mod tests {
             );
         }
         assert_eq!(metadata_record(2).unwrap().type_name(), "TOPIC_RECORD");
+        assert_eq!(
+            remote_log_record(2).unwrap().name,
+            "RemotePartitionDeleteMetadataRecord"
+        );
         assert_eq!(
             metadata_record(0).unwrap().type_name(),
             "REGISTER_BROKER_RECORD"

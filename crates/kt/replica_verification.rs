@@ -133,6 +133,27 @@ struct Lag {
     partition: Option<String>,
 }
 
+/// How a run fetches and reports, from its options.
+struct Settings {
+    kafka_name: bool,
+    fetch_size: i32,
+    max_wait: i32,
+    /// Between two lag lines, in ms.
+    interval: i64,
+    /// A round's answer at most, in bytes.
+    max_bytes: i32,
+    /// kt's check that ends (no `--watch`).
+    one_pass: bool,
+    /// `--watch` lines as JSON.
+    json: bool,
+}
+
+impl Settings {
+    fn max_wait(&self) -> Duration {
+        Duration::from_millis(u64::try_from(self.max_wait).unwrap_or(0))
+    }
+}
+
 pub fn run(
     args: ReplicaVerificationArgs,
     mode: Mode,
@@ -144,9 +165,7 @@ pub fn run(
     if kafka_name {
         check_kafka_args(&args, &connection)?;
         connection.bootstrap_server = connection.broker_list.take();
-    }
-    let time_default = if kafka_name { -1 } else { -2 };
-    if !kafka_name {
+    } else {
         number(&args.time, "time", 0i64, false)?;
         number(&args.fetch_size, "fetch-size", 0i32, false)?;
         number(&args.max_wait_ms, "max-wait-ms", 0i32, false)?;
@@ -161,7 +180,112 @@ pub fn run(
         "verify replicas",
         err,
     )?;
-    let (_, layouts) = admin.broker.topic_layouts(None)?;
+    let (layouts, partitions) = selected(&mut admin.broker, &args, kafka_name, err)?;
+    // Read in Java's order: the time for the offsets, the interval for
+    // the buffer, the sizes for each fetcher.
+    let time = number(
+        &args.time,
+        "time",
+        if kafka_name { -1 } else { -2 },
+        kafka_name,
+    )?;
+    let mut partitions = initial_offsets(&mut admin.pool, &layouts, partitions, time, kafka_name)?;
+    let interval_default = if kafka_name { 30_000 } else { 10_000 };
+    let settings = Settings {
+        kafka_name,
+        interval: number(
+            &args.report_interval_ms,
+            "report-interval-ms",
+            interval_default,
+            kafka_name,
+        )?,
+        fetch_size: number(&args.fetch_size, "fetch-size", 1_048_576, kafka_name)?,
+        max_wait: number(&args.max_wait_ms, "max-wait-ms", 1_000, kafka_name)?,
+        // kt asks for at most 64 MiB a round, which bounds its memory on
+        // any cluster; Kafka's tool asks for everything.
+        max_bytes: if kafka_name { i32::MAX } else { 64 << 20 },
+        one_pass: !kafka_name && !args.watch,
+        json: !kafka_name && args.output.output == OutputFormat::Json,
+    };
+    let brokers = brokers_of(&partitions);
+    if !settings.one_pass && !settings.json {
+        writeln!(out, "{}: verification process is started", now())?;
+        out.flush()?;
+    }
+    let started = Instant::now();
+    let progress = settings
+        .one_pass
+        .then(|| crate::perf::progress::Progress::new(0, "offsets verified"));
+    let mut lag = Lag {
+        max: -1,
+        offset: -1,
+        partition: None,
+    };
+    let mut last_report = Instant::now();
+    let mut last_progress = Instant::now();
+    let stall_limit = Duration::from_millis(u64::try_from(admin.timeout_ms).unwrap_or(30_000))
+        .max(settings.max_wait() * 3);
+    loop {
+        if let Some(signal) = signals.received() {
+            out.flush()?;
+            // Kafka's tool stops its fetchers and says nothing.
+            let message = if kafka_name {
+                String::new()
+            } else {
+                format!("stopped by {}", signal.name())
+            };
+            return Err(KtError::new(signal.kind(), message).into());
+        }
+        let round = Instant::now();
+        // Each round has the cluster's timeout, past the fetch's wait.
+        admin.pool.renew(settings.max_wait());
+        let answers = fetch_round(&mut admin.pool, &brokers, &partitions, &settings);
+        // A broker that is down fails at once: wait as a fetch would.
+        if answers.values().any(|a| a.is_err()) {
+            let wait = settings
+                .max_wait()
+                .clamp(Duration::from_millis(100), Duration::from_secs(1));
+            std::thread::sleep(wait.saturating_sub(round.elapsed()));
+        }
+        if verify_round(&mut partitions, &answers, &settings, &mut lag, out)? {
+            last_progress = Instant::now();
+        }
+        let due = last_report.elapsed() > Duration::from_millis(settings.interval.max(0) as u64);
+        if !settings.one_pass && due {
+            report_lag(&lag, partitions.len(), settings.json, out)?;
+            last_report = Instant::now();
+        }
+        if let Some(progress) = &progress {
+            let (done, all) = verified(&partitions);
+            progress.set_total(all);
+            progress.update(done, done);
+        }
+        if !settings.one_pass {
+            continue;
+        }
+        let finished = partitions.iter().all(|p| {
+            p.mismatches.iter().any(|m| m.what == "offset")
+                || p.target.is_some_and(|t| p.at.offset >= t)
+        });
+        if finished || last_progress.elapsed() > stall_limit {
+            if let Some(progress) = &progress {
+                progress.finish();
+            }
+            return report(&partitions, started.elapsed(), finished, settings.json, out);
+        }
+    }
+}
+
+/// The topics' layouts (in Java's HashMap order) and the partitions of
+/// those `--topics-include` selects, in the order Java verifies them; no
+/// partition is Kafka's logged error (or kt's one line).
+fn selected(
+    broker: &mut kt_core::protocol::Broker,
+    args: &ReplicaVerificationArgs,
+    kafka_name: bool,
+    err: &Diagnostics,
+) -> anyhow::Result<(Vec<kt_core::protocol::TopicLayout>, Vec<Partition>)> {
+    let (_, layouts) = broker.topic_layouts(None)?;
     let pattern = args
         .topics_include
         .as_deref()
@@ -214,21 +338,14 @@ pub fn run(
     }
     // recordsCache: a HashMap<TopicPartition, …> filled from another.
     let key = |p: &Partition| topic_partition_hash(&p.at.topic, p.at.partition);
-    let partitions = hash_map_order(hash_map_order(partitions, key), key);
-    // Read in Java's order: the time for the offsets, the interval for
-    // the buffer, the sizes for each fetcher.
-    let time = number(&args.time, "time", time_default, kafka_name)?;
-    let mut partitions = initial_offsets(&mut admin.pool, &layouts, partitions, time, kafka_name)?;
-    let interval_default = if kafka_name { 30_000 } else { 10_000 };
-    let interval: i64 = number(
-        &args.report_interval_ms,
-        "report-interval-ms",
-        interval_default,
-        kafka_name,
-    )?;
-    let fetch_size = number(&args.fetch_size, "fetch-size", 1_048_576, kafka_name)?;
-    let max_wait = number(&args.max_wait_ms, "max-wait-ms", 1_000, kafka_name)?;
-    // Each broker's partitions, by index, in the order Java groups them.
+    Ok((
+        layouts,
+        hash_map_order(hash_map_order(partitions, key), key),
+    ))
+}
+
+/// Each broker's partitions, by index, in the order Java groups them.
+fn brokers_of(partitions: &[Partition]) -> Vec<(i32, Vec<usize>)> {
     let mut brokers: Vec<(i32, Vec<usize>)> = Vec::new();
     for (i, p) in partitions.iter().enumerate() {
         for &r in &p.replicas {
@@ -238,146 +355,86 @@ pub fn run(
             }
         }
     }
-    // kt asks for at most 64 MiB a round, which bounds its memory on any
-    // cluster; Kafka's tool asks for everything.
-    let max_bytes = if kafka_name { i32::MAX } else { 64 << 20 };
-    let one_pass = !kafka_name && !args.watch;
-    let json = !kafka_name && args.output.output == OutputFormat::Json;
-    if !one_pass && !json {
-        writeln!(out, "{}: verification process is started", now())?;
-        out.flush()?;
+    brokers
+}
+
+/// Verifies every partition on a round's answers, printing what differs as
+/// the run prints it and keeping the round's worst lag; whether any
+/// partition moved on. Replicas at other offsets end Kafka's tool.
+fn verify_round(
+    partitions: &mut [Partition],
+    answers: &HashMap<(i32, usize), Result<Fetched, String>>,
+    settings: &Settings,
+    lag: &mut Lag,
+    out: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let mut advanced = false;
+    lag.max = -1;
+    for (i, p) in partitions.iter_mut().enumerate() {
+        let before = p.at.offset;
+        let replies: Vec<(i32, Option<&Fetched>, Option<&str>)> = p
+            .replicas
+            .iter()
+            .map(|r| match answers.get(&(*r, i)) {
+                Some(Ok(f)) => (*r, Some(f), None),
+                Some(Err(why)) => (*r, None, Some(why.as_str())),
+                None => (*r, None, Some("no answer")),
+            })
+            .collect();
+        let known = p.mismatches.len();
+        verify(p, &replies);
+        for m in &p.mismatches[known..] {
+            if settings.one_pass {
+                continue;
+            }
+            if settings.json {
+                writeln!(out, "{}", serde_json::json!({ "mismatch": m }))?;
+            } else {
+                writeln!(out, "{}", m.kafka_line())?;
+            }
+        }
+        if settings.kafka_name && p.mismatches.iter().any(|m| m.what == "offset") {
+            out.flush()?;
+            return Err(shown().into());
+        }
+        let max_hw = replies
+            .iter()
+            .filter_map(|(_, f, _)| f.map(|f| f.high_watermark))
+            .max()
+            .unwrap_or(-1);
+        if p.target.is_none() && replies.iter().all(|(_, f, _)| f.is_some()) {
+            p.target = Some(max_hw);
+        }
+        if max_hw - p.at.offset > lag.max {
+            lag.offset = p.at.offset;
+            lag.max = max_hw - lag.offset;
+            lag.partition = Some(format!("{}-{}", p.at.topic, p.at.partition));
+        }
+        advanced |= p.at.offset != before;
     }
-    let started = Instant::now();
-    let progress = one_pass.then(|| crate::perf::progress::Progress::new(0, "offsets verified"));
-    let mut lag = Lag {
-        max: -1,
-        offset: -1,
-        partition: None,
-    };
-    let mut last_report = Instant::now();
-    let mut last_progress = Instant::now();
-    let stall_limit = Duration::from_millis(u64::try_from(admin.timeout_ms).unwrap_or(30_000)).max(
-        Duration::from_millis(u64::try_from(max_wait).unwrap_or(0) * 3),
-    );
-    loop {
-        if let Some(signal) = signals.received() {
-            out.flush()?;
-            // Kafka's tool stops its fetchers and says nothing.
-            let message = if kafka_name {
-                String::new()
-            } else {
-                format!("stopped by {}", signal.name())
-            };
-            return Err(KtError::new(signal.kind(), message).into());
-        }
-        let round = Instant::now();
-        // Each round has the cluster's timeout, past the fetch's wait.
-        admin
-            .pool
-            .renew(Duration::from_millis(u64::try_from(max_wait).unwrap_or(0)));
-        let answers = fetch_round(
-            &mut admin.pool,
-            &brokers,
-            &partitions,
-            max_wait,
-            fetch_size,
-            max_bytes,
-        );
-        // A broker that is down fails at once: wait as a fetch would.
-        if answers.values().any(|a| a.is_err()) {
-            let wait =
-                Duration::from_millis(u64::try_from(max_wait.clamp(100, 1_000)).unwrap_or(1_000));
-            std::thread::sleep(wait.saturating_sub(round.elapsed()));
-        }
-        let mut advanced = false;
-        lag.max = -1;
-        for (i, p) in partitions.iter_mut().enumerate() {
-            let before = p.at.offset;
-            let replies: Vec<(i32, Option<&Fetched>, Option<&str>)> = p
-                .replicas
-                .iter()
-                .map(|r| {
-                    let a = answers.get(&(*r, i));
-                    match a {
-                        Some(Ok(f)) => (*r, Some(f), None),
-                        Some(Err(why)) => (*r, None, Some(why.as_str())),
-                        None => (*r, None, Some("no answer")),
-                    }
-                })
-                .collect();
-            let known = p.mismatches.len();
-            verify(p, &replies);
-            for m in &p.mismatches[known..] {
-                if kafka_name || (args.watch && !json) {
-                    writeln!(out, "{}", m.kafka_line())?;
-                } else if args.watch {
-                    writeln!(out, "{}", serde_json::json!({"mismatch": m}))?;
-                }
-            }
-            // Replicas at other offsets: Kafka's tool stops at once.
-            if kafka_name && p.mismatches.iter().any(|m| m.what == "offset") {
-                out.flush()?;
-                return Err(shown().into());
-            }
-            let max_hw = replies
-                .iter()
-                .filter_map(|(_, f, _)| f.map(|f| f.high_watermark))
-                .max()
-                .unwrap_or(-1);
-            if p.target.is_none() && replies.iter().all(|(_, f, _)| f.is_some()) {
-                p.target = Some(max_hw);
-            }
-            if max_hw - p.at.offset > lag.max {
-                lag.offset = p.at.offset;
-                lag.max = max_hw - lag.offset;
-                lag.partition = Some(format!("{}-{}", p.at.topic, p.at.partition));
-            }
-            advanced |= p.at.offset != before;
-        }
-        if advanced {
-            last_progress = Instant::now();
-        }
-        let due = last_report.elapsed() > Duration::from_millis(interval.max(0) as u64);
-        if !one_pass && due {
-            let partition = lag.partition.as_deref().unwrap_or("null");
-            if json {
-                let line = serde_json::json!({
-                    "time": now(), "max_lag": lag.max, "partition": partition,
-                    "offset": lag.offset, "partitions": partitions.len(),
-                });
-                writeln!(out, "{line}")?;
-            } else {
-                writeln!(
-                    out,
-                    "{}: max lag is {} for partition {partition} at offset {} among {} partitions",
-                    now(),
-                    lag.max,
-                    lag.offset,
-                    partitions.len()
-                )?;
-            }
-            out.flush()?;
-            last_report = Instant::now();
-        }
-        if let Some(progress) = &progress {
-            let (done, all) = verified(&partitions);
-            progress.set_total(all);
-            progress.update(done, done);
-        }
-        if !one_pass {
-            continue;
-        }
-        let finished = partitions.iter().all(|p| {
-            p.mismatches.iter().any(|m| m.what == "offset")
-                || p.target.is_some_and(|t| p.at.offset >= t)
+    Ok(advanced)
+}
+
+/// The periodic line: Kafka's, or a JSON object under `--watch -o json`.
+fn report_lag(lag: &Lag, partitions: usize, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    let partition = lag.partition.as_deref().unwrap_or("null");
+    if json {
+        let line = serde_json::json!({
+            "time": now(), "max_lag": lag.max, "partition": partition,
+            "offset": lag.offset, "partitions": partitions,
         });
-        if finished || last_progress.elapsed() > stall_limit {
-            if let Some(progress) = &progress {
-                progress.finish();
-            }
-            return report(&partitions, started.elapsed(), finished, json, out);
-        }
+        writeln!(out, "{line}")?;
+    } else {
+        writeln!(
+            out,
+            "{}: max lag is {} for partition {partition} at offset {} among {partitions} partitions",
+            now(),
+            lag.max,
+            lag.offset,
+        )?;
     }
+    out.flush()?;
+    Ok(())
 }
 
 /// The Kafka name's checks, in ReplicaVerificationToolOptions' order.
@@ -517,9 +574,7 @@ fn fetch_round(
     pool: &mut Pool,
     brokers: &[(i32, Vec<usize>)],
     partitions: &[Partition],
-    max_wait: i32,
-    fetch_size: i32,
-    max_bytes: i32,
+    settings: &Settings,
 ) -> HashMap<(i32, usize), Result<Fetched, String>> {
     let ids: Vec<i32> = brokers.iter().map(|(id, _)| *id).collect();
     let (open, failed) = pool.each(&ids);
@@ -543,7 +598,13 @@ fn fetch_round(
                 s.spawn(move || {
                     (
                         id,
-                        broker.fetch_as_debugger(&asks, max_wait, 1, fetch_size, max_bytes),
+                        broker.fetch_as_debugger(
+                            &asks,
+                            settings.max_wait,
+                            1,
+                            settings.fetch_size,
+                            settings.max_bytes,
+                        ),
                     )
                 })
             })
