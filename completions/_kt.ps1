@@ -703,7 +703,7 @@ Register-ArgumentCompleter -Native -CommandName 'kt' -ScriptBlock {
             [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'Where verification starts: -1 the partitions'' ends, -2 their starts, or a timestamp (ms) [default: -2; Kafka''s tool: -1]')
             [CompletionResult]::new('--fetch-size', '--fetch-size', [CompletionResultType]::ParameterName, 'Bytes fetched of each partition per request [default: 1048576]')
             [CompletionResult]::new('--max-wait-ms', '--max-wait-ms', [CompletionResultType]::ParameterName, 'The longest each fetch waits for new records, in ms [default: 1000]')
-            [CompletionResult]::new('--report-interval-ms', '--report-interval-ms', [CompletionResultType]::ParameterName, 'How often the largest lag is reported, in ms [default: 30000]')
+            [CompletionResult]::new('--report-interval-ms', '--report-interval-ms', [CompletionResultType]::ParameterName, 'With --watch: how often the largest lag is reported, in ms [default: 10000; Kafka''s tool: 30000]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Old Kafka name of --bootstrap-server (used only when it is absent)')

@@ -678,7 +678,7 @@ set edit:completion:arg-completer[kt] = {|@words|
             cand --time 'Where verification starts: -1 the partitions'' ends, -2 their starts, or a timestamp (ms) [default: -2; Kafka''s tool: -1]'
             cand --fetch-size 'Bytes fetched of each partition per request [default: 1048576]'
             cand --max-wait-ms 'The longest each fetch waits for new records, in ms [default: 1000]'
-            cand --report-interval-ms 'How often the largest lag is reported, in ms [default: 30000]'
+            cand --report-interval-ms 'With --watch: how often the largest lag is reported, in ms [default: 10000; Kafka''s tool: 30000]'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --broker-list 'Old Kafka name of --bootstrap-server (used only when it is absent)'

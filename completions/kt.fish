@@ -570,7 +570,7 @@ complete -c kt -n "__fish_kt_using_subcommand verify-replicas" -l topic-white-li
 complete -c kt -n "__fish_kt_using_subcommand verify-replicas" -l time -d 'Where verification starts: -1 the partitions\' ends, -2 their starts, or a timestamp (ms) [default: -2; Kafka\'s tool: -1]' -r
 complete -c kt -n "__fish_kt_using_subcommand verify-replicas" -l fetch-size -d 'Bytes fetched of each partition per request [default: 1048576]' -r
 complete -c kt -n "__fish_kt_using_subcommand verify-replicas" -l max-wait-ms -d 'The longest each fetch waits for new records, in ms [default: 1000]' -r
-complete -c kt -n "__fish_kt_using_subcommand verify-replicas" -l report-interval-ms -d 'How often the largest lag is reported, in ms [default: 30000]' -r
+complete -c kt -n "__fish_kt_using_subcommand verify-replicas" -l report-interval-ms -d 'With --watch: how often the largest lag is reported, in ms [default: 10000; Kafka\'s tool: 30000]' -r
 complete -c kt -n "__fish_kt_using_subcommand verify-replicas" -s o -l output -d 'Output format' -r -f -a "text\t'Exactly what the Kafka tool prints'
 table\t'An aligned table for people'
 json\t'JSON for scripts (schema in the README)'"

@@ -51,7 +51,7 @@ pub struct ReplicaVerificationArgs {
     /// The longest each fetch waits for new records, in ms [default: 1000]
     #[arg(long, value_name = "ms", allow_hyphen_values = true)]
     pub max_wait_ms: Option<String>,
-    /// How often the largest lag is reported, in ms [default: 30000]
+    /// With --watch: how often the largest lag is reported, in ms [default: 10000; Kafka's tool: 30000]
     #[arg(long, value_name = "ms", allow_hyphen_values = true)]
     pub report_interval_ms: Option<String>,
     /// kt: keep verifying new records until stopped, as Kafka's tool does
