@@ -296,41 +296,51 @@ impl Schema {
     }
 }
 
-/// Every schema kt has, by name.
-pub fn schema(name: &str) -> Option<&'static Schema> {
-    static ALL: OnceLock<HashMap<String, Schema>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        SCHEMAS
-            .iter()
-            .chain(REMOTE_LOG_SCHEMAS)
-            .map(|t| Schema::parse(t))
-            .map(|s| (s.name.clone(), s))
-            .collect()
-    })
-    .get(name)
+/// Every schema kt has, parsed once: by name, and the KRaft and remote
+/// log metadata records by their api keys (each family numbers its own).
+struct Registry {
+    by_name: HashMap<String, Schema>,
+    kraft: HashMap<i16, String>,
+    remote: HashMap<i16, String>,
 }
 
-/// The names of `schemas` by api key.
-fn by_key(schemas: &[&str]) -> HashMap<i16, String> {
-    schemas
-        .iter()
-        .map(|t| Schema::parse(t))
-        .filter_map(|s| Some((s.api_key?, s.name)))
-        .collect()
+fn registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut registry = Registry {
+            by_name: HashMap::new(),
+            kraft: HashMap::new(),
+            remote: HashMap::new(),
+        };
+        for (texts, keys) in [
+            (SCHEMAS, &mut registry.kraft),
+            (REMOTE_LOG_SCHEMAS, &mut registry.remote),
+        ] {
+            for text in texts {
+                let schema = Schema::parse(text);
+                if let Some(key) = schema.api_key {
+                    keys.insert(key, schema.name.clone());
+                }
+                registry.by_name.insert(schema.name.clone(), schema);
+            }
+        }
+        registry
+    })
+}
+
+/// Every schema kt has, by name.
+pub fn schema(name: &str) -> Option<&'static Schema> {
+    registry().by_name.get(name)
 }
 
 /// The KRaft metadata record schema with `api_key`.
 pub fn metadata_record(api_key: i16) -> Option<&'static Schema> {
-    static BY_KEY: OnceLock<HashMap<i16, String>> = OnceLock::new();
-    let names = BY_KEY.get_or_init(|| by_key(SCHEMAS));
-    names.get(&api_key).and_then(|n| schema(n))
+    registry().kraft.get(&api_key).and_then(|n| schema(n))
 }
 
 /// The remote log metadata record schema with `api_key`.
 pub fn remote_log_record(api_key: i16) -> Option<&'static Schema> {
-    static BY_KEY: OnceLock<HashMap<i16, String>> = OnceLock::new();
-    let names = BY_KEY.get_or_init(|| by_key(REMOTE_LOG_SCHEMAS));
-    names.get(&api_key).and_then(|n| schema(n))
+    registry().remote.get(&api_key).and_then(|n| schema(n))
 }
 
 struct Reader {
