@@ -45,13 +45,19 @@ fn produce(topic: &str, records: &[(i32, &str, i64)]) {
     produce_json_on(&bootstrap(), topic, &records);
 }
 
-/// Waits until `group` is Stable with `members` members and no lag.
+/// Waits until `group` is Stable with `members` members, an offset
+/// committed for every partition and no lag. (A row without a commit has
+/// no lag to sum: Apache's console consumer commits only every 5 s, and
+/// the two tools must describe the same commits.)
 fn wait_settled(group: &str, members: u64) -> Value {
     let mut last = Value::Null;
     let settled = wait_until(Instant::now() + Duration::from_secs(60), || {
         last = json_of(&["--describe", "--group", group]);
         let g = &last["groups"][0];
-        g["state"] == "Stable" && g["member_count"] == members && g["total_lag"] == 0
+        let committed = g["partitions"].as_array().is_some_and(|rows| {
+            !rows.is_empty() && rows.iter().all(|r| r["current_offset"].is_i64())
+        });
+        g["state"] == "Stable" && g["member_count"] == members && committed && g["total_lag"] == 0
     });
     assert!(settled, "group {group} did not settle: {last}");
     last
