@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(kafka perf console cluster instructions dump-log)
+[ ${#names[@]} -gt 0 ] || names=(kafka perf console cluster scale instructions dump-log)
 for n in "${names[@]}"; do
   echo "bench: $n.sh" >&2
   bash "bench/$n.sh" | tee "$out/$n.txt"

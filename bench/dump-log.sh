@@ -24,7 +24,7 @@ records=$((MB * 1024 * 1024 / 200))
 "$kt" topics -b "$b" --create --topic dump --partitions 1 --replication-factor 1 >/dev/null
 "$kt" perf producer -b "$b" -t dump --num-records "$records" --record-size 200 --throughput -1 \
   --producer-props compression.type=none batch.size=16384 linger.ms=5 >/dev/null
-segment="$work/kafka-logs/dump-0/00000000000000000000.log"
+segment="$work/node1/kafka-logs/dump-0/00000000000000000000.log"
 [ -s "$segment" ] || { echo "bench: no segment at $segment" >&2; exit 1; }
 
 for r in $(seq "$ROUNDS"); do

@@ -3,6 +3,7 @@
 //! the middle of a produce, one and then two brokers down, and leadership
 //! moved back by kafka-leader-election. One test, since it kills the
 //! brokers the other steps use; it first lends the healthy cluster to
+//! `scale.rs` (whole-cluster reads of a few hundred topics and groups),
 //! `reassign.rs` (partition reassignment beside Apache's tool) and
 //! `quorum.rs` (the metadata quorum of three voters).
 
@@ -55,6 +56,7 @@ fn same_as_apache(b: &str, args: &[&str]) -> String {
 #[test]
 fn three_brokers_ride_through_failures() {
     let mut cluster = KafkaCluster::start_nodes(KAFKA_3, 3).expect("a three-node Kafka cluster");
+    crate::scale::reads_a_big_cluster_alike_on(&cluster);
     crate::reassign::moves_replicas_on(&cluster);
     let watched = crate::reassign::drains_a_broker_on(&cluster);
     eprintln!("drain:\n{watched}");

@@ -189,19 +189,49 @@ fn producers_are_idempotent_unless_told_otherwise() {
     assert!(idempotent(&["--request-required-acks", "all"]));
 }
 
-/// A broker that accepts connections and never answers: one line at the
-/// timeout the user gave, not a hang and not a retry storm.
-#[test]
-fn a_silent_broker_is_one_line_at_the_timeout() {
+/// The address of a "broker" that accepts connections (up to 64) and
+/// holds them without a byte in reply, for the calling test only.
+fn silent_broker() -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap().to_string();
-    // Accept and hold connections without a byte in reply, for this test only.
     std::thread::spawn(move || {
         let mut held = Vec::new();
         for stream in listener.incoming().take(64).flatten() {
             held.push(stream);
         }
     });
+    address
+}
+
+/// On a terminal, an admin command that runs past a second says it is
+/// working (a line on stderr, redrawn in place) and takes the line away
+/// before it writes; without a terminal (the test above) there is no line.
+#[test]
+fn a_command_past_a_second_says_it_is_working_on_a_terminal_only() {
+    let address = silent_broker();
+    let term = Terminal::run(&format!(
+        "{} topics --bootstrap-server {address} --list --timeout-ms 2500; echo EXIT=$?",
+        kt_path().display()
+    ));
+    let screen = term.wait_for("kt topics: working (1s)");
+    assert!(screen.contains("kt topics: working (1s)"), "{screen}");
+    // Taken away before the error line, which stands alone.
+    let screen = term.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=4"), "{screen}");
+    assert!(!screen.contains("working"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with(&format!("kt: no broker answered at {address}"))),
+        "{screen}"
+    );
+}
+
+/// A broker that accepts connections and never answers: one line at the
+/// timeout the user gave, not a hang and not a retry storm.
+#[test]
+fn a_silent_broker_is_one_line_at_the_timeout() {
+    let address = silent_broker();
     for args in [
         vec![
             "topics",

@@ -33,6 +33,7 @@ mod reassign;
 mod refusals;
 mod reliability;
 mod replica_verification;
+mod scale;
 mod security;
 mod stores;
 mod streams_reset;

@@ -3,14 +3,16 @@
 # the command's last lines when it fails.
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 
-# broker_cpu: the broker JVM's CPU time so far (user+sys), in clock ticks.
+# broker_cpu: the broker JVMs' CPU time so far (user+sys), in clock ticks
+# ($broker holds one pid, or a cluster's, separated by spaces).
 broker_cpu() {
-  if [ -n "${broker:-}" ] && [ -r "/proc/$broker/stat" ]; then
+  local total=0 p
+  for p in ${broker:-}; do
+    [ -r "/proc/$p/stat" ] || continue
     # Fields 14 and 15 after the command name, which may hold spaces.
-    sed 's/.*) //' "/proc/$broker/stat" | awk '{print $12 + $13}'
-  else
-    echo 0
-  fi
+    total=$((total + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
 }
 ticks=$(getconf CLK_TCK)
 

@@ -51,6 +51,7 @@ mod topic;
 mod topics;
 mod transactions;
 mod verifiable;
+mod working;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -59,12 +60,14 @@ use dispatch::{Invocation, Tool};
 use kt_core::Diagnostics;
 
 fn main() -> ExitCode {
-    let err = Diagnostics::stderr();
+    let invocation = dispatch::resolve(std::env::args_os().collect());
+    let working = working::Working::start(&invocation);
+    let err = Diagnostics::to(Box::new(working.guard(io::stderr())));
     let stdout = io::stdout();
     // One large buffer: a consumer writes a record at a time, and 8 KB
     // meant a write(2) per 40 records of 200 B.
-    let mut out = BufWriter::with_capacity(128 * 1024, stdout.lock());
-    let code = match dispatch::resolve(std::env::args_os().collect()) {
+    let mut out = working.guard(BufWriter::with_capacity(128 * 1024, stdout.lock()));
+    let code = match invocation {
         Invocation::Native(argv) => native::run(argv, &mut out, &err),
         Invocation::Compat {
             tool,
@@ -90,6 +93,7 @@ fn main() -> ExitCode {
             1
         }
     };
+    working.stop();
     // A reader that went away (`kt ... | head`) is not an error.
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {

@@ -3,7 +3,7 @@
 //! Kafka 3.9's layout; under kt's name also as a table or JSON, with each
 //! partition's lag in time.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
 
 use kt_core::ffi::admin::list_offsets;
@@ -116,12 +116,13 @@ pub(super) fn collect(g: &Groups<'_>, view: View, ages: bool) -> anyhow::Result<
         .into_iter()
         .map(|d| (d.group.clone(), d))
         .collect();
+    let mut rows = match view {
+        View::Offsets => offset_rows(g, &by_name, ages || g.mode == Mode::Native)?,
+        _ => HashMap::new(),
+    };
     let mut described = Vec::new();
     for (group, d) in by_name {
-        let partitions = match view {
-            View::Offsets => Some(offset_rows(g, &d, ages || g.mode == Mode::Native)?),
-            _ => None,
-        };
+        let partitions = (view == View::Offsets).then(|| rows.remove(&group).unwrap_or_default());
         let total_lag = partitions
             .as_ref()
             .map(|rows| rows.iter().filter_map(|r| r.lag).sum());
@@ -316,14 +317,14 @@ fn note_missing(
     Ok(true)
 }
 
-/// Kafka's rows for a group: each member's partitions (members with the
-/// most partitions first), then the partitions with a committed offset and
-/// no member. Within each, the order of Kafka's `HashMap<TopicPartition, …>`.
-fn offset_rows(g: &Groups<'_>, d: &GroupDescription, ages: bool) -> anyhow::Result<Vec<OffsetRow>> {
-    let committed: HashMap<Partition, i64> =
-        ffi::committed_offsets(g.admin.inner(), &d.group, None, g.timeout)?
-            .into_iter()
-            .collect();
+/// Partitions shown together: a member's, or those without one.
+type RowSet<'d> = (Vec<Partition>, Option<&'d ffi::Member>);
+
+/// The partitions of a group's rows, in sets: each member's (members
+/// with the most partitions first), then the partitions with a committed
+/// offset and no member. Within each, the order of Kafka's
+/// `HashMap<TopicPartition, …>`.
+fn row_sets<'d>(d: &'d GroupDescription, committed: &HashMap<Partition, i64>) -> Vec<RowSet<'d>> {
     let mut members: Vec<&ffi::Member> = d
         .members
         .iter()
@@ -331,11 +332,11 @@ fn offset_rows(g: &Groups<'_>, d: &GroupDescription, ages: bool) -> anyhow::Resu
         .collect();
     // A stable sort, as Java's: ties keep the broker's order.
     members.sort_by_key(|m| std::cmp::Reverse(m.assignment.len()));
-    let mut sets: Vec<(Vec<Partition>, Option<&ffi::Member>)> = Vec::new();
-    let mut assigned: Vec<Partition> = Vec::new();
+    let mut sets: Vec<RowSet<'d>> = Vec::new();
+    let mut assigned: HashSet<&Partition> = HashSet::new();
     for m in &members {
-        sets.push((m.assignment.clone(), Some(m)));
-        assigned.extend(m.assignment.iter().cloned());
+        sets.push((m.assignment.clone(), Some(*m)));
+        assigned.extend(m.assignment.iter());
     }
     // Kafka walks the committed offsets in its HashMap's order.
     let committed_order = hash_map_order(committed.keys().cloned().collect(), |tp| {
@@ -349,85 +350,122 @@ fn offset_rows(g: &Groups<'_>, d: &GroupDescription, ages: bool) -> anyhow::Resu
         let unassigned = hash_map_order(unassigned, |tp| topic_partition_hash(&tp.0, tp.1));
         sets.push((unassigned, None));
     }
-    let all: Vec<Partition> = sets.iter().flat_map(|(s, _)| s.iter().cloned()).collect();
-    let ends = offsets_at(g, &all, OffsetSpec::Latest)?;
-    let mut positions: HashMap<Partition, Position> = HashMap::new();
+    for (set, _) in &mut sets {
+        set.sort_by_key(|tp| tp.1);
+        *set = hash_map_order(std::mem::take(set), |tp| topic_partition_hash(&tp.0, tp.1));
+    }
+    sets
+}
+
+/// Kafka's rows of each group (see [`row_sets`]), asked for all groups at
+/// once: their committed offsets in one OffsetFetch per coordinator, the
+/// log ends (and, for lag in time, starts) of all their partitions in one
+/// ListOffsets per leader, and the ages of the records they have not
+/// consumed in one fetch per partition, all within the timeout.
+fn offset_rows(
+    g: &Groups<'_>,
+    groups: &BTreeMap<String, GroupDescription>,
+    ages: bool,
+) -> anyhow::Result<HashMap<String, Vec<OffsetRow>>> {
+    g.fetch_committed(&groups.values().collect::<Vec<_>>());
+    let mut committed: HashMap<&str, HashMap<Partition, i64>> = HashMap::new();
+    for group in groups.keys() {
+        committed.insert(group, g.committed(group)?.into_iter().collect());
+    }
+    let sets: Vec<(&str, Vec<RowSet<'_>>)> = groups
+        .iter()
+        .map(|(group, d)| (group.as_str(), row_sets(d, &committed[group.as_str()])))
+        .collect();
+    let all: BTreeSet<&Partition> = sets
+        .iter()
+        .flat_map(|(_, s)| s.iter().flat_map(|(set, _)| set.iter()))
+        .collect();
+    let ends = offsets_at(g, all.into_iter(), OffsetSpec::Latest)?;
+    // Where each group stands on each partition it committed to (for lag
+    // in time: a group behind may have fallen off the log's start).
+    let mut positions: HashMap<&str, HashMap<&Partition, Position>> = HashMap::new();
+    let mut ages_of = HashMap::new();
     if ages {
-        // A group behind may have fallen off the log's start.
-        let behind: Vec<Partition> = committed
-            .iter()
+        let behind: BTreeSet<&Partition> = committed
+            .values()
+            .flat_map(|c| c.iter())
             .filter(|(tp, c)| **c >= 0 && ends.get(*tp).is_some_and(|e| e > *c))
-            .map(|(tp, _)| tp.clone())
+            .map(|(tp, _)| tp)
             .collect();
-        let starts = offsets_at(g, &behind, OffsetSpec::Earliest)?;
-        for (tp, c) in &committed {
-            if let (true, Some(end)) = (*c >= 0, ends.get(tp)) {
-                let at = Position {
-                    committed: *c,
-                    start: starts.get(tp).copied(),
-                    end: *end,
-                };
-                positions.insert(tp.clone(), at);
+        let starts = offsets_at(g, behind.into_iter(), OffsetSpec::Earliest)?;
+        let mut wanted = BTreeSet::new();
+        for (group, c) in &committed {
+            let at_group = positions.entry(group).or_default();
+            for (tp, c) in c {
+                if let (true, Some(end)) = (*c >= 0, ends.get(tp)) {
+                    let at = Position {
+                        committed: *c,
+                        start: starts.get(tp).copied(),
+                        end: *end,
+                    };
+                    if !at.caught_up() {
+                        wanted.insert((tp.clone(), at.next()));
+                    }
+                    at_group.insert(tp, at);
+                }
             }
         }
+        ages_of = g.lag_reader.ages(g, &wanted);
     }
-    let ages = if ages {
-        g.lag_reader.ages(g, &positions)
-    } else {
-        HashMap::new()
-    };
-    let mut rows = Vec::new();
-    for (set, member) in sets {
-        let mut sorted = set;
-        sorted.sort_by_key(|tp| tp.1);
-        let ordered = hash_map_order(sorted, |tp| topic_partition_hash(&tp.0, tp.1));
-        let (consumer_id, host, client_id) = match member {
-            Some(m) => (
-                Some(m.consumer_id.clone()),
-                Some(m.host.clone()),
-                Some(m.client_id.clone()),
-            ),
-            None => (
-                Some(MISSING.to_string()),
-                Some(MISSING.to_string()),
-                Some(MISSING.to_string()),
-            ),
-        };
-        for tp in ordered {
-            let current = committed.get(&tp).copied();
-            let end = ends.get(&tp).copied();
-            let lag = match (current, end) {
-                (Some(c), Some(e)) if c != -1 => Some(e - c),
-                _ => None,
+    let mut rows_of = HashMap::new();
+    for (group, sets) in sets {
+        let no_positions = HashMap::new();
+        let positions = positions.get(group).unwrap_or(&no_positions);
+        let committed = &committed[group];
+        let mut rows = Vec::new();
+        for (set, member) in sets {
+            let (consumer_id, host, client_id) = match member {
+                Some(m) => (m.consumer_id.clone(), m.host.clone(), m.client_id.clone()),
+                None => (
+                    MISSING.to_string(),
+                    MISSING.to_string(),
+                    MISSING.to_string(),
+                ),
             };
-            rows.push(OffsetRow {
-                lag_ms: ages.get(&tp).copied(),
-                lost_records: positions.get(&tp).map(|at| at.lost()),
-                topic: Some(tp.0.clone()),
-                partition: Some(tp.1),
-                current_offset: current,
-                log_end_offset: end,
-                lag,
-                consumer_id: consumer_id.clone(),
-                host: host.clone(),
-                client_id: client_id.clone(),
-            });
+            for tp in set {
+                let current = committed.get(&tp).copied();
+                let end = ends.get(&tp).copied();
+                let lag = match (current, end) {
+                    (Some(c), Some(e)) if c != -1 => Some(e - c),
+                    _ => None,
+                };
+                let at = positions.get(&tp).copied();
+                rows.push(OffsetRow {
+                    lag_ms: at.and_then(|at| at.age(&tp, &ages_of)),
+                    lost_records: at.map(|at| at.lost()),
+                    current_offset: current,
+                    log_end_offset: end,
+                    lag,
+                    consumer_id: Some(consumer_id.clone()),
+                    host: Some(host.clone()),
+                    client_id: Some(client_id.clone()),
+                    topic: Some(tp.0),
+                    partition: Some(tp.1),
+                });
+            }
         }
+        rows_of.insert(group.to_string(), rows);
     }
-    Ok(rows)
+    Ok(rows_of)
 }
 
 /// Each partition's offset at `spec` (its end, its start); one ListOffsets
 /// for them all. A partition without an answer is left out.
-fn offsets_at(
+fn offsets_at<'p>(
     g: &Groups<'_>,
-    partitions: &[Partition],
+    partitions: impl Iterator<Item = &'p Partition>,
     spec: OffsetSpec,
 ) -> anyhow::Result<HashMap<Partition, i64>> {
+    let partitions: Vec<Partition> = partitions.cloned().collect();
     if partitions.is_empty() {
         return Ok(HashMap::new());
     }
-    Ok(list_offsets(g.admin.inner(), partitions, spec, g.timeout)?
+    Ok(list_offsets(g.admin.inner(), &partitions, spec, g.timeout)?
         .into_iter()
         .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
         .collect())

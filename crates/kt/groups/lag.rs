@@ -3,7 +3,7 @@
 //! (deleted by retention or `delete-records` before it read them).
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::time::{Duration, Instant};
 
 use kt_core::connection::{random_group_id, ClientSpec};
@@ -33,8 +33,24 @@ impl Position {
 
     /// The first offset the group can still read: its committed offset, or
     /// the log start when retention passed it by.
-    fn next(self) -> i64 {
+    pub fn next(self) -> i64 {
         self.start.map_or(self.committed, |s| s.max(self.committed))
+    }
+
+    /// Whether the group has nothing left to read here.
+    pub fn caught_up(self) -> bool {
+        self.next() >= self.end
+    }
+
+    /// The group's lag in time on `tp`, in ms: 0 at the end (unless records
+    /// were lost to get there), else the age of its next record as
+    /// [`LagReader::ages`] read it.
+    pub fn age(self, tp: &Partition, ages: &HashMap<(Partition, i64), i64>) -> Option<i64> {
+        if self.caught_up() {
+            (self.lost() == 0).then_some(0)
+        } else {
+            ages.get(&(tp.clone(), self.next())).copied()
+        }
     }
 }
 
@@ -62,61 +78,70 @@ impl LagReader {
             .as_ref()
     }
 
-    /// Each partition's lag in time, in ms: 0 at its end; the age of the
-    /// record at [`Position::next`] when behind, read with one assign and
-    /// fetch for all of them. A partition whose record does not arrive
-    /// within the timeout, or before `g` is told to stop, is left out.
+    /// The age in ms of the record at each `(partition, offset)` of
+    /// `wanted` (or of the oldest after it, when retention passed it by),
+    /// read with one assign and fetch for all partitions at once: in as
+    /// many rounds as one partition has offsets wanted (groups at different
+    /// places on it), all within the timeout. One that does not arrive in
+    /// time, or before `g` is told to stop, is left out.
     pub fn ages(
         &self,
         g: &Groups<'_>,
-        positions: &HashMap<Partition, Position>,
-    ) -> HashMap<Partition, i64> {
+        wanted: &BTreeSet<(Partition, i64)>,
+    ) -> HashMap<(Partition, i64), i64> {
         let mut ages = HashMap::new();
-        let mut behind = TopicPartitionList::new();
-        let mut waiting = 0usize;
-        for (tp, at) in positions {
-            let next = at.next();
-            if next >= at.end {
-                if at.lost() == 0 {
-                    ages.insert(tp.clone(), 0);
-                }
-            } else if behind
-                .add_partition_offset(&tp.0, tp.1, Offset::Offset(next))
-                .is_ok()
-            {
-                waiting += 1;
-            }
-        }
-        if waiting == 0 {
+        if wanted.is_empty() {
             return ages;
         }
         let Some(consumer) = self.consumer(g) else {
             return ages;
         };
-        if consumer.assign(&behind).is_err() {
-            return ages;
+        // A consumer reads a partition from one offset at a time.
+        let mut rounds: Vec<HashMap<&Partition, i64>> = Vec::new();
+        let mut depth: HashMap<&Partition, usize> = HashMap::new();
+        for (tp, offset) in wanted {
+            let round = depth.entry(tp).or_default();
+            if rounds.len() <= *round {
+                rounds.push(HashMap::new());
+            }
+            rounds[*round].insert(tp, *offset);
+            *round += 1;
         }
-        // A partition paused in an earlier sample stays paused across assign.
-        let _ = consumer.resume(&behind);
         let now = now_ms();
         let deadline = Instant::now() + g.timeout;
-        let mut seen = 0usize;
-        while seen < waiting && Instant::now() < deadline && !g.stopped() {
-            let Some(Ok(msg)) = consumer.poll(Duration::from_millis(50)) else {
-                continue;
-            };
-            let tp = (msg.topic().to_string(), msg.partition());
-            if ages.contains_key(&tp) || !positions.contains_key(&tp) {
-                continue;
+        for round in rounds {
+            let mut assignment = TopicPartitionList::new();
+            for (tp, offset) in &round {
+                let _ = assignment.add_partition_offset(&tp.0, tp.1, Offset::Offset(*offset));
             }
-            if let Some(ts) = msg.timestamp().to_millis() {
-                ages.insert(tp.clone(), (now - ts).max(0));
+            if consumer.assign(&assignment).is_err() {
+                return ages;
             }
-            seen += 1;
-            // The first record of each partition is all that counts.
-            let mut stop = TopicPartitionList::new();
-            let _ = stop.add_partition_offset(&tp.0, tp.1, Offset::Invalid);
-            let _ = consumer.pause(&stop);
+            // A partition paused in an earlier round stays paused across assign.
+            let _ = consumer.resume(&assignment);
+            let mut seen = 0usize;
+            while seen < round.len() && Instant::now() < deadline && !g.stopped() {
+                let Some(Ok(msg)) = consumer.poll(Duration::from_millis(50)) else {
+                    continue;
+                };
+                let tp = (msg.topic().to_string(), msg.partition());
+                // A record fetched for an earlier round comes before this
+                // round's offset.
+                let Some(&offset) = round.get(&tp).filter(|o| msg.offset() >= **o) else {
+                    continue;
+                };
+                if ages.contains_key(&(tp.clone(), offset)) {
+                    continue;
+                }
+                if let Some(ts) = msg.timestamp().to_millis() {
+                    ages.insert((tp.clone(), offset), (now - ts).max(0));
+                }
+                seen += 1;
+                // The first record of each partition is all that counts.
+                let mut stop = TopicPartitionList::new();
+                let _ = stop.add_partition_offset(&tp.0, tp.1, Offset::Invalid);
+                let _ = consumer.pause(&stop);
+            }
         }
         ages
     }

@@ -15,12 +15,14 @@ mod render;
 mod reset;
 mod watch;
 
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::time::Duration;
 
 use kt_core::connection::{Connection, Request};
 use kt_core::ffi::groups::{self as ffi, GroupState, GroupType};
-use kt_core::{Cluster, Diagnostics, ErrorKind, KtError, OutputFormat};
+use kt_core::{protocol, Cluster, Diagnostics, ErrorKind, KtError, OutputFormat};
 use rdkafka::admin::AdminClient;
 use rdkafka::error::RDKafkaErrorCode;
 use serde::Serialize;
@@ -51,6 +53,9 @@ pub(crate) struct Groups<'a> {
     lag_reader: lag::LagReader,
     /// SIGINT and SIGTERM, caught while `--watch` runs.
     pub signals: Option<Signals>,
+    /// Committed offsets fetched for many groups at once (see
+    /// [`Groups::fetch_committed`]), read by [`Groups::committed`].
+    committed: RefCell<HashMap<String, Vec<(ffi::Partition, i64)>>>,
 }
 
 /// A failure the tool reports and carries on from (Kafka's `printError`).
@@ -90,6 +95,73 @@ impl Groups<'_> {
             Ok(self.list(&[], &[])?.into_iter().map(|l| l.group).collect())
         } else {
             Ok(self.args.group.clone())
+        }
+    }
+
+    /// The offsets `group` committed (OffsetFetch of all its partitions):
+    /// from [`Groups::fetch_committed`]'s batch when it answered for the
+    /// group, else asked through librdkafka, which retries a coordinator
+    /// that is loading or moved and words its refusals.
+    pub fn committed(&self, group: &str) -> Result<Vec<(ffi::Partition, i64)>, KtError> {
+        if let Some(offsets) = self.committed.borrow().get(group) {
+            return Ok(offsets.clone());
+        }
+        ffi::committed_offsets(self.admin.inner(), group, None, self.timeout)
+    }
+
+    /// Fetches the committed offsets of `groups` for [`Groups::committed`]:
+    /// one OffsetFetch of many groups per coordinator (Kafka 3.3 and
+    /// later), the coordinators asked in parallel, instead of a request per
+    /// group one after another. A group the batch leaves unanswered or
+    /// refused is asked alone later, as before.
+    pub fn fetch_committed(&self, groups: &[&ffi::GroupDescription]) {
+        /// Groups per request: a few hundred kilobytes of answer at most.
+        const CHUNK: usize = 500;
+        let mut by_coordinator: BTreeMap<i32, (&ffi::Node, Vec<String>)> = BTreeMap::new();
+        for d in groups {
+            // A group that does not exist (Dead) has nothing committed.
+            if let (Some(node), false) = (&d.coordinator, d.state == GroupState::Dead) {
+                by_coordinator
+                    .entry(node.id)
+                    .or_insert_with(|| (node, Vec::new()))
+                    .1
+                    .push(d.group.clone());
+            }
+        }
+        let (config, timeout) = (&self.cluster.config, self.timeout);
+        let answers: Vec<_> = std::thread::scope(|scope| {
+            let asked: Vec<_> = by_coordinator
+                .values()
+                .map(|(node, names)| {
+                    scope.spawn(move || {
+                        let mut broker = protocol::Broker::connect(
+                            &node.host,
+                            node.port,
+                            config,
+                            "kt-groups",
+                            timeout,
+                        )
+                        .ok()?;
+                        let mut answers = Vec::new();
+                        for chunk in names.chunks(CHUNK) {
+                            answers.extend(broker.committed_offsets(chunk).ok()?);
+                        }
+                        Some(answers)
+                    })
+                })
+                .collect();
+            asked
+                .into_iter()
+                .filter_map(|h| h.join().ok().flatten())
+                .flatten()
+                .collect()
+        });
+        let mut cache = self.committed.borrow_mut();
+        cache.clear();
+        for (group, answer) in answers {
+            if let Ok(offsets) = answer {
+                cache.insert(group, offsets);
+            }
         }
     }
 
@@ -151,6 +223,7 @@ pub fn run(
         verbose,
         lag_reader: lag::LagReader::default(),
         signals,
+        committed: RefCell::default(),
     };
     let mut problems = Vec::new();
     // Every action starts with a group request, which librdkafka would let

@@ -68,6 +68,13 @@ pub(super) fn run(
     };
     // Kafka walks and prints the groups in its HashMap's order.
     let descriptions = hash_map_order(descriptions, |d| string_hash(&d.group));
+    if g.args.all_topics || g.args.shift_by.is_some() || g.args.to_current {
+        let inactive: Vec<&ffi::GroupDescription> = descriptions
+            .iter()
+            .filter(|d| d.error.is_none() && d.state == GroupState::Empty)
+            .collect();
+        g.fetch_committed(&inactive);
+    }
     let mut plans: Vec<GroupPlan> = Vec::new();
     for d in descriptions {
         if let Some((code, why)) = &d.error {
@@ -141,7 +148,7 @@ fn partitions_to_reset(
     from_file: bool,
 ) -> anyhow::Result<Vec<Partition>> {
     if g.args.all_topics {
-        let committed = ffi::committed_offsets(g.admin.inner(), group, None, g.timeout)?;
+        let committed = g.committed(group)?;
         return Ok(hash_map_order(
             committed.into_iter().map(|(tp, _)| tp).collect(),
             |tp| topic_partition_hash(&tp.0, tp.1),
@@ -247,10 +254,7 @@ fn prepare(
         ends_or(found, "ending offset", &partitions)?
     } else if let Some(text) = &args.shift_by {
         let shift = parse_long(text, "shift-by")?;
-        let committed: HashMap<Partition, i64> =
-            ffi::committed_offsets(g.admin.inner(), group, None, g.timeout)?
-                .into_iter()
-                .collect();
+        let committed: HashMap<Partition, i64> = g.committed(group)?.into_iter().collect();
         let mut requested = Vec::new();
         for tp in &partitions {
             let Some(current) = committed.get(tp) else {
@@ -292,10 +296,7 @@ fn prepare(
             Some(offsets) => in_range(g, offsets.clone(), err)?,
         }
     } else if args.to_current {
-        let committed: HashMap<Partition, i64> =
-            ffi::committed_offsets(g.admin.inner(), group, None, g.timeout)?
-                .into_iter()
-                .collect();
+        let committed: HashMap<Partition, i64> = g.committed(group)?.into_iter().collect();
         let (with, without): (Vec<Partition>, Vec<Partition>) = partitions
             .iter()
             .cloned()

@@ -9,6 +9,7 @@ use rdkafka::admin::{ConfigSource, ResourceSpecifier};
 
 use super::report::{write_describe, ConfigValue, PartitionDescription, TopicDescription};
 use super::{admin_error, filter, Session};
+use crate::dispatch::Mode;
 
 pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     if let Some(why) = s.args.topic_id.as_deref().and_then(uuid_error) {
@@ -84,6 +85,12 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
         || s.args.at_min_isr_partitions
         || s.args.unavailable_partitions;
     let mut described = Vec::with_capacity(topics.len());
+    // Kafka's tool prints the topics as its admin client's map hands them
+    // out; kt's name keeps them sorted.
+    let topics = match s.mode {
+        Mode::Compat => crate::java_order::described_topics(topics),
+        Mode::Native => topics,
+    };
     for name in topics {
         let Some(meta) = metadata.get(name.as_str()) else {
             continue;

@@ -189,10 +189,10 @@ pub fn list_groups<C: ClientContext>(
     types: &[GroupType],
     timeout: Duration,
 ) -> Result<Vec<GroupListing>, KtError> {
-    let (listed, error) = until_settled(
+    let (listed, error) = read_until_settled(
         timeout,
         |left| list_groups_once(client, states, types, left),
-        |(_, error)| error.as_ref().is_some_and(|(code, _)| moving(*code)),
+        |(_, error)| error.as_ref().is_some_and(|(code, _)| unanswered(*code)),
     )?;
     match error {
         Some((_, why)) => Err(KtError::broker(why)),
@@ -263,13 +263,13 @@ pub fn describe_groups<C: ClientContext>(
     groups: &[String],
     timeout: Duration,
 ) -> Result<Vec<GroupDescription>, KtError> {
-    until_settled(
+    read_until_settled(
         timeout,
         |left| describe_groups_once(client, groups, left),
         |described| {
             described
                 .iter()
-                .any(|d| d.error.as_ref().is_some_and(|(code, _)| moving(*code)))
+                .any(|d| d.error.as_ref().is_some_and(|(code, _)| unanswered(*code)))
         },
     )
 }
@@ -671,6 +671,45 @@ fn moving(code: RDKafkaErrorCode) -> bool {
             | RDKafkaErrorCode::CoordinatorLoadInProgress
             | RDKafkaErrorCode::CoordinatorNotAvailable
     )
+}
+
+/// Whether a group's answer is worth asking again for when reading: its
+/// coordinator is moving or loading, or the attempt's slice of the timeout
+/// ran out (see [`read_until_settled`]).
+fn unanswered(code: RDKafkaErrorCode) -> bool {
+    moving(code)
+        || matches!(
+            code,
+            RDKafkaErrorCode::OperationTimedOut | RDKafkaErrorCode::RequestTimedOut
+        )
+}
+
+/// [`until_settled`] for requests that only read, the first attempt given
+/// a slice of the timeout (a third, at least 2 s) and asked again with the
+/// rest when the slice runs out: on a cluster whose `__consumer_offsets`
+/// does not exist yet, librdkafka can lose the first coordinator lookup
+/// and wait out the whole timeout for it, where a new request is answered
+/// in a second (Apache's tool is, and kt waited its whole `--timeout`).
+fn read_until_settled<T>(
+    timeout: Duration,
+    mut attempt: impl FnMut(Duration) -> Result<T, KtError>,
+    unsettled: impl Fn(&T) -> bool,
+) -> Result<T, KtError> {
+    let mut slice = (timeout / 3).max(Duration::from_secs(2));
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let answer = until_settled(left.min(slice), &mut attempt, &unsettled);
+        slice = timeout;
+        let again = match &answer {
+            Ok(answer) => unsettled(answer),
+            Err(e) => e.kind == crate::ErrorKind::Timeout,
+        };
+        if !again || std::time::Instant::now() + Duration::from_millis(50) >= deadline {
+            return answer;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// Runs `attempt` again while `unsettled` says its answer came from a

@@ -32,6 +32,7 @@ use kafka_protocol::messages::{
 use kafka_protocol::messages::{fetch_request as fr, FetchRequest};
 use kafka_protocol::messages::{leave_group_request as lgr, GroupId, LeaveGroupRequest};
 use kafka_protocol::messages::{list_offsets_request as lor, ListOffsetsRequest};
+use kafka_protocol::messages::{offset_fetch_request as ofr, OffsetFetchRequest};
 use kafka_protocol::protocol::{Request, StrBytes};
 
 use super::Broker;
@@ -1121,6 +1122,76 @@ impl Broker {
             code => code,
         };
         Ok(refused(code, None))
+    }
+
+    /// OffsetFetch of every partition each of `groups` committed an offset
+    /// for, at their coordinator (this broker): all of them in one request
+    /// where the broker takes several groups at once (v8, Kafka 3.3), else
+    /// one request a group. Each group's committed offsets (partitions
+    /// without one, or with an error, left out), or its refusal.
+    #[allow(clippy::type_complexity)]
+    pub fn committed_offsets(
+        &mut self,
+        groups: &[String],
+    ) -> Result<Vec<(String, Result<Vec<((String, i32), i64)>, Refused>)>, KtError> {
+        fn offsets<'a>(
+            topics: impl Iterator<Item = (&'a TopicName, Vec<(i32, i64, i16)>)>,
+        ) -> Vec<((String, i32), i64)> {
+            topics
+                .flat_map(|(name, partitions)| {
+                    partitions
+                        .into_iter()
+                        .filter(|(_, offset, code)| *code == 0 && *offset >= 0)
+                        .map(move |(p, offset, _)| ((name.0.to_string(), p), offset))
+                })
+                .collect()
+        }
+        if self.version_of::<OffsetFetchRequest>()? >= 8 {
+            let request = OffsetFetchRequest::default().with_groups(
+                groups
+                    .iter()
+                    .map(|g| {
+                        ofr::OffsetFetchRequestGroup::default()
+                            .with_group_id(GroupId(text(g)))
+                            .with_topics(None)
+                    })
+                    .collect(),
+            );
+            let answer = self.send(&request)?;
+            return Ok(answer
+                .groups
+                .into_iter()
+                .map(|g| {
+                    let topics = g.topics.iter().map(|t| {
+                        let partitions = t.partitions.iter();
+                        let partitions = partitions
+                            .map(|p| (p.partition_index, p.committed_offset, p.error_code));
+                        (&t.name, partitions.collect())
+                    });
+                    let committed = refused(g.error_code, None).map(|()| offsets(topics));
+                    (g.group_id.0.to_string(), committed)
+                })
+                .collect());
+        }
+        let mut answers = Vec::new();
+        for group in groups {
+            // Null topics (v2 and later): every partition with an offset.
+            let request = OffsetFetchRequest::default()
+                .with_group_id(GroupId(text(group)))
+                .with_topics(None);
+            let answer = self.send(&request)?;
+            let topics = answer.topics.iter().map(|t| {
+                let partitions = t.partitions.iter();
+                let partitions =
+                    partitions.map(|p| (p.partition_index, p.committed_offset, p.error_code));
+                (&t.name, partitions.collect())
+            });
+            answers.push((
+                group.clone(),
+                refused(answer.error_code, None).map(|()| offsets(topics)),
+            ));
+        }
+        Ok(answers)
     }
 
     /// CreateDelegationToken: a token for `owner` (the requester when
