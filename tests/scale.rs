@@ -5,7 +5,7 @@
 //! is the bench's business, never a test's.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
@@ -214,6 +214,22 @@ pub fn reads_a_big_cluster_alike_on(cluster: &KafkaCluster) {
         seen.insert(name.to_string(), g["total_lag"].as_i64().unwrap_or(-1));
     }
     assert_eq!(seen.len(), GROUPS, "{seen:?}");
+
+    // The cluster goes back as it came (its later steps elect leaders of
+    // every partition and restart brokers): the groups, then the topics.
+    let mut delete = vec!["groups", "-b", b.as_str(), "--delete"];
+    for name in seen.keys() {
+        delete.extend(["--group", name.as_str()]);
+    }
+    let run = kt(&delete);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let pattern = format!("{prefix}-.*");
+    let run = kt(&["topics", "-b", &b, "--delete", "--topic", &pattern]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let gone = kt_testkit::wait_until(Instant::now() + DEADLINE, || {
+        !topic_names_on(&b).iter().any(|t| t.starts_with(&prefix))
+    });
+    assert!(gone, "the test's topics are still there");
 }
 
 fn sorted_lines(text: &str) -> String {

@@ -155,36 +155,61 @@ impl Broker {
         name: &str,
         synonyms: bool,
     ) -> Result<Result<Vec<ConfigEntry>, Refused>, KtError> {
+        let answers = self.describe_configs_of(resource_type, &[name.to_string()], synonyms)?;
+        Ok(answers
+            .into_iter()
+            .next()
+            .map_or(Ok(Vec::new()), |(_, answer)| answer))
+    }
+
+    /// DescribeConfigs for several resources of one type in one request:
+    /// each one's entries or refusal, by name.
+    #[allow(clippy::type_complexity)]
+    pub fn describe_configs_of(
+        &mut self,
+        resource_type: i8,
+        names: &[String],
+        synonyms: bool,
+    ) -> Result<Vec<(String, Result<Vec<ConfigEntry>, Refused>)>, KtError> {
         let request = DescribeConfigsRequest::default()
-            .with_resources(vec![
-                describe_configs_request::DescribeConfigsResource::default()
-                    .with_resource_type(resource_type)
-                    .with_resource_name(text(name))
-                    .with_configuration_keys(None),
-            ])
+            .with_resources(
+                names
+                    .iter()
+                    .map(|name| {
+                        describe_configs_request::DescribeConfigsResource::default()
+                            .with_resource_type(resource_type)
+                            .with_resource_name(text(name))
+                            .with_configuration_keys(None)
+                    })
+                    .collect(),
+            )
             .with_include_synonyms(synonyms);
         let answer = self.send(&request)?;
-        let mut out = Ok(Vec::new());
-        for result in answer.results {
-            let entries = result
-                .configs
-                .into_iter()
-                .map(|c| ConfigEntry {
-                    name: c.name.to_string(),
-                    value: c.value.map(|v| v.to_string()),
-                    read_only: c.read_only,
-                    source: c.config_source,
-                    sensitive: c.is_sensitive,
-                    synonyms: c
-                        .synonyms
-                        .into_iter()
-                        .map(|s| (s.name.to_string(), s.value.map(|v| v.to_string()), s.source))
-                        .collect(),
-                })
-                .collect();
-            out = refused(result.error_code, result.error_message.as_ref()).map(|()| entries);
-        }
-        Ok(out)
+        Ok(answer
+            .results
+            .into_iter()
+            .map(|result| {
+                let entries = result
+                    .configs
+                    .into_iter()
+                    .map(|c| ConfigEntry {
+                        name: c.name.to_string(),
+                        value: c.value.map(|v| v.to_string()),
+                        read_only: c.read_only,
+                        source: c.config_source,
+                        sensitive: c.is_sensitive,
+                        synonyms: c
+                            .synonyms
+                            .into_iter()
+                            .map(|s| (s.name.to_string(), s.value.map(|v| v.to_string()), s.source))
+                            .collect(),
+                    })
+                    .collect();
+                let answer =
+                    refused(result.error_code, result.error_message.as_ref()).map(|()| entries);
+                (result.resource_name.to_string(), answer)
+            })
+            .collect())
     }
 
     /// Every client-metrics resource's name (ListClientMetricsResources,
