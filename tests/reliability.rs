@@ -67,6 +67,10 @@ fn broker_killed_mid_produce_loses_and_duplicates_nothing() {
     broker.restart(1).expect("restarting Kafka");
     stdin.write_all(&lines(140_000..RECORDS)).unwrap();
     drop(stdin);
+    // Two minutes from the broker's return: a deadline counted from the
+    // start also paid for the kill and the restart's recovery, which on a
+    // loaded CI machine can take most of it.
+    let deadline = Instant::now() + Duration::from_secs(120);
     let finished = wait_until(deadline, || child.try_wait().ok().flatten().is_some());
     if !finished {
         let _ = child.kill();
