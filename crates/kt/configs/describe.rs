@@ -87,18 +87,14 @@ fn resources(plan: &Plan, brokers: &mut Brokers<'_>, out: &mut dyn Write) -> any
         },
     };
     let text = plan.format == OutputFormat::Text;
-    // Every topic of the cluster: asked a hundred to a request up front
-    // (Kafka's tool asks one at a time), each answer used in its turn.
-    let mut fetched = HashMap::new();
-    if head == TOPICS && plan.names.is_empty() {
-        let broker = brokers.to(None)?;
-        for chunk in entities.chunks(100) {
-            fetched.extend(broker.describe_configs_of(resource::TOPIC, chunk, true)?);
-        }
-    }
+    let mut fetched = if head == TOPICS && plan.names.is_empty() {
+        every_topics_configs(&entities, brokers)?
+    } else {
+        HashMap::new()
+    };
     let mut all = Vec::new();
     for entity in entities {
-        let fetched = fetched.remove(&entity);
+        let mut fetched = fetched.remove(&entity);
         // Kafka prints the heading before it asks; kt once it has the answer.
         let entries = if plan.kafka_name {
             None
@@ -108,7 +104,7 @@ fn resources(plan: &Plan, brokers: &mut Brokers<'_>, out: &mut dyn Write) -> any
                 &entity,
                 plan.all,
                 brokers,
-                fetched.clone(),
+                fetched.take(),
             )?)
         };
         if text {
@@ -209,6 +205,21 @@ fn resources(plan: &Plan, brokers: &mut Brokers<'_>, out: &mut dyn Write) -> any
         }
     }
     Ok(())
+}
+
+/// Every topic of the cluster's configs, with synonyms: a hundred topics
+/// to a request, asked up front (Kafka's tool asks one at a time), each
+/// answer used in its turn.
+fn every_topics_configs(
+    topics: &[String],
+    brokers: &mut Brokers<'_>,
+) -> anyhow::Result<HashMap<String, Result<Vec<ConfigEntry>, Refused>>> {
+    let broker = brokers.to(None)?;
+    let mut fetched = HashMap::new();
+    for chunk in topics.chunks(100) {
+        fetched.extend(broker.describe_configs_of(resource::TOPIC, chunk, true)?);
+    }
+    Ok(fetched)
 }
 
 /// `getResourceConfig` with synonyms: the entity's configs from the broker
