@@ -37,9 +37,9 @@ for count in $((TOPICS / 10)) "$TOPICS"; do
   done
   # The broker's own time for the DescribeConfigs requests --describe waits
   # on: Apache's (one request, no synonyms) and kt's (50 topics a request,
-  # CONFIG_CHUNK in crates/kt/topics/describe.rs, with synonyms).
-  python3 bench/lib/describe_configs.py "$b" "$count" 0 "$count" "$ROUNDS" >"$work/configs-apache-$count"
-  python3 bench/lib/describe_configs.py "$b" "$count" 1 50 "$ROUNDS" >"$work/configs-kt-$count"
+  # CONFIG_CHUNK in crates/kt/topics/describe.rs, no synonyms).
+  python3 bench/lib/broker_bound.py configs "$b" "$count" 0 "$count" "$ROUNDS" >"$work/configs-apache-$count"
+  python3 bench/lib/broker_bound.py configs "$b" "$count" 0 50 "$ROUNDS" >"$work/configs-kt-$count"
   # kt's answer has every partition (5 per topic, and __consumer_offsets' if present).
   got=$(grep -c '^big-' "$work/offsets-kt-$count.out")
   [ "$got" = "$((count * 5))" ] || {

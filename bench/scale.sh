@@ -89,9 +89,17 @@ for step in small all; do
       measure "$key-kt-$step" "$kt" $ours -b "$b"
     done
   done
-  # The broker's own time for the DescribeConfigs --describe waits on.
-  python3 bench/lib/describe_configs.py "$first" "$topics" 0 "$topics" "$ROUNDS" >"$work/configs-apache-$step"
-  python3 bench/lib/describe_configs.py "$first" "$topics" 1 50 "$ROUNDS" >"$work/configs-kt-$step"
+  # The brokers' own time for what the rows wait on: DescribeConfigs as
+  # Apache's kafka-topics asks it (one request to one broker) and as kt does
+  # (50 topics a request, spread over the brokers), DescribeLogDirs of every
+  # broker, ListOffsets of every partition at each --time.
+  bound() { python3 bench/lib/broker_bound.py "$@"; }
+  {
+    echo "configs-apache $(bound configs "$first" "$topics" 0 "$topics" "$ROUNDS")"
+    echo "configs-kt $(bound configs "$b" "$topics" 0 50 "$ROUNDS")"
+    echo "log-dirs $(bound log-dirs "$b" "$ROUNDS")"
+    for t in -1 -2 -3; do echo "offsets$t $(bound offsets "$b" "$t" "$ROUNDS")"; done
+  } >"$work/bounds-$step"
   echo "$topics $groups" >"$work/size-$step"
   # kt's answer has every partition of big-*.
   measure_out "check-$step" "$work/bin/kafka-get-offsets" --bootstrap-server "$b" --time -1
@@ -116,8 +124,10 @@ for key in keys:
     print(f"{key:26} {med(a,0):9.2f} {med(k,0):7.2f} {med(a,0)/med(k,0):6.1f}x "
           f"{med(a,1)/med(k,1):6.1f}x {rss(a)/rss(k):6.1f}x {rss(k):6.1f} {growth:9.1f}x")
 print(f"kt growth: kt's time at {t2} topics and {g2} groups / at {t1} and {g1} (10x is linear)")
-for step, (t, _) in size.items():
-    (a_s, a_b), (k_s, k_b) = (open(f"{work}/configs-{side}-{step}").read().split() for side in ("apache", "kt"))
-    print(f"{t} topics, the broker alone: Apache's DescribeConfigs {float(a_s):.3f} s ({int(a_b) / 1e6:.1f} MB), "
-          f"kt's {float(k_s):.3f} s ({int(k_b) / 1e6:.1f} MB)")
+for step, (t, g) in size.items():
+    bounds = {k: (float(v), int(n)) for k, v, n in (l.split() for l in open(f"{work}/bounds-{step}"))}
+    show = lambda k: f"{bounds[k][0]:.3f} s"
+    print(f"{t} topics, the brokers alone: DescribeConfigs as Apache's kafka-topics asks {show('configs-apache')}, "
+          f"as kt asks {show('configs-kt')}; DescribeLogDirs {show('log-dirs')}; "
+          f"ListOffsets -1 {show('offsets-1')}, -2 {show('offsets-2')}, -3 {show('offsets-3')}")
 PY

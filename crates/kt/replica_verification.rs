@@ -565,9 +565,6 @@ fn offsets_at(
     Ok(offsets)
 }
 
-/// A broker's answer to a round's fetch.
-type BrokerAnswer = Result<Result<Vec<Fetched>, Refused>, KtError>;
-
 /// One request to every broker at once; each partition's answer by
 /// (broker, partition index), or why there is none.
 fn fetch_round(
@@ -577,39 +574,20 @@ fn fetch_round(
     settings: &Settings,
 ) -> HashMap<(i32, usize), Result<Fetched, String>> {
     let ids: Vec<i32> = brokers.iter().map(|(id, _)| *id).collect();
-    let (open, failed) = pool.each(&ids);
     let mut answers: HashMap<(i32, usize), Result<Fetched, String>> = HashMap::new();
-    for (id, why) in failed {
-        for (_, ps) in brokers.iter().filter(|(b, _)| *b == id) {
-            for &i in ps {
-                answers.insert((id, i), Err(format!("broker {id} unreachable: {why}")));
-            }
-        }
-    }
-    let results: Vec<(i32, BrokerAnswer)> = std::thread::scope(|s| {
-        let handles: Vec<_> = open
-            .into_iter()
-            .map(|(id, broker)| {
-                let asks: Vec<FetchAt> = brokers
-                    .iter()
-                    .find(|(b, _)| *b == id)
-                    .map(|(_, ps)| ps.iter().map(|&i| partitions[i].at.clone()).collect())
-                    .unwrap_or_default();
-                s.spawn(move || {
-                    (
-                        id,
-                        broker.fetch_as_debugger(
-                            &asks,
-                            settings.max_wait,
-                            1,
-                            settings.fetch_size,
-                            settings.max_bytes,
-                        ),
-                    )
-                })
-            })
-            .collect();
-        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    let results = pool.in_parallel(&ids, |id, broker| {
+        let asks: Vec<FetchAt> = brokers
+            .iter()
+            .find(|(b, _)| *b == id)
+            .map(|(_, ps)| ps.iter().map(|&i| partitions[i].at.clone()).collect())
+            .unwrap_or_default();
+        broker.fetch_as_debugger(
+            &asks,
+            settings.max_wait,
+            1,
+            settings.fetch_size,
+            settings.max_bytes,
+        )
     });
     for (id, result) in results {
         let indices = brokers
@@ -645,7 +623,6 @@ fn fetch_round(
                 }
             }
             Err(e) => {
-                pool.forget(id);
                 for &i in indices {
                     answers.insert((id, i), Err(format!("broker {id}: {}", e.message)));
                 }

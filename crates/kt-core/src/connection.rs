@@ -938,24 +938,7 @@ impl Cluster {
         controllers: bool,
     ) -> Result<(crate::protocol::Broker, crate::protocol::ClusterDescription), KtError> {
         use crate::protocol::Broker;
-        let mut first_error = None;
-        let mut broker = None;
-        for (host, port) in self.bootstrap_addresses() {
-            match Broker::connect(&host, port, &self.config, client_id, self.timeout) {
-                Ok(b) => {
-                    broker = Some(b);
-                    break;
-                }
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
-            }
-        }
-        let Some(mut broker) = broker else {
-            return Err(
-                first_error.unwrap_or_else(|| KtError::usage("give --bootstrap-server HOST:PORT"))
-            );
-        };
+        let mut broker = self.bootstrap_broker(client_id)?;
         let described = broker.describe_cluster(controllers)?;
         if controllers {
             let active = described.controller_id;
@@ -964,6 +947,27 @@ impl Cluster {
             }
         }
         Ok((broker, described))
+    }
+
+    /// A protocol-path connection to the first bootstrap broker that
+    /// answers, or the first one's failure.
+    pub fn bootstrap_broker(&self, client_id: &str) -> Result<crate::protocol::Broker, KtError> {
+        let mut first_error = None;
+        for (host, port) in self.bootstrap_addresses() {
+            match crate::protocol::Broker::connect(
+                &host,
+                port,
+                &self.config,
+                client_id,
+                self.timeout,
+            ) {
+                Ok(b) => return Ok(b),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        Err(first_error.unwrap_or_else(|| KtError::usage("give --bootstrap-server HOST:PORT")))
     }
 
     /// The bootstrap brokers as (host, port), a listener prefix

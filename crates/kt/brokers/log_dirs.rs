@@ -236,18 +236,24 @@ pub fn run(
     if kafka_name || args.output.output == OutputFormat::Text {
         writeln!(out, "Querying brokers for log directories information")?;
     }
-    let mut dirs: Vec<(i32, Vec<LogDir>)> = Vec::new();
-    for node in info.nodes.iter().filter(|n| chosen.contains(&n.id)) {
-        let answer = protocol::Broker::connect(
-            &node.host,
-            node.port,
-            &cluster.config,
-            "log-dirs-tool",
-            cluster.timeout,
-        )
-        .and_then(|mut c| c.describe_log_dirs())?;
-        dirs.push((node.id, answer));
-    }
+    // Every broker at once, as Kafka's admin client asks them.
+    let chosen_nodes: Vec<i32> = info
+        .nodes
+        .iter()
+        .map(|n| n.id)
+        .filter(|id| chosen.contains(id))
+        .collect();
+    let mut pool = protocol::Pool::new(
+        info.nodes,
+        &cluster.config,
+        "log-dirs-tool",
+        cluster.timeout,
+    );
+    let dirs: Vec<(i32, Vec<LogDir>)> = pool
+        .in_parallel(&chosen_nodes, |_, broker| broker.describe_log_dirs())
+        .into_iter()
+        .map(|(id, answer)| answer.map(|dirs| (id, dirs)))
+        .collect::<Result<_, _>>()?;
     kt_core::leave_running(cluster);
     match (mode, args.output.output) {
         (Mode::Compat, _) | (Mode::Native, OutputFormat::Text) => {

@@ -208,18 +208,21 @@ fn resources(plan: &Plan, brokers: &mut Brokers<'_>, out: &mut dyn Write) -> any
 }
 
 /// Every topic of the cluster's configs, with synonyms: a hundred topics
-/// to a request, asked up front (Kafka's tool asks one at a time), each
-/// answer used in its turn.
+/// to a request, the requests spread over the brokers and asked in
+/// parallel up front (Kafka's tool asks one topic at a time), each answer
+/// used in its turn.
 fn every_topics_configs(
     topics: &[String],
     brokers: &mut Brokers<'_>,
 ) -> anyhow::Result<HashMap<String, Result<Vec<ConfigEntry>, Refused>>> {
-    let broker = brokers.to(None)?;
-    let mut fetched = HashMap::new();
-    for chunk in topics.chunks(100) {
-        fetched.extend(broker.describe_configs_of(resource::TOPIC, chunk, true)?);
-    }
-    Ok(fetched)
+    let fetched = brokers.pool.describe_configs_spread(
+        resource::TOPIC,
+        topics,
+        100,
+        true,
+        |name, answer| (name, answer),
+    )?;
+    Ok(fetched.into_iter().collect())
 }
 
 /// `getResourceConfig` with synonyms: the entity's configs from the broker

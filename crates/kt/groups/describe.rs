@@ -6,7 +6,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
 
-use kt_core::ffi::admin::list_offsets;
 use kt_core::ffi::groups::{self as ffi, GroupDescription, GroupState, Partition};
 use kt_core::protocol;
 use kt_core::{Diagnostics, ErrorKind, KtError, OffsetSpec, OutputFormat};
@@ -105,7 +104,7 @@ pub(super) fn run(
 /// Every asked group, described, in name order (Kafka's TreeMap).
 pub(super) fn collect(g: &Groups<'_>, view: View, ages: bool) -> anyhow::Result<Vec<Described>> {
     let ids = g.group_ids()?;
-    let descriptions = ffi::describe_groups(g.admin.inner(), &ids, g.timeout)?;
+    let descriptions = g.describe(&ids)?;
     // Kafka fails the whole command on a group's own error.
     if let Some(d) = descriptions.iter().find(|d| d.error.is_some()) {
         if let Some((code, why)) = &d.error {
@@ -380,7 +379,7 @@ fn offset_rows(
         .iter()
         .flat_map(|(_, s)| s.iter().flat_map(|(set, _)| set.iter()))
         .collect();
-    let ends = offsets_at(g, all.into_iter(), OffsetSpec::Latest)?;
+    let ends = g.offsets(all.iter().copied(), OffsetSpec::Latest)?;
     // Where each group stands on each partition it committed to (for lag
     // in time: a group behind may have fallen off the log's start).
     let mut positions: HashMap<&str, HashMap<&Partition, Position>> = HashMap::new();
@@ -392,7 +391,7 @@ fn offset_rows(
             .filter(|(tp, c)| **c >= 0 && ends.get(*tp).is_some_and(|e| e > *c))
             .map(|(tp, _)| tp)
             .collect();
-        let starts = offsets_at(g, behind.into_iter(), OffsetSpec::Earliest)?;
+        let starts = g.offsets(behind.iter().copied(), OffsetSpec::Earliest)?;
         let mut wanted = BTreeSet::new();
         for (group, c) in &committed {
             let at_group = positions.entry(group).or_default();
@@ -452,21 +451,4 @@ fn offset_rows(
         rows_of.insert(group.to_string(), rows);
     }
     Ok(rows_of)
-}
-
-/// Each partition's offset at `spec` (its end, its start); one ListOffsets
-/// for them all. A partition without an answer is left out.
-fn offsets_at<'p>(
-    g: &Groups<'_>,
-    partitions: impl Iterator<Item = &'p Partition>,
-    spec: OffsetSpec,
-) -> anyhow::Result<HashMap<Partition, i64>> {
-    let partitions: Vec<Partition> = partitions.cloned().collect();
-    if partitions.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(list_offsets(g.admin.inner(), &partitions, spec, g.timeout)?
-        .into_iter()
-        .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
-        .collect())
 }

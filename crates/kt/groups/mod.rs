@@ -21,8 +21,9 @@ use std::io::Write;
 use std::time::Duration;
 
 use kt_core::connection::{Connection, Request};
+use kt_core::ffi::admin::list_offsets;
 use kt_core::ffi::groups::{self as ffi, GroupState, GroupType};
-use kt_core::{protocol, Cluster, Diagnostics, ErrorKind, KtError, OutputFormat};
+use kt_core::{protocol, Cluster, Diagnostics, ErrorKind, KtError, OffsetSpec, OutputFormat};
 use rdkafka::admin::AdminClient;
 use rdkafka::error::RDKafkaErrorCode;
 use serde::Serialize;
@@ -56,6 +57,51 @@ pub(crate) struct Groups<'a> {
     /// Committed offsets fetched for many groups at once (see
     /// [`Groups::fetch_committed`]), read by [`Groups::committed`].
     committed: RefCell<HashMap<String, Vec<(ffi::Partition, i64)>>>,
+    /// Protocol-path connections to group coordinators, kept for the run
+    /// (see [`Groups::at_coordinators`]).
+    coordinators: RefCell<protocol::Pool>,
+    /// Offsets read ahead for many groups at once, by spec (see
+    /// [`Groups::read_offsets_ahead`]), read by [`Groups::offsets`].
+    offsets_ahead: RefCell<Vec<(OffsetSpec, HashMap<ffi::Partition, i64>)>>,
+}
+
+/// Groups by their coordinator's id: the coordinator and the group ids.
+type ByCoordinator = BTreeMap<i32, (ffi::Node, Vec<String>)>;
+
+/// A DescribeGroups answer as librdkafka would describe it (its
+/// `rd_kafka_DescribeConsumerGroupsResponse_parse`), when it settles the
+/// group: no error, a consumer group (or one that only commits offsets),
+/// a state other than Dead, and members' assignments that read.
+fn settled_description(
+    g: protocol::ClassicGroup,
+    coordinator: &ffi::Node,
+) -> Option<ffi::GroupDescription> {
+    let state = GroupState::parse(&g.state).unwrap_or(GroupState::Unknown);
+    let consumer = matches!(g.protocol_type.as_str(), "" | "consumer");
+    if g.refused.is_some() || !consumer || state == GroupState::Dead {
+        return None;
+    }
+    let members = g
+        .members
+        .into_iter()
+        .map(|m| {
+            Some(ffi::Member {
+                consumer_id: m.member_id,
+                group_instance_id: m.group_instance_id,
+                client_id: m.client_id,
+                host: m.client_host,
+                assignment: m.assignment?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(ffi::GroupDescription {
+        group: g.group,
+        error: None,
+        assignor: g.protocol,
+        state,
+        coordinator: Some(coordinator.clone()),
+        members,
+    })
 }
 
 /// A failure the tool reports and carries on from (Kafka's `printError`).
@@ -115,46 +161,19 @@ impl Groups<'_> {
     /// group one after another. A group the batch leaves unanswered or
     /// refused is asked alone later, as before.
     pub fn fetch_committed(&self, groups: &[&ffi::GroupDescription]) {
-        /// Groups per request: a few hundred kilobytes of answer at most.
-        const CHUNK: usize = 500;
-        let mut by_coordinator: BTreeMap<i32, (&ffi::Node, Vec<String>)> = BTreeMap::new();
+        let mut by_coordinator = ByCoordinator::new();
         for d in groups {
             // A group that does not exist (Dead) has nothing committed.
             if let (Some(node), false) = (&d.coordinator, d.state == GroupState::Dead) {
                 by_coordinator
                     .entry(node.id)
-                    .or_insert_with(|| (node, Vec::new()))
+                    .or_insert_with(|| (node.clone(), Vec::new()))
                     .1
                     .push(d.group.clone());
             }
         }
-        let (config, timeout) = (&self.cluster.config, self.timeout);
-        let answers: Vec<_> = std::thread::scope(|scope| {
-            let asked: Vec<_> = by_coordinator
-                .values()
-                .map(|(node, names)| {
-                    scope.spawn(move || {
-                        let mut broker = protocol::Broker::connect(
-                            &node.host,
-                            node.port,
-                            config,
-                            "kt-groups",
-                            timeout,
-                        )
-                        .ok()?;
-                        let mut answers = Vec::new();
-                        for chunk in names.chunks(CHUNK) {
-                            answers.extend(broker.committed_offsets(chunk).ok()?);
-                        }
-                        Some(answers)
-                    })
-                })
-                .collect();
-            asked
-                .into_iter()
-                .filter_map(|h| h.join().ok().flatten())
-                .flatten()
-                .collect()
+        let answers = self.at_coordinators(by_coordinator, |broker, _, names| {
+            broker.committed_offsets(names)
         });
         let mut cache = self.committed.borrow_mut();
         cache.clear();
@@ -163,6 +182,156 @@ impl Groups<'_> {
                 cache.insert(group, offsets);
             }
         }
+    }
+
+    /// DescribeConsumerGroups of `ids`, in no particular order. Several
+    /// groups are asked on the protocol path: one FindCoordinator for all,
+    /// then one DescribeGroups per coordinator for all its groups, the
+    /// coordinators in parallel (librdkafka sends a request per group, on
+    /// Kafka 3.9 two: ConsumerGroupDescribe, then DescribeGroups). A group
+    /// that answer does not settle (its own error, not a classic consumer
+    /// group, or Dead: missing, or a KIP-848 group) is asked through
+    /// librdkafka, which also retries a coordinator that moves or loads.
+    pub fn describe(&self, ids: &[String]) -> Result<Vec<ffi::GroupDescription>, KtError> {
+        let unique = ids.iter().collect::<std::collections::HashSet<_>>().len() == ids.len();
+        let mut described = if ids.len() > 1 && unique {
+            self.describe_classic(ids)
+        } else {
+            Vec::new()
+        };
+        let settled: std::collections::HashSet<&str> =
+            described.iter().map(|d| d.group.as_str()).collect();
+        let rest: Vec<String> = ids
+            .iter()
+            .filter(|id| !settled.contains(id.as_str()))
+            .cloned()
+            .collect();
+        if !rest.is_empty() {
+            described.extend(ffi::describe_groups(
+                self.admin.inner(),
+                &rest,
+                self.timeout,
+            )?);
+        }
+        Ok(described)
+    }
+
+    /// The groups of `ids` DescribeGroups settles (see [`Groups::describe`]).
+    fn describe_classic(&self, ids: &[String]) -> Vec<ffi::GroupDescription> {
+        let Ok(found) = self
+            .cluster
+            .bootstrap_broker("kt-groups")
+            .and_then(|mut b| b.find_coordinators(ids, 0))
+        else {
+            return Vec::new();
+        };
+        let mut by_coordinator = ByCoordinator::new();
+        for (group, (id, host, port)) in found
+            .into_iter()
+            .filter_map(|(group, answer)| Some((group, answer.ok()?)))
+        {
+            by_coordinator
+                .entry(id)
+                .or_insert_with(|| (ffi::Node { id, host, port }, Vec::new()))
+                .1
+                .push(group);
+        }
+        self.at_coordinators(by_coordinator, |broker, node, names| {
+            Ok(broker
+                .describe_groups(names)?
+                .into_iter()
+                .filter_map(|g| settled_description(g, node))
+                .collect())
+        })
+    }
+
+    /// Asks each coordinator of `by_coordinator` about its groups, a few
+    /// hundred at a time, the coordinators in parallel, over connections
+    /// kept for the run. A coordinator that cannot be reached or fails
+    /// leaves its groups out of the answers (they are asked alone later).
+    fn at_coordinators<T: Send>(
+        &self,
+        by_coordinator: ByCoordinator,
+        ask: impl Fn(&mut protocol::Broker, &ffi::Node, &[String]) -> Result<Vec<T>, KtError> + Sync,
+    ) -> Vec<T> {
+        /// Groups per request: a few hundred kilobytes of answer at most.
+        const CHUNK: usize = 500;
+        let mut pool = self.coordinators.borrow_mut();
+        for (node, _) in by_coordinator.values() {
+            pool.learn(kt_core::ffi::cluster::Node {
+                id: node.id,
+                host: node.host.clone(),
+                port: node.port,
+                rack: None,
+            });
+        }
+        let ids: Vec<i32> = by_coordinator.keys().copied().collect();
+        let answered = pool.in_parallel(&ids, |id, broker| {
+            let (node, names) = &by_coordinator[&id];
+            let mut answers = Vec::new();
+            for chunk in names.chunks(CHUNK) {
+                answers.extend(ask(broker, node, chunk)?);
+            }
+            Ok(answers)
+        });
+        let mut all = Vec::new();
+        for (_, answers) in answered {
+            all.extend(answers.unwrap_or_default());
+        }
+        all
+    }
+
+    /// Each partition's offset at `spec` (its end, its start, at a time):
+    /// those [`Groups::read_offsets_ahead`] read, the rest in one
+    /// ListOffsets. A partition without an answer is left out.
+    pub fn offsets<'p>(
+        &self,
+        partitions: impl IntoIterator<Item = &'p ffi::Partition>,
+        spec: OffsetSpec,
+    ) -> Result<HashMap<ffi::Partition, i64>, KtError> {
+        let mut found = HashMap::new();
+        let mut ask = Vec::new();
+        {
+            let ahead = self.offsets_ahead.borrow();
+            let known = ahead.iter().find(|(s, _)| *s == spec).map(|(_, k)| k);
+            for tp in partitions {
+                match known.and_then(|k| k.get(tp)) {
+                    Some(offset) => drop(found.insert(tp.clone(), *offset)),
+                    None => ask.push(tp.clone()),
+                }
+            }
+        }
+        if !ask.is_empty() {
+            let answers = list_offsets(self.admin.inner(), &ask, spec, self.timeout)?;
+            found.extend(
+                answers
+                    .into_iter()
+                    .filter_map(|(tp, answer)| Some((tp, answer.ok()?))),
+            );
+        }
+        Ok(found)
+    }
+
+    /// Reads `spec`'s offsets of `partitions` ahead for [`Groups::offsets`]:
+    /// one ListOffsets for what many groups would ask one by one. A
+    /// failure is left for those asks to meet.
+    pub fn read_offsets_ahead(&self, partitions: &[ffi::Partition], spec: OffsetSpec) {
+        if partitions.is_empty() {
+            return;
+        }
+        if let Ok(answers) = list_offsets(self.admin.inner(), partitions, spec, self.timeout) {
+            let known = answers
+                .into_iter()
+                .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
+                .collect();
+            self.offsets_ahead.borrow_mut().push((spec, known));
+        }
+    }
+
+    /// The committed offsets of `group` [`Groups::fetch_committed`] read,
+    /// if it did (nothing asked).
+    pub fn committed_read(&self, group: &str) -> Option<Vec<(ffi::Partition, i64)>> {
+        self.committed.borrow().get(group).cloned()
     }
 
     /// ListConsumerGroups, in the order Kafka's admin client hands them out
@@ -213,6 +382,7 @@ pub fn run(
         Some(_) => Some(Signals::install()?),
         None => None,
     };
+    let coordinators = protocol::Pool::new(Vec::new(), &cluster.config, "kt-groups", timeout);
     let groups = Groups {
         cluster,
         admin,
@@ -224,6 +394,8 @@ pub fn run(
         lag_reader: lag::LagReader::default(),
         signals,
         committed: RefCell::default(),
+        coordinators: RefCell::new(coordinators),
+        offsets_ahead: RefCell::default(),
     };
     let mut problems = Vec::new();
     // Every action starts with a group request, which librdkafka would let

@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use kt_core::ffi::admin::list_offsets;
 use kt_core::ffi::groups::{self as ffi, GroupState, Partition};
 use kt_core::{Diagnostics, KtError, OffsetSpec, OutputFormat};
 use serde::{Deserialize, Serialize};
@@ -61,7 +60,7 @@ pub(super) fn run(
     problems: &mut Vec<Problem>,
 ) -> anyhow::Result<()> {
     let ids = g.group_ids()?;
-    let descriptions = ffi::describe_groups(g.admin.inner(), &ids, g.timeout)?;
+    let descriptions = g.describe(&ids)?;
     let file_plan = match &g.args.from_file {
         Some(path) => Some(super::plan::read_plan(path, &g.args.group, g.mode)?),
         None => None,
@@ -75,6 +74,7 @@ pub(super) fn run(
             .collect();
         g.fetch_committed(&inactive);
     }
+    read_ahead(g, &descriptions, file_plan.as_ref());
     let mut plans: Vec<GroupPlan> = Vec::new();
     for d in descriptions {
         if let Some((code, why)) = &d.error {
@@ -140,6 +140,53 @@ pub(super) fn run(
     render(g, &plans, out, err)
 }
 
+/// Reads ahead, in one ListOffsets a spec, the log starts and ends that
+/// the plans of several inactive groups will ask for one group at a time
+/// (Kafka's tool asks each group's; the answers are the same). Only what
+/// is known without asking: the offsets fetched for `--all-topics`, or
+/// the `--topic` partitions (the same for every group), and a plan file's.
+fn read_ahead(
+    g: &Groups<'_>,
+    descriptions: &[ffi::GroupDescription],
+    file_plan: Option<&HashMap<String, Vec<(Partition, i64)>>>,
+) {
+    let args = g.args;
+    let inactive: Vec<&str> = descriptions
+        .iter()
+        .filter(|d| d.error.is_none() && matches!(d.state, GroupState::Empty | GroupState::Dead))
+        .map(|d| d.group.as_str())
+        .collect();
+    let specs: &[OffsetSpec] = if args.to_earliest {
+        &[OffsetSpec::Earliest]
+    } else if args.to_latest {
+        &[OffsetSpec::Latest]
+    } else if args.to_offset.is_some() || args.shift_by.is_some() || file_plan.is_some() {
+        // Kafka's checkOffsetsRange: both ends.
+        &[OffsetSpec::Earliest, OffsetSpec::Latest]
+    } else {
+        &[]
+    };
+    if inactive.len() < 2 || specs.is_empty() {
+        return;
+    }
+    let mut partitions = std::collections::BTreeSet::new();
+    if args.all_topics {
+        for group in &inactive {
+            let committed = g.committed_read(group).unwrap_or_default();
+            partitions.extend(committed.into_iter().map(|(tp, _)| tp));
+        }
+    } else if let Ok(named) = partitions_to_reset(g, inactive[0], file_plan.is_some()) {
+        partitions.extend(named);
+    }
+    for plan in file_plan.into_iter().flat_map(|p| p.values()) {
+        partitions.extend(plan.iter().map(|(tp, _)| tp.clone()));
+    }
+    let partitions: Vec<Partition> = partitions.into_iter().collect();
+    for spec in specs {
+        g.read_offsets_ahead(&partitions, *spec);
+    }
+}
+
 /// Kafka's `getPartitionsToReset`: `--all-topics` is what the group has
 /// committed, `--topic` the named partitions (or all of a topic's).
 fn partitions_to_reset(
@@ -202,19 +249,6 @@ fn partitions_to_reset(
     Ok(named)
 }
 
-/// Offsets by partition from one ListOffsets; a partition that failed is
-/// left out.
-fn offsets_of(
-    g: &Groups<'_>,
-    partitions: &[Partition],
-    spec: OffsetSpec,
-) -> anyhow::Result<HashMap<Partition, i64>> {
-    Ok(list_offsets(g.admin.inner(), partitions, spec, g.timeout)?
-        .into_iter()
-        .filter_map(|(tp, answer)| Some((tp, answer.ok()?)))
-        .collect())
-}
-
 /// Kafka's `prepareOffsetsToReset`: the new offset of each partition.
 #[allow(clippy::too_many_arguments)]
 fn prepare(
@@ -247,10 +281,10 @@ fn prepare(
         let requested = partitions.iter().map(|tp| (tp.clone(), offset)).collect();
         in_range(g, requested, err)?
     } else if args.to_earliest {
-        let found = offsets_of(g, &partitions, OffsetSpec::Earliest)?;
+        let found = g.offsets(&partitions, OffsetSpec::Earliest)?;
         ends_or(found, "starting offset", &partitions)?
     } else if args.to_latest {
-        let found = offsets_of(g, &partitions, OffsetSpec::Latest)?;
+        let found = g.offsets(&partitions, OffsetSpec::Latest)?;
         ends_or(found, "ending offset", &partitions)?
     } else if let Some(text) = &args.shift_by {
         let shift = parse_long(text, "shift-by")?;
@@ -303,7 +337,7 @@ fn prepare(
             .partition(|tp| committed.contains_key(tp));
         let mut requested: Vec<(Partition, i64)> =
             with.iter().map(|tp| (tp.clone(), committed[tp])).collect();
-        let found = offsets_of(g, &without, OffsetSpec::Latest)?;
+        let found = g.offsets(&without, OffsetSpec::Latest)?;
         requested.extend(ends_or(found, "ending offset", &without)?);
         requested
     } else {
@@ -342,8 +376,8 @@ fn in_range(
     err: &Diagnostics,
 ) -> anyhow::Result<Vec<(Partition, i64)>> {
     let partitions: Vec<Partition> = requested.iter().map(|(tp, _)| tp.clone()).collect();
-    let starts = offsets_of(g, &partitions, OffsetSpec::Earliest)?;
-    let ends = offsets_of(g, &partitions, OffsetSpec::Latest)?;
+    let starts = g.offsets(&partitions, OffsetSpec::Earliest)?;
+    let ends = g.offsets(&partitions, OffsetSpec::Latest)?;
     let requested = hash_map_order(requested, |(tp, _)| topic_partition_hash(&tp.0, tp.1));
     let mut out = Vec::with_capacity(requested.len());
     for (tp, offset) in requested {
@@ -391,7 +425,7 @@ fn by_time(
     ms: i64,
     out: &mut dyn Write,
 ) -> anyhow::Result<Vec<(Partition, i64)>> {
-    let found = offsets_of(g, partitions, OffsetSpec::At(ms))?;
+    let found = g.offsets(partitions, OffsetSpec::At(ms))?;
     let mut requested = Vec::new();
     let mut empty = Vec::new();
     for tp in partitions {
@@ -407,7 +441,7 @@ fn by_time(
             tp.1, tp.0
         )?;
     }
-    let ends = offsets_of(g, &empty, OffsetSpec::Latest)?;
+    let ends = g.offsets(&empty, OffsetSpec::Latest)?;
     for tp in empty {
         match ends.get(&tp) {
             Some(o) => requested.push((tp, *o)),

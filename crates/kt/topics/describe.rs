@@ -4,11 +4,11 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use kt_core::ffi::admin::{kafka_uuid, topic_ids, ZERO_UUID};
+use kt_core::protocol;
 use kt_core::KtError;
-use rdkafka::admin::{ConfigSource, ResourceSpecifier};
 
 use super::report::{write_describe, ConfigValue, PartitionDescription, TopicDescription};
-use super::{admin_error, filter, Session};
+use super::{filter, Session};
 use crate::dispatch::Mode;
 
 pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -49,8 +49,13 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             (topics, Vec::new())
         }
     };
-    // DescribeTopics (for the ids) and DescribeConfigs go out together.
-    let ask_ids = by_id.is_none() && s.cluster.mock().is_none();
+    let report_filters = s.args.under_replicated_partitions
+        || s.args.under_min_isr_partitions
+        || s.args.at_min_isr_partitions
+        || s.args.unavailable_partitions;
+    // DescribeTopics (for the ids) and DescribeConfigs go out together. A
+    // health filter prints no topic header, so no id.
+    let ask_ids = by_id.is_none() && s.cluster.mock().is_none() && !report_filters;
     let (admin, timeout, verbose, err) = (
         s.admin.inner(),
         s.cluster.timeout,
@@ -80,10 +85,6 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let metadata: HashMap<&str, &rdkafka::metadata::MetadataTopic> =
         s.metadata.topics().iter().map(|t| (t.name(), t)).collect();
     let live = s.live_brokers();
-    let report_filters = s.args.under_replicated_partitions
-        || s.args.under_min_isr_partitions
-        || s.args.at_min_isr_partitions
-        || s.args.unavailable_partitions;
     let mut described = Vec::with_capacity(topics.len());
     // Kafka's tool prints the topics as its admin client's map hands them
     // out; kt's name keeps them sorted.
@@ -217,72 +218,77 @@ impl Default for TopicConfig {
 
 /// Topics per DescribeConfigs request. The broker's time grows faster than
 /// the topics asked for in one request (Kafka 3.9: 1 ms for 20 topics, 11 ms
-/// for 200, 128 ms for 2,000), and 2,000 topics in one answer were 4.9 MB
-/// (librdkafka asks for synonyms) held at once: `--describe` of 2,000 topics
-/// took 0.25 s and 49 MB in one request, 0.17 s and 31 MB in requests of 50.
+/// for 200, 128 ms for 2,000), and one answer is held at a time.
 const CONFIG_CHUNK: usize = 50;
 
 /// Each topic's configuration, and whether the cluster runs in KRaft mode.
 /// The mock cluster answers no DescribeConfigs; its topics have no overrides.
 ///
+/// On the protocol path, without synonyms (Kafka's tool asks none either),
+/// the requests spread over every broker and asked in parallel, each answer
+/// boiled down to the overrides as it comes.
+///
 /// A ZooKeeper-mode broker has no DescribeTopicPartitions, so Apache's tool
 /// describes from metadata and prints `Elr: N/A`; such a broker reports an
-/// empty `process.roles`, asked for in the same request.
+/// empty `process.roles`.
 fn describe_configs(
     s: &Session<'_>,
     topics: &[String],
 ) -> anyhow::Result<(HashMap<String, TopicConfig>, bool)> {
-    let mut out = HashMap::new();
     if topics.is_empty() || s.cluster.mock().is_some() {
-        return Ok((out, true));
+        return Ok((HashMap::new(), true));
     }
-    // One request per CONFIG_CHUNK topics, all sent at once: librdkafka
-    // parses each answer while the broker works on the next, and each is
-    // boiled down to the overrides before the next is read.
-    let mut specs: Vec<Vec<ResourceSpecifier<'_>>> = topics
-        .chunks(CONFIG_CHUNK)
-        .map(|chunk| chunk.iter().map(|t| ResourceSpecifier::Topic(t)).collect())
-        .collect();
-    let broker = s.live_brokers().into_iter().min();
-    if let Some(id) = broker {
-        specs.push(vec![ResourceSpecifier::Broker(id)]);
-    }
-    let opts = s.admin_options();
-    let mut answers: Vec<_> = specs
+    let nodes = s
+        .metadata
+        .brokers()
         .iter()
-        .map(|chunk| s.admin.describe_configs(chunk, &opts))
+        .map(|b| kt_core::ffi::cluster::Node {
+            id: b.id(),
+            host: b.host().to_string(),
+            port: u16::try_from(b.port()).unwrap_or(0),
+            rack: None,
+        })
         .collect();
-    let broker_answer = broker.and(answers.pop());
-    for (chunk, answer) in topics.chunks(CONFIG_CHUNK).zip(answers) {
-        let results =
-            kt_core::block_on(answer).map_err(|e| admin_error(s, "DescribeConfigs", e))?;
-        for (topic, result) in chunk.iter().zip(results) {
-            let resource = result.map_err(|code| {
-                KtError::broker(format!("describing the configs of topic {topic}: {code}"))
+    let (config, timeout) = (&s.cluster.config, s.cluster.timeout);
+    let mut pool = protocol::Pool::new(nodes, config, "kt-topics", timeout);
+    let boiled = pool.describe_configs_spread(
+        protocol::resource::TOPIC,
+        topics,
+        CONFIG_CHUNK,
+        false,
+        |topic, answer| {
+            let entries = answer.map_err(|r| {
+                let (_, why) = crate::compat::kafka_error(&r);
+                KtError::broker(format!("describing the configs of topic {topic}: {why}"))
             })?;
-            let min_isr = resource
-                .get("min.insync.replicas")
+            let min_isr = entries
+                .iter()
+                .find(|e| e.name == "min.insync.replicas")
                 .and_then(|e| e.value.as_deref()?.parse().ok())
                 .unwrap_or(1);
-            let overrides = resource
-                .entries
+            let overrides = entries
                 .into_iter()
-                .filter(|e| e.source != ConfigSource::Default)
+                .filter(|e| protocol::config_source(e.source) != "DEFAULT_CONFIG")
                 .map(|e| ConfigValue {
                     name: e.name,
                     value: e.value,
                 })
                 .collect();
-            out.insert(topic.clone(), TopicConfig { overrides, min_isr });
-        }
-    }
-    let broker_config = broker_answer.and_then(|a| kt_core::block_on(a).ok()?.pop()?.ok());
-    let kraft = broker_config.is_none_or(|config| {
-        config
-            .get("process.roles")
-            .and_then(|e| e.value.as_deref())
-            .is_none_or(|roles| !roles.is_empty())
-    });
+            Ok::<_, KtError>((topic, TopicConfig { overrides, min_isr }))
+        },
+    )?;
+    let out = boiled.into_iter().collect::<Result<HashMap<_, _>, _>>()?;
+    let kraft = match s.live_brokers().into_iter().min() {
+        None => true,
+        Some(id) => pool
+            .to(Some(id))
+            .and_then(|b| b.describe_configs(protocol::resource::BROKER, &id.to_string(), false))
+            .ok()
+            .and_then(Result::ok)
+            .and_then(|entries| entries.into_iter().find(|e| e.name == "process.roles"))
+            .and_then(|e| e.value)
+            .is_none_or(|roles| !roles.is_empty()),
+    };
     Ok((out, kraft))
 }
 

@@ -4,6 +4,7 @@
 //! newest version both sides have.
 
 use kafka_protocol::messages::describe_quorum_request as dqr;
+use kafka_protocol::messages::find_coordinator_response as fcr;
 use kafka_protocol::messages::{
     alter_client_quotas_request as acq, alter_partition_reassignments_request as apr,
     list_partition_reassignments_request as lpr, metadata_request,
@@ -24,10 +25,10 @@ use kafka_protocol::messages::{
 };
 use kafka_protocol::messages::{
     describe_producers_request as dpr, update_features_request as ufr,
-    write_txn_markers_request as wtm, DescribeClusterRequest, DescribeProducersRequest,
-    DescribeQuorumRequest, DescribeTransactionsRequest, FindCoordinatorRequest,
-    ListTransactionsRequest, ProducerId, TransactionalId, UnregisterBrokerRequest,
-    UpdateFeaturesRequest, WriteTxnMarkersRequest,
+    write_txn_markers_request as wtm, DescribeClusterRequest, DescribeGroupsRequest,
+    DescribeProducersRequest, DescribeQuorumRequest, DescribeTransactionsRequest,
+    FindCoordinatorRequest, ListTransactionsRequest, ProducerId, TransactionalId,
+    UnregisterBrokerRequest, UpdateFeaturesRequest, WriteTxnMarkersRequest,
 };
 use kafka_protocol::messages::{fetch_request as fr, FetchRequest};
 use kafka_protocol::messages::{leave_group_request as lgr, GroupId, LeaveGroupRequest};
@@ -43,6 +44,66 @@ use crate::error::KtError;
 pub struct Refused {
     pub code: i16,
     pub message: Option<String>,
+}
+
+/// A group's coordinator: its broker id, host and port.
+pub type Coordinator = (i32, String, u16);
+
+/// A group as DescribeGroups (the classic group protocol) tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassicGroup {
+    pub group: String,
+    /// The group's own error.
+    pub refused: Option<Refused>,
+    /// Its state as the broker names it (`Stable`, `Empty`, `Dead`, ...).
+    pub state: String,
+    /// `consumer` for consumer groups, empty for a group that only commits.
+    pub protocol_type: String,
+    /// The protocol chosen (a consumer group's assignor), when Stable.
+    pub protocol: String,
+    pub members: Vec<ClassicMember>,
+}
+
+/// One member of a [`ClassicGroup`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassicMember {
+    pub member_id: String,
+    pub group_instance_id: Option<String>,
+    pub client_id: String,
+    pub client_host: String,
+    /// Its assignment read as a consumer's (ConsumerProtocolAssignment),
+    /// in the order it lists them: `None` when the bytes are not one.
+    pub assignment: Option<Vec<(String, i32)>>,
+}
+
+/// A consumer's assignment bytes (a version, then ConsumerProtocolAssignment
+/// at that version, read at the newest kt knows when newer, as Kafka's
+/// `ConsumerProtocol` does): its partitions, in order; empty bytes are no
+/// partitions.
+fn consumer_assignment(bytes: &bytes::Bytes) -> Option<Vec<(String, i32)>> {
+    use kafka_protocol::messages::ConsumerProtocolAssignment;
+    use kafka_protocol::protocol::{Decodable, Message};
+    if bytes.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut buf = bytes.clone();
+    if buf.len() < 2 {
+        return None;
+    }
+    let version = i16::from_be_bytes([buf[0], buf[1]]);
+    bytes::Buf::advance(&mut buf, 2);
+    let version = version.clamp(0, ConsumerProtocolAssignment::VERSIONS.max);
+    let assignment = ConsumerProtocolAssignment::decode(&mut buf, version).ok()?;
+    Some(
+        assignment
+            .assigned_partitions
+            .into_iter()
+            .flat_map(|t| {
+                let topic = t.topic.0.to_string();
+                t.partitions.into_iter().map(move |p| (topic.clone(), p))
+            })
+            .collect(),
+    )
 }
 
 fn refused(code: i16, message: Option<&StrBytes>) -> Result<(), Refused> {
@@ -958,27 +1019,89 @@ impl Broker {
         &mut self,
         key: &str,
         key_type: i8,
-    ) -> Result<Result<(i32, String, u16), Refused>, KtError> {
-        let batched = self.version_of::<FindCoordinatorRequest>()? >= 4;
+    ) -> Result<Result<Coordinator, Refused>, KtError> {
+        let mut found = self.find_coordinators(&[key.to_string()], key_type)?;
+        Ok(found.pop().map_or_else(
+            || {
+                Err(Refused {
+                    code: 15,
+                    message: Some(format!("no coordinator named for '{key}'")),
+                })
+            },
+            |(_, answer)| answer,
+        ))
+    }
+
+    /// FindCoordinator of many keys: in one request where the broker takes
+    /// several (v4, Kafka 3.0), else one request a key. Each key with its
+    /// coordinator or refusal, in the broker's order.
+    #[allow(clippy::type_complexity)]
+    pub fn find_coordinators(
+        &mut self,
+        keys: &[String],
+        key_type: i8,
+    ) -> Result<Vec<(String, Result<Coordinator, Refused>)>, KtError> {
         let request = FindCoordinatorRequest::default().with_key_type(key_type);
-        let request = if batched {
-            request.with_coordinator_keys(vec![text(key)])
+        let coordinators = if self.version_of::<FindCoordinatorRequest>()? >= 4 {
+            let keys = keys.iter().map(|k| text(k)).collect();
+            self.send(&request.with_coordinator_keys(keys))?
+                .coordinators
         } else {
-            request.with_key(text(key))
+            // One key a request, answered at the top level.
+            let mut coordinators = Vec::new();
+            for key in keys {
+                let a = self.send(&request.clone().with_key(text(key)))?;
+                coordinators.push(
+                    fcr::Coordinator::default()
+                        .with_key(text(key))
+                        .with_node_id(a.node_id)
+                        .with_host(a.host)
+                        .with_port(a.port)
+                        .with_error_code(a.error_code)
+                        .with_error_message(a.error_message),
+                );
+            }
+            coordinators
         };
+        Ok(coordinators
+            .into_iter()
+            .map(|c| {
+                let port = u16::try_from(c.port).unwrap_or(0);
+                let found = refused(c.error_code, c.error_message.as_ref())
+                    .map(|()| (c.node_id.0, c.host.to_string(), port));
+                (c.key.to_string(), found)
+            })
+            .collect())
+    }
+
+    /// DescribeGroups of `groups` at their coordinator (this broker), in
+    /// one request: each group as the classic group protocol describes it.
+    pub fn describe_groups(&mut self, groups: &[String]) -> Result<Vec<ClassicGroup>, KtError> {
+        let request = DescribeGroupsRequest::default()
+            .with_groups(groups.iter().map(|g| GroupId(text(g))).collect());
         let answer = self.send(&request)?;
-        let (code, message, id, host, port) = match answer.coordinators.into_iter().next() {
-            Some(c) => (c.error_code, c.error_message, c.node_id, c.host, c.port),
-            None => (
-                answer.error_code,
-                answer.error_message,
-                answer.node_id,
-                answer.host,
-                answer.port,
-            ),
-        };
-        Ok(refused(code, message.as_ref())
-            .map(|()| (id.0, host.to_string(), u16::try_from(port).unwrap_or(0))))
+        Ok(answer
+            .groups
+            .into_iter()
+            .map(|g| ClassicGroup {
+                group: g.group_id.0.to_string(),
+                refused: refused(g.error_code, g.error_message.as_ref()).err(),
+                state: g.group_state.to_string(),
+                protocol_type: g.protocol_type.to_string(),
+                protocol: g.protocol_data.to_string(),
+                members: g
+                    .members
+                    .into_iter()
+                    .map(|m| ClassicMember {
+                        member_id: m.member_id.to_string(),
+                        group_instance_id: m.group_instance_id.map(|i| i.to_string()),
+                        client_id: m.client_id.to_string(),
+                        client_host: m.client_host.to_string(),
+                        assignment: consumer_assignment(&m.member_assignment),
+                    })
+                    .collect(),
+            })
+            .collect())
     }
 
     /// ListTransactions of this broker: every transaction it coordinates,

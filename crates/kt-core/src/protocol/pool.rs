@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use super::Broker;
+use super::{Broker, ConfigEntry, Refused};
 use crate::config::Translated;
 use crate::error::KtError;
 use crate::ffi::cluster::Node;
@@ -64,23 +64,143 @@ impl Pool {
         Ok(self.open.get_mut(&id).expect("opened above"))
     }
 
-    /// The connections to brokers `ids` (each opened if it is not yet),
-    /// all at once to ask them in parallel, in `ids`' order; and the brokers
-    /// that could not be reached, with why.
-    #[allow(clippy::type_complexity)]
-    pub fn each(&mut self, ids: &[i32]) -> (Vec<(i32, &mut Broker)>, Vec<(i32, KtError)>) {
-        let failed: Vec<(i32, KtError)> = ids
+    /// Runs `ask` on brokers `ids` at once, each on a thread of its own
+    /// over the pool's connection to it (opened there when there is none
+    /// yet): each id with its answer, or why it could not be reached or
+    /// answered, in `ids`' order. A connection that failed is dropped, so
+    /// the next request to that broker connects again.
+    pub fn in_parallel<T: Send>(
+        &mut self,
+        ids: &[i32],
+        ask: impl Fn(i32, &mut Broker) -> Result<T, KtError> + Sync,
+    ) -> Vec<(i32, Result<T, KtError>)> {
+        let (config, client_id, timeout, ask) =
+            (&self.config, self.client_id.as_str(), self.timeout, &ask);
+        let work: Vec<_> = ids
             .iter()
-            .filter_map(|&id| self.to(Some(id)).err().map(|e| (id, e)))
+            .map(|&id| {
+                let node = self.nodes.iter().find(|n| n.id == id).cloned();
+                (id, node, self.open.remove(&id))
+            })
             .collect();
-        let mut open: Vec<(i32, &mut Broker)> = self
-            .open
-            .iter_mut()
-            .filter(|(id, _)| ids.contains(id))
-            .map(|(id, b)| (*id, b))
-            .collect();
-        open.sort_by_key(|(id, _)| ids.iter().position(|i| i == id));
-        (open, failed)
+        let answered: Vec<(i32, Option<Broker>, Result<T, KtError>)> =
+            std::thread::scope(|scope| {
+                let asked: Vec<_> = work
+                    .into_iter()
+                    .map(|(id, node, kept)| {
+                        scope.spawn(move || {
+                            let connected = match (kept, node) {
+                                (Some(broker), _) => Ok(broker),
+                                (None, Some(n)) => {
+                                    Broker::connect(&n.host, n.port, config, client_id, timeout)
+                                }
+                                (None, None) => Err(KtError::not_found(format!(
+                                    "broker {id} is not in the cluster"
+                                ))),
+                            };
+                            match connected {
+                                Err(e) => (id, None, Err(e)),
+                                Ok(mut broker) => match ask(id, &mut broker) {
+                                    Ok(answer) => (id, Some(broker), Ok(answer)),
+                                    Err(e) => (id, None, Err(e)),
+                                },
+                            }
+                        })
+                    })
+                    .collect();
+                asked
+                    .into_iter()
+                    .zip(ids)
+                    .map(|(h, &id)| {
+                        h.join().unwrap_or_else(|_| {
+                            (
+                                id,
+                                None,
+                                Err(KtError::broker(format!("asking broker {id} failed"))),
+                            )
+                        })
+                    })
+                    .collect()
+            });
+        answered
+            .into_iter()
+            .map(|(id, broker, answer)| {
+                if let Some(broker) = broker {
+                    self.open.insert(id, broker);
+                }
+                (id, answer)
+            })
+            .collect()
+    }
+
+    /// DescribeConfigs of many resources of one type any broker answers
+    /// (topics), `chunk` to a request, the requests spread over every
+    /// broker of the pool and asked in parallel; each resource's answer is
+    /// handed to `keep` as it comes, so a big cluster's configs are never
+    /// all held at once. The requests of a broker that fails are asked
+    /// again of the first that answered; every broker failing is the
+    /// first one's error. In no particular order.
+    pub fn describe_configs_spread<T: Send>(
+        &mut self,
+        resource_type: i8,
+        names: &[String],
+        chunk: usize,
+        synonyms: bool,
+        keep: impl Fn(String, Result<Vec<ConfigEntry>, Refused>) -> T + Sync,
+    ) -> Result<Vec<T>, KtError> {
+        let chunks: Vec<&[String]> = names.chunks(chunk.max(1)).collect();
+        let mut ids: Vec<i32> = self.nodes.iter().map(|n| n.id).collect();
+        ids.sort_unstable();
+        ids.truncate(chunks.len());
+        let share = |i: usize| chunks.iter().skip(i).step_by(ids.len()).copied();
+        let ask = |broker: &mut Broker, chunks: &mut dyn Iterator<Item = &[String]>| {
+            let mut kept = Vec::new();
+            for chunk in chunks {
+                let answers = broker.describe_configs_of(resource_type, chunk, synonyms)?;
+                kept.extend(answers.into_iter().map(|(name, answer)| keep(name, answer)));
+            }
+            Ok::<_, KtError>(kept)
+        };
+        let answered = self.in_parallel(&ids, |id, broker| {
+            let i = ids.iter().position(|&b| b == id).unwrap_or(0);
+            ask(broker, &mut share(i))
+        });
+        let mut kept = Vec::new();
+        let mut failed = Vec::new();
+        let mut first_error = None;
+        for (i, (_, answer)) in answered.into_iter().enumerate() {
+            match answer {
+                Ok(answers) => kept.extend(answers),
+                Err(e) => {
+                    failed.push(i);
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        if failed.is_empty() {
+            return Ok(kept);
+        }
+        let Some(&answering) = ids
+            .iter()
+            .enumerate()
+            .find(|(i, _)| !failed.contains(i))
+            .map(|(_, id)| id)
+        else {
+            return Err(first_error.expect("a broker failed"));
+        };
+        let broker = self.to(Some(answering))?;
+        for i in failed {
+            kept.extend(ask(broker, &mut share(i))?);
+        }
+        Ok(kept)
+    }
+
+    /// Adds `node` to the brokers the pool connects to (a group's
+    /// coordinator named by FindCoordinator), unless it knows it.
+    pub fn learn(&mut self, node: Node) {
+        if !self.nodes.iter().any(|n| n.id == node.id) {
+            self.nodes.push(node);
+        }
     }
 
     /// Gives every open connection the pool's timeout again, plus `extra`
@@ -90,11 +210,5 @@ impl Pool {
         for broker in self.open.values_mut() {
             broker.renew_deadline(self.timeout + extra);
         }
-    }
-
-    /// Drops broker `id`'s connection (after it failed): the next request
-    /// to it connects again.
-    pub fn forget(&mut self, id: i32) {
-        self.open.remove(&id);
     }
 }
