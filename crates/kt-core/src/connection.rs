@@ -952,22 +952,8 @@ impl Cluster {
     /// A protocol-path connection to the first bootstrap broker that
     /// answers, or the first one's failure.
     pub fn bootstrap_broker(&self, client_id: &str) -> Result<crate::protocol::Broker, KtError> {
-        let mut first_error = None;
-        for (host, port) in self.bootstrap_addresses() {
-            match crate::protocol::Broker::connect(
-                &host,
-                port,
-                &self.config,
-                client_id,
-                self.timeout,
-            ) {
-                Ok(b) => return Ok(b),
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
-            }
-        }
-        Err(first_error.unwrap_or_else(|| KtError::usage("give --bootstrap-server HOST:PORT")))
+        let addresses = self.bootstrap_addresses();
+        crate::protocol::Broker::connect_any(&addresses, &self.config, client_id, self.timeout)
     }
 
     /// The bootstrap brokers as (host, port), a listener prefix

@@ -53,28 +53,40 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
         || s.args.under_min_isr_partitions
         || s.args.at_min_isr_partitions
         || s.args.unavailable_partitions;
-    // DescribeTopics (for the ids) and DescribeConfigs go out together. A
-    // health filter prints no topic header, so no id.
+    // Metadata (for the ids) and DescribeConfigs go out together. A health
+    // filter prints no topic header, so no id. The ids come from the
+    // protocol path's Metadata: librdkafka's DescribeTopics copies every
+    // replica's broker of every partition (17 MB and 0.2 s more for 17,000
+    // partitions).
     let ask_ids = by_id.is_none() && s.cluster.mock().is_none() && !report_filters;
-    let (admin, timeout, verbose, err) = (
-        s.admin.inner(),
+    let addresses = s.cluster.bootstrap_addresses();
+    let (config, timeout, verbose, err) = (
+        &s.cluster.config,
         s.cluster.timeout,
         s.cluster.verbose(),
         s.err.clone(),
     );
     let (configs, ids) = std::thread::scope(|scope| {
         let ids = scope.spawn(|| {
-            // Ids are a courtesy: a broker that cannot answer DescribeTopics
-            // still gets Kafka's header for a zero id.
+            // Ids are a courtesy: a broker that cannot answer Metadata with
+            // them still gets Kafka's header for a zero id.
             if !ask_ids {
                 return None;
             }
-            Some(topic_ids(admin, &topics, timeout).unwrap_or_else(|e| {
-                if verbose {
-                    err.line(format_args!("kt: no topic ids: {e}"));
+            let ids = protocol::Broker::connect_any(&addresses, config, "kt-topics", timeout)
+                .and_then(|mut b| b.topic_layouts(Some(&topics)));
+            Some(match ids {
+                Ok((_, layouts)) => layouts
+                    .into_iter()
+                    .map(|t| (t.name, protocol::java_uuid(t.id.as_bytes())))
+                    .collect(),
+                Err(e) => {
+                    if verbose {
+                        err.line(format_args!("kt: no topic ids: {e}"));
+                    }
+                    Vec::new()
                 }
-                Vec::new()
-            }))
+            })
         });
         let configs = describe_configs(s, &topics);
         (configs, ids.join().ok().flatten().unwrap_or(ids_by_id))

@@ -72,6 +72,26 @@ impl Broker {
         Ok(broker)
     }
 
+    /// [`Broker::connect`] to the first of `addresses` that answers, or
+    /// the first one's failure.
+    pub fn connect_any(
+        addresses: &[(String, u16)],
+        config: &Translated,
+        client_id: &str,
+        timeout: Duration,
+    ) -> Result<Broker, KtError> {
+        let mut first_error = None;
+        for (host, port) in addresses {
+            match Broker::connect(host, *port, config, client_id, timeout) {
+                Ok(b) => return Ok(b),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        Err(first_error.unwrap_or_else(|| KtError::usage("give --bootstrap-server HOST:PORT")))
+    }
+
     /// A broker on `stream`, before any request.
     fn over(
         stream: transport::Stream,

@@ -1762,7 +1762,7 @@ pub struct DelegationToken {
 }
 
 /// A UUID as Kafka's `Uuid.toString()` writes it.
-fn java_uuid(bytes: &[u8; 16]) -> String {
+pub fn java_uuid(bytes: &[u8; 16]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
