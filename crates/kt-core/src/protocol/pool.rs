@@ -83,45 +83,44 @@ impl Pool {
                 (id, node, self.open.remove(&id))
             })
             .collect();
-        let answered: Vec<(i32, Option<Broker>, Result<T, KtError>)> =
+        let one = |(id, node, kept): (i32, Option<Node>, Option<Broker>)| {
+            let connected = match (kept, node) {
+                (Some(broker), _) => Ok(broker),
+                (None, Some(n)) => Broker::connect(&n.host, n.port, config, client_id, timeout),
+                (None, None) => Err(KtError::not_found(format!(
+                    "broker {id} is not in the cluster"
+                ))),
+            };
+            match connected {
+                Err(e) => (id, None, Err(e)),
+                Ok(mut broker) => match ask(id, &mut broker) {
+                    Ok(answer) => (id, Some(broker), Ok(answer)),
+                    Err(e) => (id, None, Err(e)),
+                },
+            }
+        };
+        // One broker is asked on this thread: no thread for nothing to
+        // overlap with (and `--watch` of one group keeps its threads).
+        let answered: Vec<(i32, Option<Broker>, Result<T, KtError>)> = if work.len() == 1 {
+            work.into_iter().map(one).collect()
+        } else {
             std::thread::scope(|scope| {
                 let asked: Vec<_> = work
                     .into_iter()
-                    .map(|(id, node, kept)| {
-                        scope.spawn(move || {
-                            let connected = match (kept, node) {
-                                (Some(broker), _) => Ok(broker),
-                                (None, Some(n)) => {
-                                    Broker::connect(&n.host, n.port, config, client_id, timeout)
-                                }
-                                (None, None) => Err(KtError::not_found(format!(
-                                    "broker {id} is not in the cluster"
-                                ))),
-                            };
-                            match connected {
-                                Err(e) => (id, None, Err(e)),
-                                Ok(mut broker) => match ask(id, &mut broker) {
-                                    Ok(answer) => (id, Some(broker), Ok(answer)),
-                                    Err(e) => (id, None, Err(e)),
-                                },
-                            }
-                        })
-                    })
+                    .map(|w| scope.spawn(move || one(w)))
                     .collect();
                 asked
                     .into_iter()
                     .zip(ids)
                     .map(|(h, &id)| {
                         h.join().unwrap_or_else(|_| {
-                            (
-                                id,
-                                None,
-                                Err(KtError::broker(format!("asking broker {id} failed"))),
-                            )
+                            let failed = KtError::broker(format!("asking broker {id} failed"));
+                            (id, None, Err(failed))
                         })
                     })
                     .collect()
-            });
+            })
+        };
         answered
             .into_iter()
             .map(|(id, broker, answer)| {
