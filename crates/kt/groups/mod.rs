@@ -218,11 +218,22 @@ impl Groups<'_> {
 
     /// The groups of `ids` DescribeGroups settles (see [`Groups::describe`]).
     fn describe_classic(&self, ids: &[String]) -> Vec<ffi::GroupDescription> {
-        let Ok(found) = self
-            .cluster
-            .bootstrap_broker("kt-groups")
-            .and_then(|mut b| b.find_coordinators(ids, 0))
-        else {
+        // A coordinator already connected answers FindCoordinator too
+        // (`--watch` asks again each sample); the bootstrap broker first,
+        // and when that connection fails.
+        let kept = {
+            let mut pool = self.coordinators.borrow_mut();
+            let known = !pool.nodes.is_empty();
+            known.then(|| pool.to(None).and_then(|b| b.find_coordinators(ids, 0)))
+        };
+        let found = match kept {
+            Some(Ok(found)) => Ok(found),
+            _ => self
+                .cluster
+                .bootstrap_broker("kt-groups")
+                .and_then(|mut b| b.find_coordinators(ids, 0)),
+        };
+        let Ok(found) = found else {
             return Vec::new();
         };
         let mut by_coordinator = ByCoordinator::new();
