@@ -88,7 +88,7 @@ fn resources(plan: &Plan, brokers: &mut Brokers<'_>, out: &mut dyn Write) -> any
     };
     let text = plan.format == OutputFormat::Text;
     let mut fetched = if head == TOPICS && plan.names.is_empty() {
-        every_topics_configs(&entities, brokers)?
+        every_topics_configs(&entities, plan.all, brokers)?
     } else {
         HashMap::new()
     };
@@ -213,14 +213,24 @@ fn resources(plan: &Plan, brokers: &mut Brokers<'_>, out: &mut dyn Write) -> any
 /// used in its turn.
 fn every_topics_configs(
     topics: &[String],
+    all: bool,
     brokers: &mut Brokers<'_>,
 ) -> anyhow::Result<HashMap<String, Result<Vec<ConfigEntry>, Refused>>> {
+    // Without --all only a topic's own settings are printed: the rest of
+    // each answer (every default, with its synonyms) is dropped as it comes.
+    let own = dynamic_source(TOPICS, "topic").filter(|_| !all);
     let fetched = brokers.pool.describe_configs_spread(
         resource::TOPIC,
         topics,
         100,
         true,
-        |name, answer| (name, answer),
+        |name, mut answer| {
+            if let (Some(source), Ok(entries)) = (own, answer.as_mut()) {
+                entries.retain(|e| e.source == source);
+                entries.shrink_to_fit();
+            }
+            (name, answer)
+        },
     )?;
     Ok(fetched.into_iter().collect())
 }

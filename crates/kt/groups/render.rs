@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use comfy_table::Table;
+use crate::table::Table;
 use kt_core::ffi::groups::{self as ffi, Partition};
 
 use super::describe::{Described, OffsetRow, View};

@@ -5,9 +5,11 @@ use std::io::Write;
 
 use kt_core::ffi::admin::{kafka_uuid, topic_ids, ZERO_UUID};
 use kt_core::protocol;
-use kt_core::KtError;
+use kt_core::{KtError, OutputFormat};
 
-use super::report::{write_describe, ConfigValue, PartitionDescription, TopicDescription};
+use super::report::{
+    write_describe, write_description_text, ConfigValue, PartitionDescription, TopicDescription,
+};
 use super::{filter, Session};
 use crate::dispatch::Mode;
 
@@ -73,13 +75,23 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             if !ask_ids {
                 return None;
             }
+            // Asked 500 topics at a time: each answer holds every partition's
+            // replicas, and only the ids are kept.
             let ids = protocol::Broker::connect_any(&addresses, config, "kt-topics", timeout)
-                .and_then(|mut b| b.topic_layouts(Some(&topics)));
+                .and_then(|mut b| {
+                    let mut ids = Vec::with_capacity(topics.len());
+                    for chunk in topics.chunks(500) {
+                        let (_, layouts) = b.topic_layouts(Some(chunk))?;
+                        ids.extend(
+                            layouts
+                                .into_iter()
+                                .map(|t| (t.name, protocol::java_uuid(t.id.as_bytes()))),
+                        );
+                    }
+                    Ok(ids)
+                });
             Some(match ids {
-                Ok((_, layouts)) => layouts
-                    .into_iter()
-                    .map(|t| (t.name, protocol::java_uuid(t.id.as_bytes())))
-                    .collect(),
+                Ok(ids) => ids,
                 Err(e) => {
                     if verbose {
                         err.line(format_args!("kt: no topic ids: {e}"));
@@ -121,11 +133,12 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             .collect();
         partitions.sort_by_key(|p| p.partition);
         let replication_factor = partitions.first().map_or(0, |p| p.replicas.len());
+        let partition_count = partitions.len();
         let shown: Vec<PartitionDescription> = if s.args.topics_with_overrides {
             Vec::new()
         } else {
             partitions
-                .iter()
+                .into_iter()
                 .filter(|p| {
                     !report_filters
                         || (s.args.under_replicated_partitions && p.replicas.len() > p.isr.len())
@@ -135,7 +148,6 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
                             && (p.leader.is_none() || p.isr.len() < min_isr))
                         || (s.args.at_min_isr_partitions && p.isr.len() == min_isr)
                 })
-                .cloned()
                 .collect()
         };
         let show_header =
@@ -144,18 +156,26 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             continue;
         }
         let topic_id = ids.get(&name).cloned();
-        described.push(TopicDescription {
+        let description = TopicDescription {
             name,
             topic_id,
-            partition_count: partitions.len(),
+            partition_count,
             replication_factor,
             configs: overrides,
             partitions: shown,
             show_header,
             elr_known: kraft && !matches!(s.cluster.endpoint, kt_core::Endpoint::ZooKeeper(_)),
-        });
+        };
+        // Kafka's lines are written topic by topic; a table and JSON need
+        // every topic first.
+        match s.format {
+            OutputFormat::Text => write_description_text(out, &description)?,
+            _ => described.push(description),
+        }
     }
-    write_describe(out, s.format, &described)?;
+    if s.format != OutputFormat::Text {
+        write_describe(out, s.format, &described)?;
+    }
     Ok(())
 }
 
@@ -278,7 +298,7 @@ fn describe_configs(
                 .find(|e| e.name == "min.insync.replicas")
                 .and_then(|e| e.value.as_deref()?.parse().ok())
                 .unwrap_or(1);
-            let overrides = entries
+            let mut overrides: Vec<ConfigValue> = entries
                 .into_iter()
                 .filter(|e| protocol::config_source(e.source) != "DEFAULT_CONFIG")
                 .map(|e| ConfigValue {
@@ -286,6 +306,9 @@ fn describe_configs(
                     value: e.value,
                 })
                 .collect();
+            // The collect reuses the answer's allocation, room for every
+            // config of the topic: 5 KB a topic kept until the output.
+            overrides.shrink_to_fit();
             Ok::<_, KtError>((topic, TopicConfig { overrides, min_isr }))
         },
     )?;
