@@ -633,14 +633,38 @@ impl Cluster {
         self.mock.as_ref()
     }
 
-    /// The cluster, asked once: its brokers by id, controller and id
-    /// (metadata first, so a broker that is down fails in kt's one line).
+    /// The cluster, asked once: its brokers by id, controller and id.
+    /// DescribeCluster alone, asked in [`Self::metadata`]'s slices so that
+    /// a broker that is down fails in the same one line; a Metadata request
+    /// first named every partition of the cluster only to see that it
+    /// answers (0.15 s at 17,000 partitions, asked twice when the first
+    /// slice ran out).
     pub fn info(&self, admin: &AdminClient<KtContext>) -> anyhow::Result<ClusterInfo> {
         self.refuse_mock("describe the cluster")?;
-        self.metadata(admin.inner(), None, &|| {
-            crate::context::drain_events(admin.inner())
-        })?;
-        Ok(describe_cluster(admin.inner(), self.timeout)?)
+        let answered_no = std::cell::RefCell::new(None);
+        let info = self.ask_in_slices(
+            admin.inner(),
+            &|| crate::context::drain_events(admin.inner()),
+            |slice| {
+                describe_cluster(admin.inner(), slice).map_err(|(code, why)| match code {
+                    // No broker answered in the slice: what a Metadata
+                    // request's slice says, for the same one line.
+                    RDKafkaErrorCode::OperationTimedOut
+                    | RDKafkaErrorCode::BrokerTransportFailure
+                    | RDKafkaErrorCode::AllBrokersDown => KafkaError::MetadataFetch(code),
+                    // A broker's refusal, or librdkafka's own, is the answer.
+                    _ => {
+                        answered_no.replace(Some(KtError::broker(why)));
+                        KafkaError::AdminOp(code)
+                    }
+                })
+            },
+        );
+        match (info, answered_no.into_inner()) {
+            (Ok(info), _) => Ok(info),
+            (Err(_), Some(answer)) => Err(answer.into()),
+            (Err(e), None) => Err(e.into()),
+        }
     }
 
     /// [`Self::info`] through an admin client of its own, left running.
@@ -787,6 +811,17 @@ impl Cluster {
         topic: Option<&str>,
         serve: &dyn Fn(),
     ) -> Result<Metadata, KtError> {
+        self.ask_in_slices(client, serve, |slice| client.fetch_metadata(topic, slice))
+    }
+
+    /// [`Self::metadata`]'s slices and errors, around any request `fetch`
+    /// makes within the slice it is given.
+    fn ask_in_slices<C: ClientContext + AsRef<KtContext>, T>(
+        &self,
+        client: &Client<C>,
+        serve: &dyn Fn(),
+        fetch: impl Fn(Duration) -> rdkafka::error::KafkaResult<T>,
+    ) -> Result<T, KtError> {
         let deadline = Instant::now() + self.timeout;
         let mut looked = false;
         // Ask in growing slices so a refused or unresolvable broker fails at
@@ -796,7 +831,7 @@ impl Cluster {
         loop {
             let started = Instant::now();
             let this_slice = slice.min(deadline.saturating_duration_since(started));
-            let result = client.fetch_metadata(topic, this_slice);
+            let result = fetch(this_slice);
             serve();
             let context: &KtContext = client.context().as_ref().as_ref();
             match result {

@@ -8,7 +8,7 @@ use rdkafka::bindings as rd;
 use rdkafka::client::{Client, ClientContext};
 use rdkafka::error::RDKafkaErrorCode;
 
-use super::admin::{admin_request, text, Guard};
+use super::admin::{admin_request, admin_request_raw, text, Guard, TopicFailure};
 use crate::error::KtError;
 
 /// One broker as DescribeCluster names it.
@@ -40,20 +40,22 @@ unsafe fn node(node: *const rd::rd_kafka_Node_t) -> Node {
     }
 }
 
-/// DescribeCluster: the brokers sorted by id, the controller and cluster id.
+/// DescribeCluster: the brokers sorted by id, the controller and cluster
+/// id; a failure as librdkafka's code and text (a local code when no
+/// broker answered, the broker's when one did).
 pub fn describe_cluster<C: ClientContext>(
     client: &Client<C>,
     timeout: Duration,
-) -> Result<ClusterInfo, KtError> {
+) -> Result<ClusterInfo, TopicFailure> {
     let rk = client.native_ptr();
-    // SAFETY: admin_request owns the options and queue through the request;
-    // the result and its nodes are read before the event is destroyed.
+    // SAFETY: admin_request_raw owns the options and queue through the
+    // request; the result and its nodes are read before the event is
+    // destroyed.
     unsafe {
-        let event = admin_request(
+        let event = admin_request_raw(
             rk,
             rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DESCRIBECLUSTER,
             timeout,
-            "describing the cluster timed out",
             |options, queue| rd::rd_kafka_DescribeCluster(rk, options, queue),
         )?;
         let result = rd::rd_kafka_event_DescribeCluster_result(event.0);
