@@ -239,6 +239,8 @@ pub fn run(
             }
         }
     }
+    // Every partition's replicas are no longer needed: only the names.
+    drop(md);
     if chosen.is_empty() {
         return Err(KtError::not_found(
             "Could not match any topic-partitions with the specified filters",
@@ -246,7 +248,7 @@ pub fn run(
         .into());
     }
     // Kafka 3.7+ orders by the string "<topic>-<partition>", so t-10 precedes t-2.
-    chosen.sort_by_key(|(t, p)| format!("{t}-{p}"));
+    chosen.sort_by_cached_key(|(t, p)| format!("{t}-{p}"));
     let format = if mode == Mode::Compat {
         OutputFormat::Text
     } else {
