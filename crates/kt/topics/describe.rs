@@ -75,30 +75,17 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
             if !ask_ids {
                 return None;
             }
-            // Asked 500 topics at a time: each answer holds every partition's
-            // replicas, and only the ids are kept.
-            let ids = protocol::Broker::connect_any(&addresses, config, "kt-topics", timeout)
-                .and_then(|mut b| {
-                    let mut ids = Vec::with_capacity(topics.len());
-                    for chunk in topics.chunks(500) {
-                        let (_, layouts) = b.topic_layouts(Some(chunk))?;
-                        ids.extend(
-                            layouts
-                                .into_iter()
-                                .map(|t| (t.name, protocol::java_uuid(t.id.as_bytes()))),
-                        );
+            Some(
+                match ids_from_metadata(&addresses, config, timeout, &topics) {
+                    Ok(ids) => ids,
+                    Err(e) => {
+                        if verbose {
+                            err.line(format_args!("kt: no topic ids: {e}"));
+                        }
+                        Vec::new()
                     }
-                    Ok(ids)
-                });
-            Some(match ids {
-                Ok(ids) => ids,
-                Err(e) => {
-                    if verbose {
-                        err.line(format_args!("kt: no topic ids: {e}"));
-                    }
-                    Vec::new()
-                }
-            })
+                },
+            )
         });
         let configs = describe_configs(s, &topics);
         (configs, ids.join().ok().flatten().unwrap_or(ids_by_id))
@@ -177,6 +164,28 @@ pub fn run(s: &Session<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
         write_describe(out, s.format, &described)?;
     }
     Ok(())
+}
+
+/// Each of `topics`' (name, id) from protocol-path Metadata, asked 500
+/// topics at a time: each answer holds every partition's replicas, and only
+/// the ids are kept.
+fn ids_from_metadata(
+    addresses: &[(String, u16)],
+    config: &kt_core::config::Translated,
+    timeout: std::time::Duration,
+    topics: &[String],
+) -> Result<Vec<(String, String)>, KtError> {
+    let mut broker = protocol::Broker::connect_any(addresses, config, "kt-topics", timeout)?;
+    let mut ids = Vec::with_capacity(topics.len());
+    for chunk in topics.chunks(500) {
+        let (_, layouts) = broker.topic_layouts(Some(chunk))?;
+        ids.extend(
+            layouts
+                .into_iter()
+                .map(|t| (t.name, protocol::java_uuid(t.id.as_bytes()))),
+        );
+    }
+    Ok(ids)
 }
 
 /// Why Kafka's `Uuid.fromString` (Java's URL-safe base64 decoder, then a
